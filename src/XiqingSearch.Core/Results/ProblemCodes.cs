@@ -1,0 +1,41 @@
+namespace XiqingSearch.Core.Results;
+
+/// <summary>
+/// The stable problem codes. Front ends map them (the CLI to exit codes, HTTP to status codes); tests assert on them.
+/// Each area adds its own codes here so the whole list stays in one place.
+/// </summary>
+public static class ProblemCodes
+{
+    // SmartCn dictionaries
+    public const string SmartCnJarMissing = "smartcn.jar-missing";
+    public const string SmartCnJarInvalid = "smartcn.jar-invalid";
+
+    // Ingestion
+    public const string SeedsFolderMissing = "ingest.folder-missing";
+    public const string SeedsFolderEmpty = "ingest.folder-empty";
+    public const string InvalidUtf8 = "ingest.invalid-utf8";
+    public const string EmptyFile = "ingest.empty-file";
+    public const string BinaryFile = "ingest.binary-file";
+    public const string CatalogInvalid = "ingest.catalog-invalid";
+    public const string YearNotFound = "ingest.year-not-found";
+
+    // Index
+    public const string IndexMissing = "index.missing";
+    public const string IndexIncompatible = "index.incompatible";
+    public const string IndexBusy = "index.busy";
+
+    // Query
+    public const string QuerySyntax = "query.syntax";
+    public const string QueryUnclosedQuote = "query.unclosed-quote";
+    public const string QueryUnbalancedParenthesis = "query.unbalanced-parenthesis";
+    public const string QueryEmpty = "query.empty";
+    public const string QueryTooLong = "query.too-long";
+    public const string QueryUnknownField = "query.unknown-field";
+    public const string QueryBadRange = "query.bad-range";
+
+    // Request parameters
+    public const string BadParameter = "request.bad-parameter";
+
+    // Document lookup
+    public const string NotFound = "request.not-found";
+}
