@@ -1,0 +1,32 @@
+namespace XiqingSearch.Core.Indexing;
+
+/// <summary>What a build did (<c>xiqing index</c> prints it as a table).</summary>
+public sealed record BuildReport
+{
+    /// <summary>Index folder written.</summary>
+    public required string IndexDirectory { get; init; }
+
+    /// <summary>Per source document: id, title, year, paragraphs by kind, bytes.</summary>
+    public required IReadOnlyList<BuildReportDocument> Documents { get; init; }
+
+    /// <summary>Lucene documents written in total.</summary>
+    public int Paragraphs { get; init; }
+
+    /// <summary>Bytes of source files read.</summary>
+    public long InputBytes { get; init; }
+
+    /// <summary>Wall time of reading, analysing, writing and committing.</summary>
+    public TimeSpan Elapsed { get; init; }
+
+    /// <summary>Input throughput in MB/s (10^6 bytes).</summary>
+    public double MegabytesPerSecond => Elapsed.TotalSeconds > 0 ? InputBytes / 1e6 / Elapsed.TotalSeconds : 0;
+
+    /// <summary>Bytes on disk of the new commit.</summary>
+    public long IndexSizeBytes { get; init; }
+
+    /// <summary>Files re-analysed in this run (all of them on a full build).</summary>
+    public required IReadOnlyList<string> ChangedFiles { get; init; }
+
+    /// <summary>False when the index was already current and nothing was written.</summary>
+    public bool Rebuilt { get; init; }
+}

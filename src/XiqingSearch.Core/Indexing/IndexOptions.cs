@@ -1,0 +1,17 @@
+namespace XiqingSearch.Core.Indexing;
+
+/// <summary>
+/// Where the index and its sources live. Front ends fill it from flags, environment
+/// (<c>XIQING_INDEX</c>, <c>XIQING_SEEDS</c>, <c>XIQING_SMARTCN_JAR</c>) and configuration files.
+/// </summary>
+public sealed record IndexOptions
+{
+    /// <summary>Index folder (default <c>index</c>, relative to the current directory).</summary>
+    public string IndexDirectory { get; init; } = "index";
+
+    /// <summary>Seeds folder (default <c>seeds</c>, relative to the current directory).</summary>
+    public string SeedsDirectory { get; init; } = "seeds";
+
+    /// <summary>The SmartCn jar; null means <c>XIQING_SMARTCN_JAR</c> or the Debian default.</summary>
+    public string? SmartCnJar { get; init; }
+}

@@ -1,0 +1,35 @@
+namespace XiqingSearch.Core.Search;
+
+/// <summary>
+/// The result model: one type, serialised as camelCase JSON (<see cref="Results.XiqingJson"/>) by the CLI's
+/// <c>--format json</c> and by <c>GET /api/search</c>. Field names are a contract.
+/// </summary>
+public sealed record SearchResponse
+{
+    /// <summary>The query as given.</summary>
+    public required string Query { get; init; }
+
+    /// <summary>The Lucene query it became, for people debugging a query.</summary>
+    public required string Parsed { get; init; }
+
+    /// <summary>Matching paragraphs, after filters, over all pages.</summary>
+    public int TotalHits { get; init; }
+
+    /// <summary>Highlighted occurrences in all matching paragraphs, over all pages.</summary>
+    public int TotalOccurrences { get; init; }
+
+    /// <summary>Wall time of parse + search + highlight + facets, in milliseconds.</summary>
+    public double TookMs { get; init; }
+
+    /// <summary>Hits skipped.</summary>
+    public int Offset { get; init; }
+
+    /// <summary>Page size used (equals <see cref="TotalHits"/> when all hits were asked for).</summary>
+    public int Limit { get; init; }
+
+    /// <summary>This page of hits.</summary>
+    public required IReadOnlyList<SearchHit> Hits { get; init; }
+
+    /// <summary>Facet counts over all matches.</summary>
+    public required SearchFacets Facets { get; init; }
+}
