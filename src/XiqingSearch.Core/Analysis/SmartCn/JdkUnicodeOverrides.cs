@@ -1,0 +1,177 @@
+namespace XiqingSearch.Core.Analysis.SmartCn;
+
+/// <summary>
+/// Where the JDK 17 sentence breaker's character classes (§4) differ from what .NET's newer Unicode tables
+/// give: code points assigned after Unicode 13.0 (Cn, so OTHER, to the JDK) or recategorised since, plus the
+/// quirks of the JDK's supplementary table that §4 lists. The range table was generated once by comparing
+/// JDK 17's <c>Character.getType</c> (mapped through §4) with <c>CharUnicodeInfo</c> for every code point.
+/// JDK-UNICODE13
+/// </summary>
+internal static class JdkUnicodeOverrides
+{
+    /// <summary>§4: 98 supplementary Mn/Cf code points that the JDK classes as COMMA, sorted.</summary>
+    public static readonly int[] SupplementaryCommas =
+    [
+        0x101FD, 0x102E0, 0x1037A, 0x10A03, 0x10A0F, 0x10A3A, 0x10A3F, 0x10D27, 0x10F50, 0x11001,
+        0x11046, 0x11081, 0x110B6, 0x110BD, 0x110CD, 0x11102, 0x1112B, 0x11134, 0x11173, 0x111BE,
+        0x111CC, 0x111CF, 0x11231, 0x11234, 0x1123E, 0x112DF, 0x112EA, 0x11340, 0x1136C, 0x11374,
+        0x1143F, 0x11444, 0x11446, 0x1145E, 0x114B8, 0x114BA, 0x115B5, 0x1163A, 0x1163D, 0x116AB,
+        0x116AD, 0x116B5, 0x116B7, 0x1171F, 0x11725, 0x1172B, 0x11837, 0x1193E, 0x11943, 0x119D7,
+        0x119E0, 0x11A0A, 0x11A38, 0x11A3E, 0x11A47, 0x11A56, 0x11A5B, 0x11A96, 0x11C36, 0x11C3D,
+        0x11C3F, 0x11CA7, 0x11CB0, 0x11D36, 0x11D3A, 0x11D45, 0x11D47, 0x11D95, 0x11D97, 0x13438,
+        0x16AF4, 0x16B36, 0x16F4F, 0x16F92, 0x16FE4, 0x1BCA3, 0x1D169, 0x1D182, 0x1D18B, 0x1D1AD,
+        0x1D244, 0x1DA36, 0x1DA6C, 0x1DA75, 0x1DA84, 0x1DA9F, 0x1DAAF, 0x1E006, 0x1E018, 0x1E021,
+        0x1E02A, 0x1E136, 0x1E2EF, 0x1E8D6, 0x1E94A, 0xE0001, 0xE007F, 0xE01EF,
+    ];
+
+    // §4: unassigned ranges the JDK classes as UPPER (inclusive bounds).
+    private static readonly (int First, int Last)[] s_supplementaryUpper =
+    [
+        (0x18CD6, 0x18CFF), (0x2A6DE, 0x2A6FF), (0x2B735, 0x2B73F), (0x2B81E, 0x2B81F), (0x2CEA2, 0x2CEAF),
+        (0x2FA1E, 0x2FFFF),
+    ];
+
+    // (first, last, JDK class) where the JDK's Unicode 13.0 class differs from .NET's; sorted, disjoint.
+    private static readonly (int First, int Last, byte Class)[] s_ranges =
+    [
+        (0x870, 0x887, 8),
+        (0x889, 0x88E, 8),
+        (0x890, 0x891, 8),
+        (0x897, 0x89F, 8),
+        (0x8B5, 0x8B5, 8),
+        (0x8C8, 0x8D2, 8),
+        (0xC3C, 0xC3C, 8),
+        (0xC5D, 0xC5D, 8),
+        (0xCDD, 0xCDD, 8),
+        (0xECE, 0xECE, 8),
+        (0x170D, 0x170D, 8),
+        (0x171F, 0x171F, 8),
+        (0x1734, 0x1734, 13),
+        (0x180F, 0x180F, 8),
+        (0x1AC1, 0x1ACE, 8),
+        (0x1B4C, 0x1B4C, 8),
+        (0x1C89, 0x1C8A, 8),
+        (0x1DFA, 0x1DFA, 8),
+        (0x2C2F, 0x2C2F, 8),
+        (0x2C5F, 0x2C5F, 8),
+        (0x2E55, 0x2E5C, 8),
+        (0x9FFD, 0x9FFF, 8),
+        (0xA7C0, 0xA7C1, 8),
+        (0xA7CB, 0xA7CD, 8),
+        (0xA7D0, 0xA7D1, 8),
+        (0xA7D3, 0xA7D3, 8),
+        (0xA7D5, 0xA7DC, 8),
+        (0xA7F2, 0xA7F4, 8),
+        (0x10570, 0x1057A, 8),
+        (0x1057C, 0x1058A, 8),
+        (0x1058C, 0x10592, 8),
+        (0x10594, 0x10595, 8),
+        (0x10597, 0x105A1, 8),
+        (0x105A3, 0x105B1, 8),
+        (0x105B3, 0x105B9, 8),
+        (0x105BB, 0x105BC, 8),
+        (0x105C0, 0x105F3, 8),
+        (0x10780, 0x10785, 8),
+        (0x10787, 0x107B0, 8),
+        (0x107B2, 0x107BA, 8),
+        (0x10D40, 0x10D65, 8),
+        (0x10D69, 0x10D6D, 8),
+        (0x10D6F, 0x10D85, 8),
+        (0x10EC2, 0x10EC4, 8),
+        (0x10EFC, 0x10EFF, 8),
+        (0x10F70, 0x10F85, 8),
+        (0x11070, 0x11075, 8),
+        (0x110C2, 0x110C2, 8),
+        (0x1123F, 0x11241, 8),
+        (0x11380, 0x11389, 8),
+        (0x1138B, 0x1138B, 8),
+        (0x1138E, 0x1138E, 8),
+        (0x11390, 0x113B5, 8),
+        (0x113B7, 0x113B7, 8),
+        (0x113BB, 0x113C0, 8),
+        (0x113CE, 0x113CE, 8),
+        (0x113D0, 0x113D3, 8),
+        (0x113E1, 0x113E2, 8),
+        (0x116D0, 0x116E3, 8),
+        (0x1171E, 0x1171E, 13),
+        (0x11740, 0x11746, 8),
+        (0x11AB0, 0x11ABF, 8),
+        (0x11BC0, 0x11BE0, 8),
+        (0x11BF0, 0x11BF9, 8),
+        (0x11F00, 0x11F02, 8),
+        (0x11F04, 0x11F10, 8),
+        (0x11F12, 0x11F33, 8),
+        (0x11F36, 0x11F3A, 8),
+        (0x11F40, 0x11F40, 8),
+        (0x11F42, 0x11F42, 8),
+        (0x11F50, 0x11F5A, 8),
+        (0x12F90, 0x12FF0, 8),
+        (0x1342F, 0x1342F, 8),
+        (0x13439, 0x13455, 8),
+        (0x13460, 0x143FA, 8),
+        (0x16100, 0x16129, 8),
+        (0x1612D, 0x16139, 8),
+        (0x16A70, 0x16ABE, 8),
+        (0x16AC0, 0x16AC9, 8),
+        (0x16D40, 0x16D6C, 8),
+        (0x16D70, 0x16D79, 8),
+        (0x18CFF, 0x18CFF, 8),
+        (0x1AFF0, 0x1AFF3, 8),
+        (0x1AFF5, 0x1AFFB, 8),
+        (0x1AFFD, 0x1AFFE, 8),
+        (0x1B11F, 0x1B122, 8),
+        (0x1B132, 0x1B132, 8),
+        (0x1B155, 0x1B155, 8),
+        (0x1CCF0, 0x1CCF9, 8),
+        (0x1CF00, 0x1CF2D, 8),
+        (0x1CF30, 0x1CF46, 8),
+        (0x1D2C0, 0x1D2D3, 8),
+        (0x1DF00, 0x1DF1E, 8),
+        (0x1DF25, 0x1DF2A, 8),
+        (0x1E030, 0x1E06D, 8),
+        (0x1E08F, 0x1E08F, 8),
+        (0x1E290, 0x1E2AE, 8),
+        (0x1E4D0, 0x1E4F9, 8),
+        (0x1E5D0, 0x1E5FA, 8),
+        (0x1E7E0, 0x1E7E6, 8),
+        (0x1E7E8, 0x1E7EB, 8),
+        (0x1E7ED, 0x1E7EE, 8),
+        (0x1E7F0, 0x1E7FE, 8),
+        (0x2A6DE, 0x2A6DF, 8),
+        (0x2B735, 0x2B739, 8),
+        (0x2EBF0, 0x2EE5D, 8),
+        (0x31350, 0x323AF, 8),
+    ];
+
+    /// <summary>The JDK's class for <paramref name="codePoint"/> when it differs from the .NET category
+    /// mapping, else null.</summary>
+    public static byte? Lookup(int codePoint)
+    {
+        foreach (var (first, last) in s_supplementaryUpper)
+        {
+            if (codePoint >= first && codePoint <= last)
+            {
+                return SentenceBreaker.Upper;
+            }
+        }
+        int lo = 0, hi = s_ranges.Length - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var range = s_ranges[mid];
+            if (codePoint < range.First)
+            {
+                hi = mid - 1;
+            }
+            else if (codePoint > range.Last)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                return range.Class;
+            }
+        }
+        return null;
+    }
+}
