@@ -1,0 +1,142 @@
+using System.Security.Cryptography;
+using XiqingSearch.Core.Ingestion.Formats;
+using XiqingSearch.Core.Ingestion.Topics;
+using XiqingSearch.Core.Results;
+
+namespace XiqingSearch.Core.Ingestion;
+
+/// <summary>
+/// Ingestion: reads the seeds folder (every <c>*.txt</c> and <c>*.md</c> directly in it, by name), decodes each
+/// file strictly as UTF-8, splits it into paragraphs, headings and table rows, and reads its title, year, chapter
+/// paths and topics. All or nothing: one bad file fails the whole read, so an index is never built from part of
+/// the corpus. The rules are in <c>Ingestion/README.md</c>.
+/// </summary>
+public static class CorpusReader
+{
+    /// <summary>The source files in <paramref name="seedsDirectory"/>, sorted by name (ordinal).</summary>
+    public static Result<IReadOnlyList<SourceFile>> ListFiles(string seedsDirectory)
+    {
+        if (!Directory.Exists(seedsDirectory))
+        {
+            return new Problem(ProblemCodes.SeedsFolderMissing, IngestMessages.FolderMissing(seedsDirectory), seedsDirectory);
+        }
+        var files = Directory.EnumerateFiles(seedsDirectory)
+            .Where(path => path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal)
+            .Select(Describe)
+            .ToList();
+        if (files.Count == 0)
+        {
+            return new Problem(ProblemCodes.SeedsFolderEmpty, IngestMessages.FolderEmpty(seedsDirectory), seedsDirectory);
+        }
+        return files;
+    }
+
+    /// <summary>
+    /// The catalogue file (<c>catalog.json</c>) of <paramref name="seedsDirectory"/>, or null when there is none.
+    /// It is not a source file, but a change to it changes the metadata, so its hash belongs in an index manifest.
+    /// </summary>
+    public static SourceFile? CatalogFile(string seedsDirectory)
+    {
+        var path = Path.Combine(seedsDirectory, Catalog.FileName);
+        return File.Exists(path) ? Describe(path) : null;
+    }
+
+    /// <summary>Reads one file: strict decoding, paragraphs, metadata (corrected by <paramref name="catalog"/>).</summary>
+    public static Result<SourceDocument> ReadDocument(SourceFile file, Catalog? catalog)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var decoded = Utf8Reader.Decode(File.ReadAllBytes(file.Path), file.Path);
+        if (!decoded.IsSuccess)
+        {
+            return Result<SourceDocument>.Fail(decoded.Problems);
+        }
+        return Parse(file, decoded.Value, catalog, TopicAssigner.Default);
+    }
+
+    /// <summary>
+    /// Reads every source file of <paramref name="seedsDirectory"/>. Any bad file (or a bad catalogue) fails the
+    /// whole read with a problem for every bad file.
+    /// </summary>
+    public static Result<IReadOnlyList<SourceDocument>> ReadAll(string seedsDirectory, IProgress<IngestProgress>? progress = null)
+    {
+        var listed = ListFiles(seedsDirectory);
+        if (!listed.IsSuccess)
+        {
+            return Result<IReadOnlyList<SourceDocument>>.Fail(listed.Problems);
+        }
+        var problems = new List<Problem>();
+        var catalog = Catalog.Load(seedsDirectory);
+        if (!catalog.IsSuccess)
+        {
+            problems.AddRange(catalog.Problems);
+        }
+        var documents = new List<SourceDocument>();
+        var files = listed.Value;
+        long bytes = 0;
+        var paragraphs = 0;
+        for (var i = 0; i < files.Count; i++)
+        {
+            var document = ReadDocument(files[i], catalog.IsSuccess ? catalog.Value : null);
+            if (document.IsSuccess)
+            {
+                documents.Add(document.Value);
+                paragraphs += document.Value.Paragraphs.Count;
+            }
+            else
+            {
+                problems.AddRange(document.Problems);
+            }
+            bytes += files[i].Bytes;
+            progress?.Report(new IngestProgress(i + 1, files.Count, paragraphs, bytes, files[i].FileName));
+        }
+        return problems.Count > 0 ? Result<IReadOnlyList<SourceDocument>>.Fail(problems) : documents;
+    }
+
+    /// <summary>Splits decoded <paramref name="text"/> and describes it; the seam the unit tests use.</summary>
+    internal static Result<SourceDocument> Parse(SourceFile file, string text, Catalog? catalog, TopicAssigner topics)
+    {
+        var lines = FormatReaders.For(file.FileName, text).ReadLines(text);
+        var split = ParagraphSplitter.Split(lines);
+        var metadata = MetadataReader.Read(file.Id, split);
+        var entry = catalog?.Find(file.Id);
+        var title = entry?.Title ?? metadata.Title;
+        var year = entry?.Year ?? metadata.Year;
+        var type = entry?.Type ?? metadata.Type;
+        var period = entry is { HasPeriod: true } ? entry.Period : metadata.Period;
+        if (year is null)
+        {
+            return new Problem(ProblemCodes.YearNotFound, IngestMessages.YearNotFound(file.FileName), file.Path);
+        }
+
+        var paragraphs = new List<Paragraph>(split.Count);
+        foreach (var part in split)
+        {
+            IReadOnlyList<string> chapter = part.Chapter.Count > 0 ? part.Chapter : [title];
+            var topic = topics.Assign(chapter, part.Text, part.Kind == ParagraphKind.Heading);
+            paragraphs.Add(new Paragraph(
+                file.Id,
+                paragraphs.Count + 1,
+                part.Kind,
+                part.Text,
+                chapter,
+                topic.Topic,
+                topic.Keywords,
+                part.FirstLine,
+                part.LastLine));
+        }
+        return new SourceDocument(file, title, year.Value, period, type, paragraphs);
+    }
+
+    private static SourceFile Describe(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var name = Path.GetFileName(path);
+        return new SourceFile(
+            Path.GetFullPath(path),
+            name,
+            Path.GetFileNameWithoutExtension(name),
+            bytes.LongLength,
+            Convert.ToHexStringLower(SHA256.HashData(bytes)));
+    }
+}

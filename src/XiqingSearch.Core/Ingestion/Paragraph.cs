@@ -1,0 +1,24 @@
+namespace XiqingSearch.Core.Ingestion;
+
+/// <summary>
+/// One searchable unit of a source document (one Lucene document): a body paragraph, a heading or a table row.
+/// </summary>
+/// <param name="Doc">The source file name without extension.</param>
+/// <param name="Number">1-based order within its document; headings and table rows count too.</param>
+/// <param name="Kind">What this unit is.</param>
+/// <param name="Text">The normalised display text: wrapped lines joined, no newline, whitespace around CJK removed.</param>
+/// <param name="Chapter">The heading path, level 1 first; never empty (text before the first chapter gets the title).</param>
+/// <param name="Topic">The primary topic from the taxonomy, never empty.</param>
+/// <param name="TopicKeywords">The keywords that decided <paramref name="Topic"/>; empty only for the fallback topic.</param>
+/// <param name="FirstLine">1-based first source line.</param>
+/// <param name="LastLine">1-based last source line (inclusive).</param>
+public sealed record Paragraph(
+    string Doc,
+    int Number,
+    ParagraphKind Kind,
+    string Text,
+    IReadOnlyList<string> Chapter,
+    string Topic,
+    IReadOnlyList<string> TopicKeywords,
+    int FirstLine,
+    int LastLine);

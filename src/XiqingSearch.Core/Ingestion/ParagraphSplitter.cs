@@ -1,0 +1,276 @@
+using XiqingSearch.Core.Ingestion.Formats;
+
+namespace XiqingSearch.Core.Ingestion;
+
+/// <summary>
+/// Splits source lines into paragraphs, headings and table rows, tracking the chapter path.
+/// <list type="bullet">
+/// <item>A paragraph ends at a line that ends a sentence (。！？ then optional closing quotes/brackets) or a colon
+/// (a salutation, or the announcement of a list), or before a heading. Blank lines alone never end one: PDF text
+/// puts a blank line after every wrapped line.</item>
+/// <item>Dates, whole-line parentheticals, figure captions, front-matter signatures and dash-led subtitles
+/// (<c>——2023年1月7日在…</c>) stand alone.</item>
+/// <item>A <c>专栏</c> caption opens a box, which ends at two blank lines, at the next heading, or at a paragraph
+/// opening with a run-in lead (<c>引导街镇特色化发展。</c>). When the box's first line starts with a tab it is a
+/// table: tab-led lines start cells, other lines continue the cell above, blank lines end rows.</item>
+/// </list>
+/// </summary>
+internal sealed class ParagraphSplitter
+{
+    private readonly IReadOnlyList<SourceLine> _lines;
+    private readonly List<SplitParagraph> _output = [];
+    private readonly List<SourceLine> _buffer = [];
+    private readonly List<(int Level, string Text)> _stack = [];
+    private readonly List<string> _cells = [];
+    private int _rowFirst;
+    private int _rowLast;
+    private bool _seenChapter;
+    private bool _inBox;
+    private bool _boxHasContent;
+    private bool _inTable;
+    private (int Level, string Text)? _closedBox;
+
+    private ParagraphSplitter(IReadOnlyList<SourceLine> lines)
+    {
+        _lines = lines;
+    }
+
+    /// <summary>The paragraphs of <paramref name="lines"/> in order.</summary>
+    public static IReadOnlyList<SplitParagraph> Split(IReadOnlyList<SourceLine> lines)
+    {
+        var splitter = new ParagraphSplitter(lines);
+        splitter.Run();
+        return splitter._output;
+    }
+
+    private void Run()
+    {
+        var blankRun = 0;
+        for (var i = 0; i < _lines.Count; i++)
+        {
+            var line = _lines[i];
+            // In a table a tab alone is an empty cell, not a blank line.
+            if (line.IsBlank && !(_inTable && line.IsCell))
+            {
+                blankRun++;
+                if (_inTable)
+                {
+                    FlushRow();
+                }
+                if (blankRun >= 2 && _inBox)
+                {
+                    FlushParagraph();
+                    CloseBox();
+                }
+                continue;
+            }
+            var afterBlank = blankRun > 0;
+            blankRun = 0;
+            var trimmed = line.Text.Trim().Trim('\u3000');
+            var squeezed = TextNormalizer.Squeeze(trimmed);
+
+            if (_inTable)
+            {
+                if (line.IsCell)
+                {
+                    if (afterBlank || _cells.Count == 0)
+                    {
+                        FlushRow();
+                        _rowFirst = line.Number;
+                    }
+                    _cells.Add(trimmed);
+                    _rowLast = line.Number;
+                    continue;
+                }
+                if (_cells.Count > 0 && !afterBlank)
+                {
+                    // A cell wrapped onto a line of its own: "2020年" then "预计数".
+                    _cells[^1] += " " + trimmed;
+                    _rowLast = line.Number;
+                    continue;
+                }
+                FlushRow();
+                _inTable = false;
+            }
+
+            var reopened = _closedBox;
+            _closedBox = null;
+            if (reopened is { } box && squeezed.StartsWith("注：", StringComparison.Ordinal))
+            {
+                // A note under a table ("注：﹝﹞内数据为五年累计数。") still belongs to its box.
+                _stack.Add(box);
+                _inBox = true;
+                _boxHasContent = true;
+            }
+
+            if (HeadingRecognizer.Recognize(squeezed, line.IsMarkupHeading, !_seenChapter) is { } heading)
+            {
+                i = EmitHeading(i, heading, trimmed, squeezed);
+                continue;
+            }
+
+            if (HeadingRecognizer.IsDateLine(squeezed)
+                || HeadingRecognizer.IsParentheticalLine(squeezed)
+                || HeadingRecognizer.IsFigureCaption(squeezed)
+                || (!_seenChapter && HeadingRecognizer.IsSignatureLine(trimmed)))
+            {
+                FlushParagraph();
+                _buffer.Add(line);
+                FlushParagraph();
+                continue;
+            }
+
+            if (_buffer.Count > 0 && squeezed.StartsWith("——", StringComparison.Ordinal) && squeezed.Length > 2)
+            {
+                FlushParagraph();
+            }
+
+            if (_inBox && _boxHasContent && _buffer.Count == 0 && HeadingRecognizer.StartsWithRunInLead(squeezed))
+            {
+                CloseBox();
+            }
+
+            _buffer.Add(line);
+            if (_inBox)
+            {
+                _boxHasContent = true;
+            }
+            if (HeadingRecognizer.EndsParagraph(squeezed))
+            {
+                FlushParagraph();
+            }
+        }
+        FlushRow();
+        FlushParagraph();
+    }
+
+    /// <summary>Emits a heading starting at line <paramref name="index"/>; returns the index of its last line.</summary>
+    private int EmitHeading(int index, HeadingMatch heading, string trimmed, string squeezed)
+    {
+        FlushParagraph();
+        var first = _lines[index].Number;
+        var parts = new List<string> { trimmed };
+        var last = index;
+
+        if (heading.IsNotice && !squeezed.EndsWith("通知", StringComparison.Ordinal))
+        {
+            // " 天津市西青区人民政府关于印发" + blank + "政府工作报告的通知".
+            for (var j = index + 1; j < _lines.Count && j <= index + 3; j++)
+            {
+                if (_lines[j].IsBlank)
+                {
+                    continue;
+                }
+                var next = TextNormalizer.Squeeze(_lines[j].Text);
+                if (HeadingRecognizer.IsNoticeTitleEnd(next))
+                {
+                    parts.Add(_lines[j].Text.Trim());
+                    last = j;
+                }
+                break;
+            }
+        }
+        else if (!_lines[index].IsMarkupHeading && index + 1 < _lines.Count && !_lines[index + 1].IsBlank
+            && !_lines[index + 1].IsMarkupHeading && !_lines[index + 1].IsCell)
+        {
+            // "第一章  全面建成……开启全面建设社会主义" + "现代化新城的新征程".
+            var next = TextNormalizer.Squeeze(_lines[index + 1].Text);
+            if (HeadingRecognizer.IsHeadingContinuation(squeezed, next))
+            {
+                parts.Add(_lines[index + 1].Text.Trim());
+                last = index + 1;
+            }
+        }
+
+        var text = TextNormalizer.Join(parts);
+        var level = heading.Level;
+        if (level == HeadingRecognizer.Nested)
+        {
+            var top = _stack.Count == 0 ? 0 : _stack[^1].Level;
+            level = Math.Min(3, top + 1);
+        }
+
+        _inBox = false;
+        _inTable = false;
+        _closedBox = null;
+        IReadOnlyList<string> chapter;
+        if (level == 0)
+        {
+            if (!_seenChapter)
+            {
+                _stack.Clear();
+                _stack.Add((0, text));
+            }
+            chapter = [text];
+        }
+        else
+        {
+            _stack.RemoveAll(entry => entry.Level >= level || entry.Level == 0);
+            _stack.Add((level, text));
+            _seenChapter = true;
+            chapter = CurrentChapter();
+            if (heading.IsBox)
+            {
+                _inBox = true;
+                _boxHasContent = false;
+                var nextIndex = last + 1;
+                while (nextIndex < _lines.Count && _lines[nextIndex].IsBlank)
+                {
+                    nextIndex++;
+                }
+                _inTable = nextIndex < _lines.Count && _lines[nextIndex].IsCell;
+            }
+        }
+        _output.Add(new SplitParagraph(ParagraphKind.Heading, text, chapter, first, _lines[last].Number, level, heading.IsNotice));
+        return last;
+    }
+
+    private void CloseBox()
+    {
+        var boxIndex = _stack.FindIndex(entry => entry.Level >= 3);
+        if (boxIndex >= 0)
+        {
+            _closedBox = _stack[boxIndex];
+            _stack.RemoveRange(boxIndex, _stack.Count - boxIndex);
+        }
+        _inBox = false;
+        _inTable = false;
+    }
+
+    private void FlushParagraph()
+    {
+        if (_buffer.Count == 0)
+        {
+            return;
+        }
+        var text = TextNormalizer.Join(_buffer.Select(line => line.Text));
+        _output.Add(new SplitParagraph(ParagraphKind.Paragraph, text, CurrentChapter(), _buffer[0].Number, _buffer[^1].Number));
+        _buffer.Clear();
+    }
+
+    private void FlushRow()
+    {
+        if (_cells.Count == 0)
+        {
+            return;
+        }
+        // Empty cells (padding of merged header cells) are dropped: they hold nothing a reader could see.
+        var cells = _cells.Select(TextNormalizer.Normalize).Where(cell => cell.Length > 0).ToList();
+        if (cells.Count > 0)
+        {
+            _output.Add(new SplitParagraph(ParagraphKind.TableRow, string.Join(" | ", cells), CurrentChapter(), _rowFirst, _rowLast));
+        }
+        _cells.Clear();
+    }
+
+    /// <summary>Headings from level 1 down; before the first chapter, the title (or nothing).</summary>
+    private List<string> CurrentChapter()
+    {
+        var chapter = _stack.Where(entry => entry.Level >= 1).Select(entry => entry.Text).ToList();
+        if (chapter.Count == 0 && _stack.Count > 0)
+        {
+            chapter.Add(_stack[^1].Text);
+        }
+        return chapter;
+    }
+}
