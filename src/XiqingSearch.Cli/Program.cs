@@ -1,1 +1,54 @@
-﻿Console.WriteLine("Hello, World!");
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.Text;
+using XiqingSearch.Cli.Commands;
+
+namespace XiqingSearch.Cli;
+
+/// <summary>The <c>xiqing</c> command line: parses, configures, renders; every search rule lives in Core.</summary>
+internal static class Program
+{
+    private static int Main(string[] args)
+    {
+        // UTF-8 without a BOM and \n line ends on every platform; CSV writes its own BOM.
+        Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        Console.InputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        Console.Out.NewLine = "\n";
+        Console.Error.NewLine = "\n";
+        return Run(args);
+    }
+
+    /// <summary>Parses and runs; usage errors exit 2 as grep's do.</summary>
+    public static int Run(string[] args)
+    {
+        var root = CreateRootCommand();
+        var parseResult = root.Parse(args);
+        var exitCode = parseResult.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        // System.CommandLine reports parse errors with 1, which our contract reserves for "no hits".
+        return parseResult.Action is ParseErrorAction && exitCode != ExitCodes.Success ? ExitCodes.UserError : exitCode;
+    }
+
+    /// <summary>The command tree.</summary>
+    public static RootCommand CreateRootCommand()
+    {
+        var root = new RootCommand("""
+            xiqing: full-text search over the Xiqing District policy documents.
+
+            The first search builds the index from seeds/ (and rebuilds it when the seeds change).
+            Locations: flag > environment (XIQING_SEEDS, XIQING_INDEX, XIQING_SMARTCN_JAR) > xiqing.json > seeds/, index/.
+
+            Examples:
+              xiqing search 天开西青园
+              xiqing search 天开西青园 --format kwic
+              xiqing show 000_313d8db390bab93c#12 --context 2
+              xiqing stats
+
+            Exit codes: 0 success (search: hits found), 1 no hits, 2 usage/query/index error, 3 internal error.
+            """);
+        root.Add(SearchCommand.Create());
+        root.Add(IndexCommand.Create());
+        root.Add(ShowCommand.Create());
+        root.Add(StatsCommand.Create());
+        return root;
+    }
+}

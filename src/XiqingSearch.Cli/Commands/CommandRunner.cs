@@ -1,0 +1,51 @@
+using XiqingSearch.Cli.Rendering;
+using XiqingSearch.Core.Results;
+
+namespace XiqingSearch.Cli.Commands;
+
+/// <summary>
+/// Runs a verb's body and turns failures into exit codes: problems (expected failures) are shown by
+/// <see cref="ProblemRenderer"/> and exit 2; anything else is a bug, shown as one line and exit 3.
+/// </summary>
+internal static class CommandRunner
+{
+    /// <summary>Runs <paramref name="body"/>.</summary>
+    public static int Run(Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (XiqingException e)
+        {
+            ProblemRenderer.Write(Console.Error, e.Problem);
+            return ExitCodes.UserError;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("xiqing: cancelled");
+            return ExitCodes.UserError;
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"xiqing: internal error: {e.GetType().Name}: {e.Message}");
+            if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("XIQING_DEBUG")))
+            {
+                Console.Error.WriteLine(e);
+            }
+            return ExitCodes.InternalError;
+        }
+    }
+
+    /// <summary>The value, or throws with the problems shown (first problem as the exception).</summary>
+    public static T Unwrap<T>(Result<T> result)
+    {
+        if (result.IsSuccess)
+        {
+            return result.Value;
+        }
+        // Show every problem but the first here; the first travels in the exception and is shown by Run.
+        ProblemRenderer.Write(Console.Error, result.Problems.Skip(1));
+        throw new XiqingException(result.Problems[0]);
+    }
+}

@@ -1,0 +1,32 @@
+using XiqingSearch.Cli.Configuration;
+using XiqingSearch.Cli.Rendering;
+using XiqingSearch.Core.Indexing;
+using XiqingSearch.Core.Search;
+
+namespace XiqingSearch.Cli.Commands;
+
+/// <summary>
+/// Opens the index for a query verb, building it first when it is missing or stale (first use, changed seeds),
+/// with the build's progress on standard error.
+/// </summary>
+internal static class EngineLoader
+{
+    /// <summary>An open engine; throws <see cref="Core.Results.XiqingException"/> when it cannot be had.</summary>
+    public static SearchEngine Open(CliSettings settings)
+    {
+        var options = settings.ToIndexOptions();
+        var state = IndexBuilder.Check(options);
+        if (state == IndexState.Current)
+        {
+            return CommandRunner.Unwrap(SearchEngine.OpenOrBuild(options));
+        }
+        var why = state switch
+        {
+            IndexState.Missing => "building the index",
+            IndexState.Stale => "the seeds changed; rebuilding the index",
+            _ => "the index is of another version; rebuilding it",
+        };
+        return CommandRunner.Unwrap(BuildProgress.Run($"{why} in {settings.IndexDirectory}",
+            progress => SearchEngine.OpenOrBuild(options, progress)));
+    }
+}

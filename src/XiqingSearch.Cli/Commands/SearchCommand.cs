@@ -1,0 +1,162 @@
+using System.CommandLine;
+using System.Text.Json;
+using XiqingSearch.Cli.Rendering;
+using XiqingSearch.Core.Results;
+using XiqingSearch.Core.Search;
+
+namespace XiqingSearch.Cli.Commands;
+
+/// <summary>
+/// <c>xiqing search QUERY</c>: runs one query and renders it as text, JSON, CSV or KWIC.
+/// Exit 0 with hits, 1 without, 2 for a usage or query error (the query is shown with a caret).
+/// </summary>
+internal static class SearchCommand
+{
+    private const string Examples = """
+
+        Examples:
+          xiqing search 天开西青园
+          xiqing search 天开西青园 --year 2021..2023 --sort year
+          xiqing search '"智能制造" AND 园区' --topic 科技创新 --format kwic
+          xiqing search 乡村振兴 --doc 003_7844a359d923be1e --all --format csv > 乡村振兴.csv
+          xiqing search 营商环境 --format json | jq .totalHits
+
+        Exit codes: 0 hits found, 1 no hits, 2 usage or query error, 3 internal error.
+        """;
+
+    /// <summary>The command.</summary>
+    public static Command Create()
+    {
+        var query = new Argument<string>("QUERY")
+        {
+            Description = "The query: words, \"exact phrases\", AND / OR / NOT, parentheses.",
+        };
+        var years = new Option<string[]>("--year")
+        {
+            Description = "Keep these years: 2024 or 2021..2023; repeat for more (OR).",
+            HelpName = "Y|FROM..TO",
+        };
+        years.Validators.Add(result =>
+        {
+            foreach (var value in result.GetValueOrDefault<string[]>() ?? [])
+            {
+                if (!YearRange.TryParse(value, out _))
+                {
+                    result.AddError($"--year: '{value}' is not a year (2024) or a range of years (2021..2023).");
+                }
+            }
+        });
+        var topics = new Option<string[]>("--topic") { Description = "Keep this topic; repeat for more (OR).", HelpName = "T" };
+        var chapters = new Option<string[]>("--chapter")
+        {
+            Description = $"Keep paragraphs under this heading or heading path ('一、… {ChapterPath.Separator.Trim()} （一）…'); repeat for more (OR).",
+            HelpName = "C",
+        };
+        var docs = new Option<string[]>("--doc") { Description = "Keep this document (file name without extension); repeat for more (OR).", HelpName = "D" };
+        docs.CompletionSources.Add(context => DocumentIds(context.ParseResult));
+        var kinds = new Option<string[]>("--kind") { Description = "Keep this kind: paragraph, heading or table-row.", HelpName = "K" };
+        kinds.AcceptOnlyFromAmong("paragraph", "heading", "table-row");
+        var sort = new Option<string>("--sort")
+        {
+            Description = "Hit order.",
+            DefaultValueFactory = _ => "relevance",
+        };
+        sort.AcceptOnlyFromAmong("relevance", "year", "document");
+        var limit = new Option<int>("--limit")
+        {
+            Description = $"Hits per page (1..{SearchRequest.MaxLimit}); csv and kwic default to every hit.",
+            HelpName = "N",
+            DefaultValueFactory = _ => 10,
+        };
+        var all = new Option<bool>("--all") { Description = "Every hit, no page limit." };
+        var offset = new Option<int>("--offset") { Description = "Hits to skip.", HelpName = "N" };
+        var format = new Option<string>("--format")
+        {
+            Description = "text (default; colour on a terminal), json (the result model), csv (one row per occurrence, UTF-8 with BOM) or kwic (one aligned line per occurrence).",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "json", "csv", "kwic");
+        var locations = new LocationOptions();
+
+        var command = new Command("search", "Search the documents; every occurrence is highlighted." + Examples)
+        {
+            query, years, topics, chapters, docs, kinds, sort, limit, all, offset, format,
+        };
+        locations.AddTo(command);
+
+        command.SetAction(parseResult => CommandRunner.Run(() =>
+        {
+            var formatName = parseResult.GetValue(format) ?? "text";
+            var isExport = formatName is "csv" or "kwic";
+            var limitGiven = parseResult.GetResult(limit) is { Implicit: false };
+            var offsetGiven = parseResult.GetResult(offset) is { Implicit: false };
+            var request = new SearchRequest
+            {
+                Query = parseResult.GetValue(query) ?? "",
+                Years = [.. (parseResult.GetValue(years) ?? []).Select(ParseYear)],
+                Topics = parseResult.GetValue(topics) ?? [],
+                Chapters = parseResult.GetValue(chapters) ?? [],
+                Docs = parseResult.GetValue(docs) ?? [],
+                Kinds = parseResult.GetValue(kinds) ?? [],
+                Sort = parseResult.GetValue(sort) switch
+                {
+                    "year" => SearchSort.Year,
+                    "document" => SearchSort.Document,
+                    _ => SearchSort.Relevance,
+                },
+                Limit = parseResult.GetValue(limit),
+                Offset = parseResult.GetValue(offset),
+                // An export wants every occurrence unless a page was asked for.
+                All = parseResult.GetValue(all) || (isExport && !limitGiven && !offsetGiven),
+            };
+
+            using var engine = EngineLoader.Open(locations.Resolve(parseResult));
+            var response = CommandRunner.Unwrap(engine.Search(request));
+            Render(response, formatName);
+            return response.TotalHits > 0 ? ExitCodes.Success : ExitCodes.NoHits;
+        }));
+        return command;
+    }
+
+    private static void Render(SearchResponse response, string format)
+    {
+        var output = Console.Out;
+        switch (format)
+        {
+            case "json":
+                output.Write(JsonSerializer.Serialize(response, XiqingJson.Indented));
+                output.Write('\n');
+                break;
+            case "csv":
+                CsvRenderer.Write(response, output);
+                break;
+            case "kwic":
+                KwicRenderer.Write(response, StyledWriter.ForStdout(output));
+                break;
+            default:
+                TextRenderer.Write(response, StyledWriter.ForStdout(output));
+                break;
+        }
+        output.Flush();
+    }
+
+    // The validator has already refused malformed years, so this cannot fail.
+    private static YearRange ParseYear(string text) =>
+        YearRange.TryParse(text, out var range) ? range : throw new InvalidOperationException($"unvalidated year '{text}'");
+
+    private static IEnumerable<string> DocumentIds(ParseResult parseResult)
+    {
+        try
+        {
+            var seeds = parseResult.CommandResult.Command.Options.OfType<Option<string>>().FirstOrDefault(o => o.Name == "--seeds");
+            var settings = Configuration.CliSettings.Resolve(seeds is null ? null : parseResult.GetValue(seeds), null, null);
+            return Directory.Exists(settings.SeedsDirectory)
+                ? Directory.EnumerateFiles(settings.SeedsDirectory).Select(Path.GetFileNameWithoutExtension).OfType<string>().Order(StringComparer.Ordinal)
+                : [];
+        }
+        catch (IOException)
+        {
+            return [];
+        }
+    }
+}

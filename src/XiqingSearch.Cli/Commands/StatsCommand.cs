@@ -1,0 +1,91 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Spectre.Console;
+using XiqingSearch.Cli.Rendering;
+using XiqingSearch.Core.Results;
+using XiqingSearch.Core.Search;
+
+namespace XiqingSearch.Cli.Commands;
+
+/// <summary><c>xiqing stats</c>: documents, paragraphs per document and year, topics, index size and build time.</summary>
+internal static class StatsCommand
+{
+    /// <summary>The command.</summary>
+    public static Command Create()
+    {
+        var format = new Option<string>("--format")
+        {
+            Description = "text (tables) or json (the IndexStats model).",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "json");
+        var locations = new LocationOptions();
+        var command = new Command("stats", """
+            What the index holds: documents, paragraphs per document and year, topics, size and when it was built.
+
+            Examples:
+              xiqing stats
+              xiqing stats --format json
+            """)
+        {
+            format,
+        };
+        locations.AddTo(command);
+        command.SetAction(parseResult => CommandRunner.Run(() =>
+        {
+            using var engine = EngineLoader.Open(locations.Resolve(parseResult));
+            var stats = engine.Stats();
+            if (parseResult.GetValue(format) == "json")
+            {
+                Console.Out.Write(JsonSerializer.Serialize(stats, XiqingJson.Indented));
+                Console.Out.Write('\n');
+            }
+            else
+            {
+                Write(stats, StyledWriter.ForStdout(Console.Out));
+            }
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static void Write(IndexStats stats, StyledWriter output)
+    {
+        output.Line(string.Create(CultureInfo.InvariantCulture,
+            $"{stats.Documents.Count} documents, {stats.Paragraphs} paragraphs; index {stats.SizeBytes / 1e6:0.00} MB in {stats.IndexDirectory}, built {stats.BuiltAt.ToLocalTime():yyyy-MM-dd HH:mm:ss zzz}"), "bold");
+
+        var documents = new Table().Border(TableBorder.Rounded).Title("Documents")
+            .AddColumn("doc")
+            .AddColumn(new TableColumn("year").RightAligned())
+            .AddColumn("type")
+            .AddColumn("title")
+            .AddColumn(new TableColumn("paragraphs").RightAligned())
+            .AddColumn("by kind");
+        foreach (var d in stats.Documents)
+        {
+            documents.AddRow(
+                Markup.Escape(d.Doc),
+                Markup.Escape(d.Period ?? d.Year.ToString(CultureInfo.InvariantCulture)),
+                Markup.Escape(d.Type),
+                Markup.Escape(d.Title),
+                d.Paragraphs.ToString(CultureInfo.InvariantCulture),
+                Markup.Escape(string.Join(", ", d.Kinds.Select(k => string.Create(CultureInfo.InvariantCulture, $"{k.Key} {k.Value}")))));
+        }
+        output.Write(documents);
+        output.Write(CountTable("Paragraphs per year", "year", stats.Years.OrderBy(y => y.Value, StringComparer.Ordinal)));
+        output.Write(CountTable("Topics", "topic", stats.Topics));
+    }
+
+    private static Table CountTable(string title, string name, IEnumerable<FacetValue> values)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title(title)
+            .AddColumn(name)
+            .AddColumn(new TableColumn("paragraphs").RightAligned());
+        foreach (var value in values)
+        {
+            table.AddRow(Markup.Escape(value.Label ?? value.Value), value.Count.ToString(CultureInfo.InvariantCulture));
+        }
+        return table;
+    }
+}

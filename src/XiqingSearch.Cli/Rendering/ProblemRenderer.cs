@@ -1,0 +1,52 @@
+using XiqingSearch.Core.Results;
+
+namespace XiqingSearch.Cli.Rendering;
+
+/// <summary>
+/// The CLI's one mapper from <see cref="Problem"/> to text. A problem with a span inside its source (a query
+/// error) shows the source with a caret under the column where it goes wrong, as Noda Time does:
+/// <code>
+/// xiqing: unclosed quote [query.unclosed-quote]
+///   "天开
+///   ^
+/// </code>
+/// The caret is placed by display width, so it sits under the right character even after Chinese text.
+/// </summary>
+internal static class ProblemRenderer
+{
+    /// <summary>Indent of the source and caret lines.</summary>
+    public const string Indent = "  ";
+
+    /// <summary>Writes every problem to <paramref name="error"/>.</summary>
+    public static void Write(TextWriter error, IEnumerable<Problem> problems)
+    {
+        foreach (var problem in problems)
+        {
+            Write(error, problem);
+        }
+    }
+
+    /// <summary>Writes one problem to <paramref name="error"/>.</summary>
+    public static void Write(TextWriter error, Problem problem)
+    {
+        if (problem.Span is { } span && problem.Source is { } source && span.Start <= source.Length && !source.Contains('\n'))
+        {
+            error.WriteLine($"xiqing: {problem.Message} [{problem.Code}]");
+            error.WriteLine(Indent + source);
+            error.WriteLine(Indent + CaretLine(source, span));
+            return;
+        }
+        var about = problem.Source is null ? "" : $" ({problem.Source})";
+        error.WriteLine($"xiqing: {problem.Message}{about} [{problem.Code}]");
+    }
+
+    /// <summary>Spaces up to the span's start column, then <c>^</c>, then <c>~</c> under the rest of the span.</summary>
+    public static string CaretLine(string source, TextSpan span)
+    {
+        var start = Math.Clamp(span.Start, 0, source.Length);
+        var end = Math.Clamp(span.End, start, source.Length);
+        var pad = DisplayWidth.Of(source.AsSpan(0, start));
+        var width = Math.Max(1, DisplayWidth.Of(source.AsSpan(start, end - start)));
+        return new string(' ', pad) + "^" + new string('~', width - 1);
+    }
+}

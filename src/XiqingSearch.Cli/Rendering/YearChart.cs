@@ -1,0 +1,38 @@
+using System.Globalization;
+using XiqingSearch.Core.Search;
+
+namespace XiqingSearch.Cli.Rendering;
+
+/// <summary>
+/// The per-year bar chart of occurrences at the top of <c>--format text</c>: how a phrase runs across the years,
+/// oldest first, one row per year, bars scaled to the busiest year.
+/// </summary>
+internal static class YearChart
+{
+    /// <summary>Display columns of the longest bar.</summary>
+    public const int BarColumns = 40;
+
+    /// <summary>Writes the chart; nothing when there are no years.</summary>
+    public static void Write(IReadOnlyList<FacetValue> years, StyledWriter output)
+    {
+        var rows = years.OrderBy(y => y.Value, StringComparer.Ordinal).ToList();
+        if (rows.Count == 0)
+        {
+            return;
+        }
+        var max = Math.Max(1, rows.Max(y => y.Occurrences));
+        var labelWidth = rows.Max(y => DisplayWidth.Of(y.Value));
+        foreach (var year in rows)
+        {
+            var length = year.Occurrences == 0 ? 0 : Math.Max(1, (int)Math.Round(year.Occurrences * (double)BarColumns / max));
+            output
+                .Append("  ")
+                .Append(DisplayWidth.FitRight(year.Value, labelWidth), year.Selected ? "bold cyan" : "cyan")
+                .Append(" ")
+                .Append(new string('█', length), "green")
+                .Append(string.Create(CultureInfo.InvariantCulture,
+                    $" {year.Occurrences} occurrence{(year.Occurrences == 1 ? "" : "s")} in {year.Count} paragraph{(year.Count == 1 ? "" : "s")}"), "dim")
+                .EndLine();
+        }
+    }
+}
