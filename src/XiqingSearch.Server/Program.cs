@@ -1,6 +1,3 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using XiqingSearch.Server.Hosting;
 
-app.MapGet("/", () => "Hello World!");
-
-app.Run();
+ServerApp.Build(args).Run();

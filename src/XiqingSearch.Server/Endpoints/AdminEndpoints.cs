@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+using System.Text;
+using XiqingSearch.Core.Indexing;
+using XiqingSearch.Core.Results;
+using XiqingSearch.Server.Hosting;
+
+namespace XiqingSearch.Server.Endpoints;
+
+/// <summary>
+/// <c>POST /api/admin/reindex</c>: rebuilds the index from the seeds and switches to it; searches in flight finish
+/// on the old commit. Needs the configured key (<c>Xiqing:AdminKey</c>); with no key configured it is off (404).
+/// </summary>
+internal static class AdminEndpoints
+{
+    /// <summary>The header carrying the admin key (<c>Authorization: Bearer KEY</c> works too).</summary>
+    public const string KeyHeader = "X-Xiqing-Key";
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/admin/reindex", Reindex)
+            .WithName("Reindex")
+            .WithSummary("Rebuilds the index and switches to it. Header X-Xiqing-Key: the configured admin key.")
+            .Produces<BuildReport>(StatusCodes.Status200OK, "application/json")
+            .Produces<ErrorResponse>(StatusCodes.Status401Unauthorized, "application/json")
+            .Produces<ErrorResponse>(StatusCodes.Status404NotFound, "application/json")
+            .Produces<ErrorResponse>(StatusCodes.Status409Conflict, "application/json");
+    }
+
+    private static async Task<IResult> Reindex(HttpContext context, ServerSettings settings, EngineHolder holder)
+    {
+        if (!settings.IsAdminEnabled)
+        {
+            return ProblemMapper.ToResult(new Problem(ServerProblems.AdminDisabled, ServerMessages.AdminDisabled));
+        }
+        if (!HasKey(context.Request, settings.AdminKey!))
+        {
+            return ProblemMapper.ToResult(new Problem(ServerProblems.AdminUnauthorized, ServerMessages.AdminUnauthorized));
+        }
+        // The build is CPU-bound and synchronous; keep it off the request thread's continuation.
+        var report = await Task.Run(() => holder.Rebuild(context.RequestAborted), CancellationToken.None);
+        return report.IsSuccess ? TypedResults.Ok(report.Value) : ProblemMapper.ToResult(report.Problems[0]);
+    }
+
+    private static bool HasKey(HttpRequest request, string key)
+    {
+        var given = request.Headers[KeyHeader].ToString();
+        if (given.Length == 0)
+        {
+            var authorization = request.Headers.Authorization.ToString();
+            const string bearer = "Bearer ";
+            if (authorization.StartsWith(bearer, StringComparison.OrdinalIgnoreCase))
+            {
+                given = authorization[bearer.Length..].Trim();
+            }
+        }
+        return given.Length > 0 && CryptographicOperations.FixedTimeEquals(
+            SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    }
+}

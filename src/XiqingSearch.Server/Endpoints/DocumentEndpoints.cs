@@ -1,0 +1,73 @@
+using System.Globalization;
+using XiqingSearch.Core.Search;
+using XiqingSearch.Server.Hosting;
+
+namespace XiqingSearch.Server.Endpoints;
+
+/// <summary>The corpus itself: documents, a paragraph in context, facet counts of everything.</summary>
+internal static class DocumentEndpoints
+{
+    /// <summary>Most neighbours each side of a paragraph.</summary>
+    public const int MaxContext = 20;
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/documents", Documents)
+            .WithName("Documents")
+            .WithSummary("The indexed documents: id, title, year, period, paragraph counts.")
+            .Produces<IReadOnlyList<DocumentSummary>>(StatusCodes.Status200OK, "application/json")
+            .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json");
+
+        app.MapGet("/api/documents/{doc}/paragraphs/{n}", Paragraph)
+            .WithName("Paragraph")
+            .WithSummary("A paragraph (1-based n) with up to `context` neighbours each side (default 2, at most 20) and its chapter path.")
+            .Produces<ParagraphContext>(StatusCodes.Status200OK, "application/json")
+            .Produces<ErrorResponse>(StatusCodes.Status400BadRequest, "application/json")
+            .Produces<ErrorResponse>(StatusCodes.Status404NotFound, "application/json");
+
+        app.MapGet("/api/facets", Facets)
+            .WithName("Facets")
+            .WithSummary("Facet counts (year, topic, chapter, doc) over the whole corpus; occurrences are 0.")
+            .Produces<SearchFacets>(StatusCodes.Status200OK, "application/json")
+            .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json");
+    }
+
+    private static IResult Documents(EngineHolder holder)
+    {
+        var engine = holder.Current;
+        return engine.IsSuccess
+            ? TypedResults.Ok(engine.Value.Documents())
+            : ProblemMapper.ToResult(engine.Problems[0]);
+    }
+
+    private static IResult Paragraph(string doc, string n, HttpContext context, EngineHolder holder)
+    {
+        if (!int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var paragraph) || paragraph < 1)
+        {
+            return ProblemMapper.BadParameter("n", ServerMessages.OutOfRange("n", 1, int.MaxValue));
+        }
+        var contextText = context.Request.Query["context"].ToString();
+        var neighbours = 2;
+        if (contextText.Length > 0
+            && (!int.TryParse(contextText, NumberStyles.None, CultureInfo.InvariantCulture, out neighbours)
+                || neighbours > MaxContext))
+        {
+            return ProblemMapper.BadParameter("context", ServerMessages.OutOfRange("context", 0, MaxContext));
+        }
+        var engine = holder.Current;
+        if (!engine.IsSuccess)
+        {
+            return ProblemMapper.ToResult(engine.Problems[0]);
+        }
+        var result = engine.Value.GetParagraph(doc, paragraph, neighbours);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : ProblemMapper.ToResult(result.Problems[0]);
+    }
+
+    private static IResult Facets(EngineHolder holder)
+    {
+        var engine = holder.Current;
+        return engine.IsSuccess
+            ? TypedResults.Ok(engine.Value.CorpusFacets())
+            : ProblemMapper.ToResult(engine.Problems[0]);
+    }
+}

@@ -1,0 +1,48 @@
+using XiqingSearch.Core.Results;
+using XiqingSearch.Server.Hosting;
+
+namespace XiqingSearch.Server.Endpoints;
+
+/// <summary>
+/// Probes: <c>/healthz</c> says the process answers (also the trivial endpoint the load benchmark compares
+/// search with); <c>/readyz</c> says the index is open and answers a lookup.
+/// </summary>
+internal static class HealthEndpoints
+{
+    private static readonly byte[] Alive = "{\"status\":\"alive\"}"u8.ToArray();
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/healthz", () => TypedResults.Bytes(Alive, "application/json; charset=utf-8"))
+            .WithName("Health")
+            .WithSummary("Alive: the process answers.")
+            .Produces<HealthStatus>(StatusCodes.Status200OK, "application/json");
+
+        app.MapGet("/readyz", Ready)
+            .WithName("Ready")
+            .WithSummary("Ready: the index is open and searchable; 503 with the reason otherwise.")
+            .Produces<HealthStatus>(StatusCodes.Status200OK, "application/json")
+            .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json");
+    }
+
+    private static IResult Ready(EngineHolder holder)
+    {
+        var engine = holder.Current;
+        if (!engine.IsSuccess)
+        {
+            return ProblemMapper.ToResult(engine.Problems[0]);
+        }
+        var documents = engine.Value.Documents().Count;
+        if (documents == 0)
+        {
+            return ProblemMapper.ToResult(new Problem(ServerProblems.NotReady, ServerMessages.IndexOpening));
+        }
+        return TypedResults.Ok(new HealthStatus("ready", documents, holder.Generation));
+    }
+}
+
+/// <summary>A probe's answer.</summary>
+/// <param name="Status"><c>alive</c> or <c>ready</c>.</param>
+/// <param name="Documents">Documents in the served index (readiness only).</param>
+/// <param name="Generation">Increases whenever the served commit may have changed (readiness only).</param>
+public sealed record HealthStatus(string Status, int? Documents = null, long? Generation = null);

@@ -1,0 +1,49 @@
+using XiqingSearch.Core.Results;
+
+namespace XiqingSearch.Server.Endpoints;
+
+/// <summary>
+/// The one place where problems become HTTP answers: status code and <see cref="ErrorResponse"/> body.
+/// Wording comes from the problem; nothing here writes its own.
+/// </summary>
+internal static class ProblemMapper
+{
+    /// <summary>The HTTP status for a problem code.</summary>
+    public static int StatusFor(string code) => code switch
+    {
+        _ when code.StartsWith("query.", StringComparison.Ordinal) => StatusCodes.Status400BadRequest,
+        ProblemCodes.BadParameter => StatusCodes.Status400BadRequest,
+        ProblemCodes.NotFound => StatusCodes.Status404NotFound,
+        ServerProblems.AdminDisabled => StatusCodes.Status404NotFound,
+        ServerProblems.AdminUnauthorized => StatusCodes.Status401Unauthorized,
+        ProblemCodes.IndexBusy => StatusCodes.Status409Conflict,
+        ServerProblems.NotReady => StatusCodes.Status503ServiceUnavailable,
+        ProblemCodes.IndexMissing or ProblemCodes.IndexIncompatible => StatusCodes.Status503ServiceUnavailable,
+        _ when code.StartsWith("smartcn.", StringComparison.Ordinal) => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    /// <summary>The error body for <paramref name="problem"/>.</summary>
+    public static ErrorResponse ToBody(Problem problem, string? parameter = null)
+    {
+        var isQuery = problem.Code.StartsWith("query.", StringComparison.Ordinal);
+        var span = isQuery ? problem.Span : null;
+        return new ErrorResponse(new ErrorBody
+        {
+            Code = problem.Code,
+            Message = problem.Message,
+            Position = span?.Column,
+            Offset = span?.Start,
+            Length = span?.Length,
+            Parameter = parameter ?? (isQuery ? "q" : null),
+        });
+    }
+
+    /// <summary>The HTTP answer for <paramref name="problem"/>.</summary>
+    public static IResult ToResult(Problem problem, string? parameter = null) =>
+        TypedResults.Json(ToBody(problem, parameter), statusCode: StatusFor(problem.Code));
+
+    /// <summary>A 400 naming <paramref name="parameter"/>.</summary>
+    public static IResult BadParameter(string parameter, string message) =>
+        ToResult(new Problem(ProblemCodes.BadParameter, message), parameter);
+}

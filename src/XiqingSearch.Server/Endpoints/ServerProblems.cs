@@ -1,0 +1,17 @@
+namespace XiqingSearch.Server.Endpoints;
+
+/// <summary>Problem codes that only the HTTP front end raises (the rest are in <c>Core.Results.ProblemCodes</c>).</summary>
+internal static class ServerProblems
+{
+    /// <summary>The index is still being opened or built, or could not be.</summary>
+    public const string NotReady = "server.not-ready";
+
+    /// <summary>The admin endpoints are off (no key configured).</summary>
+    public const string AdminDisabled = "admin.disabled";
+
+    /// <summary>The admin key is missing or wrong.</summary>
+    public const string AdminUnauthorized = "admin.unauthorized";
+
+    /// <summary>A bug: the exception is logged, the client sees this code.</summary>
+    public const string Internal = "server.internal";
+}

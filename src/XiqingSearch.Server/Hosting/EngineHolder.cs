@@ -1,0 +1,121 @@
+using XiqingSearch.Core.Indexing;
+using XiqingSearch.Core.Results;
+using XiqingSearch.Core.Search;
+using XiqingSearch.Server.Endpoints;
+
+namespace XiqingSearch.Server.Hosting;
+
+/// <summary>
+/// The one <see cref="SearchEngine"/> of the server and its state. Requests read <see cref="Current"/> without
+/// locking; the engine itself switches commits atomically on <see cref="Refresh"/>, so a request in flight
+/// finishes on the commit it started with. <see cref="Generation"/> changes whenever the served commit may have
+/// changed, which is what invalidates <see cref="SearchCache"/>.
+/// </summary>
+internal sealed class EngineHolder(ServerSettings settings, ILogger<EngineHolder> logger) : IDisposable
+{
+    private readonly Lock _gate = new();
+    private volatile SearchEngine? _engine;
+    private volatile Problem? _problem = new(ServerProblems.NotReady, ServerMessages.IndexOpening);
+    private long _generation;
+
+    /// <summary>Index, seeds and jar.</summary>
+    public IndexOptions Options => settings.Index;
+
+    /// <summary>True once the index is open.</summary>
+    public bool IsReady => _engine is not null;
+
+    /// <summary>Changes (increases) whenever the served commit may have changed.</summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
+    /// <summary>The engine, or why there is none yet (<c>server.not-ready</c>, or the open/build problem).</summary>
+    public Result<SearchEngine> Current => _engine is { } engine
+        ? Result<SearchEngine>.Ok(engine)
+        : Result<SearchEngine>.Fail(_problem ?? new Problem(ServerProblems.NotReady, ServerMessages.IndexOpening));
+
+    /// <summary>Opens the index, building it first when it is missing or stale. Called once at start.</summary>
+    public void OpenOrBuild()
+    {
+        logger.LogInformation("Opening index {Index} (seeds {Seeds})", Options.IndexDirectory, Options.SeedsDirectory);
+        var progress = new Progress<IndexProgress>(p => logger.LogInformation(
+            "Indexing {Stage}: {FilesDone}/{FilesTotal} files, {Paragraphs} paragraphs", p.Stage, p.FilesDone,
+            p.FilesTotal, p.Paragraphs));
+        Install(SearchEngine.OpenOrBuild(Options, progress));
+    }
+
+    /// <summary>
+    /// Switches to the newest commit (cheap when nothing changed); when no engine is open yet, tries to open one.
+    /// Never throws: a failure is logged and the current commit keeps serving.
+    /// </summary>
+    public bool Refresh()
+    {
+        try
+        {
+            lock (_gate)
+            {
+                if (_engine is not { } engine)
+                {
+                    var opened = SearchEngine.Open(Options);
+                    if (!opened.IsSuccess)
+                    {
+                        return false;
+                    }
+                    Install(opened);
+                    return true;
+                }
+                if (!engine.Refresh())
+                {
+                    return false;
+                }
+                Interlocked.Increment(ref _generation);
+            }
+            logger.LogInformation("Switched to a new index commit (generation {Generation})", Generation);
+            return true;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            logger.LogWarning(e, "Refreshing the index failed; the current commit keeps serving");
+            return false;
+        }
+    }
+
+    /// <summary>Rebuilds the index from the seeds (force) and switches to it; <c>index.busy</c> when another build runs.</summary>
+    public Result<BuildReport> Rebuild(CancellationToken cancellationToken)
+    {
+        logger.LogInformation("Rebuilding index {Index}", Options.IndexDirectory);
+        var report = IndexBuilder.Build(Options, progress: null, force: true, cancellationToken);
+        if (report.IsSuccess)
+        {
+            Refresh();
+            // Even when the engine saw no new commit, the cache must not outlive a rebuild.
+            Interlocked.Increment(ref _generation);
+        }
+        else
+        {
+            logger.LogWarning("Rebuild refused: {Problem}", report.Problems[0]);
+        }
+        return report;
+    }
+
+    private void Install(Result<SearchEngine> opened)
+    {
+        lock (_gate)
+        {
+            if (!opened.IsSuccess)
+            {
+                _problem = opened.Problems[0];
+                logger.LogError("The index cannot be opened: {Problem}", opened.Problems[0]);
+                return;
+            }
+            var previous = _engine;
+            _engine = opened.Value;
+            _problem = null;
+            Interlocked.Increment(ref _generation);
+            // Only reached when nothing was open, so no request can be holding the previous engine.
+            previous?.Dispose();
+            logger.LogInformation("Index open: {Index}", Options.IndexDirectory);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _engine?.Dispose();
+}

@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+
+namespace XiqingSearch.Server.Hosting;
+
+/// <summary>
+/// Serialised search responses keyed by the canonical request. The index only changes by switching commits,
+/// and every switch changes <see cref="EngineHolder.Generation"/>, so an entry is valid exactly as long as its
+/// generation is current. Bounded: when full it is emptied (popular queries come back at once).
+/// </summary>
+internal sealed class SearchCache(EngineHolder holder)
+{
+    /// <summary>Most entries kept.</summary>
+    public const int Capacity = 4096;
+
+    private readonly ConcurrentDictionary<string, byte[]> _entries = new(StringComparer.Ordinal);
+    private long _generation = -1;
+
+    /// <summary>The cached body for <paramref name="key"/> computed under <paramref name="generation"/>, or null.</summary>
+    public byte[]? Get(string key, long generation)
+    {
+        Sync();
+        return _entries.TryGetValue(Key(key, generation), out var body) ? body : null;
+    }
+
+    /// <summary>Stores <paramref name="body"/> for <paramref name="key"/> under <paramref name="generation"/>.</summary>
+    public void Put(string key, long generation, byte[] body)
+    {
+        Sync();
+        if (generation != Interlocked.Read(ref _generation))
+        {
+            return; // computed on a commit that is no longer served
+        }
+        if (_entries.Count >= Capacity)
+        {
+            _entries.Clear();
+        }
+        // The generation is part of the key, so an entry slipped in just as the generation moved on is
+        // unreachable rather than stale.
+        _entries[Key(key, generation)] = body;
+    }
+
+    private static string Key(string key, long generation) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{generation}|{key}");
+
+    private void Sync()
+    {
+        var current = holder.Generation;
+        var seen = Interlocked.Read(ref _generation);
+        if (seen != current && Interlocked.CompareExchange(ref _generation, current, seen) == seen)
+        {
+            _entries.Clear();
+        }
+    }
+}

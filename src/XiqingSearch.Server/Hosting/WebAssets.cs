@@ -1,0 +1,47 @@
+using System.Security.Cryptography;
+
+namespace XiqingSearch.Server.Hosting;
+
+/// <summary>
+/// The search page's files (<c>Web/</c>), embedded in the assembly and held in memory, so the page works wherever
+/// the assembly is loaded from (the CLI's output folder included) and never touches the disk or the network.
+/// </summary>
+internal sealed class WebAssets
+{
+    private const string Prefix = "Web/";
+
+    private WebAssets(IReadOnlyDictionary<string, WebAsset> files) => Files = files;
+
+    /// <summary>By file name (<c>index.html</c>, <c>app.js</c>, …).</summary>
+    public IReadOnlyDictionary<string, WebAsset> Files { get; }
+
+    /// <summary>Reads every embedded page file.</summary>
+    public static WebAssets Load()
+    {
+        var assembly = typeof(WebAssets).Assembly;
+        var files = new Dictionary<string, WebAsset>(StringComparer.Ordinal);
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            var bytes = buffer.ToArray();
+            var fileName = name[Prefix.Length..];
+            var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 8)) + "\"";
+            files[fileName] = new WebAsset(fileName, bytes, ContentType(fileName), etag);
+        }
+        return new WebAssets(files);
+    }
+
+    private static string ContentType(string fileName) => Path.GetExtension(fileName) switch
+    {
+        ".html" => "text/html; charset=utf-8",
+        ".js" => "text/javascript; charset=utf-8",
+        ".css" => "text/css; charset=utf-8",
+        ".svg" => "image/svg+xml",
+        _ => "application/octet-stream",
+    };
+}
+
+/// <summary>One page file.</summary>
+internal sealed record WebAsset(string Name, byte[] Content, string ContentType, string ETag);
