@@ -23,9 +23,18 @@ internal static class Program
     {
         var root = CreateRootCommand();
         var parseResult = root.Parse(args);
-        var exitCode = parseResult.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
-        // System.CommandLine reports parse errors with 1, which our contract reserves for "no hits".
-        return parseResult.Action is ParseErrorAction && exitCode != ExitCodes.Success ? ExitCodes.UserError : exitCode;
+        if (parseResult.Action is ParseErrorAction)
+        {
+            // System.CommandLine would print the whole help and exit 1, which our contract reserves for "no hits".
+            foreach (var error in parseResult.Errors)
+            {
+                Console.Error.WriteLine($"xiqing: {error.Message}");
+            }
+            var command = parseResult.CommandResult.Command;
+            Console.Error.WriteLine(command is RootCommand ? "Try 'xiqing --help'." : $"Try 'xiqing {command.Name} --help'.");
+            return ExitCodes.UserError;
+        }
+        return parseResult.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
     }
 
     /// <summary>The command tree.</summary>
@@ -49,6 +58,7 @@ internal static class Program
         root.Add(IndexCommand.Create());
         root.Add(ShowCommand.Create());
         root.Add(StatsCommand.Create());
+        root.Add(AnalyzeCommand.Create());
         return root;
     }
 }
