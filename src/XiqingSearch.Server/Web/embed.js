@@ -1,0 +1,46 @@
+/*
+ * Mounts the XiqingSearch UI into a portal page:
+ *   <div id="search"></div>
+ *   <script src="https://host/embed.js" data-target="#search"></script>
+ * The API origin is where this script came from; the UI lives in a Shadow DOM so the portal's CSS and ours
+ * stay apart. The portal's origin must be listed in the server's Xiqing:Cors:Origins.
+ */
+(function () {
+  'use strict';
+  var script = document.currentScript;
+  if (!script || !script.src) {
+    return;
+  }
+  var base = new URL('.', script.src).href;
+  var selector = script.getAttribute('data-target') || '#search';
+
+  function mount() {
+    var target = document.querySelector(selector);
+    if (!target) {
+      console.error('XiqingSearch: no element matches data-target "' + selector + '"');
+      return;
+    }
+    window.XiqingSearch.mount(target, { base: base, embedded: true });
+  }
+
+  function start() {
+    if (window.XiqingSearch) {
+      mount();
+      return;
+    }
+    var app = document.createElement('script');
+    app.src = base + 'app.js';
+    app.async = true;
+    app.addEventListener('load', mount);
+    app.addEventListener('error', function () {
+      console.error('XiqingSearch: cannot load ' + app.src);
+    });
+    document.head.appendChild(app);
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start);
+  } else {
+    start();
+  }
+})();
