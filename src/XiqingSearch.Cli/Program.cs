@@ -51,6 +51,7 @@ internal static class Program
               xiqing search 天开西青园 --format kwic
               xiqing show 000_313d8db390bab93c#12 --context 2
               xiqing stats
+              xiqing serve --urls http://localhost:5000
 
             Exit codes: 0 success (search: hits found), 1 no hits, 2 usage/query/index error, 3 internal error.
             """);
@@ -59,6 +60,7 @@ internal static class Program
         root.Add(ShowCommand.Create());
         root.Add(StatsCommand.Create());
         root.Add(AnalyzeCommand.Create());
+        root.Add(ServeCommand.Create());
         return root;
     }
 }

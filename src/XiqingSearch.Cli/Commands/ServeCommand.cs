@@ -1,0 +1,58 @@
+using System.CommandLine;
+using XiqingSearch.Cli.Rendering;
+using XiqingSearch.Core.Indexing;
+using XiqingSearch.Server.Hosting;
+
+namespace XiqingSearch.Cli.Commands;
+
+/// <summary>
+/// <c>xiqing serve</c>: the HTTP API and search page of XiqingSearch.Server, in this process. The index is built
+/// first (with progress) when it is missing or stale, so the server answers from its first request.
+/// </summary>
+internal static class ServeCommand
+{
+    /// <summary>The command.</summary>
+    public static Command Create()
+    {
+        var urls = new Option<string>("--urls")
+        {
+            Description = "Addresses to listen on, separated by ';' (default http://localhost:5000).",
+            HelpName = "URLS",
+        };
+        var locations = new LocationOptions();
+        var command = new Command("serve", """
+            Start the HTTP server: the search API (/api/search, /api/documents, /api/facets), the search page (/)
+            and health probes. Other ASP.NET Core settings pass through, e.g. --Xiqing:AdminKey=secret.
+            Stop it with Ctrl+C.
+
+            Examples:
+              xiqing serve
+              xiqing serve --urls http://0.0.0.0:8080 --index /var/lib/xiqing/index
+            """)
+        {
+            urls,
+        };
+        locations.AddTo(command);
+        // Host settings we do not model (--Xiqing:Key=value) go to the server's own configuration.
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction(parseResult => CommandRunner.Run(() =>
+        {
+            var settings = locations.Resolve(parseResult);
+            var options = settings.ToIndexOptions();
+            if (IndexBuilder.Check(options) != IndexState.Current)
+            {
+                CommandRunner.Unwrap(BuildProgress.Run($"building the index in {settings.IndexDirectory}",
+                    progress => IndexBuilder.Build(options, progress)));
+            }
+            List<string> args = [.. parseResult.UnmatchedTokens];
+            if (parseResult.GetValue(urls) is { Length: > 0 } given)
+            {
+                args.AddRange(["--urls", given]);
+            }
+            using var app = ServerApp.Build([.. args], options);
+            app.Run();
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}
