@@ -30,9 +30,56 @@ internal sealed class ParagraphSplitter
     private bool _inTable;
     private (int Level, string Text)? _closedBox;
 
+    private readonly int? _wrapWidth;
+
     private ParagraphSplitter(IReadOnlyList<SourceLine> lines)
     {
         _lines = lines;
+        _wrapWidth = WrapWidth(lines);
+    }
+
+    /// <summary>
+    /// The width PDF extraction wrapped the text at (characters without whitespace), when most lines have about the
+    /// same length; null for text with a line per paragraph.
+    /// </summary>
+    internal static int? WrapWidth(IReadOnlyList<SourceLine> lines)
+    {
+        var lengths = lines.Where(l => !l.IsBlank).Select(l => TextNormalizer.Squeeze(l.Text).Length).ToList();
+        if (lengths.Count < 20)
+        {
+            return null;
+        }
+        var width = lengths.GroupBy(n => n).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).First().Key;
+        var near = lengths.Count(n => n >= width - 2 && n <= width + 4);
+        return width >= 10 && near * 2 >= lengths.Count ? width : null;
+    }
+
+    /// <summary>
+    /// In wrapped text a full-width line can end with 。 by chance. Then the paragraph goes on unless the next line
+    /// starts something new: a heading, a standalone line, a dash, or a run-in lead (<c>创新平台更加完善。</c>).
+    /// </summary>
+    private bool EndsByWrapOnly(int index, string squeezed)
+    {
+        if (_wrapWidth is not int width || squeezed.Length < width - 1 || squeezed.EndsWith('：') || squeezed.EndsWith(':'))
+        {
+            return false;
+        }
+        var next = index + 1;
+        while (next < _lines.Count && _lines[next].IsBlank)
+        {
+            next++;
+        }
+        if (next >= _lines.Count || _lines[next].IsMarkupHeading || _lines[next].IsCell)
+        {
+            return false;
+        }
+        var following = TextNormalizer.Squeeze(_lines[next].Text);
+        return HeadingRecognizer.FormLevel(following) is null
+            && !HeadingRecognizer.IsDateLine(following)
+            && !HeadingRecognizer.IsParentheticalLine(following)
+            && !HeadingRecognizer.IsFigureCaption(following)
+            && !following.StartsWith("——", StringComparison.Ordinal)
+            && !HeadingRecognizer.StartsWithRunInLead(following);
     }
 
     /// <summary>The paragraphs of <paramref name="lines"/> in order.</summary>
@@ -135,7 +182,7 @@ internal sealed class ParagraphSplitter
             {
                 _boxHasContent = true;
             }
-            if (HeadingRecognizer.EndsParagraph(squeezed))
+            if (HeadingRecognizer.EndsParagraph(squeezed) && !EndsByWrapOnly(i, squeezed))
             {
                 FlushParagraph();
             }
