@@ -1,44 +1,351 @@
+using System.Diagnostics;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using XiqingSearch.Core.Analysis.SmartCn;
 using XiqingSearch.Core.Indexing;
+using XiqingSearch.Core.Ingestion;
 using XiqingSearch.Core.Results;
+using XiqingSearch.Core.Search.Facets;
+using XiqingSearch.Core.Search.Highlighting;
+using XiqingSearch.Core.Search.Query;
 
 namespace XiqingSearch.Core.Search;
 
 /// <summary>
 /// The query service over one index folder: search, paragraph lookup, documents, facets, stats.
-/// Thread-safe; <see cref="Refresh"/> switches to the newest commit without disturbing searches in flight.
+/// Thread-safe; <see cref="Refresh"/> switches to the newest commit while searches in flight finish on the one
+/// they started with (each search holds its searcher until it is done).
 /// </summary>
 public sealed class SearchEngine : IDisposable
 {
-    private SearchEngine() { }
+    private readonly IndexOptions _options;
+    private readonly FSDirectory _directory;
+    private readonly SearcherManager _manager;
+    private readonly SmartCnAnalyzer _smartCn;
+
+    private SearchEngine(IndexOptions options, FSDirectory directory, SearcherManager manager, SmartCnAnalyzer smartCn,
+        IReadOnlyList<Problem> warnings)
+    {
+        _options = options;
+        _directory = directory;
+        _manager = manager;
+        _smartCn = smartCn;
+        Warnings = warnings;
+    }
+
+    /// <summary>Problems that did not stop the engine (a rebuild refused while an older index still serves).</summary>
+    public IReadOnlyList<Problem> Warnings { get; }
 
     /// <summary>Opens the index; <c>index.missing</c> or <c>index.incompatible</c> when it cannot.</summary>
-    public static Result<SearchEngine> Open(IndexOptions options) => throw new NotImplementedException();
+    public static Result<SearchEngine> Open(IndexOptions options) => Open(options, []);
 
     /// <summary>
     /// Opens the index, building it first when it is missing or stale (the seeds changed).
-    /// Build progress goes to <paramref name="progress"/>.
+    /// Build progress goes to <paramref name="progress"/>. When a rebuild is refused (a bad seed file) but an
+    /// older commit exists, that commit serves and the problems are in <see cref="Warnings"/>.
     /// </summary>
-    public static Result<SearchEngine> OpenOrBuild(IndexOptions options, IProgress<IndexProgress>? progress = null) =>
-        throw new NotImplementedException();
+    public static Result<SearchEngine> OpenOrBuild(IndexOptions options, IProgress<IndexProgress>? progress = null)
+    {
+        var state = IndexBuilder.Check(options);
+        if (state == IndexState.Current)
+        {
+            return Open(options, []);
+        }
+        var built = IndexBuilder.Build(options, progress, force: state == IndexState.Incompatible);
+        if (built.IsSuccess)
+        {
+            return Open(options, []);
+        }
+        return state == IndexState.Stale ? Open(options, built.Problems) : Result<SearchEngine>.Fail(built.Problems);
+    }
+
+    private static Result<SearchEngine> Open(IndexOptions options, IReadOnlyList<Problem> warnings)
+    {
+        var manifest = IndexBuilder.ReadManifest(options.IndexDirectory, out var hasCommit);
+        if (!hasCommit)
+        {
+            return new Problem(ProblemCodes.IndexMissing,
+                $"No index in {options.IndexDirectory}. Build it with `xiqing index --seeds {options.SeedsDirectory} --index {options.IndexDirectory}`.",
+                options.IndexDirectory);
+        }
+        if (manifest is null || manifest.Schema != IndexManifest.CurrentSchema)
+        {
+            return new Problem(ProblemCodes.IndexIncompatible,
+                $"The index in {options.IndexDirectory} was built by another version ({manifest?.Schema ?? "unknown"}, this is {IndexManifest.CurrentSchema}). Rebuild it with `xiqing index`.",
+                options.IndexDirectory);
+        }
+        var directory = FSDirectory.Open(options.IndexDirectory);
+        try
+        {
+            var manager = new SearcherManager(directory, new TableSearcher.Factory());
+            return new SearchEngine(options, directory, manager,
+                new SmartCnAnalyzer(IndexAnalyzers.SmartCnOptions(options)), warnings);
+        }
+        catch
+        {
+            directory.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>Runs one search.</summary>
-    public Result<SearchResponse> Search(SearchRequest request) => throw new NotImplementedException();
+    public Result<SearchResponse> Search(SearchRequest request)
+    {
+        var clock = Stopwatch.StartNew();
+        var invalid = Validate(request);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+        Result<CompiledQuery> compiled;
+        try
+        {
+            compiled = QueryCompiler.Compile(request.Query, _smartCn);
+        }
+        catch (XiqingException e)
+        {
+            return e.Problem;
+        }
+        if (!compiled.IsSuccess)
+        {
+            return Result<SearchResponse>.Fail(compiled.Problems);
+        }
+        var query = compiled.Value;
+
+        var searcher = (TableSearcher)_manager.Acquire();
+        try
+        {
+            var table = searcher.Table;
+            var collector = new AllMatchesCollector();
+            searcher.Search(query.Lucene, collector);
+            var phrases = query.Highlight.Select(p => p.Normalized).ToList();
+            var matches = new List<Match>(collector.Matches.Count);
+            foreach (var (docId, score) in collector.Matches)
+            {
+                if (table[docId] is { } row)
+                {
+                    matches.Add(new Match(row, score, phrases.Count == 0 ? [] : OccurrenceFinder.Find(row.Normalized, phrases)));
+                }
+            }
+
+            var filter = new FacetFilter(request);
+            var hits = matches.Where(m => filter.Passes(m.Row)).ToList();
+            hits.Sort(Comparer(request.Sort));
+            var limit = request.All ? hits.Count : request.Limit;
+            var page = hits.Skip(request.Offset).Take(limit).Select(ToHit).ToList();
+            var facets = FacetCounter.Count(matches, filter);
+            return new SearchResponse
+            {
+                Query = request.Query,
+                Parsed = query.Parsed,
+                TotalHits = hits.Count,
+                TotalOccurrences = hits.Sum(m => m.Occurrences.Count),
+                Offset = request.Offset,
+                Limit = limit,
+                Hits = page,
+                Facets = facets,
+                TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 3),
+            };
+        }
+        finally
+        {
+            _manager.Release(searcher);
+        }
+    }
 
     /// <summary>The indexed documents, in document order.</summary>
-    public IReadOnlyList<DocumentSummary> Documents() => throw new NotImplementedException();
+    public IReadOnlyList<DocumentSummary> Documents() => WithTable(Summaries);
 
     /// <summary>A paragraph and up to <paramref name="context"/> neighbours each side; <c>request.not-found</c> when absent.</summary>
-    public Result<ParagraphContext> GetParagraph(string doc, int paragraph, int context) => throw new NotImplementedException();
+    public Result<ParagraphContext> GetParagraph(string doc, int paragraph, int context)
+    {
+        if (context < 0 || context > 50)
+        {
+            return new Problem(ProblemCodes.BadParameter, "context must be between 0 and 50.", "context");
+        }
+        return WithTable<Result<ParagraphContext>>(table =>
+        {
+            var row = table.Find(doc, paragraph);
+            if (row is null)
+            {
+                var known = table.Documents.Any(d => d.Doc == doc);
+                return new Problem(ProblemCodes.NotFound,
+                    known ? $"Document {doc} has no paragraph {paragraph}." : $"No document {doc} in the index.",
+                    $"{doc}#{paragraph}");
+            }
+            var before = Enumerable.Range(paragraph - context, context).Select(n => table.Find(doc, n))
+                .OfType<ParagraphRow>().Select(r => r.ToView()).ToList();
+            var after = Enumerable.Range(paragraph + 1, context).Select(n => table.Find(doc, n))
+                .OfType<ParagraphRow>().Select(r => r.ToView()).ToList();
+            return new ParagraphContext
+            {
+                Doc = doc,
+                Title = row.Document.Title,
+                Year = row.Document.Year,
+                File = row.Document.File,
+                Paragraph = row.ToView(),
+                Before = before,
+                After = after,
+            };
+        });
+    }
 
     /// <summary>Facet counts over the whole corpus (occurrences = 0).</summary>
-    public SearchFacets CorpusFacets() => throw new NotImplementedException();
+    public SearchFacets CorpusFacets() => WithTable(table =>
+        FacetCounter.Count([.. table.Rows.Select(r => new Match(r, 0, []))], new FacetFilter(new SearchRequest { Query = "*" })));
 
     /// <summary>Index statistics.</summary>
-    public IndexStats Stats() => throw new NotImplementedException();
+    public IndexStats Stats() => WithTable(table =>
+    {
+        var facets = FacetCounter.Count([.. table.Rows.Select(r => new Match(r, 0, []))], new FacetFilter(new SearchRequest { Query = "*" }));
+        var manifest = IndexBuilder.ReadManifest(_options.IndexDirectory, out _);
+        return new IndexStats
+        {
+            IndexDirectory = Path.GetFullPath(_options.IndexDirectory),
+            Paragraphs = table.Count,
+            SizeBytes = IndexBuilder.IndexSize(_options.IndexDirectory),
+            BuiltAt = manifest?.BuiltAt ?? default,
+            Documents = Summaries(table),
+            Years = facets.Year,
+            Topics = facets.Topic,
+        };
+    });
 
     /// <summary>Switches to the newest commit if there is one; true when it switched.</summary>
-    public bool Refresh() => throw new NotImplementedException();
+    public bool Refresh()
+    {
+        var before = _manager.Acquire();
+        try
+        {
+            _manager.MaybeRefreshBlocking();
+            var after = _manager.Acquire();
+            try
+            {
+                return !ReferenceEquals(before, after);
+            }
+            finally
+            {
+                _manager.Release(after);
+            }
+        }
+        finally
+        {
+            _manager.Release(before);
+        }
+    }
 
     /// <inheritdoc/>
-    public void Dispose() { }
+    public void Dispose()
+    {
+        _manager.Dispose();
+        _smartCn.Dispose();
+        _directory.Dispose();
+    }
+
+    private T WithTable<T>(Func<ParagraphTable, T> action)
+    {
+        var searcher = (TableSearcher)_manager.Acquire();
+        try
+        {
+            return action(searcher.Table);
+        }
+        finally
+        {
+            _manager.Release(searcher);
+        }
+    }
+
+    private static List<DocumentSummary> Summaries(ParagraphTable table)
+    {
+        var rows = table.Rows.ToLookup(r => r.Document.Doc, StringComparer.Ordinal);
+        return [.. table.Documents.Select(d => new DocumentSummary
+        {
+            Doc = d.Doc,
+            Title = d.Title,
+            Year = d.Year,
+            Period = d.Period,
+            Type = d.Type,
+            File = d.File,
+            Paragraphs = rows[d.Doc].Count(),
+            Kinds = rows[d.Doc].GroupBy(r => r.Kind).ToDictionary(g => g.Key, g => g.Count()),
+        })];
+    }
+
+    private static Problem? Validate(SearchRequest request)
+    {
+        if (request.Query is null)
+        {
+            return new Problem(ProblemCodes.BadParameter, "q is required.", "q");
+        }
+        if (request.Query.Length > SearchRequest.MaxQueryLength)
+        {
+            return new Problem(ProblemCodes.QueryTooLong,
+                $"The query has {request.Query.Length} characters; at most {SearchRequest.MaxQueryLength} are allowed.",
+                request.Query, new TextSpan(SearchRequest.MaxQueryLength, request.Query.Length));
+        }
+        if (!request.All && (request.Limit < 1 || request.Limit > SearchRequest.MaxLimit))
+        {
+            return new Problem(ProblemCodes.BadParameter, $"limit must be between 1 and {SearchRequest.MaxLimit}.", "limit");
+        }
+        if (request.Offset < 0)
+        {
+            return new Problem(ProblemCodes.BadParameter, "offset must be 0 or more.", "offset");
+        }
+        foreach (var kind in request.Kinds)
+        {
+            if (!ParagraphKinds.TryParse(kind, out _))
+            {
+                return new Problem(ProblemCodes.BadParameter,
+                    $"kind must be {ParagraphKinds.Paragraph}, {ParagraphKinds.Heading} or {ParagraphKinds.TableRow}, not '{kind}'.", "kind");
+            }
+        }
+        return null;
+    }
+
+    private static Comparison<Match> Comparer(SearchSort sort) => sort switch
+    {
+        SearchSort.Relevance => (a, b) =>
+        {
+            var c = b.Score.CompareTo(a.Score);
+            return c != 0 ? c : ByYearThenReadingOrder(a, b);
+        },
+        SearchSort.Year => ByYearThenReadingOrder,
+        _ => ByReadingOrder,
+    };
+
+    private static int ByYearThenReadingOrder(Match a, Match b)
+    {
+        var c = b.Row.Year.CompareTo(a.Row.Year);
+        return c != 0 ? c : ByReadingOrder(a, b);
+    }
+
+    private static int ByReadingOrder(Match a, Match b)
+    {
+        var c = a.Row.Document.Ordinal.CompareTo(b.Row.Document.Ordinal);
+        return c != 0 ? c : a.Row.Paragraph.CompareTo(b.Row.Paragraph);
+    }
+
+    private static SearchHit ToHit(Match match)
+    {
+        var row = match.Row;
+        var snippet = SnippetBuilder.Build(row.Text, match.Occurrences);
+        return new SearchHit
+        {
+            Id = row.Id,
+            Doc = row.Document.Doc,
+            Title = row.Document.Title,
+            Year = row.Year,
+            Paragraph = row.Paragraph,
+            Kind = row.Kind,
+            Chapter = row.Chapter,
+            Topic = row.Topic,
+            Score = match.Score,
+            Text = row.Text,
+            Highlights = match.Occurrences,
+            Snippet = snippet.Text,
+            SnippetHighlights = snippet.Highlights,
+            FirstLine = row.FirstLine,
+            LastLine = row.LastLine,
+        };
+    }
 }

@@ -1,0 +1,70 @@
+namespace XiqingSearch.Core.Indexing;
+
+/// <summary>
+/// Every field of the index, in one place. One Lucene document is one paragraph (or heading, or table row).
+/// </summary>
+internal static class FieldNames
+{
+    /// <summary><c>doc#paragraph</c>; stored, indexed as one term (lookups by id).</summary>
+    public const string Id = "id";
+
+    /// <summary>Document id; stored, one term, sorted doc values (facet).</summary>
+    public const string Doc = "doc";
+
+    /// <summary>Document title; stored.</summary>
+    public const string Title = "title";
+
+    /// <summary>Document year; stored, Int32 for range queries, numeric doc values (facet, sort).</summary>
+    public const string Year = "year";
+
+    /// <summary>Five-year plan period; stored when present.</summary>
+    public const string Period = "period";
+
+    /// <summary>Document type; stored.</summary>
+    public const string Type = "type";
+
+    /// <summary>1-based paragraph number within the document; stored, Int32, numeric doc values.</summary>
+    public const string Paragraph = "paragraph";
+
+    /// <summary>Reading order through the whole corpus (document index × 1e6 + paragraph); numeric doc values (sort).</summary>
+    public const string Order = "order";
+
+    /// <summary><c>paragraph</c>, <c>heading</c>, <c>table-row</c>; stored, one term, sorted doc values.</summary>
+    public const string Kind = "kind";
+
+    /// <summary>Heading path; stored once per level (multi-valued, in order).</summary>
+    public const string Chapter = "chapter";
+
+    /// <summary>Level-1 heading; sorted doc values (facet).</summary>
+    public const string Chapter1 = "chapter1";
+
+    /// <summary>Level-1 and level-2 headings joined with " > "; sorted doc values (drill-down facet).</summary>
+    public const string Chapter2 = "chapter2";
+
+    /// <summary>Every prefix of the heading path, joined with " > "; one term each (the chapter filter).</summary>
+    public const string ChapterPrefix = "chapter_prefix";
+
+    /// <summary>The headings of the path, character-analysed (the <c>chapter:</c> query field).</summary>
+    public const string ChapterText = "chapter_text";
+
+    /// <summary>Primary topic; stored, one term, sorted doc values (facet).</summary>
+    public const string Topic = "topic";
+
+    /// <summary>Keywords that decided the topic; stored (multi-valued).</summary>
+    public const string TopicKeywords = "topic_keywords";
+
+    /// <summary>The paragraph text: stored, SmartCn-analysed with positions and offsets (BM25 ranking).</summary>
+    public const string Text = "text";
+
+    /// <summary>The paragraph text, character-analysed with positions and offsets (exact phrase matching).</summary>
+    public const string TextChars = "text_chars";
+
+    /// <summary>Source line range; stored.</summary>
+    public const string FirstLine = "first_line";
+
+    /// <summary>Source line range (inclusive end); stored.</summary>
+    public const string LastLine = "last_line";
+
+    /// <summary>Source file name; stored.</summary>
+    public const string File = "file";
+}

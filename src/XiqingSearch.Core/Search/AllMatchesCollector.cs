@@ -1,0 +1,24 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace XiqingSearch.Core.Search;
+
+/// <summary>
+/// Collects every matching document with its score. Facets and occurrence totals are over all matches, and the
+/// request's filters are applied afterwards (each facet ignoring its own), so the query runs once, unfiltered.
+/// </summary>
+internal sealed class AllMatchesCollector : ICollector
+{
+    private Scorer? _scorer;
+    private int _docBase;
+
+    public List<(int DocId, float Score)> Matches { get; } = [];
+
+    public bool AcceptsDocsOutOfOrder => true;
+
+    public void SetScorer(Scorer scorer) => _scorer = scorer;
+
+    public void SetNextReader(AtomicReaderContext context) => _docBase = context.DocBase;
+
+    public void Collect(int doc) => Matches.Add((_docBase + doc, _scorer!.GetScore()));
+}

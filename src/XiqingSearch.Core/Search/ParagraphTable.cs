@@ -1,0 +1,121 @@
+using Lucene.Net.Index;
+using XiqingSearch.Core.Indexing;
+
+namespace XiqingSearch.Core.Search;
+
+/// <summary>
+/// Everything the result model needs about each paragraph of one index commit, loaded once when the commit is
+/// opened: facet values from doc values, text and metadata from stored fields. Searches then count facets,
+/// highlight and page without touching stored fields again. Indexed by Lucene's top-level doc id; a deleted
+/// document has no row.
+/// </summary>
+internal sealed class ParagraphTable
+{
+    private readonly ParagraphRow?[] _rows;
+    private readonly Dictionary<(string Doc, int Paragraph), int> _byKey;
+
+    private ParagraphTable(ParagraphRow?[] rows, IReadOnlyList<DocumentInfo> documents)
+    {
+        _rows = rows;
+        Documents = documents;
+        _byKey = [];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            if (rows[i] is { } row)
+            {
+                _byKey[(row.Document.Doc, row.Paragraph)] = i;
+            }
+        }
+    }
+
+    /// <summary>Documents in document order.</summary>
+    public IReadOnlyList<DocumentInfo> Documents { get; }
+
+    /// <summary>Live paragraphs.</summary>
+    public int Count => _byKey.Count;
+
+    public ParagraphRow? this[int docId] => _rows[docId];
+
+    /// <summary>All live rows, in doc id order.</summary>
+    public IEnumerable<ParagraphRow> Rows => _rows.Where(r => r is not null)!;
+
+    public ParagraphRow? Find(string doc, int paragraph) =>
+        _byKey.TryGetValue((doc, paragraph), out var id) ? _rows[id] : null;
+
+    public static ParagraphTable Load(IndexReader reader)
+    {
+        var rows = new ParagraphRow?[reader.MaxDoc];
+        var documents = new Dictionary<string, DocumentInfo>(StringComparer.Ordinal);
+        var pending = new List<(int DocId, string Doc, Lucene.Net.Documents.Document Stored, int Year, string Kind, string Topic, string Chapter1, string? Chapter2)>();
+        foreach (var leaf in reader.Leaves)
+        {
+            var atomic = leaf.AtomicReader;
+            var live = atomic.LiveDocs;
+            var doc = atomic.GetSortedDocValues(FieldNames.Doc);
+            var year = atomic.GetNumericDocValues(FieldNames.Year);
+            var kind = atomic.GetSortedDocValues(FieldNames.Kind);
+            var topic = atomic.GetSortedDocValues(FieldNames.Topic);
+            var chapter1 = atomic.GetSortedDocValues(FieldNames.Chapter1);
+            var chapter2 = atomic.GetSortedDocValues(FieldNames.Chapter2);
+            for (var i = 0; i < atomic.MaxDoc; i++)
+            {
+                if (live is not null && !live.Get(i))
+                {
+                    continue;
+                }
+                pending.Add((
+                    leaf.DocBase + i,
+                    Value(doc, i)!,
+                    atomic.Document(i),
+                    (int)year.Get(i),
+                    Value(kind, i)!,
+                    Value(topic, i)!,
+                    Value(chapter1, i) ?? string.Empty,
+                    Value(chapter2, i)));
+            }
+        }
+        foreach (var p in pending)
+        {
+            if (!documents.ContainsKey(p.Doc))
+            {
+                documents[p.Doc] = new DocumentInfo(p.Doc, 0, p.Stored.Get(FieldNames.Title), p.Year,
+                    p.Stored.Get(FieldNames.Period), p.Stored.Get(FieldNames.Type), p.Stored.Get(FieldNames.File));
+            }
+        }
+        // Document order is file-name order, as the seeds folder is read.
+        var ordered = documents.Values.OrderBy(d => d.Doc, StringComparer.Ordinal)
+            .Select((d, i) => d with { Ordinal = i })
+            .ToList();
+        var byId = ordered.ToDictionary(d => d.Doc, StringComparer.Ordinal);
+        foreach (var p in pending)
+        {
+            rows[p.DocId] = new ParagraphRow
+            {
+                Document = byId[p.Doc],
+                Paragraph = p.Stored.GetField(FieldNames.Paragraph).GetInt32Value() ?? 0,
+                Year = p.Year,
+                Kind = p.Kind,
+                Topic = p.Topic,
+                TopicKeywords = p.Stored.GetValues(FieldNames.TopicKeywords),
+                Chapter = p.Stored.GetValues(FieldNames.Chapter),
+                Chapter1 = p.Chapter1,
+                Chapter2 = p.Chapter2,
+                Text = p.Stored.Get(FieldNames.Text),
+                FirstLine = p.Stored.GetField(FieldNames.FirstLine).GetInt32Value() ?? 0,
+                LastLine = p.Stored.GetField(FieldNames.LastLine).GetInt32Value() ?? 0,
+            };
+        }
+        return new ParagraphTable(rows, ordered);
+    }
+
+    private static string? Value(SortedDocValues? values, int docId)
+    {
+        if (values is null || values.GetOrd(docId) < 0)
+        {
+            return null;
+        }
+        var bytes = new Lucene.Net.Util.BytesRef();
+        values.Get(docId, bytes);
+        return bytes.Utf8ToString();
+    }
+}
