@@ -205,11 +205,7 @@ internal sealed class HhmmSegmenter
             BigramDictionary.Hash(keys.AsSpan(_keyStart[j], _keyLength[j]), ref h0, ref g0);
             BigramDictionary.Hash('@', ref h0, ref g0);
 
-            // §7, evaluated in this exact order in IEEE double.
-            var f = (double)_frequency[j];
-            var onePlusF = 1.0 + f;
-            var a = Smoothing * onePlusF;
-            a /= MaxFrequency;
+            var f = _frequency[j];
             var costJ = cost[j];
 
             var p = _nextStart[_end[j]];
@@ -220,13 +216,7 @@ internal sealed class HhmmSegmenter
                 var h = h0;
                 var g = g0;
                 BigramDictionary.Hash(keys.AsSpan(_keyStart[k], _keyLength[k]), ref h, ref g);
-                var pairFrequency = (double)_bigram.Frequency(h, g);
-                var b = (1.0 - Tiny) * pairFrequency;
-                b /= onePlusF;
-                b += Tiny;
-                var c = (1.0 - Smoothing) * b;
-                var weight = -Math.Log(a + c);
-                var candidate = costJ + weight;
+                var candidate = costJ + EdgeWeight(f, _bigram.Frequency(h, g));
                 if (candidate < cost[k])
                 {
                     cost[k] = candidate;
@@ -234,6 +224,22 @@ internal sealed class HhmmSegmenter
                 }
             }
         }
+    }
+
+    /// <summary>The §7 weight of an edge whose source has frequency <paramref name="leftFrequency"/> and whose
+    /// word pair has bigram frequency <paramref name="pairFrequency"/>, evaluated in IEEE double in exactly the
+    /// spec's order (no FMA; Math.Log is glibc's log on Linux, bit-identical to Java's Math.log, §13).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static double EdgeWeight(int leftFrequency, int pairFrequency)
+    {
+        var onePlusF = 1.0 + leftFrequency;
+        var a = Smoothing * onePlusF;
+        a /= MaxFrequency;
+        var b = (1.0 - Tiny) * pairFrequency;
+        b /= onePlusF;
+        b += Tiny;
+        var c = (1.0 - Smoothing) * b;
+        return -Math.Log(a + c);
     }
 
     // §8 path walk and §9 text: follow the predecessors back from END, then write the tokens in order.
