@@ -45,14 +45,6 @@ internal static class Program
 
             The first search builds the index from seeds/ (and rebuilds it when the seeds change).
             Locations: flag > environment (XIQING_SEEDS, XIQING_INDEX, XIQING_SMARTCN_JAR) > xiqing.json > seeds/, index/.
-
-            Examples:
-              xiqing search 天开西青园
-              xiqing search 天开西青园 --format kwic
-              xiqing show 000_313d8db390bab93c#12 --context 2
-              xiqing stats
-              xiqing serve --urls http://localhost:5000
-
             Exit codes: 0 success (search: hits found), 1 no hits, 2 usage/query/index error, 3 internal error.
             """);
         root.Add(SearchCommand.Create());
@@ -61,6 +53,15 @@ internal static class Program
         root.Add(StatsCommand.Create());
         root.Add(AnalyzeCommand.Create());
         root.Add(ServeCommand.Create());
+        ExamplesHelpAction.WithExamples(root, """
+            xiqing search 天开西青园
+            xiqing search 天开西青园 --format kwic
+            xiqing show 000_313d8db390bab93c#12 --context 2
+            xiqing stats
+            xiqing serve --urls http://localhost:5000
+            xiqing search --help
+            """);
+        ExamplesHelpAction.Install(root);
         return root;
     }
 }

@@ -31,10 +31,6 @@ internal static class AnalyzeCommand
         var command = new Command("analyze", """
             Print the tokens of each line of FILE as TSV: line, term, start, end, position
             (offsets are 0-based UTF-16 units, end exclusive; identical to the Java Lucene peer's output).
-
-            Examples:
-              xiqing analyze seeds/000_313d8db390bab93c.txt
-              echo 天开西青园建设 | xiqing analyze -
             """)
         {
             file, analyzer,
@@ -55,7 +51,10 @@ internal static class AnalyzeCommand
             output.Flush();
             return ExitCodes.Success;
         }));
-        return command;
+        return ExamplesHelpAction.WithExamples(command, """
+            xiqing analyze seeds/000_313d8db390bab93c.txt
+            echo 天开西青园建设 | xiqing analyze -
+            """);
     }
 
     private static Analyzer Create(string name, string? jar, string cacheDirectory) => name switch

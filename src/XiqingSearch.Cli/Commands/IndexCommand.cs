@@ -20,10 +20,6 @@ internal static class IndexCommand
         var command = new Command("index", """
             Build the index from the seeds folder (progress on stderr, summary on stdout).
             Searches build it on first use too; this verb is for doing it up front.
-
-            Examples:
-              xiqing index
-              xiqing index --seeds ~/policies --index /var/lib/xiqing/index --force
             """)
         {
             force,
@@ -37,7 +33,10 @@ internal static class IndexCommand
             WriteSummary(report, StyledWriter.ForStdout(Console.Out));
             return ExitCodes.Success;
         }));
-        return command;
+        return ExamplesHelpAction.WithExamples(command, """
+            xiqing index
+            xiqing index --seeds ~/policies --index /var/lib/xiqing/index --force
+            """);
     }
 
     private static void WriteSummary(BuildReport report, StyledWriter output)

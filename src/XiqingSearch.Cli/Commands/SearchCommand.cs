@@ -13,13 +13,12 @@ namespace XiqingSearch.Cli.Commands;
 internal static class SearchCommand
 {
     private const string Examples = """
+        xiqing search 天开西青园
+        xiqing search 天开西青园 --year 2021..2023 --sort year
+        xiqing search '"智能制造" AND 园区' --topic 科技创新 --format kwic
+        xiqing search 乡村振兴 --doc 003_7844a359d923be1e --all --format csv > 乡村振兴.csv
+        xiqing search 营商环境 --format json | jq .totalHits
 
-        Examples:
-          xiqing search 天开西青园
-          xiqing search 天开西青园 --year 2021..2023 --sort year
-          xiqing search '"智能制造" AND 园区' --topic 科技创新 --format kwic
-          xiqing search 乡村振兴 --doc 003_7844a359d923be1e --all --format csv > 乡村振兴.csv
-          xiqing search 营商环境 --format json | jq .totalHits
 
         Exit codes: 0 hits found, 1 no hits, 2 usage or query error, 3 internal error.
         """;
@@ -78,7 +77,7 @@ internal static class SearchCommand
         format.AcceptOnlyFromAmong("text", "json", "csv", "kwic");
         var locations = new LocationOptions();
 
-        var command = new Command("search", "Search the documents; every occurrence is highlighted." + Examples)
+        var command = new Command("search", "Search the documents; every occurrence is highlighted.")
         {
             query, years, topics, chapters, docs, kinds, sort, limit, all, offset, format,
         };
@@ -115,7 +114,7 @@ internal static class SearchCommand
             Render(response, formatName);
             return response.TotalHits > 0 ? ExitCodes.Success : ExitCodes.NoHits;
         }));
-        return command;
+        return ExamplesHelpAction.WithExamples(command, Examples);
     }
 
     private static void Render(SearchResponse response, string format)

@@ -24,10 +24,6 @@ internal static class ServeCommand
             Start the HTTP server: the search API (/api/search, /api/documents, /api/facets), the search page (/)
             and health probes. Other ASP.NET Core settings pass through, e.g. --Xiqing:AdminKey=secret.
             Stop it with Ctrl+C.
-
-            Examples:
-              xiqing serve
-              xiqing serve --urls http://0.0.0.0:8080 --index /var/lib/xiqing/index
             """)
         {
             urls,
@@ -53,6 +49,9 @@ internal static class ServeCommand
             app.Run();
             return ExitCodes.Success;
         }));
-        return command;
+        return ExamplesHelpAction.WithExamples(command, """
+            xiqing serve
+            xiqing serve --urls http://0.0.0.0:8080 --index /var/lib/xiqing/index
+            """);
     }
 }

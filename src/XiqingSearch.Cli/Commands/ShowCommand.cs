@@ -32,10 +32,6 @@ internal static class ShowCommand
         var locations = new LocationOptions();
         var command = new Command("show", """
             Show a paragraph in context: its chapter path, source file and line range, and N paragraphs around it.
-
-            Examples:
-              xiqing show 000_313d8db390bab93c#12
-              xiqing show 003_7844a359d923be1e#140 --context 5
             """)
         {
             id, context,
@@ -50,7 +46,10 @@ internal static class ShowCommand
             Write(found, StyledWriter.ForStdout(Console.Out));
             return ExitCodes.Success;
         }));
-        return command;
+        return ExamplesHelpAction.WithExamples(command, """
+            xiqing show 000_313d8db390bab93c#12
+            xiqing show 003_7844a359d923be1e#140 --context 5
+            """);
     }
 
     /// <summary>Splits <c>doc#n</c>; a <c>request.bad-parameter</c> problem with the bad part's span otherwise.</summary>

@@ -23,10 +23,6 @@ internal static class StatsCommand
         var locations = new LocationOptions();
         var command = new Command("stats", """
             What the index holds: documents, paragraphs per document and year, topics, size and when it was built.
-
-            Examples:
-              xiqing stats
-              xiqing stats --format json
             """)
         {
             format,
@@ -47,7 +43,10 @@ internal static class StatsCommand
             }
             return ExitCodes.Success;
         }));
-        return command;
+        return ExamplesHelpAction.WithExamples(command, """
+            xiqing stats
+            xiqing stats --format json
+            """);
     }
 
     private static void Write(IndexStats stats, StyledWriter output)
