@@ -18,7 +18,8 @@ internal static class EngineLoader
         var state = IndexBuilder.Check(options);
         if (state == IndexState.Current)
         {
-            return CommandRunner.Unwrap(SearchEngine.OpenOrBuild(options));
+            // Open, not OpenOrBuild: the state is known, and checking it again would cost a second look at the seeds.
+            return CommandRunner.Unwrap(SearchEngine.Open(options));
         }
         var why = state switch
         {

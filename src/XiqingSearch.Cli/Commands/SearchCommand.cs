@@ -19,7 +19,6 @@ internal static class SearchCommand
         xiqing search 乡村振兴 --doc 003_7844a359d923be1e --all --format csv > 乡村振兴.csv
         xiqing search 营商环境 --format json | jq .totalHits
 
-
         Exit codes: 0 hits found, 1 no hits, 2 usage or query error, 3 internal error.
         """;
 

@@ -29,7 +29,7 @@ internal static class OutputStyle
         if (!colored)
         {
             // Redirected output has no width; a wide one keeps tables of long Chinese titles on one line each.
-            console.Profile.Width = 160;
+            console.Profile.Width = 250;
         }
         return console;
     }
