@@ -37,7 +37,7 @@ internal static class DocumentEndpoints
         var engine = holder.Current;
         return engine.IsSuccess
             ? TypedResults.Ok(engine.Value.Documents())
-            : ProblemMapper.ToResult(engine.Problems[0]);
+            : ProblemMapper.Unavailable(engine.Problems[0]);
     }
 
     private static IResult Paragraph(string doc, string n, HttpContext context, EngineHolder holder)
@@ -57,7 +57,7 @@ internal static class DocumentEndpoints
         var engine = holder.Current;
         if (!engine.IsSuccess)
         {
-            return ProblemMapper.ToResult(engine.Problems[0]);
+            return ProblemMapper.Unavailable(engine.Problems[0]);
         }
         var result = engine.Value.GetParagraph(doc, paragraph, neighbours);
         return result.IsSuccess ? TypedResults.Ok(result.Value) : ProblemMapper.ToResult(result.Problems[0]);
@@ -68,6 +68,6 @@ internal static class DocumentEndpoints
         var engine = holder.Current;
         return engine.IsSuccess
             ? TypedResults.Ok(engine.Value.CorpusFacets())
-            : ProblemMapper.ToResult(engine.Problems[0]);
+            : ProblemMapper.Unavailable(engine.Problems[0]);
     }
 }

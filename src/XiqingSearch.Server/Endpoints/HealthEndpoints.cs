@@ -30,7 +30,7 @@ internal static class HealthEndpoints
         var engine = holder.Current;
         if (!engine.IsSuccess)
         {
-            return ProblemMapper.ToResult(engine.Problems[0]);
+            return ProblemMapper.Unavailable(engine.Problems[0]);
         }
         var documents = engine.Value.Documents().Count;
         if (documents == 0)

@@ -43,6 +43,13 @@ internal static class ProblemMapper
     public static IResult ToResult(Problem problem, string? parameter = null) =>
         TypedResults.Json(ToBody(problem, parameter), statusCode: StatusFor(problem.Code));
 
+    /// <summary>
+    /// The answer while no index is open: always 503 (the service may become ready), with the problem that keeps
+    /// it from opening (<c>server.not-ready</c> while opening, else the open or build problem).
+    /// </summary>
+    public static IResult Unavailable(Problem problem) =>
+        TypedResults.Json(ToBody(problem), statusCode: StatusCodes.Status503ServiceUnavailable);
+
     /// <summary>A 400 naming <paramref name="parameter"/>.</summary>
     public static IResult BadParameter(string parameter, string message) =>
         ToResult(new Problem(ProblemCodes.BadParameter, message), parameter);

@@ -35,7 +35,7 @@ internal static class SearchEndpoints
         var engine = holder.Current;
         if (!engine.IsSuccess)
         {
-            return ProblemMapper.ToResult(engine.Problems[0]);
+            return ProblemMapper.Unavailable(engine.Problems[0]);
         }
 
         // Read the generation before searching: if the commit switches meanwhile, the entry is filed under the
