@@ -1,1 +1,23 @@
-﻿Console.WriteLine("Hello, World!");
+using XiqingSearch.Benchmarks.Analysis;
+
+// Benchmark dispatcher: `dotnet run -c Release --project tests/XiqingSearch.Benchmarks -- VERB [ARGS]`.
+// Add a verb by adding a line to the table below.
+var verbs = new Dictionary<string, (string Help, Func<string[], int> Run)>(StringComparer.Ordinal)
+{
+    ["analyzer"] = ("SmartCn analyzer throughput and dictionary load time, C# vs the Java peer", AnalyzerBenchmark.Run),
+    ["analyzer-load-once"] = ("(internal) load the SmartCn dictionary once and print ms; used by `analyzer`", AnalyzerBenchmark.LoadOnce),
+    ["tokens"] = ("tokens FILE: print the SmartCn token table of FILE (the peer's `run.sh tokens` format)", AnalyzerBenchmark.PrintTokens),
+    ["indexing"] = ("indexing MB/s and index size on the seeds 1× and 100×, C# vs the Java peer [--reps R] [--copies N]", XiqingSearch.Benchmarks.Indexing.IndexingBenchmark.Run),
+    ["search"] = ("search latency (parse + search + highlight + facets), mean and p99, C# vs the Java peer's phrase query", XiqingSearch.Benchmarks.Search.SearchBenchmark.Run),
+};
+
+if (args.Length == 0 || !verbs.TryGetValue(args[0], out var verb))
+{
+    Console.Error.WriteLine("usage: XiqingSearch.Benchmarks VERB [ARGS]");
+    foreach (var (name, (help, _)) in verbs)
+    {
+        Console.Error.WriteLine($"  {name,-10} {help}");
+    }
+    return args.Length == 0 ? 0 : 2;
+}
+return verb.Run(args[1..]);

@@ -44,6 +44,11 @@ internal sealed class HhmmSegmenter
     private int[] _nextStart = new int[1026];
     private char[] _word = new char[64];
 
+    private const int WeightCacheMask = (1 << 14) - 1;
+    private readonly WeightCacheEntry[] _weightCache = new WeightCacheEntry[WeightCacheMask + 1];
+
+    private readonly record struct WeightCacheEntry(long Hash, int G, int LeftFrequency, double Weight, bool IsSet);
+
     public HhmmSegmenter(SmartCnDictionary dictionary)
     {
         _core = dictionary.Core;
@@ -152,8 +157,8 @@ internal sealed class HhmmSegmenter
         var word = _word;
         word[0] = s[i];
         var length = 1;
-        AddToken(i, i + 1, TokenKind.Word, _core.Freq(word.AsSpan(0, 1)), AppendKey(s.Slice(i, 1)), 1);
-        var f = _core.PrefixMatch(word.AsSpan(0, 1), 0);
+        AddToken(i, i + 1, TokenKind.Word, _core.HanziFrequency(s[i]), AppendKey(s.Slice(i, 1)), 1);
+        var f = _core.HanziPrefixMatch(s[i]);
         var j = i + 1;
         while (f != -1)
         {
@@ -216,7 +221,7 @@ internal sealed class HhmmSegmenter
                 var h = h0;
                 var g = g0;
                 BigramDictionary.Hash(keys.AsSpan(_keyStart[k], _keyLength[k]), ref h, ref g);
-                var candidate = costJ + EdgeWeight(f, _bigram.Frequency(h, g));
+                var candidate = costJ + CachedWeight(f, h, g);
                 if (candidate < cost[k])
                 {
                     cost[k] = candidate;
@@ -224,6 +229,22 @@ internal sealed class HhmmSegmenter
                 }
             }
         }
+    }
+
+    // The weight depends only on (F, H, G): the source frequency and the pair key's two hashes, so a small
+    // direct-mapped cache keyed on all three gives exactly the computed value and skips the probe into the
+    // 3 MB bigram table (a cache miss or more) and the log on the frequent pairs. Per instance, so no locking.
+    private double CachedWeight(int leftFrequency, long h, int g)
+    {
+        var slot = (int)((ulong)(h ^ (h >>> 29) ^ leftFrequency) & WeightCacheMask);
+        ref var entry = ref _weightCache[slot];
+        if (entry.Hash == h && entry.G == g && entry.LeftFrequency == leftFrequency && entry.IsSet)
+        {
+            return entry.Weight;
+        }
+        var weight = EdgeWeight(leftFrequency, _bigram.Frequency(h, g));
+        entry = new WeightCacheEntry(h, g, leftFrequency, weight, IsSet: true);
+        return weight;
     }
 
     /// <summary>The §7 weight of an edge whose source has frequency <paramref name="leftFrequency"/> and whose
