@@ -22,6 +22,10 @@ internal static class PageEndpoints
                 app.MapGet("/", handler).ExcludeFromDescription();
             }
             app.MapGet("/" + asset.Name, handler).ExcludeFromDescription();
+            if (asset.Name == "favicon.svg")
+            {
+                app.MapGet("/favicon.ico", handler).ExcludeFromDescription(); // browsers ask for it unprompted
+            }
         }
     }
 

@@ -465,7 +465,9 @@
       var p = ctx.paragraph;
       var chapter = p.chapter && p.chapter.length ? p.chapter.join(' › ') : '';
       function para(view, central) {
-        var body = central && hit && hit.text === view.text ? highlighted(view.text, hit.highlights) : view.text;
+        // Highlights are known for the paragraphs on this page of hits (the API's context view has none).
+        var known = central && hit && hit.text === view.text ? hit : hitsById[view.id];
+        var body = known && known.text === view.text ? highlighted(view.text, known.highlights) : view.text;
         return el('li', {
           className: 'xq-ctx-para' + (central ? ' xq-ctx-current' : '') + (view.kind === 'heading' ? ' xq-ctx-heading' : ''),
           'aria-current': central ? 'true' : null
