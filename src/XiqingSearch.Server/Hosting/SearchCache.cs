@@ -7,10 +7,9 @@ namespace XiqingSearch.Server.Hosting;
 /// and every switch changes <see cref="EngineHolder.Generation"/>, so an entry is valid exactly as long as its
 /// generation is current. Bounded: when full it is emptied (popular queries come back at once).
 /// </summary>
-internal sealed class SearchCache(EngineHolder holder)
+internal sealed class SearchCache(EngineHolder holder, ServerSettings settings)
 {
-    /// <summary>Most entries kept.</summary>
-    public const int Capacity = 4096;
+    private readonly int _capacity = settings.SearchCacheEntries;
 
     private readonly ConcurrentDictionary<string, byte[]> _entries = new(StringComparer.Ordinal);
     private long _generation = -1;
@@ -18,6 +17,10 @@ internal sealed class SearchCache(EngineHolder holder)
     /// <summary>The cached body for <paramref name="key"/> computed under <paramref name="generation"/>, or null.</summary>
     public byte[]? Get(string key, long generation)
     {
+        if (_capacity == 0)
+        {
+            return null;
+        }
         Sync();
         return _entries.TryGetValue(Key(key, generation), out var body) ? body : null;
     }
@@ -25,12 +28,16 @@ internal sealed class SearchCache(EngineHolder holder)
     /// <summary>Stores <paramref name="body"/> for <paramref name="key"/> under <paramref name="generation"/>.</summary>
     public void Put(string key, long generation, byte[] body)
     {
+        if (_capacity == 0)
+        {
+            return;
+        }
         Sync();
         if (generation != Interlocked.Read(ref _generation))
         {
             return; // computed on a commit that is no longer served
         }
-        if (_entries.Count >= Capacity)
+        if (_entries.Count >= _capacity)
         {
             _entries.Clear();
         }

@@ -24,6 +24,9 @@ internal sealed record ServerSettings
     /// <summary>How often the index folder is checked for a newer commit (a rebuild by <c>xiqing index</c>).</summary>
     public TimeSpan RefreshInterval { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Most search responses kept in memory (<c>Xiqing:SearchCache</c>, default 4096; 0 turns the cache off).</summary>
+    public int SearchCacheEntries { get; init; } = 4096;
+
     /// <summary>True when the admin endpoints are on.</summary>
     public bool IsAdminEnabled => !string.IsNullOrEmpty(AdminKey);
 
@@ -59,6 +62,8 @@ internal sealed record ServerSettings
             CorsOrigins = origins,
             FrameAncestors = NonEmpty(section["FrameAncestors"]) ?? "*",
             RefreshInterval = TimeSpan.FromSeconds(seconds),
+            SearchCacheEntries = int.TryParse(section["SearchCache"], System.Globalization.NumberStyles.None,
+                System.Globalization.CultureInfo.InvariantCulture, out var entries) ? entries : 4096,
         };
     }
 
