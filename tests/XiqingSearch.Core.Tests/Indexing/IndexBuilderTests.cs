@@ -1,0 +1,205 @@
+using System.Text;
+using Lucene.Net.Index;
+using FSDirectory = Lucene.Net.Store.FSDirectory;
+using Lucene.Net.Util;
+using XiqingSearch.Core.Analysis.Characters;
+using XiqingSearch.Core.Indexing;
+using XiqingSearch.Core.Results;
+using XiqingSearch.Core.Search;
+
+namespace XiqingSearch.Core.Tests.Indexing;
+
+public sealed class IndexBuilderTests
+{
+    private const string NewPhrase = "独一无二的测试短语";
+
+    [Fact]
+    public void Build_ThenCheck_IsCurrentAndRecordsEverySource()
+    {
+        using var work = new TempWorkspace();
+        Assert.Equal(IndexState.Missing, IndexBuilder.Check(work.Options));
+        var report = IndexBuilder.Build(work.Options).ValueOrThrow();
+
+        Assert.True(report.Rebuilt);
+        Assert.Equal(5, report.Documents.Count);
+        Assert.Equal(5, report.ChangedFiles.Count);
+        Assert.True(report.IndexSizeBytes > 0);
+        Assert.Equal(IndexState.Current, IndexBuilder.Check(work.Options));
+        var manifest = IndexBuilder.ReadManifest(work.Index, out _)!;
+        Assert.Equal(Directory.GetFiles(work.Seeds).Select(Path.GetFileName).Order(StringComparer.Ordinal), manifest.Files.Select(f => f.Name));
+    }
+
+    [Fact]
+    public void Build_OneSeedChanged_ReindexesOnlyThatFile()
+    {
+        using var work = new TempWorkspace();
+        IndexBuilder.Build(work.Options).ValueOrThrow();
+        var changed = work.SeedPath(1);
+        File.AppendAllText(changed, $"\n\n{NewPhrase}出现在这里。\n", Encoding.UTF8);
+        Assert.Equal(IndexState.Stale, IndexBuilder.Check(work.Options));
+
+        var report = IndexBuilder.Build(work.Options).ValueOrThrow();
+
+        Assert.Equal([Path.GetFileName(changed)], report.ChangedFiles);
+        using var engine = SearchEngine.Open(work.Options).ValueOrThrow();
+        var hits = engine.Search(new SearchRequest { Query = NewPhrase }).ValueOrThrow();
+        Assert.Equal(1, hits.TotalHits);
+        Assert.Equal(Path.GetFileNameWithoutExtension(changed), hits.Hits[0].Doc);
+        // The re-indexed document is not duplicated.
+        Assert.Equal(5, engine.Documents().Count);
+        Assert.Equal(report.Paragraphs, engine.Stats().Paragraphs);
+    }
+
+    [Fact]
+    public void Build_SeedRemoved_DropsItsParagraphs()
+    {
+        using var work = new TempWorkspace();
+        IndexBuilder.Build(work.Options).ValueOrThrow();
+        var removed = work.SeedPath(0);
+        File.Delete(removed);
+
+        var report = IndexBuilder.Build(work.Options).ValueOrThrow();
+
+        Assert.Contains(Path.GetFileName(removed), report.ChangedFiles);
+        using var engine = SearchEngine.Open(work.Options).ValueOrThrow();
+        Assert.DoesNotContain(engine.Documents(), d => d.Doc == Path.GetFileNameWithoutExtension(removed));
+    }
+
+    [Theory]
+    [InlineData("documents-added")]
+    [InlineData("before-commit")]
+    public void Build_KilledBeforeCommit_LeavesThePreviousCommitServing(string stage)
+    {
+        using var work = new TempWorkspace();
+        IndexBuilder.Build(work.Options).ValueOrThrow();
+        File.AppendAllText(work.SeedPath(2), $"\n\n{NewPhrase}。\n", Encoding.UTF8);
+
+        var hooks = new BuildHooks(at => { if (at == stage) { throw new IOException("killed at " + at); } });
+        Assert.Throws<IOException>(() => IndexBuilder.Build(work.Options, null, force: true, hooks, CancellationToken.None));
+
+        Assert.Equal(IndexState.Stale, IndexBuilder.Check(work.Options));
+        using var engine = SearchEngine.Open(work.Options).ValueOrThrow();
+        Assert.Equal(0, engine.Search(new SearchRequest { Query = NewPhrase }).ValueOrThrow().TotalHits);
+        Assert.Equal(5, engine.Search(new SearchRequest { Query = "天开西青园" }).ValueOrThrow().TotalHits);
+    }
+
+    [Fact]
+    public void Build_CancelledMidway_CommitsNothing()
+    {
+        using var work = new TempWorkspace();
+        IndexBuilder.Build(work.Options).ValueOrThrow();
+        using var cancel = new CancellationTokenSource();
+        var progress = new SyncProgress(p => { if (p.Stage == "index" && p.FilesDone == 2) { cancel.Cancel(); } });
+        Assert.ThrowsAny<OperationCanceledException>(() => IndexBuilder.Build(work.Options, progress, force: true, cancel.Token));
+        using var engine = SearchEngine.Open(work.Options).ValueOrThrow();
+        Assert.Equal(5, engine.Documents().Count);
+    }
+
+    [Fact]
+    public void Build_Gb18030Seed_IsRefusedAndTheIndexKeepsServing()
+    {
+        using var work = new TempWorkspace();
+        var before = IndexBuilder.Build(work.Options).ValueOrThrow();
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        File.WriteAllBytes(Path.Combine(work.Seeds, "005_gbk.txt"), Encoding.GetEncoding("GB18030").GetBytes("西青区2026年国民经济和社会发展规划。"));
+
+        var refused = IndexBuilder.Build(work.Options);
+
+        Assert.False(refused.IsSuccess);
+        var problem = Assert.Single(refused.Problems);
+        Assert.Equal(ProblemCodes.InvalidUtf8, problem.Code);
+        Assert.Contains("005_gbk.txt", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("GB18030", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(before.IndexSizeBytes, IndexBuilder.IndexSize(work.Index));
+
+        // Search still answers from the last good commit, and says why it did not rebuild.
+        using var engine = SearchEngine.OpenOrBuild(work.Options).ValueOrThrow();
+        Assert.Equal(ProblemCodes.InvalidUtf8, Assert.Single(engine.Warnings).Code);
+        Assert.Equal(5, engine.Search(new SearchRequest { Query = "天开西青园" }).ValueOrThrow().TotalHits);
+    }
+
+    [Fact]
+    public void Build_WhileAnotherWriterHoldsTheIndex_ReportsBusy()
+    {
+        using var work = new TempWorkspace();
+        IndexBuilder.Build(work.Options).ValueOrThrow();
+        File.AppendAllText(work.SeedPath(0), "\n新的一段。\n", Encoding.UTF8);
+        using var directory = FSDirectory.Open(work.Index);
+        using var holder = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new CharacterAnalyzer()));
+
+        var result = IndexBuilder.Build(work.Options);
+
+        Assert.Equal(ProblemCodes.IndexBusy, result.Problems[0].Code);
+    }
+
+    [Fact]
+    public void Open_NoIndex_ReportsMissing()
+    {
+        using var work = new TempWorkspace();
+        Assert.Equal(ProblemCodes.IndexMissing, SearchEngine.Open(work.Options).Problems[0].Code);
+    }
+
+    [Fact]
+    public void Open_IndexOfAnotherSchema_IsRefusedAndOpenOrBuildRebuildsIt()
+    {
+        using var work = new TempWorkspace();
+        Directory.CreateDirectory(work.Index);
+        using (var directory = FSDirectory.Open(work.Index))
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new CharacterAnalyzer())))
+        {
+            writer.SetCommitData(new Dictionary<string, string> { ["xiqing.schema"] = "xiqing-0" });
+            writer.Commit();
+        }
+
+        Assert.Equal(IndexState.Incompatible, IndexBuilder.Check(work.Options));
+        Assert.Equal(ProblemCodes.IndexIncompatible, SearchEngine.Open(work.Options).Problems[0].Code);
+        using var engine = SearchEngine.OpenOrBuild(work.Options).ValueOrThrow();
+        Assert.Equal(5, engine.Documents().Count);
+    }
+
+    [Fact]
+    public void Refresh_AfterARebuild_SwitchesToTheNewCommit()
+    {
+        using var work = new TempWorkspace();
+        IndexBuilder.Build(work.Options).ValueOrThrow();
+        using var engine = SearchEngine.Open(work.Options).ValueOrThrow();
+        Assert.False(engine.Refresh());
+
+        File.AppendAllText(work.SeedPath(3), $"\n\n{NewPhrase}。\n", Encoding.UTF8);
+        IndexBuilder.Build(work.Options).ValueOrThrow();
+        Assert.Equal(0, engine.Search(new SearchRequest { Query = NewPhrase }).ValueOrThrow().TotalHits);
+
+        Assert.True(engine.Refresh());
+        Assert.Equal(1, engine.Search(new SearchRequest { Query = NewPhrase }).ValueOrThrow().TotalHits);
+    }
+
+    [Fact]
+    public void Search_Relevance_MoreOccurrencesAndDenserMatchesRankFirst()
+    {
+        using var work = new TempWorkspace(copySeeds: false);
+        var filler = "推进各项工作稳步开展";
+        var lines = new[]
+        {
+            "一、测试章节",
+            $"{filler}{filler}{filler}天开西青园{filler}。",             // one occurrence
+            $"{filler}天开西青园{filler}天开西青园{filler}天开西青园。",   // three
+            $"{filler}天开西青园{filler}{filler}天开西青园。",             // two
+            $"{filler}{filler}{filler}{filler}{filler}{filler}{filler}{filler}天开西青园{filler}。", // one, in a long paragraph
+        };
+        File.WriteAllText(Path.Combine(work.Seeds, "test.txt"), string.Join("\n", lines) + "\n", Encoding.UTF8);
+        File.WriteAllText(Path.Combine(work.Seeds, "catalog.json"),
+            """{ "documents": { "test": { "title": "测试文档", "year": 2024, "type": "other" } } }""", Encoding.UTF8);
+        IndexBuilder.Build(work.Options).ValueOrThrow();
+        using var engine = SearchEngine.Open(work.Options).ValueOrThrow();
+
+        var hits = engine.Search(new SearchRequest { Query = "天开西青园" }).ValueOrThrow().Hits;
+
+        Assert.Equal([3, 2, 1, 1], hits.Select(h => h.Highlights.Count));
+        Assert.True(hits[2].Text.Length < hits[3].Text.Length, "the shorter of two single-occurrence paragraphs ranks first");
+    }
+
+    private sealed class SyncProgress(Action<IndexProgress> report) : IProgress<IndexProgress>
+    {
+        public void Report(IndexProgress value) => report(value);
+    }
+}

@@ -1,0 +1,128 @@
+using XiqingSearch.Core.Search;
+using XiqingSearch.Core.Search.Highlighting;
+
+namespace XiqingSearch.Core.Tests.Search;
+
+/// <summary>Sort orders, paging, snippets and the highlight invariants.</summary>
+[Collection(SeedIndexCollection.Name)]
+public sealed class RankingAndPagingTests(SeedIndexFixture index)
+{
+    [Fact]
+    public void Search_Relevance_ScoresNeverIncreaseAndTiesGoToNewerYears()
+    {
+        var hits = index.SearchAll("京津冀协同发展").Hits;
+        for (var i = 1; i < hits.Count; i++)
+        {
+            Assert.True(hits[i - 1].Score >= hits[i].Score);
+            if (hits[i - 1].Score == hits[i].Score)
+            {
+                Assert.True(hits[i - 1].Year >= hits[i].Year);
+            }
+        }
+    }
+
+    [Fact]
+    public void Search_SortByYear_NewestFirstThenReadingOrder()
+    {
+        var hits = index.SearchAll("发展", r => r with { Sort = SearchSort.Year }).Hits;
+        for (var i = 1; i < hits.Count; i++)
+        {
+            Assert.True(hits[i - 1].Year >= hits[i].Year);
+            if (hits[i - 1].Year == hits[i].Year && hits[i - 1].Doc == hits[i].Doc)
+            {
+                Assert.True(hits[i - 1].Paragraph < hits[i].Paragraph);
+            }
+        }
+    }
+
+    [Fact]
+    public void Search_SortByDocument_IsReadingOrder()
+    {
+        var hits = index.SearchAll("发展", r => r with { Sort = SearchSort.Document }).Hits;
+        var order = hits.Select(h => (h.Doc, h.Paragraph)).ToList();
+        Assert.Equal(order.OrderBy(o => o.Doc, StringComparer.Ordinal).ThenBy(o => o.Paragraph), order);
+    }
+
+    [Fact]
+    public void Search_Pages_TileTheFullResult()
+    {
+        var all = index.SearchAll("发展").Hits.Select(h => h.Id).ToList();
+        var paged = new List<string>();
+        for (var offset = 0; offset < all.Count; offset += 25)
+        {
+            var page = index.Engine.Search(new SearchRequest { Query = "发展", Offset = offset, Limit = 25 }).Value;
+            Assert.Equal(all.Count, page.TotalHits);
+            paged.AddRange(page.Hits.Select(h => h.Id));
+        }
+        Assert.Equal(all, paged);
+    }
+
+    [Theory]
+    [InlineData("发展")]
+    [InlineData("西青 西青区")]
+    [InlineData("高质量发展 OR 京津冀")]
+    public void Highlights_AreSortedDisjointInsideTheTextAndMatchAPhrase(string query)
+    {
+        var phrases = query.Split(' ').Where(p => p != "OR").Select(BruteForce.NormalizeQuery).ToList();
+        foreach (var hit in index.SearchAll(query).Hits)
+        {
+            Assert.NotEmpty(hit.Highlights);
+            for (var i = 0; i < hit.Highlights.Count; i++)
+            {
+                var span = hit.Highlights[i];
+                Assert.InRange(span.Start, 0, hit.Text.Length);
+                Assert.InRange(span.End, span.Start + 1, hit.Text.Length);
+                Assert.True(i == 0 || hit.Highlights[i - 1].End <= span.Start);
+                var slice = BruteForce.NormalizeQuery(hit.Text[span.Start..span.End]);
+                Assert.Contains(phrases, p => slice.Contains(p, StringComparison.Ordinal));
+            }
+        }
+    }
+
+    [Fact]
+    public void Snippet_ShowsTheFirstMatchAndItsHighlightsMatchTheText()
+    {
+        foreach (var hit in index.SearchAll("高质量发展").Hits)
+        {
+            Assert.NotEmpty(hit.SnippetHighlights);
+            Assert.True(hit.Snippet.Length <= SnippetBuilder.MaxLength + 20 || hit.Snippet == hit.Text);
+            var first = hit.Highlights[0];
+            Assert.Equal(hit.Text[first.Start..first.End], hit.Snippet[hit.SnippetHighlights[0].Start..hit.SnippetHighlights[0].End]);
+            Assert.All(hit.SnippetHighlights, s => Assert.Equal("高质量发展", BruteForce.NormalizeQuery(hit.Snippet[s.Start..s.End])));
+        }
+    }
+
+    [Fact]
+    public void HtmlHighlighter_EscapesTextAndAddsOnlyMarks()
+    {
+        var html = HtmlHighlighter.Render("<script>alert(1)</script> 西青", [new Results.TextSpan(26, 28)]);
+        Assert.Equal("&lt;script&gt;alert(1)&lt;/script&gt; <mark>西青</mark>", html);
+    }
+
+    [Fact]
+    public void TerminalHighlighter_WithoutColor_AddsNothingAndNeutralisesControlCharacters()
+    {
+        Assert.Equal("a\uFFFD[31mb西青", TerminalHighlighter.Render("a\u001b[31mb西青", [new Results.TextSpan(6, 8)], color: false));
+        Assert.Contains(TerminalHighlighter.DefaultStart + "西青" + TerminalHighlighter.Reset,
+            TerminalHighlighter.Render("ab西青", [new Results.TextSpan(2, 4)], color: true), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GetParagraph_ReturnsNeighboursAndChapter()
+    {
+        var context = index.Engine.GetParagraph(index.Documents[0].File.Id, 10, 2).ValueOrThrow();
+        Assert.Equal(10, context.Paragraph.Paragraph);
+        Assert.Equal([8, 9], context.Before.Select(p => p.Paragraph));
+        Assert.Equal([11, 12], context.After.Select(p => p.Paragraph));
+        Assert.NotEmpty(context.Paragraph.Chapter);
+        Assert.Equal(Results.ProblemCodes.NotFound, index.Engine.GetParagraph("nope", 1, 0).Problems[0].Code);
+    }
+
+    [Fact]
+    public void Documents_ListEverySeedWithItsYearAndCounts()
+    {
+        var documents = index.Engine.Documents();
+        Assert.Equal(index.Documents.Select(d => (d.File.Id, d.Year, d.Paragraphs.Count)),
+            documents.Select(d => (d.Doc, d.Year, d.Paragraphs)));
+    }
+}
