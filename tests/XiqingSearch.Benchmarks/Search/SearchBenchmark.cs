@@ -11,7 +11,9 @@ namespace XiqingSearch.Benchmarks.Search;
 /// Search latency per query, C# <see cref="SearchEngine.Search"/> (parse + search + highlight every occurrence +
 /// facets, top 10) beside the Java peer's <c>query</c> command (analyze + build a PhraseQuery + top 10, no highlight,
 /// no facets) on the same phrases over indexes of the same seeds. Two sets: the peer's <c>queries.txt</c> and our
-/// <c>Search/queries.txt</c>. It checks it did the work: every query's hit count equals the peer's ground truth.
+/// <c>Search/queries.txt</c>. It checks it did the work: every query highlights as many occurrences as the peer
+/// counts in its ground-truth paragraphs (hit counts are shown beside the peer's <c>gt</c>, but our ingestion splits
+/// paragraphs differently, so a paragraph count may differ where an occurrence's paragraph is split or merged).
 /// </summary>
 internal static class SearchBenchmark
 {
@@ -43,7 +45,7 @@ internal static class SearchBenchmark
             {
                 throw new InvalidOperationException($"build failed: {build.Problems[0].Code} {build.Problems[0].Message}");
             }
-            Console.WriteLine($"C# index: {N(build.Value.Paragraphs)} paragraphs of {N(build.Value.InputBytes)} bytes");
+            Console.WriteLine($"C# index: {N(build.Value.Paragraphs)} paragraphs of {N(build.Value.InputBytes)} bytes (the peer makes its own paragraphs; see `run.sh index`)");
 
             // Java first: its own warm-up, timed iterations in interleaved rounds, mean µs per query and kind.
             var java = new List<Dictionary<string, PeerQuery>>();
@@ -126,11 +128,12 @@ internal static class SearchBenchmark
                     if (p is not null)
                     {
                         javaMeans.Add(p.PhraseMicros);
-                        hitsOk &= r.TotalHits == p.GroundTruth;
+                        hitsOk &= r.TotalOccurrences == p.StringOccurrences;
                     }
                     var mark = p is null || r.TotalHits == p.GroundTruth ? "" : " ≠gt";
+                    var occMark = p is null || r.TotalOccurrences == p.StringOccurrences ? "" : " ≠";
                     Console.WriteLine($"| {queries[s][q]} | {(p is null ? "–" : N(p.GroundTruth))} | {N(r.TotalHits)}{mark} | {(p is null ? "–" : N(p.PhraseHits))} | " +
-                        $"{N(r.TotalOccurrences)} | {(p is null ? "–" : N(p.StringOccurrences))} | {F(mean, 1)} | {F(Percentile(sorted, 99), 1)} | " +
+                        $"{N(r.TotalOccurrences)}{occMark} | {(p is null ? "–" : N(p.StringOccurrences))} | {F(mean, 1)} | {F(Percentile(sorted, 99), 1)} | " +
                         $"{(p is null ? "–" : F(p.ParserMicros, 1))} | {(p is null ? "–" : F(p.PhraseMicros, 1))} | {(p is null ? "–" : F(p.BigramMicros, 1))} | " +
                         $"{(p is null ? "–" : F(mean / p.PhraseMicros, 2))} |");
                 }
@@ -147,10 +150,12 @@ internal static class SearchBenchmark
             Console.WriteLine();
             Console.WriteLine($"Overall ({overallMeans.Count} phrases): C# mean {F(overallMeans.Average(), 1)} µs, p99 {F(Percentile(all99, 99), 1)} µs" +
                 (overallJava.Count == overallMeans.Count ? $"; Java b:phrase mean {F(overallJava.Average(), 1)} µs; C# ÷ Java b = {F(overallMeans.Average() / overallJava.Average(), 2)}" : ""));
-            Console.WriteLine($"Hit counts equal the peer's ground truth (gt) for every query: {(java.Count == 0 ? "not checked (no peer)" : hitsOk ? "yes" : "NO")}");
+            Console.WriteLine($"Occurrences highlighted equal the peer's string occurrences in its gt paragraphs, every query: {(java.Count == 0 ? "not checked (no peer)" : hitsOk ? "yes" : "NO")}");
             Console.WriteLine($"Target: C# ÷ Java b:phrase ≤ {F(Target, 1)} per set: {(java.Count == 0 ? "not checked (no peer)" : met ? "MET" : "NOT MET")}");
             Console.WriteLine("Java columns: mean µs of analyze + build + search top 10 (`build+top10`); b:phrase = PhraseQuery on the SmartCn");
             Console.WriteLine("tokens, the comparable kind. string occ = occurrences of the phrase in the gt paragraphs (the peer's occ denominator).");
+            Console.WriteLine("≠gt: our paragraphs (IndexBuilder's ingestion) are not the peer's, so a paragraph count can differ by the");
+            Console.WriteLine("paragraphs split or merged differently; the occurrence count is the paragraph-independent check.");
             return hitsOk ? 0 : 1;
         }
         finally
