@@ -97,45 +97,45 @@ internal sealed class HhmmSegmenter
                 case CharType.FullWidthLetter:
                 case CharType.Digit:
                 case CharType.FullWidthDigit:
-                {
-                    // A maximal run of half- and full-width letters (or digits) is one token.
-                    var isLetter = type is CharType.Letter or CharType.FullWidthLetter;
-                    var isFullWidth = false;
-                    var j = i;
-                    while (j < n)
                     {
-                        var t = CharType.Of(s[j]);
-                        if (isLetter ? t is not (CharType.Letter or CharType.FullWidthLetter)
-                                     : t is not (CharType.Digit or CharType.FullWidthDigit))
+                        // A maximal run of half- and full-width letters (or digits) is one token.
+                        var isLetter = type is CharType.Letter or CharType.FullWidthLetter;
+                        var isFullWidth = false;
+                        var j = i;
+                        while (j < n)
                         {
-                            break;
+                            var t = CharType.Of(s[j]);
+                            if (isLetter ? t is not (CharType.Letter or CharType.FullWidthLetter)
+                                         : t is not (CharType.Digit or CharType.FullWidthDigit))
+                            {
+                                break;
+                            }
+                            isFullWidth |= t is CharType.FullWidthLetter or CharType.FullWidthDigit;
+                            j++;
                         }
-                        isFullWidth |= t is CharType.FullWidthLetter or CharType.FullWidthDigit;
-                        j++;
+                        if (isLetter)
+                        {
+                            AddToken(i, j, isFullWidth ? TokenKind.FullWidthString : TokenKind.String, _stringFrequency, StringKey, 4);
+                        }
+                        else
+                        {
+                            AddToken(i, j, isFullWidth ? TokenKind.FullWidthNumber : TokenKind.Number, _numberFrequency, NumberKey, 4);
+                        }
+                        i = j;
+                        break;
                     }
-                    if (isLetter)
-                    {
-                        AddToken(i, j, isFullWidth ? TokenKind.FullWidthString : TokenKind.String, _stringFrequency, StringKey, 4);
-                    }
-                    else
-                    {
-                        AddToken(i, j, isFullWidth ? TokenKind.FullWidthNumber : TokenKind.Number, _numberFrequency, NumberKey, 4);
-                    }
-                    i = j;
-                    break;
-                }
                 case CharType.Delimiter:
                     AddToken(i, i + 1, TokenKind.Delimiter, (int)MaxFrequency, AppendKey(s.Slice(i, 1)), 1);
                     i++;
                     break;
                 case CharType.Surrogate:
-                {
-                    // A valid pair is one WORD of frequency 0; a lone or split surrogate is one unit.
-                    var width = char.IsHighSurrogate(s[i]) && i + 1 < n && char.IsLowSurrogate(s[i + 1]) ? 2 : 1;
-                    AddToken(i, i + width, TokenKind.Word, 0, AppendKey(s.Slice(i, width)), width);
-                    i += width;
-                    break;
-                }
+                    {
+                        // A valid pair is one WORD of frequency 0; a lone or split surrogate is one unit.
+                        var width = char.IsHighSurrogate(s[i]) && i + 1 < n && char.IsLowSurrogate(s[i + 1]) ? 2 : 1;
+                        AddToken(i, i + width, TokenKind.Word, 0, AppendKey(s.Slice(i, width)), width);
+                        i += width;
+                        break;
+                    }
                 default:
                     AddToken(i, i + 1, TokenKind.String, _stringFrequency, StringKey, 4);
                     i++;
@@ -287,30 +287,30 @@ internal sealed class HhmmSegmenter
                     break;
                 case TokenKind.FullWidthString:
                 case TokenKind.FullWidthNumber:
-                {
-                    var text = output.Add(start + baseOffset, end + baseOffset, end - start);
-                    for (var u = 0; u < text.Length; u++)
                     {
-                        var c = s[start + u];
-                        if (c >= '\uFF10')
+                        var text = output.Add(start + baseOffset, end + baseOffset, end - start);
+                        for (var u = 0; u < text.Length; u++)
                         {
-                            c = (char)(c - 0xFEE0);
+                            var c = s[start + u];
+                            if (c >= '\uFF10')
+                            {
+                                c = (char)(c - 0xFEE0);
+                            }
+                            text[u] = c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
                         }
-                        text[u] = c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+                        break;
                     }
-                    break;
-                }
                 default:
-                {
-                    // STRING and NUMBER: the original units, ASCII upper case folded (§9).
-                    var text = output.Add(start + baseOffset, end + baseOffset, end - start);
-                    for (var u = 0; u < text.Length; u++)
                     {
-                        var c = s[start + u];
-                        text[u] = c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+                        // STRING and NUMBER: the original units, ASCII upper case folded (§9).
+                        var text = output.Add(start + baseOffset, end + baseOffset, end - start);
+                        for (var u = 0; u < text.Length; u++)
+                        {
+                            var c = s[start + u];
+                            text[u] = c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+                        }
+                        break;
                     }
-                    break;
-                }
             }
         }
     }

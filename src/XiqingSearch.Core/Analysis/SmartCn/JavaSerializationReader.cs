@@ -69,43 +69,43 @@ internal ref struct JavaSerializationReader
         switch (className[1])
         {
             case 'S':
-            {
-                var result = new short[length];
-                var bytes = Take(checked(length * 2));
-                BinaryPrimitives.ReverseEndianness(MemoryMarshal.Cast<byte, short>(bytes), result);
-                return result;
-            }
-            case 'C':
-            {
-                var result = new char[length];
-                var bytes = Take(checked(length * 2));
-                BinaryPrimitives.ReverseEndianness(
-                    MemoryMarshal.Cast<byte, ushort>(bytes), MemoryMarshal.Cast<char, ushort>(result.AsSpan()));
-                return result;
-            }
-            case 'I':
-            {
-                var result = new int[length];
-                var bytes = Take(checked(length * 4));
-                BinaryPrimitives.ReverseEndianness(MemoryMarshal.Cast<byte, int>(bytes), result);
-                return result;
-            }
-            case 'J':
-            {
-                var result = new long[length];
-                var bytes = Take(checked(length * 8));
-                BinaryPrimitives.ReverseEndianness(MemoryMarshal.Cast<byte, long>(bytes), result);
-                return result;
-            }
-            case '[':
-            {
-                var result = new object?[length];
-                for (var i = 0; i < length; i++)
                 {
-                    result[i] = ReadObject();
+                    var result = new short[length];
+                    var bytes = Take(checked(length * 2));
+                    BinaryPrimitives.ReverseEndianness(MemoryMarshal.Cast<byte, short>(bytes), result);
+                    return result;
                 }
-                return result;
-            }
+            case 'C':
+                {
+                    var result = new char[length];
+                    var bytes = Take(checked(length * 2));
+                    BinaryPrimitives.ReverseEndianness(
+                        MemoryMarshal.Cast<byte, ushort>(bytes), MemoryMarshal.Cast<char, ushort>(result.AsSpan()));
+                    return result;
+                }
+            case 'I':
+                {
+                    var result = new int[length];
+                    var bytes = Take(checked(length * 4));
+                    BinaryPrimitives.ReverseEndianness(MemoryMarshal.Cast<byte, int>(bytes), result);
+                    return result;
+                }
+            case 'J':
+                {
+                    var result = new long[length];
+                    var bytes = Take(checked(length * 8));
+                    BinaryPrimitives.ReverseEndianness(MemoryMarshal.Cast<byte, long>(bytes), result);
+                    return result;
+                }
+            case '[':
+                {
+                    var result = new object?[length];
+                    for (var i = 0; i < length; i++)
+                    {
+                        result[i] = ReadObject();
+                    }
+                    return result;
+                }
             default:
                 throw new InvalidDataException($"Unsupported array class '{className}'.");
         }
