@@ -1,14 +1,17 @@
+using Lucene.Net.Index;
+using XiqingSearch.Core.Indexing;
 using XiqingSearch.Core.Search.Highlighting;
 
 namespace XiqingSearch.Core.Search;
 
 /// <summary>
-/// One indexed paragraph as the searcher holds it in memory: the facet values read from doc values, the stored
-/// text and metadata, and (computed on first use) its normalised text for highlighting.
+/// One indexed paragraph as the searcher holds it in memory: the facet values read from doc values when the
+/// commit is opened, and (read on first use) its stored text and metadata and its normalised text for highlighting.
 /// </summary>
 internal sealed class ParagraphRow
 {
     private NormalizedText? _normalized;
+    private StoredParagraph? _stored;
 
     public required DocumentInfo Document { get; init; }
 
@@ -20,21 +23,43 @@ internal sealed class ParagraphRow
 
     public required string Topic { get; init; }
 
-    public required IReadOnlyList<string> TopicKeywords { get; init; }
-
-    public required IReadOnlyList<string> Chapter { get; init; }
-
     /// <summary>Level-1 heading, or empty.</summary>
     public required string Chapter1 { get; init; }
 
     /// <summary>Level 1 and 2 joined with " > ", or null when the path has one level.</summary>
     public required string? Chapter2 { get; init; }
 
-    public required string Text { get; init; }
+    /// <summary>The commit's reader and this paragraph's doc id in it, to read the stored fields from.</summary>
+    public required IndexReader Reader { get; init; }
 
-    public required int FirstLine { get; init; }
+    public required int DocId { get; init; }
 
-    public required int LastLine { get; init; }
+    public string Text => Stored.Text;
+
+    public IReadOnlyList<string> Chapter => Stored.Chapter;
+
+    public IReadOnlyList<string> TopicKeywords => Stored.TopicKeywords;
+
+    public int FirstLine => Stored.FirstLine;
+
+    public int LastLine => Stored.LastLine;
+
+    /// <summary>
+    /// Stored fields are read lazily: opening a commit reads only doc values, and a search reads the stored
+    /// fields of its matches. Racing threads read the same immutable value.
+    /// </summary>
+    private StoredParagraph Stored => _stored ??= ReadStored();
+
+    private StoredParagraph ReadStored()
+    {
+        var stored = Reader.Document(DocId);
+        return new StoredParagraph(
+            stored.Get(FieldNames.Text),
+            stored.GetValues(FieldNames.Chapter),
+            stored.GetValues(FieldNames.TopicKeywords),
+            stored.GetField(FieldNames.FirstLine)?.GetInt32Value() ?? 0,
+            stored.GetField(FieldNames.LastLine)?.GetInt32Value() ?? 0);
+    }
 
     public string Id => $"{Document.Doc}#{Paragraph}";
 

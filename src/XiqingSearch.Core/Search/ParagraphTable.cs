@@ -4,9 +4,9 @@ using XiqingSearch.Core.Indexing;
 namespace XiqingSearch.Core.Search;
 
 /// <summary>
-/// Everything the result model needs about each paragraph of one index commit, loaded once when the commit is
-/// opened: facet values from doc values, text and metadata from stored fields. Searches then count facets,
-/// highlight and page without touching stored fields again. Indexed by Lucene's top-level doc id; a deleted
+/// Everything the result model needs about each paragraph of one index commit: facet values from doc values,
+/// read when the commit is opened, and text and metadata from stored fields, read the first time a search
+/// touches the paragraph and kept for the commit's lifetime. Indexed by Lucene's top-level doc id; a deleted
 /// document has no row.
 /// </summary>
 internal sealed class ParagraphTable
@@ -46,12 +46,13 @@ internal sealed class ParagraphTable
     {
         var rows = new ParagraphRow?[reader.MaxDoc];
         var documents = new Dictionary<string, DocumentInfo>(StringComparer.Ordinal);
-        var pending = new List<(int DocId, string Doc, Lucene.Net.Documents.Document Stored, int Year, string Kind, string Topic, string Chapter1, string? Chapter2)>();
+        var pending = new List<(int DocId, string Doc, int Paragraph, int Year, string Kind, string Topic, string Chapter1, string? Chapter2)>();
         foreach (var leaf in reader.Leaves)
         {
             var atomic = leaf.AtomicReader;
             var live = atomic.LiveDocs;
             var doc = atomic.GetSortedDocValues(FieldNames.Doc);
+            var paragraph = atomic.GetNumericDocValues(FieldNames.Paragraph);
             var year = atomic.GetNumericDocValues(FieldNames.Year);
             var kind = atomic.GetSortedDocValues(FieldNames.Kind);
             var topic = atomic.GetSortedDocValues(FieldNames.Topic);
@@ -63,23 +64,17 @@ internal sealed class ParagraphTable
                 {
                     continue;
                 }
-                pending.Add((
-                    leaf.DocBase + i,
-                    Value(doc, i)!,
-                    atomic.Document(i),
-                    (int)year.Get(i),
-                    Value(kind, i)!,
-                    Value(topic, i)!,
-                    Value(chapter1, i) ?? string.Empty,
-                    Value(chapter2, i)));
-            }
-        }
-        foreach (var p in pending)
-        {
-            if (!documents.ContainsKey(p.Doc))
-            {
-                documents[p.Doc] = new DocumentInfo(p.Doc, 0, p.Stored.Get(FieldNames.Title), p.Year,
-                    p.Stored.Get(FieldNames.Period), p.Stored.Get(FieldNames.Type), p.Stored.Get(FieldNames.File));
+                var docId = leaf.DocBase + i;
+                var id = Value(doc, i)!;
+                if (!documents.ContainsKey(id))
+                {
+                    // The document's own metadata is stored on each of its paragraphs; read it once.
+                    var stored = atomic.Document(i);
+                    documents[id] = new DocumentInfo(id, 0, stored.Get(FieldNames.Title), (int)year.Get(i),
+                        stored.Get(FieldNames.Period), stored.Get(FieldNames.Type), stored.Get(FieldNames.File));
+                }
+                pending.Add((docId, id, (int)paragraph.Get(i), (int)year.Get(i), Value(kind, i)!, Value(topic, i)!,
+                    Value(chapter1, i) ?? string.Empty, Value(chapter2, i)));
             }
         }
         // Document order is file-name order, as the seeds folder is read.
@@ -91,18 +86,15 @@ internal sealed class ParagraphTable
         {
             rows[p.DocId] = new ParagraphRow
             {
+                Reader = reader,
+                DocId = p.DocId,
                 Document = byId[p.Doc],
-                Paragraph = p.Stored.GetField(FieldNames.Paragraph).GetInt32Value() ?? 0,
+                Paragraph = p.Paragraph,
                 Year = p.Year,
                 Kind = p.Kind,
                 Topic = p.Topic,
-                TopicKeywords = p.Stored.GetValues(FieldNames.TopicKeywords),
-                Chapter = p.Stored.GetValues(FieldNames.Chapter),
                 Chapter1 = p.Chapter1,
                 Chapter2 = p.Chapter2,
-                Text = p.Stored.Get(FieldNames.Text),
-                FirstLine = p.Stored.GetField(FieldNames.FirstLine).GetInt32Value() ?? 0,
-                LastLine = p.Stored.GetField(FieldNames.LastLine).GetInt32Value() ?? 0,
             };
         }
         return new ParagraphTable(rows, ordered);
