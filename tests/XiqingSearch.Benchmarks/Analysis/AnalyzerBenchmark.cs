@@ -5,6 +5,7 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using XiqingSearch.Core.Analysis;
 using XiqingSearch.Core.Analysis.SmartCn;
+using XiqingSearch.Benchmarks.Peer;
 
 namespace XiqingSearch.Benchmarks.Analysis;
 
@@ -19,7 +20,6 @@ internal static class AnalyzerBenchmark
     private const int WarmupRuns = 2;
     private const int TimedRuns = 5;
     private const int ColdLoadRuns = 3;
-    private const int PeerRuns = 2;
 
     public static int Run(string[] args)
     {
@@ -29,7 +29,7 @@ internal static class AnalyzerBenchmark
         var work = Directory.CreateTempSubdirectory("xiqing-bench-analyzer-").FullName;
         try
         {
-            var (lines, bigFile, tinyFolder, tinyFile) = PrepareCorpus(root, work);
+            var (lines, bigFile) = PrepareCorpus(root, work);
             var chars = lines.Sum(l => (long)l.Length);
             Console.WriteLine($"corpus: seeds repeated to {new FileInfo(bigFile).Length:N0} UTF-8 bytes, {lines.Length:N0} lines, {chars:N0} UTF-16 units");
 
@@ -72,22 +72,16 @@ internal static class AnalyzerBenchmark
             }
             var csTsvRate = Median(tsvRates);
 
-            // The peer: `run.sh tokens BIG` minus `run.sh tokens TINY` wall time (JVM start and dictionary load
-            // cancel out; what remains is cold-to-warm analysis plus TSV output), and its own dictionary timer.
+            // The peer: Lucene's own SmartChineseAnalyzer in one warm JVM (Peer/java/SmartCnTokenRate.java), timed
+            // as above: dictionary load on first use, then warm-up passes and timed passes over the same lines.
             double? javaRate = null, javaLoad = null;
             long javaTokens = 0;
             if (File.Exists(peer))
             {
-                var big = new List<double>();
-                var tiny = new List<double>();
-                for (var i = 0; i < PeerRuns; i++)
-                {
-                    big.Add(RunPeer(peer, ["tokens", bigFile, "--analyzer", "smartcn"], out var rows));
-                    javaTokens = rows - 1;
-                    tiny.Add(RunPeer(peer, ["tokens", tinyFile, "--analyzer", "smartcn"], out _));
-                }
-                javaRate = javaTokens / (Median(big) - Median(tiny));
-                javaLoad = Median(Enumerable.Range(0, PeerRuns).Select(_ => PeerDictionaryLoad(peer, tinyFolder, work)));
+                var rate = JavaTokenRate.Run(peer, bigFile, WarmupRuns, TimedRuns, work);
+                javaRate = rate.TokensPerSecond;
+                javaLoad = rate.LoadMilliseconds;
+                javaTokens = rate.Tokens;
                 if (javaTokens != expectedTokens)
                 {
                     Console.Error.WriteLine($"token count differs: C# {expectedTokens:N0}, Java {javaTokens:N0}");
@@ -108,9 +102,9 @@ internal static class AnalyzerBenchmark
             Row("dictionary load, cold, no cache (ms)", coldNoCache, javaLoad, higherIsBetter: false);
             Row("dictionary load, cold, from cache (ms)", coldWithCache, javaLoad, higherIsBetter: false);
             Console.WriteLine($"(first load that also wrote the cache: {cacheWrite:F1} ms)");
-            Console.WriteLine("Java throughput = tokens ÷ (wall of `run.sh tokens BIG` − wall of `run.sh tokens TINY`): it includes");
-            Console.WriteLine("the JVM's warm-up on the big file and writing the TSV rows. Java load = the peer's own");
-            Console.WriteLine("smartcn_dictionary_load_ms from `run.sh index` on a one-line corpus. C# loads run in fresh processes.");
+            Console.WriteLine("Java = Lucene 8.8's SmartChineseAnalyzer from the peer's jars in one JVM (Peer/java/SmartCnTokenRate.java):");
+            Console.WriteLine("the same lines, the same warm-up and timed passes, median. Java load = analyzer construction + first line,");
+            Console.WriteLine("in a JVM that has just started (as a cold C# process). C# loads run in fresh processes.");
             return 0;
         }
         finally
@@ -172,7 +166,7 @@ internal static class AnalyzerBenchmark
         return actual;
     }
 
-    private static (string[] Lines, string BigFile, string TinyFolder, string TinyFile) PrepareCorpus(string root, string work)
+    private static (string[] Lines, string BigFile) PrepareCorpus(string root, string work)
     {
         var seeds = Directory.GetFiles(Path.Combine(root, "seeds"), "*.txt").Order(StringComparer.Ordinal).ToArray();
         if (seeds.Length == 0)
@@ -189,11 +183,7 @@ internal static class AnalyzerBenchmark
         var bigFile = Path.Combine(work, "big.txt");
         File.WriteAllText(bigFile, text.ToString(), new UTF8Encoding(false));
         var lines = text.ToString().Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToArray();
-        var tinyFolder = Path.Combine(work, "tiny");
-        Directory.CreateDirectory(tinyFolder);
-        var tinyFile = Path.Combine(tinyFolder, "tiny.txt");
-        File.WriteAllText(tinyFile, "西青区发展规划。\n", new UTF8Encoding(false));
-        return (lines, bigFile, tinyFolder, tinyFile);
+        return (lines, bigFile);
     }
 
     private static double LoadInChild(string? cacheFolder)
@@ -211,23 +201,8 @@ internal static class AnalyzerBenchmark
             : (process, []);
     }
 
-    private static double RunPeer(string peer, string[] args, out long outputLines)
-    {
-        var stopwatch = Stopwatch.StartNew();
-        var output = RunProcess((peer, []), args, out outputLines);
-        _ = output;
-        return stopwatch.Elapsed.TotalSeconds;
-    }
-
-    private static double PeerDictionaryLoad(string peer, string corpus, string work)
-    {
-        var output = RunProcess((peer, []), ["index", corpus, Path.Combine(work, "java-index"), "--fields", "smartcn"], out _, keepOutput: true);
-        var line = output.Split('\n').First(l => l.StartsWith("smartcn_dictionary_load_ms", StringComparison.Ordinal));
-        return double.Parse(line.Split('\t')[1], CultureInfo.InvariantCulture);
-    }
-
-    // Runs a command; returns its stdout (or just its last line unless keepOutput) and counts its lines.
-    private static string RunProcess((string File, string[] Prefix) command, string[] args, out long lines, bool keepOutput = false)
+    // Runs a command; returns the last line it printed and counts its lines.
+    private static string RunProcess((string File, string[] Prefix) command, string[] args, out long lines)
     {
         var info = new ProcessStartInfo(command.File) { RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var a in command.Prefix.Concat(args))
@@ -235,17 +210,12 @@ internal static class AnalyzerBenchmark
             info.ArgumentList.Add(a);
         }
         using var process = Process.Start(info)!;
-        var all = new StringBuilder();
         var last = "";
         long count = 0;
         while (process.StandardOutput.ReadLine() is { } line)
         {
             count++;
             last = line;
-            if (keepOutput)
-            {
-                all.Append(line).Append('\n');
-            }
         }
         process.WaitForExit();
         if (process.ExitCode != 0)
@@ -253,7 +223,7 @@ internal static class AnalyzerBenchmark
             throw new InvalidOperationException($"{command.File} {string.Join(' ', args)} exited with {process.ExitCode}");
         }
         lines = count;
-        return keepOutput ? all.ToString() : last;
+        return last;
     }
 
     private static string FindRepositoryRoot()
