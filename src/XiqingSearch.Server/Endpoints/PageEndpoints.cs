@@ -8,6 +8,8 @@ namespace XiqingSearch.Server.Endpoints;
 /// </summary>
 internal static class PageEndpoints
 {
+    private static readonly string[] Methods = [HttpMethods.Get, HttpMethods.Head];
+
     public static void Map(WebApplication app)
     {
         var assets = app.Services.GetRequiredService<WebAssets>();
@@ -19,12 +21,12 @@ internal static class PageEndpoints
             var handler = (HttpContext context) => Serve(context, asset, isPage ? csp : null);
             if (isPage)
             {
-                app.MapGet("/", handler).ExcludeFromDescription();
+                app.MapMethods("/", Methods, handler).ExcludeFromDescription();
             }
-            app.MapGet("/" + asset.Name, handler).ExcludeFromDescription();
+            app.MapMethods("/" + asset.Name, Methods, handler).ExcludeFromDescription();
             if (asset.Name == "favicon.svg")
             {
-                app.MapGet("/favicon.ico", handler).ExcludeFromDescription(); // browsers ask for it unprompted
+                app.MapMethods("/favicon.ico", Methods, handler).ExcludeFromDescription(); // browsers ask for it unprompted
             }
         }
     }
