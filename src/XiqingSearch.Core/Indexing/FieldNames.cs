@@ -56,7 +56,7 @@ internal static class FieldNames
     /// <summary>The paragraph text: stored, SmartCn-analysed with positions and offsets (BM25 ranking).</summary>
     public const string Text = "text";
 
-    /// <summary>The paragraph text, character-analysed with positions and offsets (exact phrase matching).</summary>
+    /// <summary>The paragraph text as normalised character bigrams with positions (exact phrase matching).</summary>
     public const string TextChars = "text_chars";
 
     /// <summary>Source line range; stored.</summary>

@@ -13,7 +13,7 @@ internal sealed record IndexManifest
     /// <summary>
     /// Bumped whenever fields, analysis or paragraph rules change, so an old index is rebuilt, never misread.
     /// </summary>
-    public const string CurrentSchema = "xiqing-3";
+    public const string CurrentSchema = "xiqing-4";
 
     private const string SchemaKey = "xiqing.schema";
     private const string ManifestKey = "xiqing.manifest";

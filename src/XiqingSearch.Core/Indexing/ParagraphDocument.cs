@@ -16,13 +16,16 @@ internal static class ParagraphDocument
         IndexOptions = Lucene.Net.Index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS,
     });
 
-    /// <summary>Not stored (the same text is stored once, above), character-analysed, with positions and offsets.</summary>
+    /// <summary>
+    /// Not stored (the same text is stored once, above), character bigrams with positions. No offsets: highlights
+    /// come from scanning the stored text with the same normalisation, which gives exactly the matched spans.
+    /// </summary>
     private static readonly FieldType s_characterText = Freeze(new FieldType
     {
         IsIndexed = true,
         IsTokenized = true,
         IsStored = false,
-        IndexOptions = Lucene.Net.Index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS,
+        IndexOptions = Lucene.Net.Index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS,
     });
 
     /// <summary>Character-analysed headings: positions only (no highlighting on them).</summary>

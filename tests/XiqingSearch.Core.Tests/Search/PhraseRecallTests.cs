@@ -105,6 +105,11 @@ public sealed partial class PhraseRecallTests(SeedIndexFixture index)
     [InlineData("同比增长4.2%")]
     [InlineData("中芯国际“大二期”项目")]
     [InlineData("专精特新")]
+    [InlineData("水")]
+    [InlineData("5")]
+    [InlineData("%")]
+    [InlineData("园区")]
+    [InlineData("“十四五”")]
     public void Search_PhrasesThatWordSegmentationMisses_MatchBruteForce(string phrase)
     {
         AssertAllMatchBruteForce([phrase]);

@@ -3,7 +3,7 @@ using Lucene.Net.Analysis;
 namespace XiqingSearch.Core.Analysis.Characters;
 
 /// <summary>
-/// The analyzer of the exact-phrase fields: one normalised code point per token (<see cref="CharacterTokenizer"/>).
+/// The analyzer of the exact-phrase fields: normalised character bigrams (<see cref="CharacterTokenizer"/>).
 /// Recall and precision of phrase search rest on it, not on word segmentation, so a phrase is found wherever it
 /// occurs, whatever SmartCn makes of the text around it.
 /// </summary>

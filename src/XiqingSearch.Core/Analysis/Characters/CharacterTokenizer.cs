@@ -4,9 +4,12 @@ using Lucene.Net.Analysis.TokenAttributes;
 namespace XiqingSearch.Core.Analysis.Characters;
 
 /// <summary>
-/// One token per code point of the normalised text (<see cref="CharacterNormalizer"/>), with offsets into the
-/// original text and consecutive positions: whitespace leaves no gap, so <c>2023 年</c> and <c>2023年</c> index alike
-/// and a phrase query over these tokens is exactly a whitespace-insensitive substring test.
+/// Overlapping character bigrams of the normalised text (<see cref="CharacterNormalizer"/>): at position i the
+/// code points i and i+1, and at the last position the last code point alone. Whitespace leaves no gap, so
+/// <c>2023 年</c> and <c>2023年</c> index alike. A phrase of n ≥ 2 code points is then exactly the bigrams at its
+/// even offsets (plus its last bigram): a phrase query with about n/2 selective terms that matches exactly where
+/// the normalised text contains the phrase; one code point is a prefix of the terms at its positions.
+/// Offsets point into the original text.
 /// </summary>
 internal sealed class CharacterTokenizer : Tokenizer
 {
@@ -27,26 +30,24 @@ internal sealed class CharacterTokenizer : Tokenizer
     public override bool IncrementToken()
     {
         ClearAttributes();
-        while (_next < _length && CharacterNormalizer.IsIgnorable(_text[_next]))
-        {
-            _next++;
-        }
-        if (_next >= _length)
+        var first = NextCodePoint(_next, out var firstWidth);
+        if (first < 0)
         {
             return false;
         }
-        var start = _next;
-        var width = char.IsHighSurrogate(_text[start]) && start + 1 < _length && char.IsLowSurrogate(_text[start + 1]) ? 2 : 1;
-        var buffer = _term.ResizeBuffer(width);
-        buffer[0] = CharacterNormalizer.Fold(_text[start]);
-        if (width == 2)
+        var second = NextCodePoint(first + firstWidth, out var secondWidth);
+        var buffer = _term.ResizeBuffer(4);
+        var n = Append(buffer, 0, first, firstWidth);
+        var end = first + firstWidth;
+        if (second >= 0)
         {
-            buffer[1] = _text[start + 1];
+            n = Append(buffer, n, second, secondWidth);
+            end = second + secondWidth;
         }
-        _term.Length = width;
-        _offset.SetOffset(CorrectOffset(start), CorrectOffset(start + width));
+        _term.Length = n;
+        _offset.SetOffset(CorrectOffset(first), CorrectOffset(end));
         _position.PositionIncrement = 1;
-        _next = start + width;
+        _next = first + firstWidth;
         return true;
     }
 
@@ -72,5 +73,31 @@ internal sealed class CharacterTokenizer : Tokenizer
                 Array.Resize(ref _text, _text.Length * 2);
             }
         }
+    }
+
+    /// <summary>The index of the next code point at or after <paramref name="from"/> that is not ignorable, or -1.</summary>
+    private int NextCodePoint(int from, out int width)
+    {
+        while (from < _length && CharacterNormalizer.IsIgnorable(_text[from]))
+        {
+            from++;
+        }
+        if (from >= _length)
+        {
+            width = 0;
+            return -1;
+        }
+        width = char.IsHighSurrogate(_text[from]) && from + 1 < _length && char.IsLowSurrogate(_text[from + 1]) ? 2 : 1;
+        return from;
+    }
+
+    private int Append(char[] buffer, int at, int index, int width)
+    {
+        buffer[at] = CharacterNormalizer.Fold(_text[index]);
+        if (width == 2)
+        {
+            buffer[at + 1] = _text[index + 1];
+        }
+        return at + width;
     }
 }

@@ -37,10 +37,10 @@ internal static partial class QueryCompiler
         }
 
         var parser = new XiqingQueryParser(smartCn);
-        LuceneQuery parsed;
+        LuceneQuery? parsed;
         try
         {
-            parsed = parser.Parse(query);
+            parsed = IsPlainPhrase(query) ? parser.PlainPhrase(query.Trim()) : parser.Parse(query);
         }
         catch (ParseException e)
         {
@@ -55,7 +55,7 @@ internal static partial class QueryCompiler
             return new Problem(ProblemCodes.QuerySyntax, "The query has a character the parser cannot read here.", query,
                 ColumnFromMessage(query, e.Message));
         }
-        if (parsed is BooleanQuery { Clauses.Count: 0 })
+        if (parsed is null || parsed is BooleanQuery { Clauses.Count: 0 })
         {
             return new Problem(ProblemCodes.QueryEmpty,
                 "The query has nothing to search for (only operators or stop characters).", query, new TextSpan(0, query.Length));
@@ -69,8 +69,31 @@ internal static partial class QueryCompiler
 
         var highlight = new List<TextPhrase>();
         CollectPhrases(parsed, parser.Phrases, highlight, negated: false);
-        return new CompiledQuery(parsed, highlight.DistinctBy(p => p.Normalized).ToList(), Describe(parsed, parser.Phrases));
+        return new CompiledQuery(parsed, highlight.DistinctBy(p => p.Normalized).ToList(), Describe(parsed, parser.Descriptions));
     }
+
+    /// <summary>
+    /// True for a query that is one run of text with nothing the classic syntax gives a meaning to, so it can skip
+    /// the parser (which, in Lucene.Net, throws and catches an exception at the end of every input).
+    /// </summary>
+    internal static bool IsPlainPhrase(string query)
+    {
+        var text = query.AsSpan().Trim();
+        if (text.Length == 0 || text is "AND" or "OR" or "NOT")
+        {
+            return false;
+        }
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c) || SyntaxCharacters.Contains(c))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private const string SyntaxCharacters = "+-&|!(){}[]^\"~*?:\\/";
 
     /// <summary>Finds an unclosed quote or an unbalanced parenthesis, with backslash escapes honoured.</summary>
     internal static Problem? CheckQuotesAndParentheses(string query)
@@ -225,11 +248,11 @@ internal static partial class QueryCompiler
     }
 
     /// <summary>A readable form of the query: phrases in quotes, operators as + and -, ranges as year:[a TO b].</summary>
-    private static string Describe(LuceneQuery query, IReadOnlyDictionary<LuceneQuery, TextPhrase> phrases)
+    private static string Describe(LuceneQuery query, IReadOnlyDictionary<LuceneQuery, string> phrases)
     {
         if (phrases.TryGetValue(query, out var phrase))
         {
-            return Boost(query, $"\"{phrase.Normalized}\"");
+            return Boost(query, phrase);
         }
         switch (query)
         {
@@ -250,10 +273,6 @@ internal static partial class QueryCompiler
                 return range.Min == range.Max && range.Min is not null && range.IncludesMin && range.IncludesMax
                     ? $"year:{range.Min}"
                     : $"year:{(range.IncludesMin ? '[' : '{')}{range.Min?.ToString(CultureInfo.InvariantCulture) ?? "*"} TO {range.Max?.ToString(CultureInfo.InvariantCulture) ?? "*"}{(range.IncludesMax ? ']' : '}')}";
-            case PhraseQuery chapterPhrase when chapterPhrase.GetTerms().FirstOrDefault()?.Field == FieldNames.ChapterText:
-                return $"chapter:\"{string.Concat(chapterPhrase.GetTerms().Select(t => t.Text))}\"";
-            case TermQuery { Term.Field: FieldNames.ChapterText } chapterTerm:
-                return $"chapter:\"{chapterTerm.Term.Text}\"";
             default:
                 return query.ToString();
         }

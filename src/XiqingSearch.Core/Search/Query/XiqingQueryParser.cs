@@ -26,6 +26,7 @@ internal sealed class XiqingQueryParser : QueryParser
 
     private readonly Analyzer _smartCn;
     private readonly Dictionary<LuceneQuery, TextPhrase> _phrases = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<LuceneQuery, string> _descriptions = new(ReferenceEqualityComparer.Instance);
 
     public XiqingQueryParser(Analyzer smartCn)
         : base(LuceneVersion.LUCENE_48, FieldNames.Text, smartCn)
@@ -36,8 +37,17 @@ internal sealed class XiqingQueryParser : QueryParser
         LowercaseExpandedTerms = false;
     }
 
-    /// <summary>The phrase clauses made so far, by query object (for highlighting and the readable form).</summary>
+    /// <summary>The text phrase clauses made so far, by query object (for highlighting).</summary>
     public IReadOnlyDictionary<LuceneQuery, TextPhrase> Phrases => _phrases;
+
+    /// <summary>A readable form of each phrase clause (text and chapter), by query object.</summary>
+    public IReadOnlyDictionary<LuceneQuery, string> Descriptions => _descriptions;
+
+    /// <summary>
+    /// The query of one plain phrase, without the classic parser: for query text that has no operator, field,
+    /// quote, bracket or whitespace, which is what most searches are. Same result as parsing it.
+    /// </summary>
+    public LuceneQuery? PlainPhrase(string queryText) => TextQuery(queryText);
 
     protected override LuceneQuery? GetFieldQuery(string field, string queryText, bool quoted)
     {
@@ -140,29 +150,49 @@ internal sealed class XiqingQueryParser : QueryParser
             };
         }
         _phrases[query] = new TextPhrase(normalized, queryText);
+        _descriptions[query] = _descriptions[exact];
         return query;
     }
 
-    /// <summary>A phrase of one term per code point of <paramref name="normalized"/>.</summary>
-    private static LuceneQuery CharacterPhrase(string field, string normalized)
+    /// <summary>
+    /// The exact phrase on a character-bigram field (<see cref="CharacterTokenizer"/>): the bigrams at the phrase's
+    /// even offsets, plus its last bigram when the length is odd; a single code point is a prefix of the bigrams
+    /// that start with it.
+    /// </summary>
+    private LuceneQuery CharacterPhrase(string field, string normalized)
     {
-        var terms = new List<string>(normalized.Length);
+        var starts = new List<int>(normalized.Length);
         for (var i = 0; i < normalized.Length; i++)
         {
-            var width = char.IsHighSurrogate(normalized[i]) && i + 1 < normalized.Length && char.IsLowSurrogate(normalized[i + 1]) ? 2 : 1;
-            terms.Add(normalized.Substring(i, width));
-            i += width - 1;
+            starts.Add(i);
+            if (char.IsHighSurrogate(normalized[i]) && i + 1 < normalized.Length && char.IsLowSurrogate(normalized[i + 1]))
+            {
+                i++;
+            }
         }
-        if (terms.Count == 1)
+        starts.Add(normalized.Length);
+        var count = starts.Count - 1; // code points
+        LuceneQuery query;
+        if (count == 1)
         {
-            return new TermQuery(new Term(field, terms[0]));
+            query = new PrefixQuery(new Term(field, normalized));
         }
-        var phrase = new PhraseQuery();
-        for (var i = 0; i < terms.Count; i++)
+        else
         {
-            phrase.Add(new Term(field, terms[i]), i);
+            var phrase = new PhraseQuery();
+            string Bigram(int k) => normalized[starts[k]..starts[k + 2]];
+            for (var k = 0; k + 1 < count; k += 2)
+            {
+                phrase.Add(new Term(field, Bigram(k)), k);
+            }
+            if (count % 2 == 1)
+            {
+                phrase.Add(new Term(field, Bigram(count - 2)), count - 2);
+            }
+            query = phrase;
         }
-        return phrase;
+        _descriptions[query] = field == FieldNames.ChapterText ? $"chapter:\"{normalized}\"" : $"\"{normalized}\"";
+        return query;
     }
 
     /// <summary>The SmartCn words of the phrase at their analysed positions; null when it has none.</summary>
