@@ -27,6 +27,16 @@ internal static class SearchEndpoints
 
     private static IResult Search(HttpContext context, EngineHolder holder, SearchCache cache)
     {
+        // Read the generation before anything else: if the commit switches meanwhile, the entry is filed under
+        // the old generation and never served. Only successful answers are cached, so a cached query string
+        // was valid and needs no second parse.
+        var generation = holder.Generation;
+        var key = context.Request.QueryString.Value ?? "";
+        if (cache.Get(key, generation) is { } cached)
+        {
+            return TypedResults.Bytes(cached, JsonContentType);
+        }
+
         var parsed = SearchParameters.Parse(context.Request.Query);
         if (parsed.Request is not { } request)
         {
@@ -36,15 +46,6 @@ internal static class SearchEndpoints
         if (!engine.IsSuccess)
         {
             return ProblemMapper.Unavailable(engine.Problems[0]);
-        }
-
-        // Read the generation before searching: if the commit switches meanwhile, the entry is filed under the
-        // old generation and never served.
-        var generation = holder.Generation;
-        var key = SearchParameters.CanonicalKey(request);
-        if (cache.Get(key, generation) is { } cached)
-        {
-            return TypedResults.Bytes(cached, JsonContentType);
         }
         var result = engine.Value.Search(request);
         if (!result.IsSuccess)

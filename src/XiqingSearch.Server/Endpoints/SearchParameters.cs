@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.Extensions.Primitives;
 using XiqingSearch.Core.Results;
 using XiqingSearch.Core.Search;
@@ -8,7 +7,7 @@ namespace XiqingSearch.Server.Endpoints;
 
 /// <summary>
 /// Turns the query string of <c>GET /api/search</c> into a <see cref="SearchRequest"/>, or the problem with the
-/// parameter it is about. Also gives the canonical form of the request, the key of the response cache.
+/// parameter it is about.
 /// </summary>
 internal static class SearchParameters
 {
@@ -111,30 +110,6 @@ internal static class SearchParameters
             Docs = filters[2],
             Kinds = filters[3],
         }, null, null);
-    }
-
-    /// <summary>A string that is equal for two requests exactly when they ask the same thing.</summary>
-    public static string CanonicalKey(SearchRequest request)
-    {
-        var key = new StringBuilder(request.Query.Length + 64);
-        key.Append(request.Query).Append('\u0001')
-            .Append(request.Offset.ToString(CultureInfo.InvariantCulture)).Append('\u0001')
-            .Append(request.Limit.ToString(CultureInfo.InvariantCulture)).Append('\u0001')
-            .Append((int)request.Sort);
-        Append(key, 'y', request.Years.Select(y => y.ToString()));
-        Append(key, 't', request.Topics);
-        Append(key, 'c', request.Chapters);
-        Append(key, 'd', request.Docs);
-        Append(key, 'k', request.Kinds);
-        return key.ToString();
-    }
-
-    private static void Append(StringBuilder key, char tag, IEnumerable<string> values)
-    {
-        foreach (var value in values.Order(StringComparer.Ordinal))
-        {
-            key.Append('\u0001').Append(tag).Append(value);
-        }
     }
 
     private static IEnumerable<string> Values(IQueryCollection query, string name)

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace XiqingSearch.Server.Hosting;
 
 /// <summary>
-/// Serialised search responses keyed by the canonical request. The index only changes by switching commits,
+/// Serialised search responses keyed by the raw query string of the request. The index only changes by switching commits,
 /// and every switch changes <see cref="EngineHolder.Generation"/>, so an entry is valid exactly as long as its
 /// generation is current. Bounded: when full it is emptied (popular queries come back at once).
 /// </summary>
