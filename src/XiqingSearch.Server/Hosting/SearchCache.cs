@@ -11,7 +11,7 @@ internal sealed class SearchCache(EngineHolder holder, ServerSettings settings)
 {
     private readonly int _capacity = settings.SearchCacheEntries;
 
-    private readonly ConcurrentDictionary<string, byte[]> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(long Generation, string Key), byte[]> _entries = new();
     private long _generation = -1;
 
     /// <summary>The cached body for <paramref name="key"/> computed under <paramref name="generation"/>, or null.</summary>
@@ -22,7 +22,7 @@ internal sealed class SearchCache(EngineHolder holder, ServerSettings settings)
             return null;
         }
         Sync();
-        return _entries.TryGetValue(Key(key, generation), out var body) ? body : null;
+        return _entries.TryGetValue((generation, key), out var body) ? body : null;
     }
 
     /// <summary>Stores <paramref name="body"/> for <paramref name="key"/> under <paramref name="generation"/>.</summary>
@@ -43,11 +43,8 @@ internal sealed class SearchCache(EngineHolder holder, ServerSettings settings)
         }
         // The generation is part of the key, so an entry slipped in just as the generation moved on is
         // unreachable rather than stale.
-        _entries[Key(key, generation)] = body;
+        _entries[(generation, key)] = body;
     }
-
-    private static string Key(string key, long generation) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{generation}|{key}");
 
     private void Sync()
     {
