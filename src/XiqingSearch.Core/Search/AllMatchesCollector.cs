@@ -14,7 +14,12 @@ internal sealed class AllMatchesCollector : ICollector
 
     public List<(int DocId, float Score)> Matches { get; } = [];
 
-    public bool AcceptsDocsOutOfOrder => true;
+    /// <summary>
+    /// In order: Lucene's BooleanWeight, offered out-of-order collection, first builds and throws away a bulk
+    /// scorer for a required clause before falling back to the in-order scorer, which doubles the work (and the
+    /// phrase scorers' large buffers) of every query with a MUST clause.
+    /// </summary>
+    public bool AcceptsDocsOutOfOrder => false;
 
     public void SetScorer(Scorer scorer) => _scorer = scorer;
 

@@ -82,6 +82,21 @@ public sealed class QueryLanguageTests(SeedIndexFixture index)
         Assert.All(chapter.Hits, h => Assert.Contains(h.Chapter, c => c.Contains("京津冀", StringComparison.Ordinal)));
     }
 
+    [Theory]
+    [InlineData("天开西青园")]
+    [InlineData("\"京津冀 协同发展\"")]
+    [InlineData("5G")]
+    [InlineData("同比增长4.2%")]
+    public void Search_OnePhrase_SkipsTheParserWithTheSameResult(string query)
+    {
+        // Parentheses send the same phrase through Lucene's classic parser.
+        var direct = index.SearchAll(query);
+        var parsed = index.SearchAll($"({query})");
+        Assert.True(Core.Search.Query.QueryCompiler.IsPlainPhrase(query) || Core.Search.Query.QueryCompiler.IsQuotedPhrase(query, out _));
+        Assert.Equal(parsed.Hits.Select(h => (h.Id, h.Score)), direct.Hits.Select(h => (h.Id, h.Score)));
+        Assert.Equal(parsed.Parsed, direct.Parsed);
+    }
+
     [Fact]
     public void Search_QuotedPhraseWithSpaces_IgnoresWhitespace()
     {

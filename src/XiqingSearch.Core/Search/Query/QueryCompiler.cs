@@ -36,11 +36,14 @@ internal static partial class QueryCompiler
             return structural;
         }
 
-        var parser = new XiqingQueryParser(smartCn);
+        var phrases = new PhraseQueryBuilder(smartCn);
         LuceneQuery? parsed;
         try
         {
-            parsed = IsPlainPhrase(query) ? parser.PlainPhrase(query.Trim()) : parser.Parse(query);
+            // Most queries are one phrase: build it directly; the classic parser is for everything else.
+            parsed = IsPlainPhrase(query) ? phrases.Text(query.Trim())
+                : IsQuotedPhrase(query, out var inner) ? phrases.Text(inner)
+                : new XiqingQueryParser(phrases, smartCn).Parse(query);
         }
         catch (ParseException e)
         {
@@ -68,8 +71,8 @@ internal static partial class QueryCompiler
         }
 
         var highlight = new List<TextPhrase>();
-        CollectPhrases(parsed, parser.Phrases, highlight, negated: false);
-        return new CompiledQuery(parsed, highlight.DistinctBy(p => p.Normalized).ToList(), Describe(parsed, parser.Descriptions));
+        CollectPhrases(parsed, phrases.Phrases, highlight, negated: false);
+        return new CompiledQuery(parsed, highlight.DistinctBy(p => p.Normalized).ToList(), Describe(parsed, phrases.Descriptions));
     }
 
     /// <summary>
@@ -90,6 +93,19 @@ internal static partial class QueryCompiler
                 return false;
             }
         }
+        return true;
+    }
+
+    /// <summary>True for one quoted phrase with no escapes and nothing around it: a phrase, whatever it holds.</summary>
+    internal static bool IsQuotedPhrase(string query, out string inner)
+    {
+        var text = query.AsSpan().Trim();
+        inner = string.Empty;
+        if (text.Length < 3 || text[0] != '"' || text[^1] != '"' || text[1..^1].IndexOfAny('"', '\\') >= 0)
+        {
+            return false;
+        }
+        inner = text[1..^1].ToString();
         return true;
     }
 

@@ -24,37 +24,23 @@ internal sealed class XiqingQueryParser : QueryParser
     /// <summary>The fields a query may name; <c>text</c> is the default.</summary>
     public static readonly IReadOnlyList<string> KnownFields = ["text", "year", "topic", "chapter", "doc", "kind"];
 
-    private readonly Analyzer _smartCn;
-    private readonly Dictionary<LuceneQuery, TextPhrase> _phrases = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<LuceneQuery, string> _descriptions = new(ReferenceEqualityComparer.Instance);
+    private readonly PhraseQueryBuilder _phrases;
 
-    public XiqingQueryParser(Analyzer smartCn)
+    public XiqingQueryParser(PhraseQueryBuilder phrases, Analyzer smartCn)
         : base(LuceneVersion.LUCENE_48, FieldNames.Text, smartCn)
     {
-        _smartCn = smartCn;
+        _phrases = phrases;
         DefaultOperator = AND_OPERATOR;
         AllowLeadingWildcard = true;
         LowercaseExpandedTerms = false;
     }
-
-    /// <summary>The text phrase clauses made so far, by query object (for highlighting).</summary>
-    public IReadOnlyDictionary<LuceneQuery, TextPhrase> Phrases => _phrases;
-
-    /// <summary>A readable form of each phrase clause (text and chapter), by query object.</summary>
-    public IReadOnlyDictionary<LuceneQuery, string> Descriptions => _descriptions;
-
-    /// <summary>
-    /// The query of one plain phrase, without the classic parser: for query text that has no operator, field,
-    /// quote, bracket or whitespace, which is what most searches are. Same result as parsing it.
-    /// </summary>
-    public LuceneQuery? PlainPhrase(string queryText) => TextQuery(queryText);
 
     protected override LuceneQuery? GetFieldQuery(string field, string queryText, bool quoted)
     {
         switch (field)
         {
             case FieldNames.Text:
-                return TextQuery(queryText);
+                return _phrases.Text(queryText);
             case FieldNames.Year:
                 var year = ParseYear(queryText, field);
                 return NumericRangeQuery.NewInt32Range(FieldNames.Year, year, year, true, true);
@@ -71,7 +57,7 @@ internal sealed class XiqingQueryParser : QueryParser
                 }
                 return new TermQuery(new Term(FieldNames.Kind, queryText.Trim()));
             case FieldNames.Chapter:
-                return CharacterPhrase(FieldNames.ChapterText, CharacterNormalizer.Normalize(queryText));
+                return _phrases.Chapter(queryText);
             default:
                 throw UnknownField(field);
         }
@@ -127,107 +113,6 @@ internal sealed class XiqingQueryParser : QueryParser
 
     protected override LuceneQuery GetRegexpQuery(string field, string termStr) =>
         throw Unsupported(field, termStr, "regular expressions");
-
-    /// <summary>
-    /// The exact phrase on the character field (must match), plus its SmartCn words on the text field (ranking).
-    /// </summary>
-    private LuceneQuery? TextQuery(string queryText)
-    {
-        var normalized = CharacterNormalizer.Normalize(queryText);
-        if (normalized.Length == 0)
-        {
-            return null;
-        }
-        var exact = CharacterPhrase(FieldNames.TextChars, normalized);
-        var ranking = SmartCnPhrase(queryText);
-        LuceneQuery query = exact;
-        if (ranking is not null)
-        {
-            query = new BooleanQuery
-            {
-                { exact, Occur.MUST },
-                { ranking, Occur.SHOULD },
-            };
-        }
-        _phrases[query] = new TextPhrase(normalized, queryText);
-        _descriptions[query] = _descriptions[exact];
-        return query;
-    }
-
-    /// <summary>
-    /// The exact phrase on a character-bigram field (<see cref="CharacterTokenizer"/>): the bigrams at the phrase's
-    /// even offsets, plus its last bigram when the length is odd; a single code point is a prefix of the bigrams
-    /// that start with it.
-    /// </summary>
-    private LuceneQuery CharacterPhrase(string field, string normalized)
-    {
-        var starts = new List<int>(normalized.Length);
-        for (var i = 0; i < normalized.Length; i++)
-        {
-            starts.Add(i);
-            if (char.IsHighSurrogate(normalized[i]) && i + 1 < normalized.Length && char.IsLowSurrogate(normalized[i + 1]))
-            {
-                i++;
-            }
-        }
-        starts.Add(normalized.Length);
-        var count = starts.Count - 1; // code points
-        LuceneQuery query;
-        if (count == 1)
-        {
-            query = new PrefixQuery(new Term(field, normalized));
-        }
-        else
-        {
-            var phrase = new PhraseQuery();
-            string Bigram(int k) => normalized[starts[k]..starts[k + 2]];
-            for (var k = 0; k + 1 < count; k += 2)
-            {
-                phrase.Add(new Term(field, Bigram(k)), k);
-            }
-            if (count % 2 == 1)
-            {
-                phrase.Add(new Term(field, Bigram(count - 2)), count - 2);
-            }
-            query = phrase;
-        }
-        _descriptions[query] = field == FieldNames.ChapterText ? $"chapter:\"{normalized}\"" : $"\"{normalized}\"";
-        return query;
-    }
-
-    /// <summary>The SmartCn words of the phrase at their analysed positions; null when it has none.</summary>
-    private LuceneQuery? SmartCnPhrase(string queryText)
-    {
-        var terms = new List<(string Term, int Position)>();
-        using (var stream = _smartCn.GetTokenStream(FieldNames.Text, queryText))
-        {
-            var term = stream.AddAttribute<ICharTermAttribute>();
-            var increment = stream.AddAttribute<IPositionIncrementAttribute>();
-            stream.Reset();
-            var position = -1;
-            while (stream.IncrementToken())
-            {
-                position += increment.PositionIncrement;
-                terms.Add((term.ToString(), position));
-            }
-            stream.End();
-        }
-        if (terms.Count == 0)
-        {
-            return null;
-        }
-        if (terms.Count == 1)
-        {
-            return new TermQuery(new Term(FieldNames.Text, terms[0].Term));
-        }
-        var phrase = new PhraseQuery();
-        var first = terms[0].Position;
-        foreach (var (t, p) in terms)
-        {
-            phrase.Add(new Term(FieldNames.Text, t), p - first);
-        }
-        return phrase;
-    }
 
     private static int ParseYear(string text, string field)
     {

@@ -1,0 +1,120 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using XiqingSearch.Core.Analysis.Characters;
+using XiqingSearch.Core.Indexing;
+using LuceneQuery = Lucene.Net.Search.Query;
+
+namespace XiqingSearch.Core.Search.Query;
+
+/// <summary>
+/// Builds the query of one phrase: on paragraph text, the exact phrase on the character-bigram field (must
+/// match) plus its SmartCn words as optional terms on the SmartCn field (ranking only); on headings, the exact phrase alone. It
+/// remembers each phrase clause it made, for highlighting and for the readable form of the query. Used by the
+/// classic parser for each clause, and directly for a query that is one plain phrase.
+/// </summary>
+internal sealed class PhraseQueryBuilder(Analyzer smartCn)
+{
+    private readonly Analyzer _smartCn = smartCn;
+
+    /// <summary>The text phrase clauses made so far, by query object (for highlighting).</summary>
+    public Dictionary<LuceneQuery, TextPhrase> Phrases { get; } = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>A readable form of each phrase clause (text and chapter), by query object.</summary>
+    public Dictionary<LuceneQuery, string> Descriptions { get; } = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The exact phrase in any heading of the chapter path.</summary>
+    public LuceneQuery Chapter(string queryText) => CharacterPhrase(FieldNames.ChapterText, CharacterNormalizer.Normalize(queryText));
+
+    /// <summary>
+    /// The exact phrase on the character field (must match), plus its SmartCn words on the text field (ranking).
+    /// </summary>
+    public LuceneQuery? Text(string queryText)
+    {
+        var normalized = CharacterNormalizer.Normalize(queryText);
+        if (normalized.Length == 0)
+        {
+            return null;
+        }
+        var exact = CharacterPhrase(FieldNames.TextChars, normalized);
+        var words = SmartCnWords(queryText);
+        LuceneQuery query = exact;
+        if (words.Count > 0)
+        {
+            var both = new BooleanQuery { { exact, Occur.MUST } };
+            foreach (var word in words)
+            {
+                both.Add(word, Occur.SHOULD);
+            }
+            query = both;
+        }
+        Phrases[query] = new TextPhrase(normalized, queryText);
+        Descriptions[query] = Descriptions[exact];
+        return query;
+    }
+
+    /// <summary>
+    /// The exact phrase on a character-bigram field (<see cref="CharacterTokenizer"/>): the bigrams at the phrase's
+    /// even offsets, plus its last bigram when the length is odd; a single code point is a prefix of the bigrams
+    /// that start with it.
+    /// </summary>
+    private LuceneQuery CharacterPhrase(string field, string normalized)
+    {
+        var starts = new List<int>(normalized.Length);
+        for (var i = 0; i < normalized.Length; i++)
+        {
+            starts.Add(i);
+            if (char.IsHighSurrogate(normalized[i]) && i + 1 < normalized.Length && char.IsLowSurrogate(normalized[i + 1]))
+            {
+                i++;
+            }
+        }
+        starts.Add(normalized.Length);
+        var count = starts.Count - 1; // code points
+        LuceneQuery query;
+        if (count == 1)
+        {
+            query = new PrefixQuery(new Term(field, normalized));
+        }
+        else
+        {
+            var phrase = new PhraseQuery();
+            string Bigram(int k) => normalized[starts[k]..starts[k + 2]];
+            for (var k = 0; k + 1 < count; k += 2)
+            {
+                phrase.Add(new Term(field, Bigram(k)), k);
+            }
+            if (count % 2 == 1)
+            {
+                phrase.Add(new Term(field, Bigram(count - 2)), count - 2);
+            }
+            query = phrase;
+        }
+        Descriptions[query] = field == FieldNames.ChapterText ? $"chapter:\"{normalized}\"" : $"\"{normalized}\"";
+        return query;
+    }
+
+    /// <summary>
+    /// The distinct SmartCn words of the phrase, as term queries on the SmartCn field. They only rank (BM25 over
+    /// the words a reader sees), so they need no positions: plain terms are cheaper to score than a second phrase.
+    /// </summary>
+    private List<TermQuery> SmartCnWords(string queryText)
+    {
+        var words = new List<TermQuery>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        using var stream = _smartCn.GetTokenStream(FieldNames.Text, queryText);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            var word = term.ToString();
+            if (seen.Add(word))
+            {
+                words.Add(new TermQuery(new Term(FieldNames.Text, word)));
+            }
+        }
+        stream.End();
+        return words;
+    }
+}
