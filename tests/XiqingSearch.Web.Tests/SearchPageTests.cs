@@ -122,6 +122,42 @@ public sealed partial class SearchPageTests(WebFixture web)
     }
 
     [Fact]
+    public async Task DocumentTextWithMarkup_RendersAsTextWithOnlyMarksAdded()
+    {
+        // No seed holds markup, so the server's answer is rewritten in the browser: a real response whose first
+        // hit's text, title, chapter and topic are replaced by markup.
+        var (context, page, errors) = await web.NewPageAsync();
+        await using var _ = context;
+        const string Evil = "<script>window.__xss=1</script><img src=x onerror=\"window.__xss=2\">";
+        await page.RouteAsync("**/api/search?*", async route =>
+        {
+            var response = await route.FetchAsync();
+            var json = System.Text.Json.Nodes.JsonNode.Parse(await response.TextAsync())!;
+            var hit = json["hits"]![0]!;
+            var text = Evil + Park + Evil;
+            hit["text"] = text;
+            hit["title"] = Evil;
+            hit["topic"] = Evil;
+            hit["chapter"] = new System.Text.Json.Nodes.JsonArray(Evil);
+            hit["highlights"] = new System.Text.Json.Nodes.JsonArray(
+                new System.Text.Json.Nodes.JsonObject { ["start"] = Evil.Length, ["end"] = Evil.Length + Park.Length });
+            await route.FulfillAsync(new RouteFulfillOptions { Response = response, Body = json.ToJsonString() });
+        });
+        await page.GotoAsync(web.ServerUrl + "/?q=" + Uri.EscapeDataString(Park));
+        await page.Locator(".xq[data-state=done]").WaitForAsync();
+        await page.WaitForTimeoutAsync(200);
+
+        Assert.Null(await page.EvaluateAsync<int?>("() => window.__xss"));
+        Assert.Equal(0, await page.Locator(".xq script, .xq img").CountAsync());
+        var first = page.Locator(".xq-hit").First;
+        Assert.Equal(Evil + Park + Evil, await first.Locator(".xq-text").TextContentAsync());
+        Assert.Equal([Park], await first.Locator(".xq-text mark").AllTextContentsAsync());
+        Assert.Equal(1, await first.Locator(".xq-text *").CountAsync()); // the mark is the only element added
+        await WebFixture.ScreenshotAsync(page, "10-markup-in-document");
+        Assert.DoesNotContain(errors, e => e.StartsWith("dialog", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task MalformedQuery_ShowsMessageWithCaret()
     {
         var (context, page, _) = await web.NewPageAsync();
