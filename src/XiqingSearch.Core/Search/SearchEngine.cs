@@ -129,17 +129,35 @@ public sealed class SearchEngine : IDisposable
             }
 
             var filter = new FacetFilter(request);
-            var hits = matches.Where(m => filter.Passes(m.Row)).ToList();
+            var failed = new FacetMask[matches.Count];
+            var hits = new List<Match>(matches.Count);
+            for (var i = 0; i < matches.Count; i++)
+            {
+                failed[i] = filter.Evaluate(matches[i].Row);
+                if (failed[i] == FacetMask.None)
+                {
+                    hits.Add(matches[i]);
+                }
+            }
             hits.Sort(Comparer(request.Sort));
             var limit = request.All ? hits.Count : request.Limit;
-            var page = hits.Skip(request.Offset).Take(limit).Select(ToHit).ToList();
-            var facets = FacetCounter.Count(matches, filter);
+            var page = new List<SearchHit>(Math.Min(limit, Math.Max(0, hits.Count - request.Offset)));
+            for (var i = request.Offset; i < hits.Count && page.Count < limit; i++)
+            {
+                page.Add(ToHit(hits[i]));
+            }
+            var facets = FacetCounter.Count(matches, failed, filter);
+            var occurrences = 0;
+            foreach (var hit in hits)
+            {
+                occurrences += hit.Occurrences.Count;
+            }
             return new SearchResponse
             {
                 Query = request.Query,
                 Parsed = query.Parsed,
                 TotalHits = hits.Count,
-                TotalOccurrences = hits.Sum(m => m.Occurrences.Count),
+                TotalOccurrences = occurrences,
                 Offset = request.Offset,
                 Limit = limit,
                 Hits = page,
@@ -191,13 +209,12 @@ public sealed class SearchEngine : IDisposable
     }
 
     /// <summary>Facet counts over the whole corpus (occurrences = 0).</summary>
-    public SearchFacets CorpusFacets() => WithTable(table =>
-        FacetCounter.Count([.. table.Rows.Select(r => new Match(r, 0, []))], new FacetFilter(new SearchRequest { Query = "*" })));
+    public SearchFacets CorpusFacets() => WithTable(AllFacets);
 
     /// <summary>Index statistics.</summary>
     public IndexStats Stats() => WithTable(table =>
     {
-        var facets = FacetCounter.Count([.. table.Rows.Select(r => new Match(r, 0, []))], new FacetFilter(new SearchRequest { Query = "*" }));
+        var facets = AllFacets(table);
         var manifest = IndexBuilder.ReadManifest(_options.IndexDirectory, out _);
         return new IndexStats
         {
@@ -253,6 +270,13 @@ public sealed class SearchEngine : IDisposable
         {
             _manager.Release(searcher);
         }
+    }
+
+    /// <summary>Facets of every paragraph, with no query and no filter.</summary>
+    private static SearchFacets AllFacets(ParagraphTable table)
+    {
+        var all = table.Rows.Select(r => new Match(r, 0, [])).ToList();
+        return FacetCounter.Count(all, new FacetMask[all.Count], new FacetFilter(new SearchRequest { Query = "*" }));
     }
 
     private static List<DocumentSummary> Summaries(ParagraphTable table)

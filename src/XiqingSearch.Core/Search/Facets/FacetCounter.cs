@@ -5,77 +5,87 @@ namespace XiqingSearch.Core.Search.Facets;
 /// <summary>
 /// Counts paragraphs and occurrences per facet value over all matches (not one page), each facet over the
 /// matches that pass every filter but its own. The values come from doc values, loaded with the commit
-/// (<see cref="ParagraphTable"/>).
+/// (<see cref="ParagraphTable"/>); each match's filters are evaluated once (<see cref="FacetFilter.Evaluate"/>).
 /// </summary>
 internal static class FacetCounter
 {
-    public static SearchFacets Count(IReadOnlyList<Match> matches, FacetFilter filter)
+    public static SearchFacets Count(IReadOnlyList<Match> matches, IReadOnlyList<FacetMask> failed, FacetFilter filter)
     {
+        var years = new Dictionary<int, Bucket>();
+        var topics = new Dictionary<string, Bucket>(StringComparer.Ordinal);
+        var chapters = new Dictionary<string, Bucket>(StringComparer.Ordinal);
+        var level2 = new Dictionary<string, Bucket>(StringComparer.Ordinal);
+        var docs = new Dictionary<DocumentInfo, Bucket>();
+        var drillDown = new HashSet<string>(filter.SelectedChapters1, StringComparer.Ordinal);
+        for (var i = 0; i < matches.Count; i++)
+        {
+            var match = matches[i];
+            var row = match.Row;
+            var occurrences = match.Occurrences.Count;
+            var fails = failed[i];
+            if (PassesAllBut(fails, FacetMask.Year))
+            {
+                Add(years, row.Year, occurrences);
+            }
+            if (PassesAllBut(fails, FacetMask.Topic))
+            {
+                Add(topics, row.Topic, occurrences);
+            }
+            if (PassesAllBut(fails, FacetMask.Chapter) && row.Chapter1.Length > 0)
+            {
+                Add(chapters, row.Chapter1, occurrences);
+                if (row.Chapter2 is not null && drillDown.Contains(row.Chapter1))
+                {
+                    Add(level2, row.Chapter2, occurrences);
+                }
+            }
+            if (PassesAllBut(fails, FacetMask.Doc))
+            {
+                Add(docs, row.Document, occurrences);
+            }
+        }
+
+        var chapterValues = chapters
+            .Select(kv => Value(kv.Key, kv.Value) with { Selected = filter.IsSelectedChapter(kv.Key) })
+            .OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal)
+            .ToList();
+        foreach (var parent in drillDown)
+        {
+            chapterValues.AddRange(level2
+                .Where(kv => kv.Key.StartsWith(parent + ChapterPath.Separator, StringComparison.Ordinal))
+                .Select(kv => Value(kv.Key, kv.Value) with { Parent = parent, Selected = filter.IsSelectedChapter(kv.Key) })
+                .OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal));
+        }
         return new SearchFacets
         {
-            Year = [.. Group(matches, filter, FacetName.Year, m => m.Row.Year.ToString(CultureInfo.InvariantCulture))
-                .Select(g => g with { Selected = filter.IsSelectedYear(int.Parse(g.Value, CultureInfo.InvariantCulture)) })
-                .OrderByDescending(g => g.Value, StringComparer.Ordinal)],
-            Topic = [.. Group(matches, filter, FacetName.Topic, m => m.Row.Topic)
-                .Select(g => g with { Selected = filter.IsSelectedTopic(g.Value) })
-                .OrderByDescending(g => g.Count).ThenBy(g => g.Value, StringComparer.Ordinal)],
-            Chapter = Chapters(matches, filter),
-            Doc = [.. Documents(matches, filter)],
+            Year = [.. years.OrderByDescending(kv => kv.Key)
+                .Select(kv => Value(kv.Key.ToString(CultureInfo.InvariantCulture), kv.Value) with { Selected = filter.IsSelectedYear(kv.Key) })],
+            Topic = [.. topics
+                .Select(kv => Value(kv.Key, kv.Value) with { Selected = filter.IsSelectedTopic(kv.Key) })
+                .OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal)],
+            Chapter = chapterValues,
+            Doc = [.. docs.OrderBy(kv => kv.Key.Ordinal)
+                .Select(kv => Value(kv.Key.Doc, kv.Value) with { Label = kv.Key.Title, Selected = filter.IsSelectedDoc(kv.Key.Doc) })],
         };
     }
 
-    private static List<FacetValue> Chapters(IReadOnlyList<Match> matches, FacetFilter filter)
+    /// <summary>A row counts for a facet when it fails no filter other than that facet's own.</summary>
+    private static bool PassesAllBut(FacetMask failed, FacetMask facet) => (failed & ~facet) == FacetMask.None;
+
+    private static void Add<TKey>(Dictionary<TKey, Bucket> buckets, TKey key, int occurrences)
+        where TKey : notnull
     {
-        var level1 = Group(matches, filter, FacetName.Chapter, m => m.Row.Chapter1.Length == 0 ? null : m.Row.Chapter1)
-            .Select(g => g with { Selected = filter.IsSelectedChapter(g.Value) })
-            .OrderByDescending(g => g.Count).ThenBy(g => g.Value, StringComparer.Ordinal)
-            .ToList();
-        var result = new List<FacetValue>(level1);
-        foreach (var parent in filter.SelectedChapters1)
-        {
-            result.AddRange(Group(matches, filter, FacetName.Chapter, m => m.Row.Chapter1 == parent ? m.Row.Chapter2 : null)
-                .Select(g => g with { Parent = parent, Selected = filter.IsSelectedChapter(g.Value) })
-                .OrderByDescending(g => g.Count).ThenBy(g => g.Value, StringComparer.Ordinal));
-        }
-        return result;
+        ref var bucket = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(buckets, key, out _);
+        bucket.Count++;
+        bucket.Occurrences += occurrences;
     }
 
-    private static IEnumerable<FacetValue> Documents(IReadOnlyList<Match> matches, FacetFilter filter)
-    {
-        var byDoc = new SortedDictionary<int, (DocumentInfo Info, int Count, int Occurrences)>();
-        foreach (var m in matches)
-        {
-            if (!filter.PassesAllBut(m.Row, FacetName.Doc))
-            {
-                continue;
-            }
-            var info = m.Row.Document;
-            byDoc.TryGetValue(info.Ordinal, out var entry);
-            byDoc[info.Ordinal] = (info, entry.Count + 1, entry.Occurrences + m.Occurrences.Count);
-        }
-        return byDoc.Values.Select(e => new FacetValue
-        {
-            Value = e.Info.Doc,
-            Label = e.Info.Title,
-            Count = e.Count,
-            Occurrences = e.Occurrences,
-            Selected = filter.IsSelectedDoc(e.Info.Doc),
-        });
-    }
+    private static FacetValue Value(string value, Bucket bucket) =>
+        new() { Value = value, Count = bucket.Count, Occurrences = bucket.Occurrences };
 
-    private static IEnumerable<FacetValue> Group(IReadOnlyList<Match> matches, FacetFilter filter, FacetName facet,
-        Func<Match, string?> value)
+    private struct Bucket
     {
-        var counts = new Dictionary<string, (int Count, int Occurrences)>(StringComparer.Ordinal);
-        foreach (var m in matches)
-        {
-            if (!filter.PassesAllBut(m.Row, facet) || value(m) is not { } key)
-            {
-                continue;
-            }
-            counts.TryGetValue(key, out var entry);
-            counts[key] = (entry.Count + 1, entry.Occurrences + m.Occurrences.Count);
-        }
-        return counts.Select(kv => new FacetValue { Value = kv.Key, Count = kv.Value.Count, Occurrences = kv.Value.Occurrences });
+        public int Count;
+        public int Occurrences;
     }
 }

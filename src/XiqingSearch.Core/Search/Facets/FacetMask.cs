@@ -1,0 +1,13 @@
+namespace XiqingSearch.Core.Search.Facets;
+
+/// <summary>The filters a paragraph fails, one bit per facet (plus kind, which has no facet).</summary>
+[Flags]
+internal enum FacetMask
+{
+    None = 0,
+    Year = 1,
+    Topic = 2,
+    Chapter = 4,
+    Doc = 8,
+    Kind = 16,
+}
