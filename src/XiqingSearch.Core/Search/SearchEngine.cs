@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Lucene.Net.Search;
 using Lucene.Net.Store;
 using XiqingSearch.Core.Analysis.SmartCn;
 using XiqingSearch.Core.Indexing;
@@ -20,15 +19,16 @@ public sealed class SearchEngine : IDisposable
 {
     private readonly IndexOptions _options;
     private readonly FSDirectory _directory;
-    private readonly SearcherManager _manager;
     private readonly SmartCnAnalyzer _smartCn;
+    private readonly System.Threading.Lock _refreshLock = new();
+    private TableSearcher _current;
 
-    private SearchEngine(IndexOptions options, FSDirectory directory, SearcherManager manager, SmartCnAnalyzer smartCn,
+    private SearchEngine(IndexOptions options, FSDirectory directory, TableSearcher current, SmartCnAnalyzer smartCn,
         IReadOnlyList<Problem> warnings)
     {
         _options = options;
         _directory = directory;
-        _manager = manager;
+        _current = current;
         _smartCn = smartCn;
         Warnings = warnings;
     }
@@ -77,8 +77,7 @@ public sealed class SearchEngine : IDisposable
         var directory = FSDirectory.Open(options.IndexDirectory);
         try
         {
-            var manager = new SearcherManager(directory, new TableSearcher.Factory());
-            return new SearchEngine(options, directory, manager,
+            return new SearchEngine(options, directory, CommitLoader.Open(directory),
                 new SmartCnAnalyzer(IndexAnalyzers.SmartCnOptions(options)), warnings);
         }
         catch
@@ -112,7 +111,7 @@ public sealed class SearchEngine : IDisposable
         }
         var query = compiled.Value;
 
-        var searcher = (TableSearcher)_manager.Acquire();
+        var searcher = Acquire();
         try
         {
             var table = searcher.Table;
@@ -167,7 +166,7 @@ public sealed class SearchEngine : IDisposable
         }
         finally
         {
-            _manager.Release(searcher);
+            Release(searcher);
         }
     }
 
@@ -228,51 +227,71 @@ public sealed class SearchEngine : IDisposable
         };
     });
 
-    /// <summary>Switches to the newest commit if there is one; true when it switched.</summary>
+    /// <summary>
+    /// Switches to the newest commit if there is one; true when it switched. Searches already running finish on
+    /// the commit they started with; the old commit is closed when the last of them is done.
+    /// </summary>
     public bool Refresh()
     {
-        var before = _manager.Acquire();
-        try
+        lock (_refreshLock)
         {
-            _manager.MaybeRefreshBlocking();
-            var after = _manager.Acquire();
-            try
+            var current = _current;
+            if (CommitLoader.LatestGeneration(_directory) == current.Generation)
             {
-                return !ReferenceEquals(before, after);
+                return false;
             }
-            finally
+            var next = CommitLoader.Open(_directory);
+            if (next.Generation == current.Generation)
             {
-                _manager.Release(after);
+                next.IndexReader.DecRef();
+                return false;
             }
-        }
-        finally
-        {
-            _manager.Release(before);
+            Volatile.Write(ref _current, next);
+            current.IndexReader.DecRef();
+            return true;
         }
     }
 
     /// <inheritdoc/>
     public void Dispose()
     {
-        _manager.Dispose();
+        lock (_refreshLock)
+        {
+            _current.IndexReader.DecRef();
+        }
         _smartCn.Dispose();
         _directory.Dispose();
     }
 
+    /// <summary>The current commit's searcher, with a reference held until <see cref="Release"/>.</summary>
+    private TableSearcher Acquire()
+    {
+        while (true)
+        {
+            var searcher = Volatile.Read(ref _current);
+            // Fails only when a refresh closed this commit in between: then the next read sees the new one.
+            if (searcher.IndexReader.TryIncRef())
+            {
+                return searcher;
+            }
+        }
+    }
+
+    private static void Release(TableSearcher searcher) => searcher.IndexReader.DecRef();
+
     private T WithTable<T>(Func<ParagraphTable, T> action)
     {
-        var searcher = (TableSearcher)_manager.Acquire();
+        var searcher = Acquire();
         try
         {
             return action(searcher.Table);
         }
         finally
         {
-            _manager.Release(searcher);
+            Release(searcher);
         }
     }
 
-    /// <summary>Facets of every paragraph, with no query and no filter.</summary>
     private static SearchFacets AllFacets(ParagraphTable table)
     {
         var all = table.Rows.Select(r => new Match(r, 0, [])).ToList();

@@ -174,6 +174,46 @@ public sealed class IndexBuilderTests
     }
 
     [Fact]
+    public async Task Refresh_WhileSearchesRun_NoSearchFailsAndEachSeesOneWholeCommit()
+    {
+        using var work = new TempWorkspace();
+        IndexBuilder.Build(work.Options).ValueOrThrow();
+        using var engine = SearchEngine.Open(work.Options).ValueOrThrow();
+        using var stop = new CancellationTokenSource();
+        var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var searches = 0;
+        var readers = Enumerable.Range(0, 3).Select(_ => Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var result = engine.Search(new SearchRequest { Query = "天开西青园", All = true });
+                if (!result.IsSuccess)
+                {
+                    failures.Add(string.Join("; ", result.Problems));
+                }
+                else if (result.Value.TotalOccurrences != result.Value.Hits.Sum(h => h.Highlights.Count) || result.Value.TotalHits < 5)
+                {
+                    failures.Add($"inconsistent result: {result.Value.TotalHits} hits");
+                }
+                Interlocked.Increment(ref searches);
+            }
+        })).ToList();
+
+        for (var i = 0; i < 3; i++)
+        {
+            File.AppendAllText(work.SeedPath(4), $"\n\n第{i}次追加：天开西青园。\n", Encoding.UTF8);
+            IndexBuilder.Build(work.Options).ValueOrThrow();
+            Assert.True(engine.Refresh());
+        }
+        await stop.CancelAsync();
+        await Task.WhenAll(readers);
+
+        Assert.Empty(failures);
+        Assert.True(searches > 0);
+        Assert.Equal(8, engine.Search(new SearchRequest { Query = "天开西青园" }).ValueOrThrow().TotalHits);
+    }
+
+    [Fact]
     public void Search_Relevance_MoreOccurrencesAndDenserMatchesRankFirst()
     {
         using var work = new TempWorkspace(copySeeds: false);
