@@ -108,7 +108,7 @@ internal static partial class IndexingBenchmark
                 (peer is null ? "not checked (no peer)" : met ? "MET" : "NOT MET"));
             Console.WriteLine("C# timed span = IndexBuilder.Build(force): list + read + split the files, analyse, write, commit.");
             Console.WriteLine("Java timed span = open IndexWriter .. commit + close over paragraphs already in memory (`scale`).");
-            Console.WriteLine("C# fields: text (SmartCn, stored) + text_chars (one token per character) + metadata and facets;");
+            Console.WriteLine("C# fields: text (SmartCn, stored) + text_chars (normalised character bigrams) + metadata and facets;");
             Console.WriteLine("Java `both`: text (SmartCn, stored) + text_bigram (CJKAnalyzer). C# index bytes = files of the commit");
             Console.WriteLine("(the SmartCn dictionary cache in the same folder is not counted).");
             return 0;
