@@ -11,11 +11,13 @@ internal static class FacetCounter
 {
     public static SearchFacets Count(IReadOnlyList<Match> matches, IReadOnlyList<FacetMask> failed, FacetFilter filter)
     {
-        var years = new Dictionary<int, Bucket>();
-        var topics = new Dictionary<string, Bucket>(StringComparer.Ordinal);
-        var chapters = new Dictionary<string, Bucket>(StringComparer.Ordinal);
+        // Sized for a typical corpus (a handful of years and documents, ~15 topics, tens of chapters) so that
+        // counting never resizes in the common case.
+        var years = new Dictionary<int, Bucket>(16);
+        var topics = new Dictionary<string, Bucket>(32, StringComparer.Ordinal);
+        var chapters = new Dictionary<string, Bucket>(128, StringComparer.Ordinal);
         var level2 = new Dictionary<string, Bucket>(StringComparer.Ordinal);
-        var docs = new Dictionary<DocumentInfo, Bucket>();
+        var docs = new Dictionary<DocumentInfo, Bucket>(16, ReferenceEqualityComparer.Instance);
         var drillDown = new HashSet<string>(filter.SelectedChapters1, StringComparer.Ordinal);
         for (var i = 0; i < matches.Count; i++)
         {
