@@ -50,15 +50,5 @@ public sealed class TempCorpus : IDisposable
         }
     }
 
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "XiqingSearch.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("XiqingSearch.sln not found above " + AppContext.BaseDirectory);
-    }
+    private static string FindRepositoryRoot() => Testing.RepositoryRoot.Path;
 }

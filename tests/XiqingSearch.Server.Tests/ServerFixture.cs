@@ -89,17 +89,7 @@ public sealed class ServerFixture : IAsyncLifetime
     }
 
     /// <summary>The folder holding XiqingSearch.sln, found by walking up from the test's output folder.</summary>
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "XiqingSearch.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new DirectoryNotFoundException("XiqingSearch.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static string RepositoryRoot() => Testing.RepositoryRoot.Path;
 }
 
 [CollectionDefinition(Name)]

@@ -156,17 +156,7 @@ public sealed class WebFixture : IAsyncLifetime
         }
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "XiqingSearch.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new DirectoryNotFoundException("XiqingSearch.sln not found above " + AppContext.BaseDirectory);
-    }
+    private static string RepositoryRoot() => Testing.RepositoryRoot.Path;
 }
 
 [CollectionDefinition(Name)]

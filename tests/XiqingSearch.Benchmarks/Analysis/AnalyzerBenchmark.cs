@@ -226,20 +226,7 @@ internal static class AnalyzerBenchmark
         return last;
     }
 
-    private static string FindRepositoryRoot()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "XiqingSearch.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
-        throw new InvalidOperationException("run from inside the repository (XiqingSearch.sln not found)");
-    }
+    private static string FindRepositoryRoot() => Testing.RepositoryRoot.Path;
 
     private static double Median(IEnumerable<double> values)
     {

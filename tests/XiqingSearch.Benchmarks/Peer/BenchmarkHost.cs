@@ -5,21 +5,8 @@ namespace XiqingSearch.Benchmarks.Peer;
 /// <summary>What every peer benchmark needs besides the peer: the repository root, medians, percentiles, number formats.</summary>
 internal static class BenchmarkHost
 {
-    /// <summary>The folder holding <c>XiqingSearch.sln</c>, searched upwards from the current and the program's folder.</summary>
-    public static string RepositoryRoot()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "XiqingSearch.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
-        throw new InvalidOperationException("run from inside the repository (XiqingSearch.sln not found)");
-    }
+    /// <summary>The folder holding <c>XiqingSearch.sln</c>.</summary>
+    public static string RepositoryRoot() => Testing.RepositoryRoot.Path;
 
     /// <summary>Median (mean of the middle two for an even count), as the peer computes it.</summary>
     public static double Median(IEnumerable<double> values)

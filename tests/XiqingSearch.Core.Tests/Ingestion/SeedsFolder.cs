@@ -5,15 +5,5 @@ internal static class SeedsFolder
 {
     public static string Path { get; } = Find();
 
-    private static string Find()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(System.IO.Path.Combine(directory.FullName, "XiqingSearch.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory is null
-            ? throw new InvalidOperationException("XiqingSearch.sln not found above " + AppContext.BaseDirectory)
-            : System.IO.Path.Combine(directory.FullName, "seeds");
-    }
+    private static string Find() => Testing.RepositoryRoot.Seeds;
 }

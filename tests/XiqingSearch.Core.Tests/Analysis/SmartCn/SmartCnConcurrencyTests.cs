@@ -10,7 +10,7 @@ public sealed class SmartCnConcurrencyTests
     public void Analyze_ManyThreadsOneDictionary_GiveIdenticalTokens()
     {
         var golden = Path.Combine(AppContext.BaseDirectory, "Analysis", "Golden");
-        var lines = File.ReadAllLines(Path.Combine(golden, "seed-000_313d8db390bab93c.txt"))
+        var lines = File.ReadAllLines(Path.Combine(Testing.RepositoryRoot.Seeds, "000_313d8db390bab93c.txt"))
             .Concat(File.ReadAllLines(Path.Combine(golden, "fuzz.txt")).Take(300))
             .Where(l => l.Length > 0)
             .ToArray();

@@ -24,7 +24,7 @@ public sealed class SmartCnGoldenTests
     {
         var expected = File.ReadAllText(Path.Combine(s_goldenFolder, name + ".smartcn.tsv"), new UTF8Encoding(false, true))
             .Split('\n');
-        var actual = Analyze(Path.Combine(s_goldenFolder, name + ".txt")).Split('\n');
+        var actual = Analyze(Input(name)).Split('\n');
 
         var agreeing = 0;
         var differences = new List<string>();
@@ -54,6 +54,11 @@ public sealed class SmartCnGoldenTests
         Assert.Contains((byte)0x0B, bytes);
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
     }
+
+    /// <summary>Seeds are read from the repository's seeds/ (never edited); the other inputs live beside their tables.</summary>
+    private static string Input(string name) => name.StartsWith("seed-", StringComparison.Ordinal)
+        ? Path.Combine(Testing.RepositoryRoot.Seeds, name["seed-".Length..] + ".txt")
+        : Path.Combine(s_goldenFolder, name + ".txt");
 
     private static string Analyze(string inputPath)
     {
