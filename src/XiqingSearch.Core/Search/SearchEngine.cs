@@ -351,7 +351,8 @@ public sealed class SearchEngine : IDisposable
         {
             var c = b.Score.CompareTo(a.Score);
             return c != 0 ? c : ByYearThenReadingOrder(a, b);
-        },
+        }
+        ,
         SearchSort.Year => ByYearThenReadingOrder,
         _ => ByReadingOrder,
     };

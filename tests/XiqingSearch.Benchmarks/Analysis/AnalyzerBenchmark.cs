@@ -3,9 +3,9 @@ using System.Globalization;
 using System.Text;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
+using XiqingSearch.Benchmarks.Peer;
 using XiqingSearch.Core.Analysis;
 using XiqingSearch.Core.Analysis.SmartCn;
-using XiqingSearch.Benchmarks.Peer;
 
 namespace XiqingSearch.Benchmarks.Analysis;
 

@@ -1,11 +1,11 @@
 using System.Text;
 using Lucene.Net.Index;
-using FSDirectory = Lucene.Net.Store.FSDirectory;
 using Lucene.Net.Util;
 using XiqingSearch.Core.Analysis.Characters;
 using XiqingSearch.Core.Indexing;
 using XiqingSearch.Core.Results;
 using XiqingSearch.Core.Search;
+using FSDirectory = Lucene.Net.Store.FSDirectory;
 
 namespace XiqingSearch.Core.Tests.Indexing;
 
