@@ -47,6 +47,9 @@ public sealed class OtherCommandsTests(BuiltIndexFixture fixture) : IClassFixtur
         Assert.Contains($"lines {hit.FirstLine}–{hit.LastLine}", run.Stdout);
         Assert.Contains("> #" + hit.Paragraph + " " + hit.Text, run.Stdout);
         Assert.Contains("#" + (hit.Paragraph - 1) + " ", run.Stdout);
+        var why = XiqingSearch.Core.Ingestion.Topics.TopicAssigner.Default.Assign(hit.Chapter, hit.Text, hit.Kind == "heading");
+        Assert.Equal(hit.Topic, why.Topic);
+        Assert.Contains($"{hit.Topic}  ({string.Join("、", why.Keywords)})", run.Stdout);
     }
 
     [Theory]

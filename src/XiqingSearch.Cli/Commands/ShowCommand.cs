@@ -80,7 +80,13 @@ internal static class ShowCommand
             .Append(found.Title, "bold")
             .EndLine();
         output.Append("chapter: ", "dim").Append(p.Chapter.Count == 0 ? "(none)" : ChapterPath.Join(p.Chapter), "blue").EndLine();
-        output.Append("topic:   ", "dim").Append(p.Topic, "magenta").EndLine();
+        output.Append("topic:   ", "dim").Append(p.Topic, "magenta");
+        if (p.TopicKeywords.Count > 0)
+        {
+            // Why this topic: the taxonomy keywords that decided it, strongest first.
+            output.Append("  (" + string.Join("、", p.TopicKeywords) + ")", "dim");
+        }
+        output.EndLine();
         output.Append("source:  ", "dim")
             .Append(string.Create(CultureInfo.InvariantCulture, $"{found.File}, lines {p.FirstLine}–{p.LastLine}"))
             .EndLine();
