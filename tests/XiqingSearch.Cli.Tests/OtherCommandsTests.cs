@@ -120,6 +120,20 @@ public sealed class OtherCommandsTests(BuiltIndexFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public void Analyze_MissingSmartCnJar_SaysWhatToInstallAndPrintsNothingElse()
+    {
+        var run = CliRunner.Run(fixture.Corpus.Root, ["analyze", "-", "--index", fixture.Corpus.Index],
+            new Dictionary<string, string?> { ["XIQING_SMARTCN_JAR"] = "/nonexistent/lucene-analyzers-smartcn.jar" }, stdin: "西青区\n");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("", run.Stdout);
+        Assert.Contains("apt-get install -y liblucene8-java", run.Stderr);
+        Assert.Contains("XIQING_SMARTCN_JAR", run.Stderr);
+        Assert.Contains("[smartcn.jar-missing]", run.Stderr);
+        Assert.DoesNotContain("   at ", run.Stderr);
+    }
+
+    [Fact]
     public void Analyze_UnknownAnalyzer_ExitsTwo()
     {
         var run = Run("analyze", "-", "--analyzer", "whitespace");

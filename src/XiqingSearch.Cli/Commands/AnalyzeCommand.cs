@@ -59,7 +59,8 @@ internal static class AnalyzeCommand
 
     private static Analyzer Create(string name, string? jar, string cacheDirectory) => name switch
     {
-        "smartcn" => new SmartCnAnalyzer(SmartCnOptions.FromEnvironment(jar, cacheDirectory)),
+        // Load the dictionaries up front, so a missing jar is reported before any output is written.
+        "smartcn" => new SmartCnAnalyzer(SmartCnDictionary.Shared(SmartCnOptions.FromEnvironment(jar, cacheDirectory))),
         _ => throw new XiqingException(new Problem(ProblemCodes.BadParameter,
             $"unknown analyzer '{name}'; known: {string.Join(", ", Analyzers)}", "--analyzer")),
     };
