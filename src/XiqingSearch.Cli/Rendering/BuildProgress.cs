@@ -49,7 +49,7 @@ internal static class BuildProgress
         var megabytesPerSecond = seconds > 0 ? p.BytesDone / 1e6 / seconds : 0;
         var file = p.CurrentFile is null ? "" : "  " + Path.GetFileName(p.CurrentFile);
         return string.Create(CultureInfo.InvariantCulture,
-            $"{p.Stage} {p.FilesDone}/{p.FilesTotal} files, {p.Paragraphs} paragraphs, {megabytesPerSecond:0.0} MB/s{file}");
+            $"{p.Stage} {p.FilesDone}/{p.FilesTotal} files, {p.Paragraphs} paragraphs, {megabytesPerSecond:0.00} MB/s{file}");
     }
 
     // Progress<T> posts to the thread pool, so reports could arrive after the build returned; this one reports inline.
