@@ -1,4 +1,5 @@
-using System.Text.Json;
+using System.Globalization;
+using System.Text;
 using XiqingSearch.Core.Ingestion;
 
 namespace XiqingSearch.Core.Indexing;
@@ -6,17 +7,20 @@ namespace XiqingSearch.Core.Indexing;
 /// <summary>
 /// What a commit was built from, stored in the commit's user data so that it switches atomically with the
 /// index itself: the schema version, the build time and every source file's name, size and hash.
-/// Search compares it with the seeds folder to tell when the index is stale.
+/// Search compares it with the seeds folder to tell when the index is stale. The format is plain lines
+/// (<c>name TAB bytes TAB sha256</c>), read on every start of the command line, so no serializer is warmed up.
 /// </summary>
 internal sealed record IndexManifest
 {
     /// <summary>
     /// Bumped whenever fields, analysis or paragraph rules change, so an old index is rebuilt, never misread.
     /// </summary>
-    public const string CurrentSchema = "xiqing-4";
+    public const string CurrentSchema = "xiqing-5";
 
     private const string SchemaKey = "xiqing.schema";
-    private const string ManifestKey = "xiqing.manifest";
+    private const string BuiltAtKey = "xiqing.built-at";
+    private const string FilesKey = "xiqing.files";
+    private const string CatalogKey = "xiqing.catalog";
 
     public required string Schema { get; init; }
 
@@ -35,31 +39,72 @@ internal sealed record IndexManifest
         Catalog = catalog is null ? null : ManifestFile.Of(catalog),
     };
 
-    public IDictionary<string, string> ToCommitData() => new Dictionary<string, string>
+    public IDictionary<string, string> ToCommitData()
     {
-        [SchemaKey] = Schema,
-        [ManifestKey] = JsonSerializer.Serialize(this),
-    };
+        var data = new Dictionary<string, string>
+        {
+            [SchemaKey] = Schema,
+            [BuiltAtKey] = BuiltAt.ToString("O", CultureInfo.InvariantCulture),
+            [FilesKey] = string.Join('\n', Files.Select(Line)),
+        };
+        if (Catalog is not null)
+        {
+            data[CatalogKey] = Line(Catalog);
+        }
+        return data;
+    }
 
-    /// <summary>Reads the manifest of a commit; null when the commit was not written by XiqingSearch.</summary>
+    /// <summary>
+    /// Reads the manifest of a commit; null when the commit was not written by XiqingSearch or its manifest is
+    /// damaged. A commit of another schema reads as a manifest with that schema (and no files), so callers can
+    /// say which version built it.
+    /// </summary>
     public static IndexManifest? FromCommitData(IDictionary<string, string> data)
     {
-        if (!data.TryGetValue(ManifestKey, out var json))
+        if (!data.TryGetValue(SchemaKey, out var schema))
         {
             return null;
         }
-        try
+        if (schema != CurrentSchema)
         {
-            return JsonSerializer.Deserialize<IndexManifest>(json);
+            return new IndexManifest { Schema = schema, BuiltAt = default, Files = [] };
         }
-        catch (JsonException)
+        if (!data.TryGetValue(BuiltAtKey, out var builtAt)
+            || !DateTimeOffset.TryParse(builtAt, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var when)
+            || !data.TryGetValue(FilesKey, out var files))
         {
             return null;
         }
+        var parsed = new List<ManifestFile>();
+        foreach (var line in files.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (Parse(line) is not { } file)
+            {
+                return null;
+            }
+            parsed.Add(file);
+        }
+        ManifestFile? catalog = null;
+        if (data.TryGetValue(CatalogKey, out var catalogLine) && (catalog = Parse(catalogLine)) is null)
+        {
+            return null;
+        }
+        return new IndexManifest { Schema = schema, BuiltAt = when, Files = parsed, Catalog = catalog };
     }
 
     /// <summary>True when the seeds are exactly the files this commit was built from.</summary>
     public bool Matches(IReadOnlyList<SourceFile> files, SourceFile? catalog) =>
         Files.SequenceEqual(files.Select(ManifestFile.Of))
         && Equals(Catalog, catalog is null ? null : ManifestFile.Of(catalog));
+
+    private static string Line(ManifestFile file) =>
+        new StringBuilder(file.Name).Append('\t').Append(file.Bytes.ToString(CultureInfo.InvariantCulture)).Append('\t').Append(file.Sha256).ToString();
+
+    private static ManifestFile? Parse(string line)
+    {
+        var cells = line.Split('\t');
+        return cells.Length == 3 && long.TryParse(cells[1], NumberStyles.None, CultureInfo.InvariantCulture, out var bytes)
+            ? new ManifestFile(cells[0], bytes, cells[2])
+            : null;
+    }
 }
