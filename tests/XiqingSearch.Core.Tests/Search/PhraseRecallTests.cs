@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Xunit.Abstractions;
 using XiqingSearch.Core.Tests.Ingestion;
 
 namespace XiqingSearch.Core.Tests.Search;
@@ -9,7 +10,7 @@ namespace XiqingSearch.Core.Tests.Search;
 /// precision), and each hit's highlights are exactly the scan's occurrences.
 /// </summary>
 [Collection(SeedIndexCollection.Name)]
-public sealed partial class PhraseRecallTests(SeedIndexFixture index)
+public sealed partial class PhraseRecallTests(SeedIndexFixture index, ITestOutputHelper output)
 {
     [Fact]
     public void Search_AllSubstringsOfSampledSentences_MatchBruteForceExactly()
@@ -153,6 +154,7 @@ public sealed partial class PhraseRecallTests(SeedIndexFixture index)
                 failures.Add($"{phrase}: totalOccurrences {response.TotalOccurrences}, expected {expected.Values.Sum(s => s.Count)}");
             }
         }
+        output.WriteLine($"{phrases.Distinct().Count()} distinct phrases, {failures.Count} differing from the brute-force scan");
         Assert.True(failures.Count == 0, $"{failures.Count} of {phrases.Count} phrases differ:\n" + string.Join("\n", failures.Take(20)));
     }
 
