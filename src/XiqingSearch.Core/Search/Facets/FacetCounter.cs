@@ -47,28 +47,55 @@ internal static class FacetCounter
             }
         }
 
-        var chapterValues = chapters
-            .Select(kv => Value(kv.Key, kv.Value) with { Selected = filter.IsSelectedChapter(kv.Key) })
-            .OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal)
-            .ToList();
+        var chapterValues = Sorted(chapters, (key, bucket) => Value(key, bucket, filter.IsSelectedChapter(key)), ByCountThenValue);
         foreach (var parent in drillDown)
         {
-            chapterValues.AddRange(level2
-                .Where(kv => kv.Key.StartsWith(parent + ChapterPath.Separator, StringComparison.Ordinal))
-                .Select(kv => Value(kv.Key, kv.Value) with { Parent = parent, Selected = filter.IsSelectedChapter(kv.Key) })
-                .OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal));
+            var prefix = parent + ChapterPath.Separator;
+            var children = new List<FacetValue>();
+            foreach (var (key, bucket) in level2)
+            {
+                if (key.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    children.Add(Value(key, bucket, filter.IsSelectedChapter(key)) with { Parent = parent });
+                }
+            }
+            children.Sort(ByCountThenValue);
+            chapterValues.AddRange(children);
+        }
+        var yearValues = Sorted(years, (year, bucket) => Value(year.ToString(CultureInfo.InvariantCulture), bucket, filter.IsSelectedYear(year)),
+            (a, b) => string.CompareOrdinal(b.Value, a.Value));
+        var docValues = new List<FacetValue>(docs.Count);
+        foreach (var (document, bucket) in docs.OrderBy(kv => kv.Key.Ordinal))
+        {
+            docValues.Add(Value(document.Doc, bucket, filter.IsSelectedDoc(document.Doc)) with { Label = document.Title });
         }
         return new SearchFacets
         {
-            Year = [.. years.OrderByDescending(kv => kv.Key)
-                .Select(kv => Value(kv.Key.ToString(CultureInfo.InvariantCulture), kv.Value) with { Selected = filter.IsSelectedYear(kv.Key) })],
-            Topic = [.. topics
-                .Select(kv => Value(kv.Key, kv.Value) with { Selected = filter.IsSelectedTopic(kv.Key) })
-                .OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal)],
+            Year = yearValues,
+            Topic = Sorted(topics, (key, bucket) => Value(key, bucket, filter.IsSelectedTopic(key)), ByCountThenValue),
             Chapter = chapterValues,
-            Doc = [.. docs.OrderBy(kv => kv.Key.Ordinal)
-                .Select(kv => Value(kv.Key.Doc, kv.Value) with { Label = kv.Key.Title, Selected = filter.IsSelectedDoc(kv.Key.Doc) })],
+            Doc = docValues,
         };
+    }
+
+    /// <summary>Most paragraphs first, then by value (ordinal), so equal counts list in a stable order.</summary>
+    private static int ByCountThenValue(FacetValue a, FacetValue b)
+    {
+        var c = b.Count.CompareTo(a.Count);
+        return c != 0 ? c : string.CompareOrdinal(a.Value, b.Value);
+    }
+
+    private static List<FacetValue> Sorted<TKey>(Dictionary<TKey, Bucket> buckets, Func<TKey, Bucket, FacetValue> value,
+        Comparison<FacetValue> order)
+        where TKey : notnull
+    {
+        var values = new List<FacetValue>(buckets.Count);
+        foreach (var (key, bucket) in buckets)
+        {
+            values.Add(value(key, bucket));
+        }
+        values.Sort(order);
+        return values;
     }
 
     /// <summary>A row counts for a facet when it fails no filter other than that facet's own.</summary>
@@ -82,8 +109,8 @@ internal static class FacetCounter
         bucket.Occurrences += occurrences;
     }
 
-    private static FacetValue Value(string value, Bucket bucket) =>
-        new() { Value = value, Count = bucket.Count, Occurrences = bucket.Occurrences };
+    private static FacetValue Value(string value, Bucket bucket, bool selected) =>
+        new() { Value = value, Count = bucket.Count, Occurrences = bucket.Occurrences, Selected = selected };
 
     private struct Bucket
     {

@@ -12,6 +12,7 @@ internal sealed class FacetFilter
     private readonly HashSet<string> _kinds;
     private readonly YearRange[] _years;
     private readonly (IReadOnlyList<string> Path, string Joined)[] _chapters;
+    private readonly HashSet<string> _selectedChapters;
 
     public FacetFilter(SearchRequest request)
     {
@@ -20,6 +21,7 @@ internal sealed class FacetFilter
         _docs = new HashSet<string>(request.Docs, StringComparer.Ordinal);
         _kinds = new HashSet<string>(request.Kinds, StringComparer.Ordinal);
         _chapters = [.. request.Chapters.Select(ChapterPath.Split).Where(p => p.Count > 0).Select(p => (p, ChapterPath.Join(p)))];
+        _selectedChapters = new HashSet<string>(_chapters.Select(c => c.Joined), StringComparer.Ordinal);
     }
 
     /// <summary>Level-1 headings of the chapter filters (for the level-2 drill-down).</summary>
@@ -59,7 +61,7 @@ internal sealed class FacetFilter
 
     public bool IsSelectedDoc(string doc) => _docs.Contains(doc);
 
-    public bool IsSelectedChapter(string joinedPath) => _chapters.Any(c => c.Joined == joinedPath);
+    public bool IsSelectedChapter(string joinedPath) => _selectedChapters.Contains(joinedPath);
 
     private bool YearPasses(int year)
     {

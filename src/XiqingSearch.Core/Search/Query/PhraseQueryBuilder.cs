@@ -96,8 +96,11 @@ internal sealed class PhraseQueryBuilder(Analyzer smartCn)
     }
 
     /// <summary>
-    /// The distinct SmartCn words of the phrase, as term queries on the SmartCn field. They only rank (BM25 over
-    /// the words a reader sees), so they need no positions: plain terms are cheaper to score than a second phrase.
+    /// The distinct SmartCn words of two or more characters in the phrase, as term queries on the SmartCn field.
+    /// They only rank (BM25 over the words a reader sees), so they need no positions: plain terms are cheaper to
+    /// score than a second phrase. Single characters are left out: every hit contains them already (they are
+    /// part of the phrase), their long postings lists are the costliest to score, and the phrase's own BM25
+    /// already counts how often it occurs.
     /// </summary>
     private List<TermQuery> SmartCnWords(string queryText)
     {
@@ -109,7 +112,7 @@ internal sealed class PhraseQueryBuilder(Analyzer smartCn)
         while (stream.IncrementToken())
         {
             var word = term.ToString();
-            if (seen.Add(word))
+            if (word.Length >= 2 && seen.Add(word))
             {
                 words.Add(new TermQuery(new Term(FieldNames.Text, word)));
             }
