@@ -109,6 +109,10 @@ public static class IndexBuilder
         {
             OpenMode = incremental ? OpenMode.CREATE_OR_APPEND : OpenMode.CREATE,
             RAMBufferSizeMB = 64,
+            // One file per part, no compound files: searches read a commit from a memory copy, and reading a
+            // compound file goes through one shared, locked input for every term lookup of every search.
+            UseCompoundFile = false,
+            MergePolicy = new TieredMergePolicy { NoCFSRatio = 0.0 },
         };
         IndexWriter writer;
         try
