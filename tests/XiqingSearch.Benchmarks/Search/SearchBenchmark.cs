@@ -22,8 +22,9 @@ internal static class SearchBenchmark
 
     public static int Run(string[] args)
     {
-        var warmup = IntOption(args, "--warmup", 100);
-        var iterations = IntOption(args, "--iters", 200);
+        // The peer's own defaults (run-all.sh): both JITs need this long to settle on their optimised code.
+        var warmup = IntOption(args, "--warmup", 500);
+        var iterations = IntOption(args, "--iters", 2000);
         var root = RepositoryRoot();
         var seeds = Path.Combine(root, "seeds");
         var peer = JavaPeer.Locate(root);
