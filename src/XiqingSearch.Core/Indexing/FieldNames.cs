@@ -26,9 +26,6 @@ internal static class FieldNames
     /// <summary>1-based paragraph number within the document; stored, Int32, numeric doc values.</summary>
     public const string Paragraph = "paragraph";
 
-    /// <summary>Reading order through the whole corpus (document index × 1e6 + paragraph); numeric doc values (sort).</summary>
-    public const string Order = "order";
-
     /// <summary><c>paragraph</c>, <c>heading</c>, <c>table-row</c>; stored, one term, sorted doc values.</summary>
     public const string Kind = "kind";
 
@@ -40,9 +37,6 @@ internal static class FieldNames
 
     /// <summary>Level-1 and level-2 headings joined with " > "; sorted doc values (drill-down facet).</summary>
     public const string Chapter2 = "chapter2";
-
-    /// <summary>Every prefix of the heading path, joined with " > "; one term each (the chapter filter).</summary>
-    public const string ChapterPrefix = "chapter_prefix";
 
     /// <summary>The headings of the path, character-analysed (the <c>chapter:</c> query field).</summary>
     public const string ChapterText = "chapter_text";

@@ -15,7 +15,7 @@ internal sealed record IndexManifest
     /// <summary>
     /// Bumped whenever fields, analysis or paragraph rules change, so an old index is rebuilt, never misread.
     /// </summary>
-    public const string CurrentSchema = "xiqing-6";
+    public const string CurrentSchema = "xiqing-7";
 
     private const string SchemaKey = "xiqing.schema";
     private const string BuiltAtKey = "xiqing.built-at";

@@ -75,7 +75,6 @@ internal static class ParagraphDocument
             var heading = paragraph.Chapter[level];
             document.Add(new StoredField(FieldNames.Chapter, heading));
             document.Add(new Field(FieldNames.ChapterText, heading, s_characterChapter));
-            document.Add(new StringField(FieldNames.ChapterPrefix, ChapterPath.Join(paragraph.Chapter.Take(level + 1)), Field.Store.NO));
         }
         if (paragraph.Chapter.Count >= 1)
         {

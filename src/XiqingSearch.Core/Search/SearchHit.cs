@@ -29,7 +29,7 @@ public sealed record SearchHit
     /// <summary>Primary topic.</summary>
     public required string Topic { get; init; }
 
-    /// <summary>Relevance score (BM25-based); 0 when sorting ignores relevance.</summary>
+    /// <summary>Relevance score (BM25 over the phrase and its SmartCn words), whatever the sort order.</summary>
     public float Score { get; init; }
 
     /// <summary>The paragraph's full text.</summary>
