@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using Xunit.Abstractions;
 using XiqingSearch.Core.Tests.Ingestion;
+using Xunit.Abstractions;
 
 namespace XiqingSearch.Core.Tests.Search;
 
