@@ -159,14 +159,14 @@ public sealed class SmartCnDictionary
 
     internal static Problem MissingJarProblem(string jarPath) => new(
         ProblemCodes.SmartCnJarMissing,
-        $"SmartCn dictionary not found at {jarPath}. Install it with `sudo apt-get install -y liblucene8-java`, "
+        $"SmartCn dictionary not found at {jarPath}. Install it with `apt-get install -y liblucene8-java` (as root, or with sudo), "
         + $"or point {SmartCnOptions.JarEnvironmentVariable} (or --smartcn-jar) at a copy of lucene-analyzers-smartcn-*.jar.",
         jarPath);
 
     private static Problem InvalidJarProblem(string jarPath, string detail) => new(
         ProblemCodes.SmartCnJarInvalid,
         $"{jarPath} is not a readable Lucene SmartCn jar ({detail}). Reinstall it with "
-        + $"`sudo apt-get install --reinstall -y liblucene8-java`, or point {SmartCnOptions.JarEnvironmentVariable} "
+        + $"`apt-get install --reinstall -y liblucene8-java` (as root, or with sudo), or point {SmartCnOptions.JarEnvironmentVariable} "
         + "(or --smartcn-jar) at a copy of lucene-analyzers-smartcn-*.jar.",
         jarPath);
 }
