@@ -211,21 +211,32 @@ public sealed class SearchEngine : IDisposable
     public SearchFacets CorpusFacets() => WithTable(AllFacets);
 
     /// <summary>Index statistics.</summary>
-    public IndexStats Stats() => WithTable(table =>
+    public IndexStats Stats()
     {
-        var facets = AllFacets(table);
-        var manifest = IndexBuilder.ReadManifest(_options.IndexDirectory, out _);
-        return new IndexStats
+        var searcher = Acquire();
+        try
         {
-            IndexDirectory = Path.GetFullPath(_options.IndexDirectory),
-            Paragraphs = table.Count,
-            SizeBytes = IndexBuilder.IndexSize(_options.IndexDirectory),
-            BuiltAt = manifest?.BuiltAt ?? default,
-            Documents = Summaries(table),
-            Years = facets.Year,
-            Topics = facets.Topic,
-        };
-    });
+            // Everything from the commit being searched, so counts, size and build time describe one commit.
+            var table = searcher.Table;
+            var facets = AllFacets(table);
+            var commit = ((Lucene.Net.Index.DirectoryReader)searcher.IndexReader).IndexCommit;
+            var manifest = IndexManifest.FromCommitData(commit.UserData);
+            return new IndexStats
+            {
+                IndexDirectory = Path.GetFullPath(_options.IndexDirectory),
+                Paragraphs = table.Count,
+                SizeBytes = commit.FileNames.Sum(commit.Directory.FileLength),
+                BuiltAt = manifest?.BuiltAt ?? default,
+                Documents = Summaries(table),
+                Years = facets.Year,
+                Topics = facets.Topic,
+            };
+        }
+        finally
+        {
+            Release(searcher);
+        }
+    }
 
     /// <summary>
     /// Switches to the newest commit if there is one; true when it switched. Searches already running finish on

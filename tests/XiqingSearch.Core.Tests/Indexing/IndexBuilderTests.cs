@@ -47,7 +47,10 @@ public sealed class IndexBuilderTests
         Assert.Equal(Path.GetFileNameWithoutExtension(changed), hits.Hits[0].Doc);
         // The re-indexed document is not duplicated.
         Assert.Equal(5, engine.Documents().Count);
-        Assert.Equal(report.Paragraphs, engine.Stats().Paragraphs);
+        var stats = engine.Stats();
+        Assert.Equal(report.Paragraphs, stats.Paragraphs);
+        Assert.Equal(report.IndexSizeBytes, stats.SizeBytes);
+        Assert.InRange(stats.BuiltAt, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow);
     }
 
     [Fact]
