@@ -185,7 +185,8 @@ public sealed class IndexBuilderTests
         using var stop = new CancellationTokenSource();
         var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
         var searches = 0;
-        var readers = Enumerable.Range(0, 3).Select(_ => Task.Run(() =>
+        // Dedicated threads: on a busy 2-core machine thread-pool work items may not start before the rebuilds end.
+        var readers = Enumerable.Range(0, 3).Select(_ => Task.Factory.StartNew(() =>
         {
             while (!stop.IsCancellationRequested)
             {
@@ -200,20 +201,34 @@ public sealed class IndexBuilderTests
                 }
                 Interlocked.Increment(ref searches);
             }
-        })).ToList();
+        }, TaskCreationOptions.LongRunning)).ToList();
 
+        // Each refresh happens while searches are running: wait for fresh searches before and after every switch.
+        WaitForMoreSearches(ref searches, failures, readers);
         for (var i = 0; i < 3; i++)
         {
             File.AppendAllText(work.SeedPath(4), $"\n\n第{i}次追加：天开西青园。\n", Encoding.UTF8);
             IndexBuilder.Build(work.Options).ValueOrThrow();
             Assert.True(engine.Refresh());
+            WaitForMoreSearches(ref searches, failures, readers);
         }
         await stop.CancelAsync();
         await Task.WhenAll(readers);
 
         Assert.Empty(failures);
-        Assert.True(searches > 0);
         Assert.Equal(8, engine.Search(new SearchRequest { Query = "天开西青园" }).ValueOrThrow().TotalHits);
+    }
+
+    /// <summary>Blocks until the readers have finished a few more searches (or one failed), so the test never races them.</summary>
+    private static void WaitForMoreSearches(
+        ref int searches, System.Collections.Concurrent.ConcurrentBag<string> failures, List<Task> readers)
+    {
+        var target = Volatile.Read(ref searches) + 3;
+        var spin = new SpinWait();
+        while (Volatile.Read(ref searches) < target && failures.IsEmpty && !readers.All(r => r.IsCompleted))
+        {
+            spin.SpinOnce(sleep1Threshold: 20);
+        }
     }
 
     [Fact]

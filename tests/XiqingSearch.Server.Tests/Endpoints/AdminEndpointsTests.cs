@@ -88,7 +88,18 @@ public sealed class AdminEndpointsTests(ServerFixture server)
         }
 
         var workers = Enumerable.Range(0, 4).Select(w => Task.Run(() => LoopAsync(w))).ToArray();
-        await Task.Delay(200);
+        // Every reindex happens while requests are running: wait for fresh answers before and after each one
+        // (progress, not a clock, so a slow machine cannot make the test race its workers).
+        async Task MoreRequestsAsync()
+        {
+            var target = Volatile.Read(ref done) + 20;
+            while (Volatile.Read(ref done) < target && failures.IsEmpty && !workers.All(w => w.IsCompleted))
+            {
+                await Task.Delay(5);
+            }
+        }
+
+        await MoreRequestsAsync();
         for (var round = 0; round < 2; round++)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/admin/reindex");
@@ -97,13 +108,13 @@ public sealed class AdminEndpointsTests(ServerFixture server)
             var body = await response.Content.ReadAsStringAsync();
             Assert.True(response.StatusCode == HttpStatusCode.OK, body);
             Assert.True(JsonDocument.Parse(body).RootElement.GetProperty("paragraphs").GetInt32() > 0);
+            await MoreRequestsAsync();
         }
-        await Task.Delay(300);
         stop.Cancel();
         await Task.WhenAll(workers);
 
         Assert.Empty(failures);
-        Assert.True(done > 50, $"only {done} requests ran");
+        Assert.True(done >= 60, $"only {done} requests ran");
         Assert.All(counts, c => Assert.Equal(8, c));
         var ready = await server.GetJsonAsync("/readyz");
         Assert.True(ready.GetProperty("generation").GetInt64() > 1);
