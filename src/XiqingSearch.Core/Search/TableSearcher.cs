@@ -1,6 +1,7 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
+using XiqingSearch.Core.Search.Query;
 
 namespace XiqingSearch.Core.Search;
 
@@ -16,7 +17,11 @@ internal sealed class TableSearcher : IndexSearcher
         Similarity = new BM25Similarity();
         Table = ParagraphTable.Load(reader);
         Generation = generation;
+        TermStates = new TermStateCache(TopReaderContext);
     }
+
+    /// <summary>Term lookups in this commit, shared by every search on it.</summary>
+    public TermStateCache TermStates { get; }
 
     public ParagraphTable Table { get; }
 

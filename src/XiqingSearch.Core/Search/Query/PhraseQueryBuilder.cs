@@ -79,17 +79,20 @@ internal sealed class PhraseQueryBuilder(Analyzer smartCn)
         }
         else
         {
-            var phrase = new PhraseQuery();
+            var bigrams = new List<string>(count / 2 + 1);
+            var offsets = new List<int>(count / 2 + 1);
             string Bigram(int k) => normalized[starts[k]..starts[k + 2]];
             for (var k = 0; k + 1 < count; k += 2)
             {
-                phrase.Add(new Term(field, Bigram(k)), k);
+                bigrams.Add(Bigram(k));
+                offsets.Add(k);
             }
             if (count % 2 == 1)
             {
-                phrase.Add(new Term(field, Bigram(count - 2)), count - 2);
+                bigrams.Add(Bigram(count - 2));
+                offsets.Add(count - 2);
             }
-            query = phrase;
+            query = new ExactPhraseQuery(field, bigrams, offsets);
         }
         Descriptions[query] = field == FieldNames.ChapterText ? $"chapter:\"{normalized}\"" : $"\"{normalized}\"";
         return query;
@@ -114,7 +117,7 @@ internal sealed class PhraseQueryBuilder(Analyzer smartCn)
             var word = term.ToString();
             if (word.Length >= 2 && seen.Add(word))
             {
-                words.Add(new TermQuery(new Term(FieldNames.Text, word)));
+                words.Add(new CachedTermQuery(new Term(FieldNames.Text, word)));
             }
         }
         stream.End();
