@@ -12,12 +12,14 @@ internal static class FacetCounter
     public static SearchFacets Count(IReadOnlyList<Match> matches, IReadOnlyList<FacetMask> failed, FacetFilter filter)
     {
         // Sized for a typical corpus (a handful of years and documents, ~15 topics, tens of chapters) so that
-        // counting never resizes in the common case.
-        var years = new Dictionary<int, Bucket>(16);
-        var topics = new Dictionary<string, Bucket>(32, StringComparer.Ordinal);
-        var chapters = new Dictionary<string, Bucket>(128, StringComparer.Ordinal);
+        // counting never resizes in the common case, but never larger than the matches: most queries match a
+        // few paragraphs, and these tables are most of what a search allocates.
+        var n = matches.Count;
+        var years = new Dictionary<int, Bucket>(Math.Min(n, 16));
+        var topics = new Dictionary<string, Bucket>(Math.Min(n, 32), StringComparer.Ordinal);
+        var chapters = new Dictionary<string, Bucket>(Math.Min(n, 128), StringComparer.Ordinal);
         var level2 = new Dictionary<string, Bucket>(StringComparer.Ordinal);
-        var docs = new Dictionary<DocumentInfo, Bucket>(16, ReferenceEqualityComparer.Instance);
+        var docs = new Dictionary<DocumentInfo, Bucket>(Math.Min(n, 16), ReferenceEqualityComparer.Instance);
         var drillDown = new HashSet<string>(filter.SelectedChapters1, StringComparer.Ordinal);
         for (var i = 0; i < matches.Count; i++)
         {
