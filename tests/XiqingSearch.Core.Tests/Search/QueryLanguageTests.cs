@@ -103,6 +103,29 @@ public sealed class QueryLanguageTests(SeedIndexFixture index)
         Assert.Equal(Ids("天开西青园").Order(), Ids("\"天开 西青 园\"").Order());
     }
 
+    [Theory]
+    [InlineData("2023 年", "2023年")]
+    [InlineData("49200 元", "49200元")]
+    [InlineData("２０２３ 年", "2023年")]
+    public void Search_NumberSpaceUnitWithoutQuotes_IsOnePhrase(string spaced, string compact)
+    {
+        var joined = index.SearchAll(spaced);
+        Assert.NotEmpty(joined.Hits);
+        Assert.Equal(Contains(compact).Order(), joined.Hits.Select(h => h.Id).Order());
+        Assert.Equal(index.SearchAll(compact).TotalOccurrences, joined.TotalOccurrences);
+        Assert.Contains(compact, joined.Parsed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Search_NumberSpaceUnitBesideOtherTerms_JoinsOnlyTheNumber()
+    {
+        var both = Ids("2023 年 西青");
+        Assert.NotEmpty(both);
+        Assert.Equal(Contains("2023年").Intersect(Contains("西青")).Order(), both.Order());
+        // A number followed by a word that is not a unit stays a separate term.
+        Assert.Equal(Contains("2023").Intersect(Contains("西青")).Order(), Ids("2023 西青").Order());
+    }
+
     [Fact]
     public void Search_FullWidthAndUpperCaseLatin_MatchAsciiText()
     {
@@ -121,6 +144,9 @@ public sealed class QueryLanguageTests(SeedIndexFixture index)
     [InlineData("   ", ProblemCodes.QueryEmpty, 0)]
     [InlineData("-西青", ProblemCodes.QuerySyntax, 0)]
     [InlineData("西青~", ProblemCodes.QuerySyntax, 0)]
+    [InlineData("2023 年 AND", ProblemCodes.QuerySyntax, 10)]          // after a joined "2023 年": columns of the typed query
+    [InlineData("2023  年 AND OR 天开", ProblemCodes.QuerySyntax, 12)]
+    [InlineData("2023 年 foo:西青", ProblemCodes.QueryUnknownField, 7)]
     public void Search_MalformedQuery_ReportsCodeAndPosition(string query, string code, int start)
     {
         var result = index.Engine.Search(new SearchRequest { Query = query });

@@ -19,6 +19,20 @@ internal static partial class QueryCompiler
 {
     public static Result<CompiledQuery> Compile(string query, Analyzer smartCn)
     {
+        var structural = Check(query);
+        if (structural is not null)
+        {
+            return structural;
+        }
+        var joined = SpacedNumbers.Join(query, out var removed);
+        var compiled = CompileChecked(joined, smartCn);
+        return compiled.IsSuccess || removed.Count == 0 ? compiled
+            : Result<CompiledQuery>.Fail([.. compiled.Problems.Select(p => SpacedNumbers.MapBack(p, query, removed))]);
+    }
+
+    /// <summary>The checks made on the query as typed: empty, too long, an unclosed quote or parenthesis.</summary>
+    private static Problem? Check(string query)
+    {
         if (string.IsNullOrWhiteSpace(query))
         {
             return new Problem(ProblemCodes.QueryEmpty, "The query is empty: type a phrase such as 天开西青园.", query,
@@ -30,12 +44,11 @@ internal static partial class QueryCompiler
                 $"The query has {query.Length} characters; at most {SearchRequest.MaxQueryLength} are allowed.", query,
                 new TextSpan(SearchRequest.MaxQueryLength, query.Length));
         }
-        var structural = CheckQuotesAndParentheses(query);
-        if (structural is not null)
-        {
-            return structural;
-        }
+        return CheckQuotesAndParentheses(query);
+    }
 
+    private static Result<CompiledQuery> CompileChecked(string query, Analyzer smartCn)
+    {
         var phrases = new PhraseQueryBuilder(smartCn);
         LuceneQuery? parsed;
         try
