@@ -115,15 +115,17 @@ public sealed class SearchEngine : IDisposable
         try
         {
             var table = searcher.Table;
-            var collector = new AllMatchesCollector();
-            searcher.Search(query.Lucene, collector);
             var phrases = query.Highlight.Select(p => p.Normalized).ToList();
+            var collector = new AllMatchesCollector(phrases.Count == 0 ? null : new OccurrenceCounter(searcher, phrases));
+            searcher.Search(query.Lucene, collector);
             var matches = new List<Match>(collector.Matches.Count);
-            foreach (var (docId, score) in collector.Matches)
+            foreach (var (docId, score, count) in collector.Matches)
             {
                 if (table[docId] is { } row)
                 {
-                    matches.Add(new Match(row, score, phrases.Count == 0 ? [] : OccurrenceFinder.Find(row.Normalized, phrases)));
+                    // Counted from the postings; a paragraph the postings cannot count alone is scanned.
+                    var found = count == OccurrenceCounter.FromText ? OccurrenceFinder.Find(row.Normalized, phrases).Count : count;
+                    matches.Add(new Match(row, score, found));
                 }
             }
 
@@ -143,13 +145,13 @@ public sealed class SearchEngine : IDisposable
             var page = new List<SearchHit>(Math.Min(limit, Math.Max(0, hits.Count - request.Offset)));
             for (var i = request.Offset; i < hits.Count && page.Count < limit; i++)
             {
-                page.Add(ToHit(hits[i]));
+                page.Add(ToHit(hits[i], phrases));
             }
             var facets = FacetCounter.Count(matches, failed, filter);
             var occurrences = 0;
             foreach (var hit in hits)
             {
-                occurrences += hit.Occurrences.Count;
+                occurrences += hit.Occurrences;
             }
             return new SearchResponse
             {
@@ -305,7 +307,7 @@ public sealed class SearchEngine : IDisposable
 
     private static SearchFacets AllFacets(ParagraphTable table)
     {
-        var all = table.Rows.Select(r => new Match(r, 0, [])).ToList();
+        var all = table.Rows.Select(r => new Match(r, 0, 0)).ToList();
         return FacetCounter.Count(all, new FacetMask[all.Count], new FacetFilter(new SearchRequest { Query = "*" }));
     }
 
@@ -380,10 +382,13 @@ public sealed class SearchEngine : IDisposable
         return c != 0 ? c : a.Row.Paragraph.CompareTo(b.Row.Paragraph);
     }
 
-    private static SearchHit ToHit(Match match)
+    /// <summary>A hit of the page, with the spans of its occurrences found in its stored text.</summary>
+    private static SearchHit ToHit(Match match, IReadOnlyList<string> phrases)
     {
         var row = match.Row;
-        var snippet = SnippetBuilder.Build(row.Text, match.Occurrences);
+        var stored = row.Load();
+        var spans = phrases.Count == 0 ? [] : OccurrenceFinder.Find(new NormalizedText(stored.Text), phrases);
+        var snippet = SnippetBuilder.Build(stored.Text, spans);
         return new SearchHit
         {
             Id = row.Id,
@@ -392,15 +397,15 @@ public sealed class SearchEngine : IDisposable
             Year = row.Year,
             Paragraph = row.Paragraph,
             Kind = row.Kind,
-            Chapter = row.Chapter,
+            Chapter = stored.Chapter,
             Topic = row.Topic,
             Score = match.Score,
-            Text = row.Text,
-            Highlights = match.Occurrences,
+            Text = stored.Text,
+            Highlights = spans,
             Snippet = snippet.Text,
             SnippetHighlights = snippet.Highlights,
-            FirstLine = row.FirstLine,
-            LastLine = row.LastLine,
+            FirstLine = stored.FirstLine,
+            LastLine = stored.LastLine,
         };
     }
 }

@@ -25,7 +25,7 @@ internal static class FacetCounter
         {
             var match = matches[i];
             var row = match.Row;
-            var occurrences = match.Occurrences.Count;
+            var occurrences = match.Occurrences;
             var fails = failed[i];
             if (PassesAllBut(fails, FacetMask.Year))
             {
