@@ -140,12 +140,13 @@ public sealed partial class SearchEngine : IDisposable
                     hits.Add(matches[i]);
                 }
             }
-            hits.Sort(Comparer(request.Sort));
             var limit = request.All ? hits.Count : request.Limit;
-            var page = new List<SearchHit>(Math.Min(limit, Math.Max(0, hits.Count - request.Offset)));
-            for (var i = request.Offset; i < hits.Count && page.Count < limit; i++)
+            // Only the hits up to the end of the page are put in order.
+            var top = TopHits.Select(hits, (int)Math.Min(hits.Count, (long)request.Offset + limit), Comparer(request.Sort));
+            var page = new List<SearchHit>(Math.Min(limit, Math.Max(0, top.Count - request.Offset)));
+            for (var i = request.Offset; i < top.Count && page.Count < limit; i++)
             {
-                page.Add(ToHit(hits[i], phrases));
+                page.Add(ToHit(top[i], phrases));
             }
             var facets = FacetCounter.Count(matches, failed, filter);
             var occurrences = 0;

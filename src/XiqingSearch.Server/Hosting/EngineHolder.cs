@@ -24,6 +24,18 @@ internal sealed class EngineHolder(ServerSettings settings, ILogger<EngineHolder
     /// <summary>True once the index is open.</summary>
     public bool IsReady => _engine is not null;
 
+    /// <summary>
+    /// False while the server warms its HTTP path after the first open (<see cref="EngineService"/>); /readyz
+    /// waits for it, searches do not.
+    /// </summary>
+    public bool IsWarm { get; private set; }
+
+    /// <summary>A query the engine's warm-up ran (taken from the index), for warming the HTTP path with.</summary>
+    public string? WarmUpQuery { get; private set; }
+
+    /// <summary>The start-up warm-up is over (done, failed or skipped).</summary>
+    public void MarkWarm() => IsWarm = true;
+
     /// <summary>Changes (increases) whenever the served commit may have changed.</summary>
     public long Generation => Interlocked.Read(ref _generation);
 
@@ -125,6 +137,7 @@ internal sealed class EngineHolder(ServerSettings settings, ILogger<EngineHolder
         {
             foreach (var response in engine.WarmUp())
             {
+                WarmUpQuery ??= response.Query;
                 System.Text.Json.JsonSerializer.Serialize(response, XiqingJson.Options);
             }
             logger.LogInformation("Warmed up in {Milliseconds} ms", (long)clock.Elapsed.TotalMilliseconds);
