@@ -114,56 +114,35 @@ public sealed partial class SearchEngine : IDisposable
         var searcher = Acquire();
         try
         {
-            var table = searcher.Table;
             var phrases = query.Highlight.Select(p => p.Normalized).ToList();
-            var collector = new AllMatchesCollector(phrases.Count == 0 ? null : new OccurrenceCounter(searcher, phrases));
-            searcher.Search(query.Lucene, collector);
-            var matches = new List<Match>(collector.Matches.Count);
-            foreach (var (docId, score, count) in collector.Matches)
-            {
-                if (table[docId] is { } row)
-                {
-                    // Counted from the postings; a paragraph the postings cannot count alone is scanned.
-                    var found = count == OccurrenceCounter.FromText ? OccurrenceFinder.Find(row.Normalized, phrases).Count : count;
-                    matches.Add(new Match(row, score, found));
-                }
-            }
-
             var filter = new FacetFilter(request);
-            var failed = new FacetMask[matches.Count];
-            var hits = new List<Match>(matches.Count);
-            for (var i = 0; i < matches.Count; i++)
+            var facets = new FacetCounter(filter);
+            // Only the hits up to the end of the page are kept, in order.
+            var limit = request.All ? int.MaxValue : request.Limit;
+            var top = new TopHits((int)Math.Min(int.MaxValue, (long)request.Offset + limit), Comparer(request.Sort));
+            var collector = new AllMatchesCollector(searcher.Table, phrases.Count == 0 ? null : new OccurrenceCounter(searcher, phrases),
+                phrases, filter, facets, top);
+            searcher.Search(query.Lucene, collector);
+            if (request.All)
             {
-                failed[i] = filter.Evaluate(matches[i].Row);
-                if (failed[i] == FacetMask.None)
-                {
-                    hits.Add(matches[i]);
-                }
+                limit = collector.TotalHits;
             }
-            var limit = request.All ? hits.Count : request.Limit;
-            // Only the hits up to the end of the page are put in order.
-            var top = TopHits.Select(hits, (int)Math.Min(hits.Count, (long)request.Offset + limit), Comparer(request.Sort));
-            var page = new List<SearchHit>(Math.Min(limit, Math.Max(0, top.Count - request.Offset)));
-            for (var i = request.Offset; i < top.Count && page.Count < limit; i++)
+            var kept = top.Sorted();
+            var page = new List<SearchHit>(Math.Min(limit, Math.Max(0, kept.Count - request.Offset)));
+            for (var i = request.Offset; i < kept.Count && page.Count < limit; i++)
             {
-                page.Add(ToHit(top[i], phrases));
-            }
-            var facets = FacetCounter.Count(matches, failed, filter);
-            var occurrences = 0;
-            foreach (var hit in hits)
-            {
-                occurrences += hit.Occurrences;
+                page.Add(ToHit(kept[i], phrases));
             }
             return new SearchResponse
             {
                 Query = request.Query,
                 Parsed = query.Parsed,
-                TotalHits = hits.Count,
-                TotalOccurrences = occurrences,
+                TotalHits = collector.TotalHits,
+                TotalOccurrences = collector.TotalOccurrences,
                 Offset = request.Offset,
                 Limit = limit,
                 Hits = page,
-                Facets = facets,
+                Facets = facets.Result(),
                 TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 3),
             };
         }
@@ -308,8 +287,12 @@ public sealed partial class SearchEngine : IDisposable
 
     private static SearchFacets AllFacets(ParagraphTable table)
     {
-        var all = table.Rows.Select(r => new Match(r, 0, 0)).ToList();
-        return FacetCounter.Count(all, new FacetMask[all.Count], new FacetFilter(new SearchRequest { Query = "*" }));
+        var facets = new FacetCounter(new FacetFilter(new SearchRequest { Query = "*" }));
+        foreach (var row in table.Rows)
+        {
+            facets.Add(row, 0, FacetMask.None);
+        }
+        return facets.Result();
     }
 
     private static List<DocumentSummary> Summaries(ParagraphTable table)

@@ -1,43 +1,64 @@
 namespace XiqingSearch.Core.Search;
 
 /// <summary>
-/// The first <c>count</c> matches in a total order, without sorting them all: a page of 10 out of 270,000 hits
-/// costs one pass with a small heap instead of a sort of every hit. The order breaks every tie (score, then year,
-/// then reading order), so the page is exactly the one a full sort gives.
+/// Keeps the first <c>count</c> hits in a total order as they are collected, without keeping or sorting them
+/// all: a page of 10 out of 270,000 hits costs a heap of 10, so a search's memory does not grow with its hits
+/// (an export, which wants every hit, keeps them all). The order breaks every tie (score, then year, then reading
+/// order), so the page is exactly the one a full sort gives.
 /// </summary>
-internal static class TopHits
+internal sealed class TopHits
 {
-    public static List<Match> Select(List<Match> matches, int count, Comparison<Match> order)
+    /// <summary>Beyond this many, hits are kept in a list and sorted once at the end.</summary>
+    private const int HeapLimit = 10_000;
+
+    private readonly int _count;
+    private readonly Comparison<Match> _order;
+    private readonly PriorityQueue<Match, Match>? _heap;
+    private readonly List<Match>? _all;
+
+    public TopHits(int count, Comparison<Match> order)
     {
-        if (count <= 0)
+        _count = Math.Max(0, count);
+        _order = order;
+        if (_count <= HeapLimit)
         {
-            return [];
+            // The root is the worst of the best so far: the reversed order puts it first.
+            _heap = new PriorityQueue<Match, Match>(Math.Min(_count, 64) + 1, Comparer<Match>.Create((a, b) => order(b, a)));
         }
-        if (count >= matches.Count / 4)
+        else
         {
-            // Most of them: a sort is as cheap.
-            var all = new List<Match>(matches);
-            all.Sort(order);
-            return all.Count > count ? all.GetRange(0, count) : all;
+            _all = [];
         }
-        // A heap whose root is the worst of the best so far (the reversed order puts it first).
-        var worstFirst = Comparer<Match>.Create((a, b) => order(b, a));
-        var heap = new PriorityQueue<Match, Match>(count + 1, worstFirst);
-        foreach (var match in matches)
+    }
+
+    public void Offer(Match match)
+    {
+        if (_heap is null)
         {
-            if (heap.Count < count)
-            {
-                heap.Enqueue(match, match);
-            }
-            else if (order(match, heap.Peek()) < 0)
-            {
-                heap.EnqueueDequeue(match, match);
-            }
+            _all!.Add(match);
         }
-        var top = new List<Match>(heap.Count);
-        while (heap.Count > 0)
+        else if (_heap.Count < _count)
         {
-            top.Add(heap.Dequeue());
+            _heap.Enqueue(match, match);
+        }
+        else if (_count > 0 && _order(match, _heap.Peek()) < 0)
+        {
+            _heap.EnqueueDequeue(match, match);
+        }
+    }
+
+    /// <summary>The hits kept, best first (at most <c>count</c>).</summary>
+    public List<Match> Sorted()
+    {
+        if (_all is not null)
+        {
+            _all.Sort(_order);
+            return _all.Count > _count ? _all.GetRange(0, _count) : _all;
+        }
+        var top = new List<Match>(_heap!.Count);
+        while (_heap.Count > 0)
+        {
+            top.Add(_heap.Dequeue());
         }
         top.Reverse();
         return top;
