@@ -7,7 +7,7 @@ namespace XiqingSearch.Core.Search;
 /// Collects every matching document with its score. Facets and occurrence totals are over all matches, and the
 /// request's filters are applied afterwards (each facet ignoring its own), so the query runs once, unfiltered.
 /// </summary>
-internal sealed class AllMatchesCollector : ICollector
+internal sealed class AllMatchesCollector(CancellationToken cancellation = default) : ICollector
 {
     private Scorer? _scorer;
     private int _docBase;
@@ -25,5 +25,13 @@ internal sealed class AllMatchesCollector : ICollector
 
     public void SetNextReader(AtomicReaderContext context) => _docBase = context.DocBase;
 
-    public void Collect(int doc) => Matches.Add((_docBase + doc, _scorer!.GetScore()));
+    public void Collect(int doc)
+    {
+        // A query's time budget is checked here, where a costly query spends its time, every 1024 matches.
+        if ((Matches.Count & 1023) == 1023)
+        {
+            cancellation.ThrowIfCancellationRequested();
+        }
+        Matches.Add((_docBase + doc, _scorer!.GetScore()));
+    }
 }

@@ -87,8 +87,34 @@ public sealed class SearchEngine : IDisposable
         }
     }
 
-    /// <summary>Runs one search.</summary>
-    public Result<SearchResponse> Search(SearchRequest request)
+    /// <summary>Runs one search, without cost limits.</summary>
+    public Result<SearchResponse> Search(SearchRequest request) => Search(request, QueryLimits.None);
+
+    /// <summary>
+    /// Runs one search within <paramref name="limits"/>: too many clauses is <c>query.too-many-clauses</c>, running
+    /// past the time budget is <c>search.timeout</c>; <paramref name="cancellationToken"/> stops it too.
+    /// </summary>
+    public Result<SearchResponse> Search(SearchRequest request, QueryLimits limits, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (limits.Timeout != Timeout.InfiniteTimeSpan)
+        {
+            budget.CancelAfter(limits.Timeout);
+        }
+        try
+        {
+            return SearchWithin(request, limits, budget.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new Problem(ProblemCodes.SearchTimeout,
+                $"The query ran longer than its budget of {limits.Timeout.TotalSeconds:0.#} s and was stopped; narrow it (longer phrases, fewer OR terms, a year or topic filter).",
+                request.Query);
+        }
+    }
+
+    private Result<SearchResponse> SearchWithin(SearchRequest request, QueryLimits limits, CancellationToken budget)
     {
         var clock = Stopwatch.StartNew();
         var invalid = Validate(request);
@@ -110,17 +136,27 @@ public sealed class SearchEngine : IDisposable
             return Result<SearchResponse>.Fail(compiled.Problems);
         }
         var query = compiled.Value;
+        if (query.Clauses > limits.MaxClauses)
+        {
+            return new Problem(ProblemCodes.QueryTooManyClauses,
+                $"The query has {query.Clauses} phrases and filters; at most {limits.MaxClauses} are allowed. Split it into several searches.",
+                request.Query, new TextSpan(0, request.Query.Length));
+        }
 
         var searcher = Acquire();
         try
         {
             var table = searcher.Table;
-            var collector = new AllMatchesCollector();
+            var collector = new AllMatchesCollector(budget);
             searcher.Search(query.Lucene, collector);
             var phrases = query.Highlight.Select(p => p.Normalized).ToList();
             var matches = new List<Match>(collector.Matches.Count);
             foreach (var (docId, score) in collector.Matches)
             {
+                if ((matches.Count & 255) == 255)
+                {
+                    budget.ThrowIfCancellationRequested();
+                }
                 if (table[docId] is { } row)
                 {
                     matches.Add(new Match(row, score, phrases.Count == 0 ? [] : OccurrenceFinder.Find(row.Normalized, phrases)));
