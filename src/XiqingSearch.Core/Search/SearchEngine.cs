@@ -143,6 +143,8 @@ public sealed class SearchEngine : IDisposable
                 request.Query, new TextSpan(0, request.Query.Length));
         }
 
+        budget.ThrowIfCancellationRequested();
+
         var searcher = Acquire();
         try
         {
