@@ -96,6 +96,8 @@ public sealed class WebFixture : IAsyncLifetime
         <body>
           <header><h1>西青区人民政府</h1></header>
           <p class="portal-note">门户页面自己的内容</p>
+          <!-- A portal element named like the UI's global: browsers expose it as window.XiqingSearch. -->
+          <nav id="XiqingSearch">门户导航</nav>
           <div id="search"></div>
           <script src="{{server}}/embed.js" data-target="#search"></script>
         </body>

@@ -27,7 +27,25 @@ internal static class EngineLoader
             IndexState.Stale => "the seeds changed; rebuilding the index",
             _ => "the index is of another version; rebuilding it",
         };
-        return CommandRunner.Unwrap(BuildProgress.Run($"{why} in {settings.IndexDirectory}",
+        var engine = CommandRunner.Unwrap(BuildProgress.Run($"{why} in {settings.IndexDirectory}",
             progress => SearchEngine.OpenOrBuild(options, progress)));
+        WriteWarnings(engine.Warnings);
+        return engine;
+    }
+
+    /// <summary>
+    /// One line on standard error when the rebuild was refused and the last good commit answers instead, so the
+    /// answer is never silently out of date. The next search tries the rebuild again (cheaply: a refused entry
+    /// is found by listing the folder, before any file is read) and says so again until the seeds are fixed.
+    /// </summary>
+    private static void WriteWarnings(IReadOnlyList<Core.Results.Problem> warnings)
+    {
+        if (warnings.Count == 0)
+        {
+            return;
+        }
+        var more = warnings.Count > 1 ? $" (and {warnings.Count - 1} more; `xiqing index` lists them)" : "";
+        Console.Error.WriteLine(
+            $"xiqing: warning: the index was not rebuilt, answering from the last good index: {warnings[0].Message}{more} [{warnings[0].Code}]");
     }
 }

@@ -14,4 +14,13 @@ public sealed record IndexOptions
 
     /// <summary>The SmartCn jar; null means <c>XIQING_SMARTCN_JAR</c> or the Debian default.</summary>
     public string? SmartCnJar { get; init; }
+
+    /// <summary>
+    /// How long a build waits for another build of the same index folder (another process) to finish before it
+    /// gives up with <c>index.busy</c>. Zero (the default) gives up at once.
+    /// </summary>
+    public TimeSpan BuildLockWait { get; init; }
+
+    /// <summary>Told once when a build starts waiting for another build's lock (for a progress line).</summary>
+    public Action<string>? OnBuildLockWait { get; init; }
 }

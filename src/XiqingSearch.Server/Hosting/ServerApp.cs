@@ -52,6 +52,7 @@ public static class ServerApp
         builder.Services.AddSingleton<SearchCache>();
         builder.Services.AddHostedService<EngineService>();
         builder.Services.AddSingleton(WebAssets.Load());
+        RateLimits.Add(builder.Services, settings);
 
         builder.Services.ConfigureHttpJsonOptions(o => XiqingJson.Configure(o.SerializerOptions));
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
@@ -71,6 +72,7 @@ public static class ServerApp
         var app = builder.Build();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseCors();
+        app.UseRateLimiter();
 
         app.MapOpenApi();
         HealthEndpoints.Map(app);
