@@ -25,6 +25,7 @@ public static class ServerApp
             Args = args,
             ApplicationName = typeof(ServerApp).Assembly.GetName().Name,
         });
+        builder.UseServiceManagers();
 
         // Embedded defaults go first so every file, variable and flag overrides them.
         builder.Configuration.Sources.Insert(0, new JsonStreamConfigurationSource
