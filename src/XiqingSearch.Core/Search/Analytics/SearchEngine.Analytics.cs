@@ -189,12 +189,13 @@ public sealed partial class SearchEngine
                 kept[term] = (occurrences[i], paragraphs[i]);
             }
         }
-        DropCovered(kept, v => v.Occurrences);
-        return [.. kept
-            .OrderByDescending(kv => kv.Value.Occurrences).ThenByDescending(kv => kv.Value.Paragraphs)
-            .ThenByDescending(kv => kv.Key.Length).ThenBy(kv => kv.Key, StringComparer.Ordinal)
-            .Take(request.Limit * 2 + 10)
-            .Select(kv => Quote(kv.Key))];
+        return Maximal(kept, (a, b) =>
+        {
+            var c = b.Value.Occurrences.CompareTo(a.Value.Occurrences);
+            c = c != 0 ? c : b.Value.Paragraphs.CompareTo(a.Value.Paragraphs);
+            c = c != 0 ? c : b.Key.Length.CompareTo(a.Key.Length);
+            return c != 0 ? c : string.CompareOrdinal(a.Key, b.Key);
+        }, v => v.Occurrences, request.Limit * 2 + 10);
     }
 
     /// <summary>Candidates of the earlier years absent from the year on, ranked, as quoted phrases.</summary>
@@ -229,25 +230,35 @@ public sealed partial class SearchEngine
             var last = perYear.FindLastIndex(c => c.Occurrences[i] > 0);
             kept[term] = (earlier[last], perYear[last].Occurrences[i], perYear[last].Paragraphs[i]);
         }
-        DropCovered(kept, v => ((long)v.LastYear << 32) | (uint)v.Occurrences);
-        return [.. kept
-            .OrderByDescending(kv => kv.Value.LastYear).ThenByDescending(kv => kv.Value.Occurrences)
-            .ThenByDescending(kv => kv.Value.Paragraphs).ThenByDescending(kv => kv.Key.Length)
-            .ThenBy(kv => kv.Key, StringComparer.Ordinal)
-            .Take(request.Limit * 2 + 10)
-            .Select(kv => Quote(kv.Key))];
+        return Maximal(kept, (a, b) =>
+        {
+            var c = b.Value.LastYear.CompareTo(a.Value.LastYear);
+            c = c != 0 ? c : b.Value.Occurrences.CompareTo(a.Value.Occurrences);
+            c = c != 0 ? c : b.Value.Paragraphs.CompareTo(a.Value.Paragraphs);
+            c = c != 0 ? c : b.Key.Length.CompareTo(a.Key.Length);
+            return c != 0 ? c : string.CompareOrdinal(a.Key, b.Key);
+        }, v => ((long)v.LastYear << 32) | (uint)v.Occurrences, request.Limit * 2 + 10);
     }
 
     /// <summary>
-    /// Keeps maximal candidates: a candidate inside a longer one with the same key (the same occurrences) is every
-    /// time part of that longer one, so only the longer one is reported.
+    /// The first <paramref name="count"/> maximal candidates in <paramref name="order"/>, as quoted phrases. A
+    /// candidate inside a longer one with the same key (the same occurrences) is every time part of that longer
+    /// one, so only the longer one is reported. The longer one has the same counts and ranks first (the order puts
+    /// longer before shorter on equal counts), so walking the ranking and marking each visited candidate's inner
+    /// candidates as covered decides every candidate before it is reached, and the walk stops at
+    /// <paramref name="count"/>.
     /// </summary>
-    private static void DropCovered<T>(Dictionary<string, T> kept, Func<T, long> key)
+    private static List<string> Maximal<T>(Dictionary<string, T> kept, Comparison<KeyValuePair<string, T>> order,
+        Func<T, long> key, int count)
     {
+        var ranked = new PriorityQueue<KeyValuePair<string, T>, KeyValuePair<string, T>>(Comparer<KeyValuePair<string, T>>.Create(order));
+        ranked.EnqueueRange(kept.Select(kv => (kv, kv)));
         var lookup = kept.GetAlternateLookup<ReadOnlySpan<char>>();
         var covered = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (term, value) in kept)
+        var result = new List<string>(count);
+        while (result.Count < count && ranked.TryDequeue(out var item, out _))
         {
+            var (term, value) = item;
             var k = key(value);
             for (var length = 2; length < term.Length; length++)
             {
@@ -259,11 +270,12 @@ public sealed partial class SearchEngine
                     }
                 }
             }
+            if (!covered.Contains(term))
+            {
+                result.Add(Quote(term));
+            }
         }
-        foreach (var term in covered)
-        {
-            kept.Remove(term);
-        }
+        return result;
     }
 
     // Candidates are Han characters only, so quoting makes each an exact phrase whatever it reads like.
@@ -304,7 +316,9 @@ public sealed partial class SearchEngine
             });
             if (!searched.IsSuccess)
             {
-                return Result<CompareResult>.Fail(searched.Problems);
+                // Name the phrase: the position in the problem is within it.
+                var problem = searched.Problems[0];
+                return problem with { Message = $"Phrase {rows.Count + 1} ({phrase}): {problem.Message}" };
             }
             var sums = new Dictionary<YearColumn, (int Occurrences, int Paragraphs, int Documents)>();
             // The document facet counts every match that passes all filters but the document one.

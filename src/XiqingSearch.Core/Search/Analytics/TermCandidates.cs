@@ -9,7 +9,7 @@ namespace XiqingSearch.Core.Search.Analytics;
 /// <see cref="MaxWords"/> adjacent SmartCn words (the longer names and policy terms SmartCn cuts into pieces,
 /// such as 天开/西青/园). A run is cut from the paragraph's own text, so it is a character n-gram that starts and
 /// ends on a word boundary; it never begins or ends with a one-character word glued to another one-character word
-/// or a number (a piece of a name SmartCn split, such as 平 of 习/近/平, or the 年 of 2024年), and never ends with a
+/// or a number (a piece of a name SmartCn split, such as 平 of 习/近/平, or the 年 of 2024年), and never has a
 /// function word (的, 和, 在 …) at either end.
 /// Every candidate is in the character field's normalised form, so it is exactly a phrase search would match.
 /// Numbers, dates and amounts are not terms: a candidate must be all Han characters and not only numerals and units.
@@ -26,12 +26,15 @@ internal static class TermCandidates
     private const string FunctionWords = "的和与及等在是了为对将把并以于着从向按由其之或而到也又再更都要不上中下个这各该有";
 
     // Numerals, units and date words: a candidate made only of these is a number, date or amount (三年, 第一, 十四五).
-    private const string NumberCharacters = "〇零一二三四五六七八九十百千万亿两双半年月日号元个余多第期次届季度";
+    private const string NumberCharacters = "〇零一二三四五六七八九十百千万亿两双半年月日号元个余多第期次届季度章节条款项";
 
     /// <summary>Adds the candidates of <paramref name="original"/> to <paramref name="into"/> (value: true for a single SmartCn word).</summary>
     public static void Extract(Analyzer smartCn, string original, Dictionary<string, bool> into)
     {
         var tokens = Tokens(smartCn, original);
+        // Most runs repeat ones already seen: look them up as spans and allocate only new strings.
+        var lookup = into.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[MaxLength + 1];
         for (var i = 0; i < tokens.Count; i++)
         {
             var startsInsideName = IsInsideRun(original, tokens, i, i - 1);
@@ -41,25 +44,49 @@ internal static class TermCandidates
                 {
                     break;
                 }
-                var text = CharacterNormalizer.Normalize(original.AsSpan(tokens[i].Start, tokens[j].End - tokens[i].Start));
-                if (text.Length > MaxLength)
+                var length = Normalize(original.AsSpan(tokens[i].Start, tokens[j].End - tokens[i].Start), buffer);
+                if (length > MaxLength)
                 {
                     break;
                 }
-                if (text.Length < 2 || !IsTermLike(text))
+                var text = buffer[..length];
+                if (length < 2 || !IsTermLike(text))
                 {
                     continue;
                 }
                 if (j == i)
                 {
-                    into[text] = true;
+                    // A dictionary word; the same text as a run of words is a word too.
+                    lookup[text] = true;
                 }
                 else if (!startsInsideName && !IsFunctionWord(original, tokens[i]) && !IsFunctionWord(original, tokens[j]) && !IsInsideRun(original, tokens, j, j + 1))
                 {
-                    into.TryAdd(text, false);
+                    lookup.TryAdd(text, false);
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Normalises into <paramref name="buffer"/> as <see cref="CharacterNormalizer.Normalize(ReadOnlySpan{char})"/>
+    /// does; returns the length, or <c>buffer.Length</c> when the text is longer than the buffer.
+    /// </summary>
+    private static int Normalize(ReadOnlySpan<char> text, Span<char> buffer)
+    {
+        var n = 0;
+        foreach (var c in text)
+        {
+            if (CharacterNormalizer.IsIgnorable(c))
+            {
+                continue;
+            }
+            if (n == buffer.Length)
+            {
+                return n;
+            }
+            buffer[n++] = CharacterNormalizer.Fold(c);
+        }
+        return n;
     }
 
     /// <summary>All Han characters, and not only numerals and units.</summary>
