@@ -322,8 +322,8 @@
         'aria-current': (view || '') === v[0] ? 'page' : null, text: v[1]
       }));
     });
-    // Inside an .xq box so the page's own styles (buttons, colours, fonts) apply.
-    var box = el('div', { className: 'xq xqa' }, nav);
+    // Its own box (not .xq, which names the search UI); analytics.css gives it the page's colours and fonts.
+    var box = el('div', { className: 'xqa' }, nav);
     app.parentNode.insertBefore(box, app);
     if (view === 'compare' || view === 'new-terms') {
       app.hidden = true;
