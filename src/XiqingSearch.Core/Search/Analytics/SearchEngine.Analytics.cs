@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using XiqingSearch.Core.Analysis.Characters;
 using XiqingSearch.Core.Results;
 using XiqingSearch.Core.Search.Analytics;
 
@@ -75,7 +76,7 @@ public sealed partial class SearchEngine
                 var original = row.Text;
                 if (!texts.TryGetValue(original, out var distinct))
                 {
-                    texts[original] = distinct = new DistinctText(original, row.Normalized.Text);
+                    texts[original] = distinct = new DistinctText(original, CharacterNormalizer.Normalize(original));
                 }
                 distinct.Multiplicity++;
             }
@@ -119,7 +120,7 @@ public sealed partial class SearchEngine
                 var inYear = cells[request.Year];
                 if (inYear.Occurrences > 0 && earlier.All(y => cells[y].Occurrences == 0))
                 {
-                    confirmedAppeared.Add(new AppearedTerm { Term = Unquote(row.Phrase), Occurrences = inYear.Occurrences, Paragraphs = inYear.Paragraphs });
+                    confirmedAppeared.Add(new AppearedTerm { Term = UnquoteTerm(row.Phrase), Occurrences = inYear.Occurrences, Paragraphs = inYear.Paragraphs });
                 }
             }
         }
@@ -139,7 +140,7 @@ public sealed partial class SearchEngine
                 {
                     confirmedDisappeared.Add(new DisappearedTerm
                     {
-                        Term = Unquote(row.Phrase),
+                        Term = UnquoteTerm(row.Phrase),
                         LastYear = last,
                         Occurrences = cells[last].Occurrences,
                         Paragraphs = cells[last].Paragraphs,
@@ -272,16 +273,41 @@ public sealed partial class SearchEngine
             }
             if (!covered.Contains(term))
             {
-                result.Add(Quote(term));
+                result.Add(QuoteTerm(term));
             }
         }
         return result;
     }
 
-    // Candidates are Han characters only, so quoting makes each an exact phrase whatever it reads like.
-    private static string Quote(string term) => "\"" + term + "\"";
+    /// <summary>
+    /// Characters (whitespace not counted) of each document, per commit: reading every paragraph's stored text is
+    /// the costly part of a comparison, and a commit's documents never change.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ParagraphTable, Dictionary<DocumentInfo, long>> DocumentSizes = new();
 
-    private static string Unquote(string phrase) => phrase.Length >= 2 && phrase[0] == '"' ? phrase[1..^1] : phrase;
+    private static Dictionary<DocumentInfo, long> MeasureDocuments(ParagraphTable table)
+    {
+        var sizes = new Dictionary<DocumentInfo, long>(ReferenceEqualityComparer.Instance);
+        foreach (var row in table.Rows)
+        {
+            var text = row.Text;
+            var length = 0;
+            foreach (var c in text)
+            {
+                if (!CharacterNormalizer.IsIgnorable(c))
+                {
+                    length++;
+                }
+            }
+            sizes[row.Document] = sizes.GetValueOrDefault(row.Document) + length;
+        }
+        return sizes;
+    }
+
+    // Candidates are Han characters only, so quoting makes each an exact phrase whatever it reads like.
+    private static string QuoteTerm(string term) => "\"" + term + "\"";
+
+    private static string UnquoteTerm(string phrase) => phrase.Length >= 2 && phrase[0] == '"' ? phrase[1..^1] : phrase;
 
     private Result<CompareResult> CompareCore(IReadOnlyList<string> phrases, CompareRequest filters)
     {
@@ -290,11 +316,11 @@ public sealed partial class SearchEngine
         {
             var cols = YearColumns.Build(table.Documents, filters.MultiYear, filters.Years, filters.Docs);
             var chars = new Dictionary<YearColumn, long>();
-            foreach (var row in table.Rows)
+            foreach (var (document, size) in DocumentSizes.GetValue(table, MeasureDocuments))
             {
-                if (cols.TryGet(row.Document, out var column))
+                if (cols.TryGet(document, out var column))
                 {
-                    chars[column] = chars.GetValueOrDefault(column) + row.Normalized.Text.Length;
+                    chars[column] = chars.GetValueOrDefault(column) + size;
                 }
             }
             return (cols, table.Documents.ToDictionary(d => d.Doc, StringComparer.Ordinal), chars);
