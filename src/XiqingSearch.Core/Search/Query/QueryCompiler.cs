@@ -19,15 +19,18 @@ internal static partial class QueryCompiler
 {
     public static Result<CompiledQuery> Compile(string query, Analyzer smartCn)
     {
+        // Typed quotes and full-width syntax become ASCII unit for unit, so positions need no mapping back.
+        var typed = query;
+        query = TypedSyntax.Rewrite(query);
         var structural = Check(query);
         if (structural is not null)
         {
-            return structural;
+            return TypedSyntax.OntoTyped(structural, typed);
         }
         var joined = SpacedNumbers.Join(query, out var removed);
         var compiled = CompileChecked(joined, smartCn);
-        return compiled.IsSuccess || removed.Count == 0 ? compiled
-            : Result<CompiledQuery>.Fail([.. compiled.Problems.Select(p => SpacedNumbers.MapBack(p, query, removed))]);
+        return compiled.IsSuccess ? compiled
+            : Result<CompiledQuery>.Fail([.. compiled.Problems.Select(p => TypedSyntax.OntoTyped(SpacedNumbers.MapBack(p, query, removed), typed))]);
     }
 
     /// <summary>The checks made on the query as typed: empty, too long, an unclosed quote or parenthesis.</summary>
