@@ -3,13 +3,13 @@ using XiqingSearch.Core.Results;
 namespace XiqingSearch.Core.Search.Query;
 
 /// <summary>
-/// Reads the query as a Chinese keyboard types it: “…”, ‘…’, 「…」, 『…』 and ＂…＂ delimit a phrase as "…" does, and
-/// the full-width colon, parentheses, plus and minus are the ASCII syntax. Every replacement is one UTF-16 unit
+/// Reads the query as a Chinese keyboard types it: “…”, ‘…’, 「…」, 『…』 and ＂…＂ around a term delimit a phrase as
+/// "…" does, and the full-width colon, parentheses, plus and minus are the ASCII syntax. Every replacement is one UTF-16 unit
 /// for one, so a position in the rewritten query is the same position in the query as typed and error columns
 /// need no mapping.
-/// Full-width punctuation is also ordinary text in the documents (<c>十四五（2021－2025）</c>), so outside quotes it
-/// becomes syntax only where the ASCII form would be syntax in a reader's eyes: a parenthesis or sign at a term
-/// boundary, a colon right after a field name. Everywhere else it stays text and is matched (folded to ASCII) as
+/// Quotes and full-width punctuation are also ordinary text in the documents (<c>中芯国际“大二期”项目</c>,
+/// <c>十四五（2021－2025）</c>), so they become syntax only where a reader would see syntax: quotes and parentheses
+/// at term boundaries, a sign before a term, a colon right after a field name. Everywhere else it stays text and is matched (folded to ASCII) as
 /// part of the phrase.
 /// </summary>
 internal static class TypedSyntax
@@ -54,9 +54,15 @@ internal static class TypedSyntax
                 i = end < 0 ? query.Length : end + 1;
                 continue;
             }
-            if (Quotes.TryGetValue(c, out var close))
+            if (Quotes.TryGetValue(c, out var close) && OpensTerm(query, i))
             {
                 var end = query.IndexOf(close, i + 1);
+                if (end >= 0 && !ClosesTerm(query, end))
+                {
+                    // 中芯国际“大二期”项目 pasted from the text: the quotes are part of the phrase, not around it.
+                    i = end + 1;
+                    continue;
+                }
                 rewritten ??= query.ToCharArray();
                 rewritten[i] = '"';
                 if (end < 0)

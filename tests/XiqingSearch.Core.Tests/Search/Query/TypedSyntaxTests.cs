@@ -23,6 +23,9 @@ public sealed class TypedSyntaxTests
     [InlineData("（西青 OR 天开）（科技）", "(西青 OR 天开)(科技)")]
     // Full-width punctuation that is text in the documents stays text.
     [InlineData("十四五（2021－2025）", "十四五（2021－2025）")]
+    [InlineData("中芯国际“大二期”项目", "中芯国际“大二期”项目")]
+    [InlineData("“双碳”目标", "“双碳”目标")]
+    [InlineData("“十四五”规划 “双碳”", "“十四五”规划 \"双碳\"")]
     [InlineData("（三）", "(三)")]
     [InlineData("比例：50%", "比例：50%")]
     [InlineData("西青 － 天开", "西青 － 天开")]
@@ -60,6 +63,7 @@ public sealed class TypedSyntaxSearchTests(SeedIndexFixture index)
     [InlineData("（天开西青园 OR 赛达新城）", "(天开西青园 OR 赛达新城)")]
     [InlineData("西青 －天开", "西青 -天开")]
     [InlineData("＋西青 －天开", "+西青 -天开")]
+    [InlineData("中芯国际“大二期”项目", "\"中芯国际“大二期”项目\"")]
     [InlineData("高质量发展 topic：科技创新", "高质量发展 topic:科技创新")]
     public void Search_TypedForm_SameHitsAndSpansAsAscii(string typed, string ascii)
     {
