@@ -6,6 +6,7 @@ using XiqingSearch.Core.Ingestion;
 using XiqingSearch.Core.Results;
 using XiqingSearch.Core.Search.Facets;
 using XiqingSearch.Core.Search.Highlighting;
+using XiqingSearch.Core.Search.Hints;
 using XiqingSearch.Core.Search.Query;
 
 namespace XiqingSearch.Core.Search;
@@ -161,6 +162,8 @@ public sealed class SearchEngine : IDisposable
                 Limit = limit,
                 Hits = page,
                 Facets = facets,
+                Hints = hits.Count == 0 || HintBuilder.HasNotes(request.Query)
+                    ? HintBuilder.Build(request, query, table, matches, failed, hits.Count) : null,
                 TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 3),
             };
         }

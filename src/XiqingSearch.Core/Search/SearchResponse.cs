@@ -32,4 +32,12 @@ public sealed record SearchResponse
 
     /// <summary>Facet counts over all matches.</summary>
     public required SearchFacets Facets { get; init; }
+
+    /// <summary>
+    /// Why nothing was found and what would be (filters that removed every hit, unknown filter values, phrases the
+    /// corpus never contains with near phrases that it does), and notes on how the query was read. Absent when
+    /// the search found hits and there is nothing to note.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Hints.SearchHints? Hints { get; init; }
 }

@@ -1,0 +1,231 @@
+using System.Text.RegularExpressions;
+using XiqingSearch.Core.Analysis.Characters;
+using XiqingSearch.Core.Search.Facets;
+using XiqingSearch.Core.Search.Query;
+
+namespace XiqingSearch.Core.Search.Hints;
+
+/// <summary>
+/// Builds <see cref="SearchHints"/> from a finished search: the matches before the facet filters and which filters
+/// each failed, the query's phrases, and the paragraphs of the commit (all in memory, so a hint costs a scan of
+/// the normalised corpus text, paid only by queries that found nothing).
+/// </summary>
+internal static partial class HintBuilder
+{
+    private const int MaxSuggestions = 3;
+
+    /// <summary>True when the query has something to remark on even if it found hits.</summary>
+    public static bool HasNotes(string query) => LowerCaseOperator().IsMatch(StripQuoted(query));
+
+    public static SearchHints? Build(SearchRequest request, CompiledQuery query, ParagraphTable table,
+        IReadOnlyList<Match> matches, IReadOnlyList<FacetMask> failed, int hits)
+    {
+        var hints = new SearchHints { Notes = Notes(request.Query) };
+        if (hits == 0)
+        {
+            var unmatched = Unmatched(query, table);
+            hints = hints with
+            {
+                Filters = Filters(request, matches, failed),
+                UnknownValues = UnknownValues(request, table),
+                Unmatched = unmatched,
+                DidYouMean = [.. unmatched.SelectMany(p => DidYouMean(p, request.Query, query, table)).Take(MaxSuggestions * 2)],
+            };
+        }
+        return hints.IsEmpty ? null : hints;
+    }
+
+    private static List<FilterHint> Filters(SearchRequest request, IReadOnlyList<Match> matches, IReadOnlyList<FacetMask> failed)
+    {
+        var result = new List<FilterHint>();
+        if (matches.Count == 0)
+        {
+            return result;
+        }
+        void Add(FacetMask mask, string name, IEnumerable<string> values)
+        {
+            var selected = values.ToList();
+            if (selected.Count == 0)
+            {
+                return;
+            }
+            var without = 0;
+            foreach (var f in failed)
+            {
+                if ((f & ~mask) == FacetMask.None)
+                {
+                    without++;
+                }
+            }
+            result.Add(new FilterHint(name, selected, without));
+        }
+        Add(FacetMask.Year, "year", request.Years.Select(y => y.ToString()));
+        Add(FacetMask.Topic, "topic", request.Topics);
+        Add(FacetMask.Chapter, "chapter", request.Chapters);
+        Add(FacetMask.Doc, "doc", request.Docs);
+        Add(FacetMask.Kind, "kind", request.Kinds);
+        // Several filters together may each leave hits and still exclude all: say how many without any of them.
+        if (result.Count > 1)
+        {
+            result.Add(new FilterHint("all", [.. result.SelectMany(r => r.Values)], matches.Count));
+        }
+        return result;
+    }
+
+    private static List<UnknownValueHint> UnknownValues(SearchRequest request, ParagraphTable table)
+    {
+        var result = new List<UnknownValueHint>();
+        void Check(string name, IEnumerable<string> selected, Func<ParagraphRow, string> value)
+        {
+            List<string>? valid = null;
+            foreach (var s in selected)
+            {
+                valid ??= [.. table.Rows.Select(value).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+                if (!valid.Contains(s, StringComparer.Ordinal))
+                {
+                    result.Add(new UnknownValueHint(name, s, valid));
+                }
+            }
+        }
+        Check("topic", request.Topics, r => r.Topic);
+        Check("doc", request.Docs, r => r.Document.Doc);
+        Check("kind", request.Kinds, r => r.Kind);
+        var years = table.Rows.Select(r => r.Year).Distinct().Order().ToList();
+        foreach (var range in request.Years)
+        {
+            if (!years.Any(y => y >= range.From && y <= range.To))
+            {
+                result.Add(new UnknownValueHint("year", range.ToString(), [.. years.Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture))]));
+            }
+        }
+        return result;
+    }
+
+    /// <summary>The query's phrases that occur in no paragraph at all.</summary>
+    private static List<string> Unmatched(CompiledQuery query, ParagraphTable table)
+    {
+        var result = new List<string>();
+        foreach (var phrase in query.Highlight)
+        {
+            if (phrase.Normalized.Length > 0 && CorpusCount(phrase.Normalized, table).Hits == 0)
+            {
+                result.Add(phrase.Normalized);
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Paragraphs and occurrences of a normalised phrase in the whole corpus.</summary>
+    public static (int Hits, int Occurrences) CorpusCount(string normalized, ParagraphTable table)
+    {
+        var hits = 0;
+        var occurrences = 0;
+        foreach (var row in table.Rows)
+        {
+            var text = row.Normalized.Text;
+            var found = 0;
+            for (var at = text.IndexOf(normalized, StringComparison.Ordinal); at >= 0;
+                 at = text.IndexOf(normalized, at + normalized.Length, StringComparison.Ordinal))
+            {
+                found++;
+            }
+            if (found > 0)
+            {
+                hits++;
+                occurrences += found;
+            }
+        }
+        return (hits, occurrences);
+    }
+
+    /// <summary>
+    /// Corpus strings of letters and digits one insertion, deletion or substitution away from
+    /// <paramref name="phrase"/> (天开西清园 → 天开西青园, 天开西q青园 → 天开西青园), most frequent first.
+    /// </summary>
+    private static IEnumerable<PhraseSuggestion> DidYouMean(string phrase, string typed, CompiledQuery query, ParagraphTable table)
+    {
+        if (phrase.Length < 2 || phrase.Length > 24)
+        {
+            yield break;
+        }
+        var candidates = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in table.Rows)
+        {
+            var text = row.Normalized.Text;
+            for (var length = Math.Max(2, phrase.Length - 1); length <= phrase.Length + 1; length++)
+            {
+                for (var i = 0; i + length <= text.Length; i++)
+                {
+                    var window = text.AsSpan(i, length);
+                    if (WithinOneEdit(phrase, window) && IsWord(window))
+                    {
+                        var key = window.ToString();
+                        candidates[key] = candidates.GetValueOrDefault(key) + 1;
+                    }
+                }
+            }
+        }
+        var original = query.Highlight.FirstOrDefault(p => p.Normalized == phrase)?.Original;
+        foreach (var (candidate, _) in candidates.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(MaxSuggestions))
+        {
+            var (hits, occurrences) = CorpusCount(candidate, table);
+            var at = original is null ? -1 : typed.IndexOf(original, StringComparison.Ordinal);
+            var suggested = at < 0 ? candidate : typed[..at] + candidate + typed[(at + original!.Length)..];
+            yield return new PhraseSuggestion(phrase, candidate, suggested, hits, occurrences);
+        }
+    }
+
+    private static bool IsWord(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsLetterOrDigit(c))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Levenshtein distance ≤ 1, exactly 1 (the phrase itself occurs nowhere, so 0 never happens).</summary>
+    internal static bool WithinOneEdit(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 1)
+        {
+            return false;
+        }
+        var prefix = 0;
+        while (prefix < a.Length && prefix < b.Length && a[prefix] == b[prefix])
+        {
+            prefix++;
+        }
+        var suffix = 0;
+        while (suffix < a.Length - prefix && suffix < b.Length - prefix && a[^(suffix + 1)] == b[^(suffix + 1)])
+        {
+            suffix++;
+        }
+        // What is left between the common prefix and suffix must be at most one unit on each side.
+        return a.Length - prefix - suffix <= 1 && b.Length - prefix - suffix <= 1 && !a.SequenceEqual(b);
+    }
+
+    private static List<string> Notes(string query)
+    {
+        var notes = new List<string>();
+        foreach (System.Text.RegularExpressions.Match m in LowerCaseOperator().Matches(StripQuoted(query)))
+        {
+            var word = m.Groups[1].Value;
+            notes.Add($"'{word}' was searched as a word: operators are upper case ({word.ToUpperInvariant()}); " +
+                $"type {word.ToUpperInvariant()} to combine phrases, or put \"{word}\" in quotes to keep the word.");
+        }
+        return [.. notes.Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>The query with quoted phrases blanked, so a quoted "and" is not taken for an operator.</summary>
+    private static string StripQuoted(string query) => QuotedPhrase().Replace(TypedSyntax.Rewrite(query), m => new string(' ', m.Length));
+
+    [GeneratedRegex(@"(?<=^|\s)(and|or|not)(?=\s|$)")]
+    private static partial Regex LowerCaseOperator();
+
+    [GeneratedRegex("\"[^\"]*\"")]
+    private static partial Regex QuotedPhrase();
+}
