@@ -16,7 +16,7 @@ namespace XiqingSearch.Core.Search;
 /// Thread-safe; <see cref="Refresh"/> switches to the newest commit while searches in flight finish on the one
 /// they started with (each search holds its searcher until it is done).
 /// </summary>
-public sealed class SearchEngine : IDisposable
+public sealed partial class SearchEngine : IDisposable
 {
     private readonly IndexOptions _options;
     private readonly FSDirectory _directory;

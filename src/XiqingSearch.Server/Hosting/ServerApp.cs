@@ -75,6 +75,7 @@ public static class ServerApp
         app.MapOpenApi();
         HealthEndpoints.Map(app);
         SearchEndpoints.Map(app);
+        SuggestEndpoints.Map(app);
         DocumentEndpoints.Map(app);
         AdminEndpoints.Map(app);
         PageEndpoints.Map(app);
