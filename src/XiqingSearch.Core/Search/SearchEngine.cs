@@ -100,7 +100,7 @@ public sealed partial class SearchEngine : IDisposable
         Result<CompiledQuery> compiled;
         try
         {
-            compiled = QueryCompiler.Compile(request.Query, _smartCn);
+            compiled = QueryCompiler.Compile(request.Query, _smartCn, SynonymTable.For(_options.SeedsDirectory));
         }
         catch (XiqingException e)
         {
@@ -162,6 +162,7 @@ public sealed partial class SearchEngine : IDisposable
                 Limit = limit,
                 Hits = page,
                 Facets = facets,
+                Expansions = query.Expansions,
                 Hints = hits.Count == 0 || HintBuilder.HasNotes(request.Query)
                     ? HintBuilder.Build(request, query, table, matches, failed, hits.Count) : null,
                 TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 3),

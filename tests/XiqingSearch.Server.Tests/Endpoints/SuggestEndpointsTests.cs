@@ -17,7 +17,7 @@ public sealed class SuggestEndpointsTests(ServerFixture server)
         var json = await server.GetJsonAsync("/api/suggest?q=" + Uri.EscapeDataString("天开") + "&limit=8");
         Assert.Equal("天开", json.GetProperty("query").GetString());
         var suggestions = json.GetProperty("suggestions").EnumerateArray()
-            .Select(s => (s.GetProperty("text").GetString(), s.GetProperty("occurrences").GetInt32(), s.GetProperty("kind").GetString()))
+            .Select(s => (s.GetProperty("text").GetString()!, s.GetProperty("occurrences").GetInt32(), s.GetProperty("kind").GetString()!))
             .ToList();
         Assert.NotEmpty(suggestions);
         Assert.Equal(expected.Select(s => (s.Text, s.Occurrences, s.Kind)), suggestions);

@@ -4,4 +4,5 @@ namespace XiqingSearch.Core.Search.Query;
 internal sealed record CompiledQuery(
     Lucene.Net.Search.Query Lucene,
     IReadOnlyList<TextPhrase> Highlight,
-    string Parsed);
+    string Parsed,
+    IReadOnlyList<SynonymExpansion>? Expansions = null);

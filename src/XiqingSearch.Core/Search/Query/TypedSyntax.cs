@@ -130,6 +130,26 @@ internal static class TypedSyntax
         return false;
     }
 
+    /// <summary>The prefix that turns synonym expansion off for one query (<c>exact:发改委</c>).</summary>
+    public const string ExactPrefix = "exact:";
+
+    /// <summary>
+    /// The query with a leading <c>exact:</c> (or <c>exact：</c>) replaced by spaces, unit for unit, so positions
+    /// are unchanged; <paramref name="exact"/> says whether it was there.
+    /// </summary>
+    public static string WithoutExactPrefix(string query, out bool exact)
+    {
+        var start = 0;
+        while (start < query.Length && char.IsWhiteSpace(query[start]))
+        {
+            start++;
+        }
+        exact = query.Length - start > ExactPrefix.Length
+            && query.AsSpan(start, ExactPrefix.Length - 1).Equals("exact", StringComparison.Ordinal)
+            && query[start + ExactPrefix.Length - 1] is ':' or '：';
+        return exact ? string.Concat(query.AsSpan(0, start), new string(' ', ExactPrefix.Length), query.AsSpan(start + ExactPrefix.Length)) : query;
+    }
+
     /// <summary>
     /// A problem found in the rewritten query, told on the query as typed: the same span (replacements are unit for
     /// unit), the typed text as source, and an unclosed quote named by the quote the user typed.
