@@ -1,14 +1,13 @@
 using System.Text.RegularExpressions;
 using XiqingSearch.Core.Analysis.Characters;
-using XiqingSearch.Core.Search.Facets;
 using XiqingSearch.Core.Search.Query;
 
 namespace XiqingSearch.Core.Search.Hints;
 
 /// <summary>
-/// Builds <see cref="SearchHints"/> from a finished search: the matches before the facet filters and which filters
-/// each failed, the query's phrases, and the paragraphs of the commit (all in memory, so a hint costs a scan of
-/// the normalised corpus text, paid only by queries that found nothing).
+/// Builds <see cref="SearchHints"/> from a finished search: the same search without each filter, the query's
+/// phrases, and the normalised text of the commit's paragraphs (held per commit with the suggestion index), so a
+/// hint costs a few searches and a scan of the corpus text, paid only by queries that found nothing.
 /// </summary>
 internal static partial class HintBuilder
 {
@@ -17,57 +16,63 @@ internal static partial class HintBuilder
     /// <summary>True when the query has something to remark on even if it found hits.</summary>
     public static bool HasNotes(string query) => LowerCaseOperator().IsMatch(StripQuoted(query));
 
+    /// <summary>
+    /// The hints of a search that found <paramref name="hits"/>: <paramref name="corpus"/> is the normalised text of
+    /// every paragraph, <paramref name="totalHits"/> runs the same search with other filters (no hints of its own).
+    /// </summary>
     public static SearchHints? Build(SearchRequest request, CompiledQuery query, ParagraphTable table,
-        IReadOnlyList<Match> matches, IReadOnlyList<FacetMask> failed, int hits)
+        IReadOnlyList<string> corpus, int hits, Func<SearchRequest, int> totalHits)
     {
         var hints = new SearchHints { Notes = Notes(request.Query) };
         if (hits == 0)
         {
-            var unmatched = Unmatched(query, table);
+            var unmatched = Unmatched(query, corpus);
             hints = hints with
             {
-                Filters = Filters(request, matches, failed),
+                Filters = Filters(request, totalHits),
                 UnknownValues = UnknownValues(request, table),
                 Unmatched = unmatched,
-                DidYouMean = [.. unmatched.SelectMany(p => DidYouMean(p, request.Query, query, table)).Take(MaxSuggestions * 2)],
+                DidYouMean = [.. unmatched.SelectMany(p => DidYouMean(p, request.Query, query, corpus)).Take(MaxSuggestions * 2)],
             };
         }
         return hints.IsEmpty ? null : hints;
     }
 
-    private static List<FilterHint> Filters(SearchRequest request, IReadOnlyList<Match> matches, IReadOnlyList<FacetMask> failed)
+    private static List<FilterHint> Filters(SearchRequest request, Func<SearchRequest, int> totalHits)
     {
+        var filters = new List<(string Name, IReadOnlyList<string> Values, SearchRequest Without)>();
+        void Add(string name, IEnumerable<string> values, SearchRequest without)
+        {
+            var selected = values.ToList();
+            if (selected.Count > 0)
+            {
+                filters.Add((name, selected, without));
+            }
+        }
+        Add("year", request.Years.Select(y => y.ToString()), request with { Years = [] });
+        Add("topic", request.Topics, request with { Topics = [] });
+        Add("chapter", request.Chapters, request with { Chapters = [] });
+        Add("doc", request.Docs, request with { Docs = [] });
+        Add("kind", request.Kinds, request with { Kinds = [] });
         var result = new List<FilterHint>();
-        if (matches.Count == 0)
+        if (filters.Count == 0)
         {
             return result;
         }
-        void Add(FacetMask mask, string name, IEnumerable<string> values)
+        var none = request with { Years = [], Topics = [], Chapters = [], Docs = [], Kinds = [] };
+        var withoutAll = totalHits(none);
+        if (withoutAll == 0)
         {
-            var selected = values.ToList();
-            if (selected.Count == 0)
-            {
-                return;
-            }
-            var without = 0;
-            foreach (var f in failed)
-            {
-                if ((f & ~mask) == FacetMask.None)
-                {
-                    without++;
-                }
-            }
-            result.Add(new FilterHint(name, selected, without));
+            return result;   // the query finds nothing anyway: the filters are not why
         }
-        Add(FacetMask.Year, "year", request.Years.Select(y => y.ToString()));
-        Add(FacetMask.Topic, "topic", request.Topics);
-        Add(FacetMask.Chapter, "chapter", request.Chapters);
-        Add(FacetMask.Doc, "doc", request.Docs);
-        Add(FacetMask.Kind, "kind", request.Kinds);
-        // Several filters together may each leave hits and still exclude all: say how many without any of them.
-        if (result.Count > 1)
+        foreach (var (name, values, without) in filters)
         {
-            result.Add(new FilterHint("all", [.. result.SelectMany(r => r.Values)], matches.Count));
+            result.Add(new FilterHint(name, values, filters.Count == 1 ? withoutAll : totalHits(without)));
+        }
+        // Several filters together may each leave hits and still exclude all: say how many without any of them.
+        if (filters.Count > 1)
+        {
+            result.Add(new FilterHint("all", [.. filters.SelectMany(f => f.Values)], withoutAll));
         }
         return result;
     }
@@ -102,12 +107,12 @@ internal static partial class HintBuilder
     }
 
     /// <summary>The query's phrases that occur in no paragraph at all.</summary>
-    private static List<string> Unmatched(CompiledQuery query, ParagraphTable table)
+    private static List<string> Unmatched(CompiledQuery query, IReadOnlyList<string> corpus)
     {
         var result = new List<string>();
         foreach (var phrase in query.Highlight)
         {
-            if (phrase.Normalized.Length > 0 && CorpusCount(phrase.Normalized, table).Hits == 0)
+            if (phrase.Normalized.Length > 0 && CorpusCount(phrase.Normalized, corpus).Hits == 0)
             {
                 result.Add(phrase.Normalized);
             }
@@ -116,13 +121,12 @@ internal static partial class HintBuilder
     }
 
     /// <summary>Paragraphs and occurrences of a normalised phrase in the whole corpus.</summary>
-    public static (int Hits, int Occurrences) CorpusCount(string normalized, ParagraphTable table)
+    public static (int Hits, int Occurrences) CorpusCount(string normalized, IReadOnlyList<string> corpus)
     {
         var hits = 0;
         var occurrences = 0;
-        foreach (var row in table.Rows)
+        foreach (var text in corpus)
         {
-            var text = row.Normalized.Text;
             var found = 0;
             for (var at = text.IndexOf(normalized, StringComparison.Ordinal); at >= 0;
                  at = text.IndexOf(normalized, at + normalized.Length, StringComparison.Ordinal))
@@ -142,16 +146,15 @@ internal static partial class HintBuilder
     /// Corpus strings of letters and digits one insertion, deletion or substitution away from
     /// <paramref name="phrase"/> (天开西清园 → 天开西青园, 天开西q青园 → 天开西青园), most frequent first.
     /// </summary>
-    private static IEnumerable<PhraseSuggestion> DidYouMean(string phrase, string typed, CompiledQuery query, ParagraphTable table)
+    private static IEnumerable<PhraseSuggestion> DidYouMean(string phrase, string typed, CompiledQuery query, IReadOnlyList<string> corpus)
     {
         if (phrase.Length < 2 || phrase.Length > 24)
         {
             yield break;
         }
         var candidates = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in table.Rows)
+        foreach (var text in corpus)
         {
-            var text = row.Normalized.Text;
             for (var length = Math.Max(2, phrase.Length - 1); length <= phrase.Length + 1; length++)
             {
                 for (var i = 0; i + length <= text.Length; i++)
@@ -168,7 +171,7 @@ internal static partial class HintBuilder
         var original = query.Highlight.FirstOrDefault(p => p.Normalized == phrase)?.Original;
         foreach (var (candidate, _) in candidates.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(MaxSuggestions))
         {
-            var (hits, occurrences) = CorpusCount(candidate, table);
+            var (hits, occurrences) = CorpusCount(candidate, corpus);
             var at = original is null ? -1 : typed.IndexOf(original, StringComparison.Ordinal);
             var suggested = at < 0 ? candidate : typed[..at] + candidate + typed[(at + original!.Length)..];
             yield return new PhraseSuggestion(phrase, candidate, suggested, hits, occurrences);

@@ -28,8 +28,9 @@ internal sealed class SuggestionIndex
     /// <summary>For each character, the entries containing it, most frequent first.</summary>
     private readonly Dictionary<char, Suggestion[]> _byCharacter;
 
-    private SuggestionIndex(List<Suggestion> entries)
+    private SuggestionIndex(List<Suggestion> entries, string[] texts)
     {
+        Texts = texts;
         _byText = [.. entries.OrderBy(e => e.Text, StringComparer.Ordinal)];
         _byCharacter = entries
             .SelectMany(e => e.Text.Distinct().Select(c => (c, e)))
@@ -38,6 +39,9 @@ internal sealed class SuggestionIndex
     }
 
     public int Count => _byText.Length;
+
+    /// <summary>The normalised text of every paragraph of the commit (for corpus phrase counts in hints).</summary>
+    public IReadOnlyList<string> Texts { get; }
 
     /// <summary>The index of <paramref name="table"/>'s commit, built on first use.</summary>
     public static SuggestionIndex For(ParagraphTable table, Analyzer smartCn) =>
@@ -187,7 +191,7 @@ internal sealed class SuggestionIndex
                 entries[text] = new Suggestion(text, count, "ngram");
             }
         }
-        return new SuggestionIndex([.. entries.Values]);
+        return new SuggestionIndex([.. entries.Values], [.. texts.Select(t => t.Text)]);
     }
 
     private static IEnumerable<string> Words(Analyzer smartCn, string text)
