@@ -26,6 +26,7 @@ internal static class TextRenderer
                 $": {Plural(response.TotalOccurrences, "occurrence")} in {Plural(response.TotalHits, "paragraph")} of {Plural(documents, "document")}"))
             .Append(string.Create(CultureInfo.InvariantCulture, $" ({response.TookMs:0.#} ms)"), "dim")
             .EndLine();
+        HintRenderer.Write(response.Hints, output);
         if (response.TotalHits == 0)
         {
             return;

@@ -15,7 +15,7 @@ internal sealed record IndexManifest
     /// <summary>
     /// Bumped whenever fields, analysis or paragraph rules change, so an old index is rebuilt, never misread.
     /// </summary>
-    public const string CurrentSchema = "xiqing-7";
+    public const string CurrentSchema = "xiqing-8"; // 8: variant folding (traditional, radicals, compatibility ideographs) in the character fields
 
     private const string SchemaKey = "xiqing.schema";
     private const string BuiltAtKey = "xiqing.built-at";

@@ -22,6 +22,8 @@ public static class CorpusReader
         }
         var paths = Directory.EnumerateFiles(seedsDirectory)
             .Where(path => path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+            // synonyms.txt configures search (Search/Query/SynonymTable.cs); it is not a document.
+            .Where(path => !Path.GetFileName(path).Equals(Search.Query.SynonymTable.FileName, StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal)
             .ToList();
         var files = new List<SourceFile>(paths.Count);

@@ -6,6 +6,7 @@ using XiqingSearch.Core.Ingestion;
 using XiqingSearch.Core.Results;
 using XiqingSearch.Core.Search.Facets;
 using XiqingSearch.Core.Search.Highlighting;
+using XiqingSearch.Core.Search.Hints;
 using XiqingSearch.Core.Search.Query;
 
 namespace XiqingSearch.Core.Search;
@@ -125,7 +126,7 @@ public sealed partial class SearchEngine : IDisposable
         Result<CompiledQuery> compiled;
         try
         {
-            compiled = QueryCompiler.Compile(request.Query, _smartCn);
+            compiled = QueryCompiler.Compile(request.Query, _smartCn, SynonymTable.For(_options.SeedsDirectory));
         }
         catch (XiqingException e)
         {
@@ -177,6 +178,9 @@ public sealed partial class SearchEngine : IDisposable
                 Limit = limit,
                 Hits = page,
                 Facets = facets.Result(),
+                Expansions = query.Expansions,
+                Hints = collector.TotalHits == 0 || HintBuilder.HasNotes(request.Query)
+                    ? Hint(request, query, searcher.Table, collector.TotalHits) : null,
                 TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 3),
             };
         }

@@ -32,4 +32,19 @@ public sealed record SearchResponse
 
     /// <summary>Facet counts over all matches.</summary>
     public required SearchFacets Facets { get; init; }
+
+    /// <summary>
+    /// The phrases synonyms.txt (beside the sources) expanded, each with the variants searched; absent when no phrase
+    /// was expanded (no file, no group matched, or the query began with <c>exact:</c>).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<SynonymExpansion>? Expansions { get; init; }
+
+    /// <summary>
+    /// Why nothing was found and what would be (filters that removed every hit, unknown filter values, phrases the
+    /// corpus never contains with near phrases that it does), and notes on how the query was read. Absent when
+    /// the search found hits and there is nothing to note.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Hints.SearchHints? Hints { get; init; }
 }

@@ -78,6 +78,7 @@ public static class ServerApp
         app.MapOpenApi();
         HealthEndpoints.Map(app);
         SearchEndpoints.Map(app);
+        SuggestEndpoints.Map(app);
         AnalyticsEndpoints.Map(app);
         DocumentEndpoints.Map(app);
         AdminEndpoints.Map(app);

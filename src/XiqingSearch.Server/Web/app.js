@@ -163,6 +163,22 @@
 
   /* ---------- the UI ---------- */
 
+  /* Suggestions and hints live in assist.js beside this file; the page works without it. */
+  function loadAssist(base, ready) {
+    if (window.XiqingAssist) {
+      ready(window.XiqingAssist);
+      return;
+    }
+    var script = document.createElement('script');
+    script.src = base + 'assist.js';
+    script.onload = function () {
+      if (window.XiqingAssist) {
+        ready(window.XiqingAssist);
+      }
+    };
+    document.head.appendChild(script);
+  }
+
   function mount(target, options) {
     options = options || {};
     var base = options.base || (ownScript && ownScript.src ? new URL('.', ownScript.src).href : '/');
@@ -514,6 +530,9 @@
     }
 
     function resetResults() {
+      if (assist) {
+        assist.render(null);
+      }
       clear(hits);
       clear(pager);
       chart.hidden = true;
@@ -576,6 +595,9 @@
       renderChart(response.facets.year);
       renderHits(response);
       renderPager(response);
+      if (assist) {
+        assist.render(response);
+      }
       if (state.ctx) {
         openContext(state.ctx);
       } else if (!contextPanel.hidden) {
@@ -619,6 +641,17 @@
       state = next;
       contextPanel.hidden = true;
       run(true);
+    });
+
+    var assist = null;
+    loadAssist(base, function (a) {
+      assist = a.attach({
+        base: base, input: input, form: form, anchor: status,
+        search: function (q) { state.q = q; state.offset = 0; state.ctx = ''; run(false); }
+      });
+      if (lastResponse) {
+        assist.render(lastResponse);
+      }
     });
 
     state = readUrl();

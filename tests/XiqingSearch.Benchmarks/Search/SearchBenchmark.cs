@@ -157,6 +157,7 @@ internal static class SearchBenchmark
             Console.WriteLine("tokens, the comparable kind. string occ = occurrences of the phrase in the gt paragraphs (the peer's occ denominator).");
             Console.WriteLine("≠gt: our paragraphs (IndexBuilder's ingestion) are not the peer's, so a paragraph count can differ by the");
             Console.WriteLine("paragraphs split or merged differently; the occurrence count is the paragraph-independent check.");
+            SuggestLatency.Report(engine, queries.SelectMany(q => q), warmup, iterations);
             return hitsOk ? 0 : 1;
         }
         finally

@@ -5,11 +5,16 @@ namespace XiqingSearch.Core.Tests.Search;
 
 /// <summary>
 /// The ground truth for exact phrase search, written independently of the engine: remove whitespace, fold
-/// full-width ASCII and case, then look for the phrase as a substring. Occurrences that overlap or touch are one
+/// full-width ASCII and case, fold variants (the table computed from ICU and Unicode by
+/// <see cref="Analysis.Characters.VariantTableSource"/>, not the engine's data file), then look for the phrase as a
+/// substring. Occurrences that overlap or touch are one
 /// span, as the engine reports them.
 /// </summary>
 internal static class BruteForce
 {
+    private static readonly Lazy<Dictionary<char, char>> Variants =
+        new(() => Analysis.Characters.VariantTableSource.Compute().ToDictionary(l => l.Source, l => l.Target));
+
     public static (string Text, List<int> Source) Normalize(string text)
     {
         var builder = new StringBuilder(text.Length);
@@ -25,7 +30,8 @@ internal static class BruteForce
             {
                 c = (char)(c - 0xFEE0);
             }
-            builder.Append(char.IsSurrogate(c) ? c : char.ToLowerInvariant(c));
+            c = char.IsSurrogate(c) ? c : char.ToLowerInvariant(c);
+            builder.Append(Variants.Value.TryGetValue(c, out var folded) ? folded : c);
             source.Add(i);
         }
         return (builder.ToString(), source);

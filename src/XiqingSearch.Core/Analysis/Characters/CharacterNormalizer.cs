@@ -2,7 +2,8 @@ namespace XiqingSearch.Core.Analysis.Characters;
 
 /// <summary>
 /// The one definition of "the same text" for exact phrase matching: whitespace (including U+3000 and zero-width
-/// characters) is dropped, full-width ASCII is folded to ASCII, letters are lower-cased. The character index field,
+/// characters) is dropped, full-width ASCII is folded to ASCII, letters are lower-cased, and traditional, radical
+/// and compatibility forms of an ideograph are folded to the simplified one (one unit for one, offsets kept). The character index field,
 /// the query side and the highlighter all use this class, so a phrase found by the index is exactly a substring of
 /// the normalised paragraph and its highlight is exactly that substring's original span.
 /// </summary>
@@ -12,7 +13,10 @@ public static class CharacterNormalizer
     public static bool IsIgnorable(char c) =>
         char.IsWhiteSpace(c) || c is '\u200B' or '\u200C' or '\u2060' or '\uFEFF' or '\u00AD';
 
-    /// <summary>Folds one unit: full-width ASCII (U+FF01–U+FF5E) to ASCII, then lower case.</summary>
+    /// <summary>
+    /// Folds one unit: full-width ASCII (U+FF01–U+FF5E) to ASCII, then lower case, then the character's variants
+    /// (<see cref="VariantFolding"/>: traditional, radical and compatibility forms to the simplified ideograph).
+    /// </summary>
     public static char Fold(char c)
     {
         if (c >= '\uFF01' && c <= '\uFF5E')
@@ -23,7 +27,7 @@ public static class CharacterNormalizer
         {
             return c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
         }
-        return char.IsSurrogate(c) ? c : char.ToLowerInvariant(c);
+        return char.IsSurrogate(c) ? c : VariantFolding.Fold(char.ToLowerInvariant(c));
     }
 
     /// <summary>The normalised form of <paramref name="text"/> (no offset map), for queries and comparisons.</summary>

@@ -27,10 +27,41 @@ internal sealed class PhraseQueryBuilder(Analyzer smartCn)
     /// <summary>The exact phrase in any heading of the chapter path.</summary>
     public LuceneQuery Chapter(string queryText) => CharacterPhrase(FieldNames.ChapterText, CharacterNormalizer.Normalize(queryText));
 
+    /// <summary>Synonym groups that expand a phrase into all its variants (null: none, or <c>exact:</c>).</summary>
+    public SynonymTable? Synonyms { get; init; }
+
+    /// <summary>The phrases expanded by <see cref="Synonyms"/> so far.</summary>
+    public List<SynonymExpansion> Expansions { get; } = [];
+
+    /// <summary>
+    /// The phrase as <see cref="OnePhrase"/> builds it, or, when it is a variant of a synonym group, any of the
+    /// group's variants, each its own exact phrase (highlighted and counted as the phrase itself is).
+    /// </summary>
+    public LuceneQuery? Text(string queryText)
+    {
+        if (Synonyms?.Variants(CharacterNormalizer.Normalize(queryText)) is not { } variants)
+        {
+            return OnePhrase(queryText);
+        }
+        var any = new BooleanQuery();
+        foreach (var variant in variants)
+        {
+            if (OnePhrase(variant) is { } one)
+            {
+                any.Add(one, Occur.SHOULD);
+            }
+        }
+        if (Expansions.All(e => e.Phrase != variants[0]))
+        {
+            Expansions.Add(new SynonymExpansion(variants[0], variants));
+        }
+        return any;
+    }
+
     /// <summary>
     /// The exact phrase on the character field (must match), plus its SmartCn words on the text field (ranking).
     /// </summary>
-    public LuceneQuery? Text(string queryText)
+    private LuceneQuery? OnePhrase(string queryText)
     {
         var normalized = CharacterNormalizer.Normalize(queryText);
         if (normalized.Length == 0)

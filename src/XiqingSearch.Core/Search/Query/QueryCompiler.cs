@@ -17,17 +17,22 @@ namespace XiqingSearch.Core.Search.Query;
 /// </summary>
 internal static partial class QueryCompiler
 {
-    public static Result<CompiledQuery> Compile(string query, Analyzer smartCn)
+    public static Result<CompiledQuery> Compile(string query, Analyzer smartCn, SynonymTable? synonyms = null)
     {
+        // Typed quotes and full-width syntax become ASCII unit for unit, so positions need no mapping back;
+        // a leading exact: (no synonym expansion) becomes spaces for the same reason.
+        var typed = query;
+        query = TypedSyntax.Rewrite(TypedSyntax.WithoutExactPrefix(query, out var exact));
+        synonyms = exact ? null : synonyms;
         var structural = Check(query);
         if (structural is not null)
         {
-            return structural;
+            return TypedSyntax.OntoTyped(structural, typed);
         }
         var joined = SpacedNumbers.Join(query, out var removed);
-        var compiled = CompileChecked(joined, smartCn);
-        return compiled.IsSuccess || removed.Count == 0 ? compiled
-            : Result<CompiledQuery>.Fail([.. compiled.Problems.Select(p => SpacedNumbers.MapBack(p, query, removed))]);
+        var compiled = CompileChecked(joined, smartCn, synonyms);
+        return compiled.IsSuccess ? compiled
+            : Result<CompiledQuery>.Fail([.. compiled.Problems.Select(p => TypedSyntax.OntoTyped(SpacedNumbers.MapBack(p, query, removed), typed))]);
     }
 
     /// <summary>The checks made on the query as typed: empty, too long, an unclosed quote or parenthesis.</summary>
@@ -47,9 +52,9 @@ internal static partial class QueryCompiler
         return CheckQuotesAndParentheses(query);
     }
 
-    private static Result<CompiledQuery> CompileChecked(string query, Analyzer smartCn)
+    private static Result<CompiledQuery> CompileChecked(string query, Analyzer smartCn, SynonymTable? synonyms)
     {
-        var phrases = new PhraseQueryBuilder(smartCn);
+        var phrases = new PhraseQueryBuilder(smartCn) { Synonyms = synonyms };
         LuceneQuery? parsed;
         try
         {
@@ -85,7 +90,8 @@ internal static partial class QueryCompiler
 
         var highlight = new List<TextPhrase>();
         CollectPhrases(parsed, phrases.Phrases, highlight, negated: false);
-        return new CompiledQuery(parsed, highlight.DistinctBy(p => p.Normalized).ToList(), Describe(parsed, phrases.Descriptions))
+        return new CompiledQuery(parsed, highlight.DistinctBy(p => p.Normalized).ToList(), Describe(parsed, phrases.Descriptions),
+            phrases.Expansions.Count > 0 ? phrases.Expansions : null)
         {
             Clauses = CountClauses(parsed, phrases.Phrases),
         };

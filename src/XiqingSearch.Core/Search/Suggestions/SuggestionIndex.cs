@@ -1,0 +1,216 @@
+using System.Runtime.CompilerServices;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+using XiqingSearch.Core.Analysis.Characters;
+using XiqingSearch.Core.Indexing;
+using XiqingSearch.Core.Ingestion;
+
+namespace XiqingSearch.Core.Search.Suggestions;
+
+/// <summary>
+/// Completions for the search box, computed once per commit from the paragraphs in memory: headings, SmartCn
+/// words of two or more characters, and character sequences of 2–8 letters or digits that occur at least
+/// <see cref="MinNgramCount"/> times, each with its occurrences in the corpus. A lookup is a binary search for
+/// the prefix in the sorted texts, then (if the prefix matches fewer than asked) a scan of the entries that
+/// contain the query's rarest character, so no lookup walks the whole list.
+/// </summary>
+internal sealed class SuggestionIndex
+{
+    private const int MinNgramCount = 3;
+    private const int MaxNgram = 8;
+    private const int MaxHeading = 40;
+
+    private static readonly ConditionalWeakTable<ParagraphTable, SuggestionIndex> PerCommit = [];
+
+    /// <summary>Entries sorted by text (ordinal), for prefix lookups.</summary>
+    private readonly Suggestion[] _byText;
+
+    /// <summary>For each character, the entries containing it, most frequent first.</summary>
+    private readonly Dictionary<char, Suggestion[]> _byCharacter;
+
+    private SuggestionIndex(List<Suggestion> entries, string[] texts)
+    {
+        Texts = texts;
+        _byText = [.. entries.OrderBy(e => e.Text, StringComparer.Ordinal)];
+        _byCharacter = entries
+            .SelectMany(e => e.Text.Distinct().Select(c => (c, e)))
+            .GroupBy(p => p.c)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.e).OrderByDescending(e => e.Occurrences).ThenBy(e => e.Text, StringComparer.Ordinal).ToArray());
+    }
+
+    public int Count => _byText.Length;
+
+    /// <summary>The normalised text of every paragraph of the commit (for corpus phrase counts in hints).</summary>
+    public IReadOnlyList<string> Texts { get; }
+
+    /// <summary>The index of <paramref name="table"/>'s commit, built on first use.</summary>
+    public static SuggestionIndex For(ParagraphTable table, Analyzer smartCn) =>
+        PerCommit.GetValue(table, t => Build(t, smartCn));
+
+    /// <summary>Up to <paramref name="limit"/> completions: prefix matches by frequency, then other containing entries.</summary>
+    public List<Suggestion> Suggest(string query, int limit)
+    {
+        var key = CharacterNormalizer.Normalize(query);
+        var result = new List<Suggestion>(limit);
+        if (key.Length == 0 || limit <= 0)
+        {
+            return result;
+        }
+        var first = LowerBound(key);
+        var prefixed = new List<Suggestion>();
+        for (var i = first; i < _byText.Length && _byText[i].Text.StartsWith(key, StringComparison.Ordinal); i++)
+        {
+            if (_byText[i].Text.Length > key.Length)
+            {
+                prefixed.Add(_byText[i]);
+            }
+        }
+        prefixed.Sort(ByFrequency);
+        result.AddRange(prefixed.Take(limit));
+        if (result.Count < limit)
+        {
+            Suggestion[]? rarest = null;
+            foreach (var c in key)
+            {
+                if (!_byCharacter.TryGetValue(c, out var list))
+                {
+                    return result;
+                }
+                if (rarest is null || list.Length < rarest.Length)
+                {
+                    rarest = list;
+                }
+            }
+            foreach (var entry in rarest!)
+            {
+                if (entry.Text.Length > key.Length && !entry.Text.StartsWith(key, StringComparison.Ordinal)
+                    && entry.Text.Contains(key, StringComparison.Ordinal))
+                {
+                    result.Add(entry);
+                    if (result.Count == limit)
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    private static int ByFrequency(Suggestion a, Suggestion b)
+    {
+        var order = b.Occurrences.CompareTo(a.Occurrences);
+        return order != 0 ? order : string.CompareOrdinal(a.Text, b.Text);
+    }
+
+    private int LowerBound(string key)
+    {
+        int lo = 0, hi = _byText.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (string.CompareOrdinal(_byText[mid].Text, key) < 0)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static SuggestionIndex Build(ParagraphTable table, Analyzer smartCn)
+    {
+        var texts = table.Rows.Select(r => (Row: r, Text: r.Normalized.Text)).ToList();
+        var ngrams = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lookup = ngrams.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var (_, text) in texts)
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                for (var n = 2; n <= MaxNgram && i + n <= text.Length && char.IsLetterOrDigit(text[i + n - 1]); n++)
+                {
+                    if (!char.IsLetterOrDigit(text[i]))
+                    {
+                        break;
+                    }
+                    var span = text.AsSpan(i, n);
+                    lookup[span] = lookup.TryGetValue(span, out var count) ? count + 1 : 1;
+                }
+            }
+        }
+        int Occurrences(string phrase)
+        {
+            if (phrase.Length <= MaxNgram && ngrams.TryGetValue(phrase, out var count))
+            {
+                return count;
+            }
+            var total = 0;
+            foreach (var (_, text) in texts)
+            {
+                for (var at = text.IndexOf(phrase, StringComparison.Ordinal); at >= 0; at = text.IndexOf(phrase, at + 1, StringComparison.Ordinal))
+                {
+                    total++;
+                }
+            }
+            return total;
+        }
+
+        var entries = new Dictionary<string, Suggestion>(StringComparer.Ordinal);
+        void Add(string text, string kind)
+        {
+            if (text.Length >= 2 && !entries.ContainsKey(text))
+            {
+                var occurrences = Occurrences(text);
+                if (occurrences > 0)
+                {
+                    entries[text] = new Suggestion(text, occurrences, kind);
+                }
+            }
+        }
+        foreach (var (row, text) in texts)
+        {
+            if (row.Kind == ParagraphKinds.Heading && text.Length <= MaxHeading)
+            {
+                Add(text.TrimEnd('。', ':', '：'), "heading");
+            }
+        }
+        foreach (var (row, _) in texts)
+        {
+            foreach (var word in Words(smartCn, row.Text))
+            {
+                Add(word, "word");
+            }
+        }
+        foreach (var (text, count) in ngrams)
+        {
+            if (count >= MinNgramCount && !entries.ContainsKey(text))
+            {
+                entries[text] = new Suggestion(text, count, "ngram");
+            }
+        }
+        return new SuggestionIndex([.. entries.Values], [.. texts.Select(t => t.Text)]);
+    }
+
+    private static IEnumerable<string> Words(Analyzer smartCn, string text)
+    {
+        var words = new List<string>();
+        using var stream = smartCn.GetTokenStream(FieldNames.Text, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            // The text as written (SmartCn lower-cases and stems Latin); two or more ideographs, letters or digits.
+            var word = CharacterNormalizer.Normalize(text.AsSpan(offset.StartOffset, offset.EndOffset - offset.StartOffset));
+            if (word.Length >= 2 && word.All(char.IsLetterOrDigit))
+            {
+                words.Add(word);
+            }
+        }
+        stream.End();
+        return words;
+    }
+}
