@@ -1,6 +1,8 @@
 using XiqingSearch.Cli.Configuration;
 using XiqingSearch.Cli.Rendering;
+using XiqingSearch.Core.Analysis.SmartCn;
 using XiqingSearch.Core.Indexing;
+using XiqingSearch.Core.Results;
 using XiqingSearch.Core.Search;
 
 namespace XiqingSearch.Cli.Commands;
@@ -15,6 +17,19 @@ internal static class EngineLoader
     public static SearchEngine Open(CliSettings settings)
     {
         var options = settings.ToIndexOptions();
+        // Every query needs the SmartCn dictionaries (its ranking words); load them on another core while the
+        // index is checked and opened, instead of after. Failures resurface, as problems, where they are used.
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                SmartCnDictionary.Shared(SmartCnOptions.FromEnvironment(options.SmartCnJar));
+            }
+            catch (XiqingException)
+            {
+                // Reported by the search that needs the dictionary (Shared does not remember failures).
+            }
+        });
         var state = IndexBuilder.Check(options);
         if (state == IndexState.Current)
         {

@@ -12,7 +12,8 @@ public sealed record IndexOptions
     /// <summary>Seeds folder (default <c>seeds</c>, relative to the current directory).</summary>
     public string SeedsDirectory { get; init; } = "seeds";
 
-    /// <summary>The SmartCn jar; null means <c>XIQING_SMARTCN_JAR</c> or the Debian default.</summary>
+    /// <summary>A Java Lucene SmartCn jar to read the dictionaries from; null means <c>XIQING_SMARTCN_JAR</c> when
+    /// set, else the dictionaries of the <c>Lucene.Net.Analysis.SmartCn</c> package.</summary>
     public string? SmartCnJar { get; init; }
 
     /// <summary>

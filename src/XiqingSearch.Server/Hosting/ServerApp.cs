@@ -25,6 +25,7 @@ public static class ServerApp
             Args = args,
             ApplicationName = typeof(ServerApp).Assembly.GetName().Name,
         });
+        builder.UseServiceManagers();
 
         // Embedded defaults go first so every file, variable and flag overrides them.
         builder.Configuration.Sources.Insert(0, new JsonStreamConfigurationSource
@@ -77,6 +78,7 @@ public static class ServerApp
         app.MapOpenApi();
         HealthEndpoints.Map(app);
         SearchEndpoints.Map(app);
+        AnalyticsEndpoints.Map(app);
         DocumentEndpoints.Map(app);
         AdminEndpoints.Map(app);
         PageEndpoints.Map(app);
