@@ -38,8 +38,9 @@ public sealed class ServeCommandTests(BuiltIndexFixture fixture) : IClassFixture
                     Assert.Equal(HttpStatusCode.OK, response.StatusCode);
                     body = await response.Content.ReadAsStringAsync();
                 }
-                catch (HttpRequestException)
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                 {
+                    // Not listening yet, or the first answer is slow on a loaded machine (start-up warm-up): ask again.
                     await Task.Delay(500);
                 }
             }
