@@ -154,8 +154,6 @@ internal sealed class EngineHolder(ServerSettings settings, ILogger<EngineHolder
                 logger.LogError("The index cannot be opened: {Problem}", opened.Problems[0]);
                 return;
             }
-            // Warm before serving, so /readyz says ready only when the first search is as fast as the next.
-            WarmUp(opened.Value);
             var previous = _engine;
             _engine = opened.Value;
             _problem = null;
@@ -170,6 +168,9 @@ internal sealed class EngineHolder(ServerSettings settings, ILogger<EngineHolder
             previous?.Dispose();
             logger.LogInformation("Index open: {Index}", Options.IndexDirectory);
         }
+        // Searches are answered meanwhile (slower); /readyz waits for the warm-up (IsWarm), so a load balancer
+        // sends traffic only once the first search is as fast as the next.
+        WarmUp(opened.Value);
     }
 
     private void WarmUp(SearchEngine engine)
