@@ -36,6 +36,7 @@ internal static class ProblemMapper
             Offset = span?.Start,
             Length = span?.Length,
             Parameter = parameter ?? (isQuery ? "q" : null),
+            Arguments = problem.Arguments,
         });
     }
 

@@ -58,6 +58,7 @@ public static class ServerApp
         {
             document.Info.Title = "XiqingSearch API";
             document.Info.Description = ServerMessages.OpenApiDescription;
+            OpenApiDocumentation.Apply(document);
             return Task.CompletedTask;
         }));
         builder.Services.AddCors(o => o.AddDefaultPolicy(policy =>
