@@ -119,11 +119,13 @@ public sealed class SearchEngine : IDisposable
             searcher.Search(HeadingFilter.Apply(query.Lucene, request.Headings, _smartCn), collector);
             var phrases = query.Highlight.Select(p => p.Normalized).ToList();
             var matches = new List<Match>(collector.Matches.Count);
+            var isSpecific = RelevanceAdjustment.IsSpecific(collector.Matches.Count, table.Count);
             foreach (var (docId, score) in collector.Matches)
             {
                 if (table[docId] is { } row)
                 {
-                    matches.Add(new Match(row, score, phrases.Count == 0 ? [] : OccurrenceFinder.Find(row.Normalized, phrases)));
+                    IReadOnlyList<TextSpan> found = phrases.Count == 0 ? [] : OccurrenceFinder.Find(row.Normalized, phrases);
+                    matches.Add(new Match(row, RelevanceAdjustment.Adjust(score, row, found, isSpecific), found));
                 }
             }
 

@@ -79,6 +79,7 @@ public static class ServerApp
         DocumentEndpoints.Map(app);
         AdminEndpoints.Map(app);
         PageEndpoints.Map(app);
+        FallbackEndpoints.Map(app);
         return app;
     }
 
