@@ -82,6 +82,18 @@ public sealed class DailyUseTests(BuiltIndexFixture fixture) : IClassFixture<Bui
     }
 
     [Fact]
+    public void ServeHelp_ListsCorsAndAdminKey()
+    {
+        var run = fixture.Corpus.Run("serve", "--help");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("--cors-origin", run.Stdout);
+        Assert.Contains("XIQING_CORS__ORIGINS", run.Stdout);
+        Assert.Contains("--admin-key", run.Stdout);
+        Assert.Contains("XIQING_ADMIN_KEY", run.Stdout);
+    }
+
+    [Fact]
     public void Show_BadNumber_GivesTheValidRange()
     {
         var run = fixture.Corpus.Run("show", "000_313d8db390bab93c#500");

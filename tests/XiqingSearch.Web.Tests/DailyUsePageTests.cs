@@ -118,6 +118,33 @@ public sealed class DailyUsePageTests(WebFixture web)
     }
 
     [Fact]
+    public async Task TypeFacet_FiveYearPlan_KeepsItsHitsAndShowsItsPeriod()
+    {
+        var (context, page, errors) = await OpenAsync("q=" + Uri.EscapeDataString("京津冀协同发展"));
+        await using var _ = context;
+        var types = await page.Locator("[data-facet=type] .xq-facet-value").AllTextContentsAsync();
+        Assert.Contains("五年规划", types);
+        Assert.Contains("政府工作报告", types);
+
+        var plan = page.Locator("[data-facet=type] .xq-facet-label", new() { HasText = "五年规划" });
+        var expected = int.Parse((await plan.Locator(".xq-count").TextContentAsync())!, System.Globalization.CultureInfo.InvariantCulture);
+        await plan.Locator("input").CheckAsync();
+        await WaitDoneAfterAsync(page, "type=five-year-plan");
+
+        var status = await page.Locator(".xq-status").First.TextContentAsync();
+        Assert.Contains("共 " + expected + " 个段落", status);
+        Assert.Contains("1 个文件", status);
+        Assert.All(await page.Locator(".xq-hit").EvaluateAllAsync<string[]>("hs => hs.map(h => h.dataset.id)"),
+            id => Assert.StartsWith("003_", id));
+        var periods = await page.Locator(".xq-hit .xq-period").AllTextContentsAsync();
+        Assert.Equal(await page.Locator(".xq-hit").CountAsync(), periods.Count);
+        Assert.All(periods, p => Assert.Equal("（2021–2025）", p));
+        Assert.Contains("2021–2025", await page.Locator("[data-facet=doc]").TextContentAsync());
+        await WebFixture.ScreenshotAsync(page, "19-type-five-year-plan");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task ExportButton_DownloadsEveryOccurrenceAsCsv()
     {
         var (context, page, errors) = await OpenAsync("q=" + Uri.EscapeDataString("京津冀"));

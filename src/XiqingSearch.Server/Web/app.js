@@ -33,6 +33,7 @@
     facetUnit: '段',
     facetNote: '数字为段落数',
     doc: '文件',
+    type: '文件类型',
     kind: '类型',
     kinds: { '': '全部', paragraph: '正文段落', heading: '标题', 'table-row': '表格行' },
     sort: '排序',
@@ -46,6 +47,7 @@
     },
     hitPosition: function (i, n) { return '第 ' + i + ' / ' + n + ' 段'; },
     filtersToggle: '筛选条件',
+    types: { 'annual-plan': '年度计划', 'work-report': '政府工作报告', 'five-year-plan': '五年规划' },
     lastPage: '末页',
     firstPage: '首页',
     pagerTotal: function (current, pages) { return '第 ' + current + ' / ' + pages + ' 页'; },
@@ -203,7 +205,7 @@
   /* ---------- state <-> URL ---------- */
 
   function emptyState() {
-    return { q: '', years: [], topics: [], chapters: [], docs: [], kinds: [], sort: '', offset: 0, ctx: '', view: '' };
+    return { q: '', years: [], types: [], topics: [], chapters: [], docs: [], kinds: [], sort: '', offset: 0, ctx: '', view: '' };
   }
 
   function stateFromParams(params) {
@@ -213,6 +215,7 @@
     state.topics = params.getAll('topic');
     state.chapters = params.getAll('chapter');
     state.docs = params.getAll('doc');
+    state.types = params.getAll('type');
     state.kinds = params.getAll('kind');
     state.sort = params.get('sort') || '';
     state.view = params.get('view') || '';
@@ -228,6 +231,7 @@
     state.topics.forEach(function (v) { params.append('topic', v); });
     state.chapters.forEach(function (v) { params.append('chapter', v); });
     state.docs.forEach(function (v) { params.append('doc', v); });
+    state.types.forEach(function (v) { params.append('type', v); });
     state.kinds.forEach(function (v) { params.append('kind', v); });
     if (state.sort && state.sort !== 'relevance') {
       params.set('sort', state.sort);
@@ -269,6 +273,7 @@
     var error = el('div', { className: 'xq-error', role: 'alert', hidden: true });
     var facetBoxes = {
       year: facetBox(TEXT.year, 'year'),
+      type: facetBox(TEXT.type, 'type'),
       doc: facetBox(TEXT.doc, 'doc'),
       topic: facetBox(TEXT.topic, 'topic'),
       chapter: facetBox(TEXT.chapter, 'chapter')
@@ -278,11 +283,12 @@
     var filtersToggle = el('button', {
       type: 'button', className: 'xq-filters-toggle', text: TEXT.filtersToggle, 'aria-expanded': 'false'
     });
+    var facetNote = el('p', { className: 'xq-facet-note', text: TEXT.facetNote });
     var facets = el('aside', { className: 'xq-facets', 'aria-label': TEXT.filters },
       filtersToggle,
       el('div', { className: 'xq-facet-boxes' },
-        el('p', { className: 'xq-facet-note', text: TEXT.facetNote }),
-        facetBoxes.year.node, facetBoxes.doc.node, facetBoxes.topic.node, facetBoxes.chapter.node, clearButton));
+        facetNote,
+        facetBoxes.year.node, facetBoxes.type.node, facetBoxes.doc.node, facetBoxes.topic.node, facetBoxes.chapter.node, clearButton));
     var sortSelect = el('select', { className: 'xq-sort', 'aria-label': TEXT.sort });
     Object.keys(TEXT.sorts).forEach(function (key) {
       sortSelect.appendChild(el('option', { value: key, text: TEXT.sorts[key] }));
@@ -324,6 +330,7 @@
     var lastResponse = null;
     var inFlight = null;
     var hitsById = {};
+    var docsInfo = {};
 
     /* --- URL --- */
 
@@ -349,6 +356,23 @@
       }
     }
 
+    /*
+     * The API's parameters: the URL's, with the document types turned into the documents of those types (the
+     * API filters by document; the page knows each document's type from /api/documents).
+     */
+    function apiParams() {
+      var params = paramsFromState(state, false);
+      params.delete('type');
+      if (state.types.length) {
+        var docs = Object.keys(docsInfo).filter(function (d) {
+          return state.types.indexOf(docsInfo[d].type) >= 0 && (state.docs.length === 0 || state.docs.indexOf(d) >= 0);
+        });
+        params.delete('doc');
+        (docs.length ? docs : ['-']).forEach(function (d) { params.append('doc', d); });
+      }
+      return params;
+    }
+
     /* --- facets --- */
 
     function facetBox(title, name) {
@@ -359,7 +383,8 @@
     }
 
     function selectedList(name) {
-      return name === 'year' ? state.years : name === 'topic' ? state.topics : name === 'doc' ? state.docs : state.chapters;
+      return name === 'year' ? state.years : name === 'topic' ? state.topics : name === 'doc' ? state.docs
+        : name === 'type' ? state.types : state.chapters;
     }
 
     function facetItem(name, value, label, count, extraClass) {
@@ -388,13 +413,30 @@
     function renderFacets(f) {
       clear(facetBoxes.year.list);
       clear(facetBoxes.doc.list);
+      clear(facetBoxes.type.list);
+      // Document type, from the document facet and each document's type: a type is the documents of that type.
+      var byType = {};
+      (f.doc || []).forEach(function (v) {
+        var info = docsInfo[v.value];
+        if (info) {
+          byType[info.type] = (byType[info.type] || 0) + v.count;
+        }
+      });
+      Object.keys(TEXT.types).forEach(function (type) {
+        if (byType[type]) {
+          facetBoxes.type.list.appendChild(facetItem('type', type, TEXT.types[type], byType[type]));
+        }
+      });
       clear(facetBoxes.topic.list);
       clear(facetBoxes.chapter.list);
       (f.year || []).forEach(function (v) {
         facetBoxes.year.list.appendChild(facetItem('year', v.value, v.value + TEXT.yearSuffix, v.count));
       });
       (f.doc || []).forEach(function (v) {
-        facetBoxes.doc.list.appendChild(facetItem('doc', v.value, v.label || v.value, v.count));
+        var info = docsInfo[v.value];
+        // A plan for several years says so (2021–2025) rather than standing under its first year alone.
+        var label = (info ? (info.period || info.year) + ' ' : '') + (v.label || v.value);
+        facetBoxes.doc.list.appendChild(facetItem('doc', v.value, label, v.count));
       });
       (f.topic || []).forEach(function (v) {
         facetBoxes.topic.list.appendChild(facetItem('topic', v.value, v.label || v.value, v.count));
@@ -405,7 +447,7 @@
           facetItem('chapter', value, v.value, v.count, v.parent ? 'xq-facet-child' : null));
       });
       // Selected filters that no longer have a bucket still show, so they can be unticked.
-      ['year', 'doc', 'topic', 'chapter'].forEach(function (name) {
+      ['year', 'type', 'doc', 'topic', 'chapter'].forEach(function (name) {
         var shown = {};
         Array.prototype.forEach.call(facetBoxes[name].list.querySelectorAll('input'), function (i) {
           shown[i.value] = true;
@@ -416,10 +458,14 @@
           }
         });
       });
-      ['year', 'doc', 'topic', 'chapter'].forEach(function (name) {
+      var anyFacet = false;
+      ['year', 'type', 'doc', 'topic', 'chapter'].forEach(function (name) {
         facetBoxes[name].node.hidden = facetBoxes[name].list.children.length === 0;
+        anyFacet = anyFacet || !facetBoxes[name].node.hidden;
       });
-      clearButton.hidden = state.years.length + state.topics.length + state.chapters.length + state.docs.length +
+      facetNote.hidden = !anyFacet;
+      filtersToggle.hidden = !anyFacet;
+      clearButton.hidden = state.years.length + state.topics.length + state.chapters.length + state.docs.length + state.types.length +
         state.kinds.length === 0;
     }
 
@@ -526,7 +572,10 @@
         var count = (hit.highlights || []).length;
         hits.appendChild(el('li', { className: 'xq-hit', 'data-id': hit.id },
           el('p', { className: 'xq-meta' },
-            el('span', { className: 'xq-year', text: String(hit.year) }), ' · ',
+            el('span', { className: 'xq-year', text: String(hit.year) }),
+            docsInfo[hit.doc] && docsInfo[hit.doc].period
+              ? el('span', { className: 'xq-period', text: '（' + docsInfo[hit.doc].period + '）' }) : null,
+            ' · ',
             el('span', { className: 'xq-doc-title', text: hit.title }), ' · ',
             el('span', { className: 'xq-chapter', text: chapter }), ' · ',
             el('span', { className: 'xq-topic', text: hit.topic })),
@@ -743,11 +792,13 @@
       }
       prev.addEventListener('click', function () { go(index - 1); });
       next.addEventListener('click', function () { go(index + 1); });
-      contextPanel.appendChild(el('div', { className: 'xq-context-head' },
-        el('h2', { id: ids + '-ctx-title', className: 'xq-context-title', text: (d.period || d.year) + ' · ' + d.title }),
-        closeButton()));
-      contextPanel.appendChild(el('div', { className: 'xq-doc-nav' },
-        el('span', { className: 'xq-doc-summary', text: d.type + ' · ' + TEXT.docSummary(d) }), prev, position, next));
+      // Title and navigation stay at the top of the panel while the document scrolls under them.
+      contextPanel.appendChild(el('div', { className: 'xq-doc-top' },
+        el('div', { className: 'xq-context-head' },
+          el('h2', { id: ids + '-ctx-title', className: 'xq-context-title', text: (d.period || d.year) + ' · ' + d.title }),
+          closeButton()),
+        el('div', { className: 'xq-doc-nav' },
+          el('span', { className: 'xq-doc-summary', text: (TEXT.types[d.type] || d.type) + ' · ' + TEXT.docSummary(d) }), prev, position, next)));
       contextPanel.appendChild(list);
       contextPanel.focus();
       go(index);
@@ -793,6 +844,7 @@
       clear(pager);
       chart.hidden = true;
       controls.hidden = true;
+      renderFacets({});
       status.textContent = '';
       error.hidden = true;
       clear(error);
@@ -811,7 +863,7 @@
       }
       var controller = typeof AbortController === 'function' ? new AbortController() : null;
       inFlight = controller;
-      var params = paramsFromState(state, false);
+      var params = apiParams();
       params.set('limit', String(PAGE_SIZE));
       status.textContent = TEXT.loading;
       app.setAttribute('aria-busy', 'true');
@@ -858,7 +910,7 @@
       lastResponse = response;
       error.hidden = true;
       var years = shownValues(response.facets.year, state.years);
-      var docs = shownValues(response.facets.doc, state.docs);
+      var docs = shownValues(response.facets.doc, state.types.length ? apiParams().getAll('doc') : state.docs);
       status.textContent = TEXT.summary(response, years, docs);
       if (!embedded) {
         document.title = state.q + ' - ' + TEXT.title;
@@ -882,7 +934,7 @@
       controls.hidden = false;
       sortSelect.value = state.sort || 'relevance';
       kindSelect.value = state.kinds.length === 1 ? state.kinds[0] : '';
-      var params = paramsFromState(state, false);
+      var params = apiParams();
       params.delete('offset');
       params.set('format', 'csv');
       exportLink.href = base + 'api/search?' + params.toString();
@@ -906,6 +958,7 @@
     });
     clearButton.addEventListener('click', function () {
       state.years = [];
+      state.types = [];
       state.topics = [];
       state.chapters = [];
       state.docs = [];
@@ -954,11 +1007,19 @@
     });
 
     state = readUrl();
-    if (state.q) {
-      run(true);
-    } else {
-      renderFacets({});
-    }
+    // Each document's type and period first (for the type filter and the five-year plan's 2021–2025); a page
+    // that cannot get them still searches.
+    fetch(base + 'api/documents', { headers: { Accept: 'application/json' } })
+      .then(function (r) { return r.ok ? r.json() : []; })
+      .catch(function () { return []; })
+      .then(function (documents) {
+        (documents || []).forEach(function (d) { docsInfo[d.doc] = d; });
+        if (state.q) {
+          run(true);
+        } else {
+          renderFacets({});
+        }
+      });
     if (!embedded) {
       input.focus();
     }

@@ -194,6 +194,20 @@ public sealed class DailyUseApiTests(ServerFixture server)
         Assert.DoesNotMatch(@"\b(string|int|bool)\?? [A-Z]\w+\.[A-Z]\w+", raw);
     }
 
+    [Theory]
+    [InlineData("/api/nothing")]
+    [InlineData("/no/such/page")]
+    public async Task UnknownRoute_IsAJson404(string url)
+    {
+        using var response = await server.Client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
+        var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error");
+        Assert.Equal(ProblemCodes.NotFound, error.GetProperty("code").GetString());
+        Assert.Contains("/api/search", error.GetProperty("message").GetString());
+    }
+
     private async Task AssertStatus(string url, HttpStatusCode status, string? parameter = null)
     {
         using var response = await server.Client.GetAsync(url);
