@@ -72,6 +72,28 @@ internal static partial class OpenApiDocumentation
             ];
         }
 
+        // Operations grouped by what they are about, not under the assembly's name.
+        document.Tags = new HashSet<OpenApiTag>();
+        var tagNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (path, item) in document.Paths)
+        {
+            var tag = path switch
+            {
+                "/api/search" => "search",
+                "/healthz" or "/readyz" => "health",
+                _ when path.StartsWith("/api/admin", StringComparison.Ordinal) => "admin",
+                _ => "documents",
+            };
+            if (tagNames.Add(tag))
+            {
+                document.Tags.Add(new OpenApiTag { Name = tag });
+            }
+            foreach (var operation in item.Operations?.Values ?? [])
+            {
+                operation.Tags = new HashSet<OpenApiTagReference> { new(tag, document) };
+            }
+        }
+
         foreach (var schema in document.Components.Schemas?.Values ?? [])
         {
             CleanDescriptions(schema, depth: 0);
