@@ -401,6 +401,7 @@
         }
         state.offset = 0;
         state.ctx = '';
+        state.view = '';
         run(false);
       });
       return el('li', { className: 'xq-facet-item' + (extraClass ? ' ' + extraClass : '') },
@@ -537,6 +538,7 @@
       }
       state.offset = 0;
       state.ctx = '';
+      state.view = '';
       run(false);
     }
 
@@ -622,6 +624,8 @@
         b.addEventListener('click', function () {
           state.offset = (page - 1) * PAGE_SIZE;
           state.ctx = '';
+          state.view = '';
+          state.view = '';
           run(false);
           app.scrollIntoView({ block: 'start' });
         });
@@ -948,6 +952,7 @@
       state.q = input.value.trim();
       state.offset = 0;
       state.ctx = '';
+      state.view = '';
       run(false);
     });
     exampleLink.addEventListener('click', function (event) {
@@ -968,11 +973,15 @@
     });
     sortSelect.addEventListener('change', function () {
       state.sort = sortSelect.value === 'relevance' ? '' : sortSelect.value;
+      state.ctx = '';
+      state.view = '';
       state.offset = 0;
       run(false);
     });
     kindSelect.addEventListener('change', function () {
       state.kinds = kindSelect.value ? [kindSelect.value] : [];
+      state.ctx = '';
+      state.view = '';
       state.offset = 0;
       run(false);
     });
