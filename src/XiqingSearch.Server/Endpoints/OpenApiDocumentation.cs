@@ -88,7 +88,7 @@ internal static partial class OpenApiDocumentation
             {
                 document.Tags.Add(new OpenApiTag { Name = tag });
             }
-            foreach (var operation in item.Operations?.Values ?? [])
+            foreach (var operation in item.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>())
             {
                 operation.Tags = new HashSet<OpenApiTagReference> { new(tag, document) };
             }
