@@ -79,7 +79,7 @@ public sealed class DailyUseTests(BuiltIndexFixture fixture) : IClassFixture<Bui
         var paragraphs = run.StdoutLines.Where(l => l.StartsWith("  #", StringComparison.Ordinal) || l.StartsWith("> #", StringComparison.Ordinal)).ToList();
         Assert.Equal(Enumerable.Range(1, paragraphs.Count).Select(n => "#" + n), paragraphs.Select(l => l[2..].Split(' ')[0]));
         Assert.Equal(search.TotalOccurrences, run.Stdout.Split("[[天开西青园]]").Length - 1);
-        Assert.Equal(search.Hits.Select(h => "#" + h.Paragraph), paragraphs.Where(l => l.StartsWith('>')).Select(l => l[2..].Split(' ')[0]));
+        Assert.Equal(search.Hits.OrderBy(h => h.Paragraph).Select(h => "#" + h.Paragraph), paragraphs.Where(l => l.StartsWith('>')).Select(l => l[2..].Split(' ')[0]));
     }
 
     [Fact]
