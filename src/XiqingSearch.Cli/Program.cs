@@ -26,9 +26,9 @@ internal static class Program
         if (parseResult.Action is ParseErrorAction)
         {
             // System.CommandLine would print the whole help and exit 1, which our contract reserves for "no hits".
-            foreach (var error in parseResult.Errors)
+            foreach (var message in UsageErrors.Messages(parseResult))
             {
-                Console.Error.WriteLine($"xiqing: {error.Message}");
+                Console.Error.WriteLine($"xiqing: {message}");
             }
             var command = parseResult.CommandResult.Command;
             Console.Error.WriteLine(command is RootCommand ? "Try 'xiqing --help'." : $"Try 'xiqing {command.Name} --help'.");

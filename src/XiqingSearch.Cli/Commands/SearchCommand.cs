@@ -48,7 +48,7 @@ internal static class SearchCommand
         var topics = new Option<string[]>("--topic") { Description = "Keep this topic; repeat for more (OR).", HelpName = "T" };
         var chapters = new Option<string[]>("--chapter")
         {
-            Description = $"Keep paragraphs under this heading or heading path ('一、… {ChapterPath.Separator.Trim()} （一）…'); repeat for more (OR).",
+            Description = "Keep paragraphs under a heading containing this text, at any level (as chapter: in the query); repeat for more (OR).",
             HelpName = "C",
         };
         var docs = new Option<string[]>("--doc") { Description = "Keep this document (file name without extension); repeat for more (OR).", HelpName = "D" };
@@ -57,10 +57,10 @@ internal static class SearchCommand
         kinds.AcceptOnlyFromAmong("paragraph", "heading", "table-row");
         var sort = new Option<string>("--sort")
         {
-            Description = "Hit order.",
+            Description = "Hit order: relevance, year (newest first), oldest (oldest first) or document (reading order).",
             DefaultValueFactory = _ => "relevance",
         };
-        sort.AcceptOnlyFromAmong("relevance", "year", "document");
+        sort.AcceptOnlyFromAmong("relevance", "year", "oldest", "document");
         var limit = new Option<int>("--limit")
         {
             Description = $"Hits per page (1..{SearchRequest.MaxLimit}); csv and kwic default to every hit.",
@@ -99,12 +99,13 @@ internal static class SearchCommand
                 Query = parseResult.GetValue(query) ?? "",
                 Years = [.. (parseResult.GetValue(years) ?? []).Select(ParseYear)],
                 Topics = parseResult.GetValue(topics) ?? [],
-                Chapters = parseResult.GetValue(chapters) ?? [],
+                Headings = parseResult.GetValue(chapters) ?? [],
                 Docs = parseResult.GetValue(docs) ?? [],
                 Kinds = parseResult.GetValue(kinds) ?? [],
                 Sort = parseResult.GetValue(sort) switch
                 {
                     "year" => SearchSort.Year,
+                    "oldest" => SearchSort.Oldest,
                     "document" => SearchSort.Document,
                     _ => SearchSort.Relevance,
                 },

@@ -14,7 +14,13 @@ internal static class ShowCommand
     {
         var id = new Argument<string>("DOC#PARAGRAPH")
         {
-            Description = "A hit's id as search prints it, e.g. 000_313d8db390bab93c#12.",
+            Description = "A hit's id as search prints it, e.g. 000_313d8db390bab93c#12; with --all a document id alone.",
+        };
+        var all = new Option<bool>("--all") { Description = "The whole document, every paragraph in reading order." };
+        var query = new Option<string>("--query", "-q")
+        {
+            Description = "Highlight every occurrence of this query.",
+            HelpName = "QUERY",
         };
         var context = new Option<int>("--context")
         {
@@ -34,21 +40,32 @@ internal static class ShowCommand
             Show a paragraph in context: its chapter path, source file and line range, and N paragraphs around it.
             """)
         {
-            id, context,
+            id, context, all, query,
         };
         locations.AddTo(command);
         command.SetAction(parseResult => CommandRunner.Run(() =>
         {
             var text = parseResult.GetValue(id) ?? "";
+            var q = parseResult.GetValue(query);
+            if (parseResult.GetValue(all))
+            {
+                var hash = text.LastIndexOf('#');
+                using var documentEngine = EngineLoader.Open(locations.Resolve(parseResult));
+                var document = CommandRunner.Unwrap(documentEngine.GetDocument(hash > 0 ? text[..hash] : text, q));
+                WriteDocument(document, StyledWriter.ForStdout(Console.Out));
+                return ExitCodes.Success;
+            }
             var (doc, paragraph) = ParseId(text);
             using var engine = EngineLoader.Open(locations.Resolve(parseResult));
             var found = CommandRunner.Unwrap(engine.GetParagraph(doc, paragraph, parseResult.GetValue(context)));
-            Write(found, StyledWriter.ForStdout(Console.Out));
+            var highlights = string.IsNullOrWhiteSpace(q) ? null : CommandRunner.Unwrap(engine.GetDocument(doc, q));
+            Write(found, highlights, StyledWriter.ForStdout(Console.Out));
             return ExitCodes.Success;
         }));
         return ExamplesHelpAction.WithExamples(command, """
             xiqing show 000_313d8db390bab93c#12
-            xiqing show 003_7844a359d923be1e#140 --context 5
+            xiqing show 003_7844a359d923be1e#140 --context 5 --query 乡村振兴
+            xiqing show 004_e4f3d8be122b771a --all --query 天开西青园
             """);
     }
 
@@ -71,7 +88,29 @@ internal static class ShowCommand
         return (text[..hash], paragraph);
     }
 
-    private static void Write(ParagraphContext found, StyledWriter output)
+    private static void WriteDocument(DocumentView document, StyledWriter output)
+    {
+        output
+            .Append(document.Period ?? document.Year.ToString(CultureInfo.InvariantCulture), "bold cyan")
+            .Append(" · ")
+            .Append(document.Title, "bold")
+            .Append(" · " + document.Type, "dim")
+            .EndLine();
+        output.Append("source:  ", "dim").Append(document.File + ", ").Append(
+            string.Create(CultureInfo.InvariantCulture, $"{document.Paragraphs.Count} paragraphs")).EndLine();
+        if (document.Query is not null)
+        {
+            output.Append("query:   ", "dim").Append(document.Query, "bold").Append(string.Create(CultureInfo.InvariantCulture,
+                $": {document.TotalOccurrences} occurrences in {document.HitParagraphs.Count} paragraphs")).EndLine();
+        }
+        output.Line();
+        foreach (var p in document.Paragraphs)
+        {
+            WriteParagraph(p.Paragraph, p.Kind, p.Text, p.Highlights, output, isTarget: p.Highlights.Count > 0);
+        }
+    }
+
+    private static void Write(ParagraphContext found, DocumentView? highlights, StyledWriter output)
     {
         var p = found.Paragraph;
         output
@@ -91,25 +130,32 @@ internal static class ShowCommand
             .Append(string.Create(CultureInfo.InvariantCulture, $"{found.File}, lines {p.FirstLine}–{p.LastLine}"))
             .EndLine();
         output.Line();
-        foreach (var before in found.Before)
+        var spans = highlights?.Paragraphs.ToDictionary(d => d.Paragraph, d => d.Highlights) ?? [];
+        foreach (var view in found.Before.Append(p).Concat(found.After))
         {
-            WriteParagraph(before, output, isTarget: false);
-        }
-        WriteParagraph(p, output, isTarget: true);
-        foreach (var after in found.After)
-        {
-            WriteParagraph(after, output, isTarget: false);
+            WriteParagraph(view.Paragraph, view.Kind, view.Text, spans.GetValueOrDefault(view.Paragraph) ?? [], output,
+                isTarget: view.Paragraph == p.Paragraph);
         }
     }
 
-    private static void WriteParagraph(ParagraphView view, StyledWriter output, bool isTarget)
+    private static void WriteParagraph(int paragraph, string kind, string text, IReadOnlyList<TextSpan> highlights,
+        StyledWriter output, bool isTarget)
     {
+        var number = string.Create(CultureInfo.InvariantCulture, $"#{paragraph}");
         output
             .Append(isTarget ? "> " : "  ", "bold yellow")
-            .Append(string.Create(CultureInfo.InvariantCulture, $"#{view.Paragraph}"), "dim")
-            .Append(view.Kind == "paragraph" ? "" : $" [{view.Kind}]", "dim")
-            .Append(" ")
-            .Append(TextWindow.Flatten(view.Text), isTarget ? "bold" : null)
-            .EndLine();
+            .Append(number, "dim")
+            .Append(kind == "paragraph" ? "" : $" [{kind}]", "dim")
+            .Append(" ");
+        if (highlights.Count > 0)
+        {
+            // Plain output shows highlights as [[…]], so they survive a pipe; a terminal shows them in colour.
+            TextRenderer.AppendHighlighted(text, highlights, output, output.IsColored ? null : ("[[", "]]"));
+        }
+        else
+        {
+            output.Append(TextWindow.Flatten(text));
+        }
+        output.EndLine(continuationIndent: 2 + number.Length + 1);
     }
 }

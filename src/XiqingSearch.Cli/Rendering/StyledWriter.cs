@@ -5,13 +5,14 @@ namespace XiqingSearch.Cli.Rendering;
 
 /// <summary>
 /// Writes lines made of styled pieces: as Spectre markup on a colour terminal, as the bare text otherwise.
-/// A line is one Spectre renderable, so a terminal wraps it as a whole.
+/// On a terminal a line is broken at the terminal's width by <see cref="LineWrapper"/> (Spectre's own wrapping
+/// breaks before every styled piece of Chinese text, which has no spaces), continuation lines indented.
 /// </summary>
 internal sealed class StyledWriter
 {
     private readonly IAnsiConsole? _console;
     private readonly TextWriter _plain;
-    private readonly StringBuilder _markup = new();
+    private readonly List<LineWrapper.Piece> _pieces = [];
     private readonly StringBuilder _text = new();
 
     private StyledWriter(IAnsiConsole? console, TextWriter plain)
@@ -35,13 +36,18 @@ internal sealed class StyledWriter
     public StyledWriter Append(string text, string? style = null)
     {
         _text.Append(text);
-        var escaped = Markup.Escape(text);
-        _markup.Append(style is null ? escaped : $"[{style}]{escaped}[/]");
+        if (_console is not null)
+        {
+            _pieces.Add(new LineWrapper.Piece(text, style));
+        }
         return this;
     }
 
-    /// <summary>Ends the current line.</summary>
-    public void EndLine()
+    /// <summary>
+    /// Ends the current line. On a terminal, a line wider than the terminal continues on lines indented by
+    /// <paramref name="continuationIndent"/> columns; plain output is never wrapped.
+    /// </summary>
+    public void EndLine(int continuationIndent = 0)
     {
         if (_console is null)
         {
@@ -50,9 +56,18 @@ internal sealed class StyledWriter
         }
         else
         {
-            _console.MarkupLine(_markup.ToString());
+            foreach (var line in LineWrapper.Wrap(_pieces, Math.Max(20, _console.Profile.Width), continuationIndent))
+            {
+                var markup = new StringBuilder();
+                foreach (var piece in line)
+                {
+                    var escaped = Markup.Escape(piece.Text);
+                    markup.Append(piece.Style is null ? escaped : $"[{piece.Style}]{escaped}[/]");
+                }
+                _console.MarkupLine(markup.ToString());
+            }
         }
-        _markup.Clear();
+        _pieces.Clear();
         _text.Clear();
     }
 

@@ -14,16 +14,24 @@ internal static class TextRenderer
     /// <summary>Paragraphs longer than this many characters are shown as their snippet.</summary>
     public const int LongParagraphChars = 300;
 
+    /// <summary>Columns a hit's text (and its header's continuation lines) are indented by.</summary>
+    private const int HitIndent = 3;
+
     private const string HighlightStyle = "bold black on yellow";
 
     /// <summary>Writes the whole response.</summary>
     public static void Write(SearchResponse response, StyledWriter output)
     {
-        var documents = response.Facets.Doc.Count(d => d.Count > 0);
+        // The doc facet ignores a --doc filter; the hits are in the selected documents only.
+        var selectedDocs = response.Facets.Doc.Where(d => d.Selected).ToList();
+        var documents = (selectedDocs.Count > 0 ? selectedDocs : response.Facets.Doc).Count(d => d.Count > 0);
+        // A query of filters alone (year:2024) matches paragraphs but has no text to count occurrences of.
+        var counts = response.TotalOccurrences == 0 && response.TotalHits > 0
+            ? $"{Plural(response.TotalHits, "paragraph")} of {Plural(documents, "document")}"
+            : $"{Plural(response.TotalOccurrences, "occurrence")} in {Plural(response.TotalHits, "paragraph")} of {Plural(documents, "document")}";
         output
             .Append(response.Query, "bold")
-            .Append(string.Create(CultureInfo.InvariantCulture,
-                $": {Plural(response.TotalOccurrences, "occurrence")} in {Plural(response.TotalHits, "paragraph")} of {Plural(documents, "document")}"))
+            .Append(": " + counts)
             .Append(string.Create(CultureInfo.InvariantCulture, $" ({response.TookMs:0.#} ms)"), "dim")
             .EndLine();
         HintRenderer.Write(response.Hints, output);
@@ -43,7 +51,13 @@ internal static class TextRenderer
         }
 
         var shown = response.Hits.Count;
-        if (response.Offset + shown < response.TotalHits)
+        if (shown == 0 && response.Offset >= response.TotalHits)
+        {
+            var lastPage = Math.Max(0, (response.TotalHits - 1) / Math.Max(1, response.Limit) * Math.Max(1, response.Limit));
+            output.Line(string.Create(CultureInfo.InvariantCulture,
+                $"--offset {response.Offset} is past the last hit ({response.TotalHits} in all); --offset {lastPage} shows the last page."), "yellow");
+        }
+        else if (response.Offset + shown < response.TotalHits)
         {
             output.Line(string.Create(CultureInfo.InvariantCulture,
                 $"Showing {response.Offset + 1}–{response.Offset + shown} of {response.TotalHits}; --offset {response.Offset + shown} for the next page, --all for every hit."), "dim");
@@ -62,18 +76,19 @@ internal static class TextRenderer
             .Append(" · ")
             .Append(hit.Topic, "magenta")
             .Append("  " + hit.Id, "dim")
-            .EndLine();
+            .EndLine(HitIndent);
 
         var useSnippet = hit.Text.Length > LongParagraphChars && hit.Snippet.Length > 0;
         var text = useSnippet ? hit.Snippet : hit.Text;
         var spans = useSnippet ? hit.SnippetHighlights : hit.Highlights;
-        output.Append("   ");
+        output.Append(new string(' ', HitIndent));
         AppendHighlighted(text, spans, output);
-        output.EndLine();
+        output.EndLine(HitIndent);
     }
 
     /// <summary>Appends <paramref name="text"/> with <paramref name="spans"/> highlighted; line breaks become spaces.</summary>
-    public static void AppendHighlighted(string text, IReadOnlyList<TextSpan> spans, StyledWriter output)
+    public static void AppendHighlighted(string text, IReadOnlyList<TextSpan> spans, StyledWriter output,
+        (string Open, string Close)? plainMarks = null)
     {
         var position = 0;
         foreach (var span in spans.OrderBy(s => s.Start))
@@ -86,7 +101,8 @@ internal static class TextRenderer
             }
             if (end > start)
             {
-                output.Append(TextWindow.Flatten(text[start..end]), HighlightStyle);
+                var match = TextWindow.Flatten(text[start..end]);
+                output.Append(plainMarks is { } marks ? marks.Open + match + marks.Close : match, HighlightStyle);
             }
             position = end;
         }

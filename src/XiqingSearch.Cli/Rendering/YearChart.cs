@@ -21,6 +21,9 @@ internal static class YearChart
             return;
         }
         var max = Math.Max(1, rows.Max(y => y.Occurrences));
+        // With --year, every year still shows (the chart is the facet, which ignores its own filter), and the
+        // years kept are marked: the hits below are theirs only.
+        var anySelected = rows.Any(y => y.Selected);
         var labelWidth = rows.Max(y => DisplayWidth.Of(y.Value));
         foreach (var year in rows)
         {
@@ -32,6 +35,8 @@ internal static class YearChart
                 .Append(new string('█', length), "green")
                 .Append(string.Create(CultureInfo.InvariantCulture,
                     $" {year.Occurrences} occurrence{(year.Occurrences == 1 ? "" : "s")} in {year.Count} paragraph{(year.Count == 1 ? "" : "s")}"), "dim")
+                .Append(anySelected && year.Selected ? "  ◀ --year" : "", "bold yellow")
+                .Append(anySelected && !year.Selected ? "  (filtered out)" : "", "dim")
                 .EndLine();
         }
     }

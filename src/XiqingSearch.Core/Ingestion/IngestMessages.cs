@@ -4,7 +4,7 @@ namespace XiqingSearch.Core.Ingestion;
 internal static class IngestMessages
 {
     public static string FolderMissing(string path) =>
-        $"The seeds folder '{path}' does not exist.";
+        $"The seeds folder '{path}' does not exist. Point to the documents with --seeds DIR (or XIQING_SEEDS, or \"seeds\" in xiqing.json), or run where a seeds/ folder is.";
 
     public static string FolderEmpty(string path) =>
         $"The seeds folder '{path}' holds no *.txt or *.md files.";

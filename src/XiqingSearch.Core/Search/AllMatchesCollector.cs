@@ -64,7 +64,7 @@ internal sealed class AllMatchesCollector(ParagraphTable table, OccurrenceCounte
         {
             TotalHits++;
             TotalOccurrences += count;
-            top.Offer(new Match(row, _scorer!.GetScore(), count));
+            top.Offer(new Match(row, RelevanceAdjustment.Adjust(_scorer!.GetScore(), row), count));
         }
     }
 }

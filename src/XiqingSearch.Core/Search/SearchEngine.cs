@@ -157,7 +157,7 @@ public sealed partial class SearchEngine : IDisposable
             var top = new TopHits((int)Math.Min(int.MaxValue, (long)request.Offset + limit), Comparer(request.Sort));
             var collector = new AllMatchesCollector(searcher.Table, phrases.Count == 0 ? null : new OccurrenceCounter(searcher, phrases),
                 phrases, filter, facets, top, budget);
-            searcher.Search(query.Lucene, collector);
+            searcher.Search(HeadingFilter.Apply(query.Lucene, request.Headings, _smartCn), collector);
             if (request.All)
             {
                 limit = collector.TotalHits;
@@ -206,8 +206,9 @@ public sealed partial class SearchEngine : IDisposable
             if (row is null)
             {
                 var known = table.Documents.Any(d => d.Doc == doc);
+                var last = known ? table.Rows.Where(r => r.Document.Doc == doc).Max(r => r.Paragraph) : 0;
                 return new Problem(ProblemCodes.NotFound,
-                    known ? $"Document {doc} has no paragraph {paragraph}." : $"No document {doc} in the index.",
+                    known ? $"Document {doc} has no paragraph {paragraph}: its paragraphs are 1–{last}." : $"No document {doc} in the index.",
                     $"{doc}#{paragraph}");
             }
             var before = Enumerable.Range(paragraph - context, context).Select(n => table.Find(doc, n))
@@ -225,6 +226,57 @@ public sealed partial class SearchEngine : IDisposable
                 After = after,
             };
         });
+    }
+
+    /// <summary>
+    /// A whole document with every occurrence of <paramref name="query"/> (none when it is null or blank);
+    /// <c>request.not-found</c> for an unknown document, the query's problem for a malformed query.
+    /// </summary>
+    public Result<DocumentView> GetDocument(string doc, string? query)
+    {
+        var paragraphs = WithTable(table => table.Rows.Where(r => r.Document.Doc == doc).OrderBy(r => r.Paragraph)
+            .Select(r => (Info: r.Document, View: r.ToView())).ToList());
+        if (paragraphs.Count == 0)
+        {
+            return new Problem(ProblemCodes.NotFound, $"No document {doc} in the index.", doc);
+        }
+        var highlights = new Dictionary<int, IReadOnlyList<TextSpan>>();
+        if (!string.IsNullOrWhiteSpace(query))
+        {
+            var found = Search(new SearchRequest { Query = query, Docs = [doc], All = true, Sort = SearchSort.Document });
+            if (!found.IsSuccess)
+            {
+                return Result<DocumentView>.Fail(found.Problems);
+            }
+            foreach (var hit in found.Value.Hits)
+            {
+                highlights[hit.Paragraph] = hit.Highlights;
+            }
+        }
+        var info = paragraphs[0].Info;
+        return new DocumentView
+        {
+            Doc = doc,
+            Title = info.Title,
+            Year = info.Year,
+            Period = info.Period,
+            Type = info.Type,
+            File = info.File,
+            Query = string.IsNullOrWhiteSpace(query) ? null : query,
+            TotalOccurrences = highlights.Values.Sum(h => h.Count),
+            HitParagraphs = [.. highlights.Keys.Order()],
+            Paragraphs = [.. paragraphs.Select(p => new DocumentParagraph
+            {
+                Paragraph = p.View.Paragraph,
+                Kind = p.View.Kind,
+                Chapter = p.View.Chapter,
+                Topic = p.View.Topic,
+                Text = p.View.Text,
+                FirstLine = p.View.FirstLine,
+                LastLine = p.View.LastLine,
+                Highlights = highlights.GetValueOrDefault(p.View.Paragraph) ?? [],
+            })],
+        };
     }
 
     /// <summary>Facet counts over the whole corpus (occurrences = 0).</summary>
@@ -389,6 +441,7 @@ public sealed partial class SearchEngine : IDisposable
         }
         ,
         SearchSort.Year => ByYearThenReadingOrder,
+        SearchSort.Oldest => (a, b) => a.Row.Year != b.Row.Year ? a.Row.Year.CompareTo(b.Row.Year) : ByReadingOrder(a, b),
         _ => ByReadingOrder,
     };
 

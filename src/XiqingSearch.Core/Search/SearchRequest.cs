@@ -39,6 +39,13 @@ public sealed record SearchRequest
     /// </summary>
     public IReadOnlyList<string> Chapters { get; init; } = [];
 
+    /// <summary>
+    /// Headings to keep (any of them): a paragraph matches when a heading of its chapter path contains the value
+    /// (a whole heading or part of one, at any level), as the query field <c>chapter:</c> means. <c>xiqing search
+    /// --chapter</c> and HTTP <c>heading=</c> fill it; <see cref="Chapters"/> is the facet's exact-path selection.
+    /// </summary>
+    public IReadOnlyList<string> Headings { get; init; } = [];
+
     /// <summary>Documents to keep (ids: file names without extension).</summary>
     public IReadOnlyList<string> Docs { get; init; } = [];
 

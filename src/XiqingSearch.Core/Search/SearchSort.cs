@@ -1,6 +1,6 @@
 namespace XiqingSearch.Core.Search;
 
-/// <summary>How hits are ordered. Wire names: <c>relevance</c>, <c>year</c>, <c>document</c>.</summary>
+/// <summary>How hits are ordered. Wire names: <c>relevance</c>, <c>year</c>, <c>document</c>, <c>oldest</c>.</summary>
 public enum SearchSort
 {
     /// <summary>BM25 on the SmartCn field; ties by year (newest first), then document order.</summary>
@@ -11,4 +11,7 @@ public enum SearchSort
 
     /// <summary>Document (file) order, then paragraph order: reading order through the corpus.</summary>
     Document,
+
+    /// <summary>Oldest year first, then document order.</summary>
+    Oldest,
 }

@@ -18,6 +18,14 @@ internal static class DocumentEndpoints
             .Produces<IReadOnlyList<DocumentSummary>>(StatusCodes.Status200OK, "application/json")
             .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json");
 
+        app.MapGet("/api/documents/{doc}", Document)
+            .WithName("Document")
+            .WithSummary("A whole document: metadata and every paragraph in reading order, with the occurrences of q (optional) highlighted.")
+            .Produces<DocumentView>(StatusCodes.Status200OK, "application/json")
+            .Produces<ErrorResponse>(StatusCodes.Status400BadRequest, "application/json")
+            .Produces<ErrorResponse>(StatusCodes.Status404NotFound, "application/json")
+            .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json");
+
         app.MapGet("/api/documents/{doc}/paragraphs/{n}", Paragraph)
             .WithName("Paragraph")
             .WithSummary("A paragraph (1-based n) with up to `context` neighbours each side (default 2, at most 20) and its chapter path.")
@@ -38,6 +46,22 @@ internal static class DocumentEndpoints
         return engine.IsSuccess
             ? TypedResults.Ok(engine.Value.Documents())
             : ProblemMapper.Unavailable(engine.Problems[0]);
+    }
+
+    private static IResult Document(string doc, HttpContext context, EngineHolder holder)
+    {
+        var q = context.Request.Query["q"].ToString();
+        if (q.Length > SearchRequest.MaxQueryLength)
+        {
+            return ProblemMapper.BadParameter("q", ServerMessages.TooLong("q", SearchRequest.MaxQueryLength));
+        }
+        var engine = holder.Current;
+        if (!engine.IsSuccess)
+        {
+            return ProblemMapper.Unavailable(engine.Problems[0]);
+        }
+        var result = engine.Value.GetDocument(doc, q);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : ProblemMapper.ToResult(result.Problems[0]);
     }
 
     private static IResult Paragraph(string doc, string n, HttpContext context, EngineHolder holder)

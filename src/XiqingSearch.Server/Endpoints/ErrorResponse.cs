@@ -26,6 +26,13 @@ public sealed record ErrorBody
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? Length { get; init; }
 
+    /// <summary>
+    /// The values the message is made of (<c>reason</c>, <c>field</c>, <c>token</c>, …), so a client can word the
+    /// problem itself from <see cref="Code"/>: the search page shows query errors in Chinese this way.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, string>? Arguments { get; init; }
+
     /// <summary>For a bad parameter: its name (<c>limit</c>, <c>sort</c>, …).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Parameter { get; init; }

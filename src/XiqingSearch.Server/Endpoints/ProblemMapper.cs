@@ -43,6 +43,7 @@ internal static class ProblemMapper
             Length = span?.Length,
             // Core names the parameter of a bad request value in the problem's source (kind=x → "kind").
             Parameter = parameter ?? (isQuery ? "q" : problem.Code == ProblemCodes.BadParameter ? problem.Source : null),
+            Arguments = problem.Arguments,
         });
     }
 

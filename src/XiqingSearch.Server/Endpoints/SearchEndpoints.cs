@@ -1,6 +1,9 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using XiqingSearch.Core.Results;
 using XiqingSearch.Core.Search;
+using XiqingSearch.Core.Search.Export;
 using XiqingSearch.Server.Hosting;
 
 namespace XiqingSearch.Server.Endpoints;
@@ -16,11 +19,11 @@ internal static class SearchEndpoints
             .WithName("Search")
             .WithSummary("Searches the paragraphs of all documents.")
             .WithDescription(
-                "Parameters: q (required, at most 500 characters), year (2024 or 2021..2023), topic, chapter " +
-                "(heading path joined with ' > ', prefix match), doc, kind — each repeatable (ORed); " +
-                "sort = relevance | year | document; offset (0..10000); limit (1..100, default 10); q only once. " +
-                "A query with too many phrases is 400 query.too-many-clauses; one that runs past its time budget 503 search.timeout. " +
-                "Highlights are 0-based UTF-16 [start, end) offsets into text; snippetHighlights into snippet.")
+                "Every occurrence of every matching paragraph, highlighted. Filters repeat (ORed); different filters are " +
+                "ANDed; facet counts are multi-select (each facet ignores its own filter). Highlights are 0-based " +
+                "UTF-16 [start, end) offsets into text; snippetHighlights into snippet. format=csv exports every " +
+                "occurrence of every hit as text/csv. A query with too many phrases is 400 query.too-many-clauses; one that runs past its " +
+                "time budget 503 search.timeout.")
             .Produces<SearchResponse>(StatusCodes.Status200OK, "application/json")
             .Produces<ErrorResponse>(StatusCodes.Status400BadRequest, "application/json")
             .Produces<ErrorResponse>(StatusCodes.Status429TooManyRequests, "application/json")
@@ -30,6 +33,15 @@ internal static class SearchEndpoints
 
     private static IResult Search(HttpContext context, EngineHolder holder, SearchCache cache, ServerSettings settings)
     {
+        var format = context.Request.Query["format"].ToString();
+        if (format is not ("" or "json" or "csv"))
+        {
+            return ProblemMapper.BadParameter("format", ServerMessages.UnknownValue("format", format, "json, csv"));
+        }
+        if (format == "csv")
+        {
+            return Csv(context, holder, settings);
+        }
         // Read the generation before anything else: if the commit switches meanwhile, the entry is filed under
         // the old generation and never served.
         var generation = holder.Generation;
@@ -65,5 +77,56 @@ internal static class SearchEndpoints
         var body = JsonSerializer.SerializeToUtf8Bytes(result.Value, XiqingJson.Options);
         cache.Put(key, generation, body);
         return TypedResults.Bytes(body, JsonContentType);
+    }
+
+    /// <summary>
+    /// <c>format=csv</c>: every occurrence of every hit (offset and limit do not apply: an export is never one
+    /// page), as <c>xiqing search --format csv</c> writes it. Not cached: exports are rare and can be large.
+    /// </summary>
+    private static IResult Csv(HttpContext context, EngineHolder holder, ServerSettings settings)
+    {
+        var parsed = SearchParameters.Parse(context.Request.Query);
+        if (parsed.Request is not { } request)
+        {
+            return ProblemMapper.ToResult(parsed.Problem!, parsed.Parameter);
+        }
+        var engine = holder.Current;
+        if (!engine.IsSuccess)
+        {
+            return ProblemMapper.Unavailable(engine.Problems[0]);
+        }
+        Result<SearchResponse> result;
+        try
+        {
+            result = engine.Value.Search(request with { All = true, Offset = 0 }, settings.QueryLimits, context.RequestAborted);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            return TypedResults.Empty;
+        }
+        if (!result.IsSuccess)
+        {
+            return ProblemMapper.ToResult(result.Problems[0]);
+        }
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        OccurrenceCsv.Write(result.Value, text);
+        context.Response.Headers.ContentDisposition = "attachment; filename=\"xiqing-search.csv\"; filename*=UTF-8''" +
+            Uri.EscapeDataString(FileName(request.Query) + ".csv");
+        return TypedResults.Bytes(new UTF8Encoding(false).GetBytes(text.ToString()), OccurrenceCsv.ContentType);
+    }
+
+    // The query as a file name: characters no file system allows become '_'.
+    private static string FileName(string query)
+    {
+        var name = new StringBuilder();
+        foreach (var c in query.Trim())
+        {
+            name.Append(c is '/' or '\\' or ':' or '*' or '?' or '"' or '<' or '>' or '|' || char.IsControl(c) ? '_' : c);
+            if (name.Length >= 60)
+            {
+                break;
+            }
+        }
+        return name.Length == 0 ? "xiqing-search" : name.ToString();
     }
 }

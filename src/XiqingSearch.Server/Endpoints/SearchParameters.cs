@@ -24,7 +24,7 @@ internal static class SearchParameters
     public const int MaxValueLength = 200;
 
     /// <summary>The wire names of <see cref="SearchSort"/>.</summary>
-    public const string SortNames = "relevance, year, document";
+    public const string SortNames = "relevance, year (newest first), oldest, document";
 
     /// <summary>A parsed request, or the problem and the parameter it is about.</summary>
     public readonly record struct Parsed(SearchRequest? Request, Problem? Problem, string? Parameter);
@@ -64,7 +64,8 @@ internal static class SearchParameters
         SearchSort? sort = sortText.ToLowerInvariant() switch
         {
             "" or "relevance" => SearchSort.Relevance,
-            "year" => SearchSort.Year,
+            "year" or "newest" => SearchSort.Year,
+            "oldest" => SearchSort.Oldest,
             "document" => SearchSort.Document,
             _ => null,
         };
@@ -83,8 +84,8 @@ internal static class SearchParameters
             years.Add(range);
         }
 
-        string[][] filters = new string[4][];
-        string[] names = ["topic", "chapter", "doc", "kind"];
+        string[][] filters = new string[5][];
+        string[] names = ["topic", "chapter", "doc", "kind", "heading"];
         for (var i = 0; i < names.Length; i++)
         {
             var values = Values(query, names[i]).ToArray();
@@ -114,6 +115,7 @@ internal static class SearchParameters
             Chapters = filters[1],
             Docs = filters[2],
             Kinds = filters[3],
+            Headings = filters[4],
         }, null, null);
     }
 

@@ -12,9 +12,12 @@ internal static class ServerMessages
 
     public const string OpenApiDescription =
         "Full-text search over Xiqing District policy documents. Errors are {\"error\": {code, message, position?, " +
-        "offset?, length?, parameter?}}. For query errors, position is the 1-based column of the problem in q " +
+        "offset?, length?, parameter?, arguments?}}; arguments hold the values the message is made of, by name, so a client can word the problem itself from the code. For query errors, position is the 1-based column of the problem in q " +
         "(offset + 1), counted in UTF-16 code units; offset and length are the 0-based span. " +
         "Repeated filter parameters (year=2023&year=2024) are ORed; different filters are ANDed.";
+
+    public static string NoRoute(string method, string path) =>
+        Format($"No route {method} {path}. Routes: GET /api/search, GET /api/documents, GET /api/documents/{{doc}}, GET /api/documents/{{doc}}/paragraphs/{{n}}, GET /api/facets, GET /healthz, GET /readyz, GET /openapi/v1.json, POST /api/admin/reindex, GET / (the page).");
 
     public static string Required(string parameter) =>
         Format($"Parameter '{parameter}' is required.");

@@ -60,6 +60,7 @@ public static class ServerApp
         {
             document.Info.Title = "XiqingSearch API";
             document.Info.Description = ServerMessages.OpenApiDescription;
+            OpenApiDocumentation.Apply(document);
             return Task.CompletedTask;
         }));
         builder.Services.AddCors(o => o.AddDefaultPolicy(policy =>
@@ -83,6 +84,7 @@ public static class ServerApp
         DocumentEndpoints.Map(app);
         AdminEndpoints.Map(app);
         PageEndpoints.Map(app);
+        FallbackEndpoints.Map(app);
         return app;
     }
 

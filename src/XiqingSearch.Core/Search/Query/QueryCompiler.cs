@@ -41,13 +41,14 @@ internal static partial class QueryCompiler
         if (string.IsNullOrWhiteSpace(query))
         {
             return new Problem(ProblemCodes.QueryEmpty, "The query is empty: type a phrase such as 天开西青园.", query,
-                new TextSpan(0, 0));
+                new TextSpan(0, 0)).With(("reason", "empty"));
         }
         if (query.Length > SearchRequest.MaxQueryLength)
         {
             return new Problem(ProblemCodes.QueryTooLong,
                 $"The query has {query.Length} characters; at most {SearchRequest.MaxQueryLength} are allowed.", query,
-                new TextSpan(SearchRequest.MaxQueryLength, query.Length));
+                new TextSpan(SearchRequest.MaxQueryLength, query.Length))
+                .With(("length", query.Length.ToString(CultureInfo.InvariantCulture)), ("max", SearchRequest.MaxQueryLength.ToString(CultureInfo.InvariantCulture)));
         }
         return CheckQuotesAndParentheses(query);
     }
@@ -69,23 +70,24 @@ internal static partial class QueryCompiler
         }
         catch (QueryFieldException e)
         {
-            return new Problem(e.Code, e.Message, query, Locate(query, e.Field, e.Term));
+            return new Problem(e.Code, e.Message, query, Locate(query, e.Field, e.Term)) { Arguments = e.Arguments };
         }
         catch (TokenMgrError e)
         {
             return new Problem(ProblemCodes.QuerySyntax, "The query has a character the parser cannot read here.", query,
-                ColumnFromMessage(query, e.Message));
+                ColumnFromMessage(query, e.Message)).With(("reason", "unreadable"));
         }
         if (parsed is null || parsed is BooleanQuery { Clauses.Count: 0 })
         {
             return new Problem(ProblemCodes.QueryEmpty,
-                "The query has nothing to search for (only operators or stop characters).", query, new TextSpan(0, query.Length));
+                "The query has nothing to search for (only operators or stop characters).", query, new TextSpan(0, query.Length))
+                .With(("reason", "nothing-to-find"));
         }
         if (OnlyProhibited(parsed))
         {
             return new Problem(ProblemCodes.QuerySyntax,
                 "A query needs at least one phrase to find; NOT and - only exclude (e.g. 西青 -天开).", query,
-                new TextSpan(0, query.Length));
+                new TextSpan(0, query.Length)).With(("reason", "only-exclusions"));
         }
 
         var highlight = new List<TextPhrase>();
@@ -170,7 +172,8 @@ internal static partial class QueryCompiler
                     break;
                 case ')' when open.Count == 0:
                     return new Problem(ProblemCodes.QueryUnbalancedParenthesis,
-                        "This ')' closes nothing: there is no '(' before it.", query, new TextSpan(i, i + 1));
+                        "This ')' closes nothing: there is no '(' before it.", query, new TextSpan(i, i + 1))
+                        .With(("reason", "close-without-open"));
                 case ')':
                     open.Pop();
                     break;
@@ -185,7 +188,8 @@ internal static partial class QueryCompiler
         {
             var at = open.Last();
             return new Problem(ProblemCodes.QueryUnbalancedParenthesis,
-                "This '(' is never closed: add a ')' after the group.", query, new TextSpan(at, at + 1));
+                "This '(' is never closed: add a ')' after the group.", query, new TextSpan(at, at + 1))
+                .With(("reason", "open-never-closed"));
         }
         return null;
     }
@@ -196,21 +200,22 @@ internal static partial class QueryCompiler
         var inner = e.InnerException as ParseException ?? e;
         if (inner.InnerException is QueryFieldException field)
         {
-            return new Problem(field.Code, field.Message, query, Locate(query, field.Field, field.Term));
+            return new Problem(field.Code, field.Message, query, Locate(query, field.Field, field.Term)) { Arguments = field.Arguments };
         }
         if (e.InnerException is QueryFieldException direct)
         {
-            return new Problem(direct.Code, direct.Message, query, Locate(query, direct.Field, direct.Term));
+            return new Problem(direct.Code, direct.Message, query, Locate(query, direct.Field, direct.Term)) { Arguments = direct.Arguments };
         }
         if (e.InnerException is TokenMgrError lexical)
         {
             return new Problem(ProblemCodes.QuerySyntax, "The query has a character the parser cannot read here.", query,
-                ColumnFromMessage(query, lexical.Message));
+                ColumnFromMessage(query, lexical.Message)).With(("reason", "unreadable"));
         }
         var next = inner.CurrentToken?.Next;
         if (next is null)
         {
-            return new Problem(ProblemCodes.QuerySyntax, "The query is not valid here.", query, ColumnFromMessage(query, e.Message));
+            return new Problem(ProblemCodes.QuerySyntax, "The query is not valid here.", query, ColumnFromMessage(query, e.Message))
+                .With(("reason", "not-valid"));
         }
         // The classic parser's columns are 0-based offsets into the query (its char stream counts from 0).
         var start = Math.Clamp(next.BeginColumn, 0, query.Length);
@@ -219,7 +224,9 @@ internal static partial class QueryCompiler
             ? "The query ends too early: something is missing after the last operator."
             : $"'{next.Image}' cannot stand here.";
         var length = atEnd ? 0 : Math.Min(next.Image.Length, query.Length - start);
-        return new Problem(ProblemCodes.QuerySyntax, message + ExpectedHint(next.Image), query, new TextSpan(start, start + length));
+        var problem = new Problem(ProblemCodes.QuerySyntax, message + ExpectedHint(next.Image), query, new TextSpan(start, start + length))
+            .With(("reason", atEnd ? "ends-early" : "cannot-stand-here"));
+        return atEnd ? problem : problem.With(("token", next.Image));
     }
 
     private static string ExpectedHint(string? image) => image switch

@@ -5,8 +5,12 @@ namespace XiqingSearch.Core.Search.Query;
 /// syntax but means nothing here (an unknown field, a year that is not a number). Caught by
 /// <see cref="QueryCompiler"/>, which turns it into a <see cref="Results.Problem"/> with a position.
 /// </summary>
-internal sealed class QueryFieldException(string code, string message, string? field, string? term) : Exception(message)
+internal sealed class QueryFieldException(string code, string message, string? field, string? term,
+    IReadOnlyDictionary<string, string>? arguments = null) : Exception(message)
 {
+    /// <summary>The problem's arguments (<see cref="Results.Problem.Arguments"/>).</summary>
+    public IReadOnlyDictionary<string, string>? Arguments { get; } = arguments;
+
     public string Code { get; } = code;
 
     /// <summary>The field of the offending clause, used to find its position in the query.</summary>

@@ -53,7 +53,7 @@ internal sealed class XiqingQueryParser : QueryParser
                 {
                     throw new QueryFieldException(ProblemCodes.QuerySyntax,
                         $"kind must be {ParagraphKinds.Paragraph}, {ParagraphKinds.Heading} or {ParagraphKinds.TableRow}, not '{queryText}'.",
-                        field, queryText);
+                        field, queryText, Args(("reason", "bad-kind"), ("value", queryText)));
                 }
                 return new TermQuery(new Term(FieldNames.Kind, queryText.Trim()));
             case FieldNames.Chapter:
@@ -76,7 +76,7 @@ internal sealed class XiqingQueryParser : QueryParser
         {
             throw new QueryFieldException(ProblemCodes.QuerySyntax,
                 "Proximity (\"…\"~N) is not supported: a quoted phrase always matches exactly, ignoring whitespace.",
-                field == FieldNames.Text ? null : field, "~");
+                field == FieldNames.Text ? null : field, "~", Args(("reason", "proximity")));
         }
         return GetFieldQuery(field, queryText, quoted: true)!;
     }
@@ -86,7 +86,8 @@ internal sealed class XiqingQueryParser : QueryParser
         if (field != FieldNames.Year)
         {
             throw new QueryFieldException(ProblemCodes.QueryBadRange,
-                $"Ranges work on year only (year:[2021 TO 2023]), not on {FieldLabel(field)}.", field, null);
+                $"Ranges work on year only (year:[2021 TO 2023]), not on {FieldLabel(field)}.", field, null,
+                Args(("reason", "range-field"), ("field", FieldLabel(field))));
         }
         // An open end (year:[2021 TO *]) reaches the parser's callback as null.
         int? from = part1 is null or "*" ? null : ParseYear(part1, field);
@@ -129,16 +130,27 @@ internal sealed class XiqingQueryParser : QueryParser
             return year;
         }
         throw new QueryFieldException(ProblemCodes.QueryBadRange,
-            $"A year is four digits (year:2024 or year:[2021 TO 2023]), not '{text}'.", field, text);
+            $"A year is four digits (year:2024 or year:[2021 TO 2023]), not '{text}'.", field, text,
+            Args(("reason", "bad-year"), ("value", text)));
     }
 
     private static QueryFieldException UnknownField(string field) => new(ProblemCodes.QueryUnknownField,
         $"Unknown field '{field}'. Fields: {string.Join(", ", KnownFields)}. To search for a colon in text, put the phrase in quotes.",
-        field, null);
+        field, null, Args(("field", field), ("fields", string.Join(", ", KnownFields))));
 
     private static QueryFieldException Unsupported(string field, string term, string what) => new(ProblemCodes.QuerySyntax,
         $"{char.ToUpperInvariant(what[0])}{what[1..]} {(what.EndsWith('s') ? "are" : "is")} not supported on {FieldLabel(field)}; phrases already match anywhere in the text.",
-        field == FieldNames.Text ? null : field, term);
+        field == FieldNames.Text ? null : field, term,
+        Args(("reason", "unsupported"), ("feature", what switch
+        {
+            "wildcards" => "wildcard",
+            "regular expressions" => "regexp",
+            "a trailing *" => "prefix",
+            _ => "fuzzy",
+        }), ("field", FieldLabel(field))));
+
+    private static Dictionary<string, string> Args(params (string Name, string Value)[] pairs) =>
+        pairs.ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
 
     private static string FieldLabel(string field) => field == FieldNames.Text ? "text" : field;
 }
