@@ -2,7 +2,7 @@ namespace XiqingSearch.Core.Search.Analytics;
 
 /// <summary>
 /// Several phrases compared year by year. Each phrase is a query in the search language, answered exactly as
-/// <see cref="SearchEngine.Search"/> answers it with the same filters.
+/// <see cref="SearchEngine.Search(SearchRequest)"/> answers it with the same filters.
 /// </summary>
 public sealed record CompareRequest
 {

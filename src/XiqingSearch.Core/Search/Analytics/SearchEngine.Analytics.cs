@@ -7,7 +7,7 @@ namespace XiqingSearch.Core.Search;
 
 /// <summary>
 /// Year-by-year views over the engine: phrases compared across years, and the terms new in (or gone from) a year.
-/// Every count is what <see cref="Search"/> counts for the same query and filters: a comparison runs one search
+/// Every count is what <see cref="Search(SearchRequest)"/> counts for the same query and filters: a comparison runs one search
 /// per phrase and reads its per-document facet, so matching, folding and recall are the search's own.
 /// </summary>
 public sealed partial class SearchEngine
