@@ -15,6 +15,9 @@ internal static class CsvRenderer
     /// <summary>Writes the BOM, the header and the rows. The writer must encode UTF-8.</summary>
     public static void Write(SearchResponse response, TextWriter output) => OccurrenceCsv.Write(response, output);
 
+    /// <summary>One RFC 4180 row of any table the CLI writes as CSV.</summary>
+    public static void WriteRecord(TextWriter output, IReadOnlyList<string> fields) => OccurrenceCsv.WriteRecord(output, fields);
+
     /// <summary>The field as RFC 4180 wants it.</summary>
     public static string Quote(string field) => OccurrenceCsv.Quote(field);
 }
