@@ -58,14 +58,15 @@ public static class IndexBuilder
         var catalog = CorpusReader.CatalogFile(options.SeedsDirectory);
         var bytesTotal = files.Value.Sum(f => f.Bytes);
         progress?.Report(new IndexProgress("read", 0, files.Value.Count, 0, 0, bytesTotal, clock.Elapsed, null));
-        var read = CorpusReader.ReadAll(options.SeedsDirectory, progress is null ? null : new Progress(p =>
+        var read = CorpusReader.ReadCorpus(options.SeedsDirectory, progress is null ? null : new Progress(p =>
             progress.Report(new IndexProgress("read", p.FilesDone, p.FilesTotal, p.ParagraphsSoFar, p.BytesDone,
                 bytesTotal, clock.Elapsed, p.CurrentFile))));
         if (!read.IsSuccess)
         {
             return Result<BuildReport>.Fail(read.Problems);
         }
-        var documents = read.Value;
+        var documents = read.Value.Documents;
+        var skipped = read.Value.Skipped;
 
         var previous = ReadManifest(options.IndexDirectory, out _);
         var incremental = !force && previous is not null && previous.Schema == IndexManifest.CurrentSchema
@@ -76,6 +77,12 @@ public static class IndexBuilder
         var removed = incremental
             ? previous!.Files.Where(f => !current.Contains(f.Name)).Select(f => f.Name).ToList()
             : [];
+        // A file that became unreadable leaves the index (its old text is not its content any more).
+        var skippedFiles = files.Value.Where(f => skipped.Any(s => s.File == f.FileName)).ToList();
+        if (incremental)
+        {
+            removed.AddRange(skippedFiles.Where(f => !known.Contains(ManifestFile.Of(f))).Select(f => f.FileName));
+        }
         if (incremental && changed.Count == 0 && removed.Count == 0)
         {
             return new BuildReport
@@ -87,6 +94,7 @@ public static class IndexBuilder
                 Elapsed = clock.Elapsed,
                 IndexSizeBytes = IndexSize(options.IndexDirectory),
                 ChangedFiles = [],
+                Skipped = skipped,
                 Rebuilt = false,
             };
         }
@@ -153,7 +161,7 @@ public static class IndexBuilder
             cancellationToken.ThrowIfCancellationRequested();
             progress?.Report(new IndexProgress("commit", changed.Count, changed.Count, paragraphs, bytesDone,
                 bytesDone, clock.Elapsed, null));
-            writer.SetCommitData(IndexManifest.For(files.Value, catalog, DateTimeOffset.UtcNow).ToCommitData());
+            writer.SetCommitData(IndexManifest.For(files.Value, catalog, DateTimeOffset.UtcNow, skipped).ToCommitData());
             hooks.At?.Invoke("before-commit");
             writer.Commit();
             committed = true;
@@ -177,6 +185,7 @@ public static class IndexBuilder
             Elapsed = clock.Elapsed,
             IndexSizeBytes = IndexSize(options.IndexDirectory),
             ChangedFiles = [.. changed.Select(d => d.File.FileName).Concat(removed)],
+            Skipped = skipped,
             Rebuilt = true,
         };
     }

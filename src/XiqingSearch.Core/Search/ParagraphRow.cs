@@ -44,6 +44,10 @@ internal sealed class ParagraphRow
 
     public int LastLine => Stored.LastLine;
 
+    public int? FirstPage => Stored.FirstPage;
+
+    public int? LastPage => Stored.LastPage;
+
     /// <summary>
     /// Stored fields are read lazily: opening a commit reads only doc values, and a search reads the stored
     /// fields of its matches. Racing threads read the same immutable value.
@@ -58,7 +62,9 @@ internal sealed class ParagraphRow
             stored.GetValues(FieldNames.Chapter),
             stored.GetValues(FieldNames.TopicKeywords),
             stored.GetField(FieldNames.FirstLine)?.GetInt32Value() ?? 0,
-            stored.GetField(FieldNames.LastLine)?.GetInt32Value() ?? 0);
+            stored.GetField(FieldNames.LastLine)?.GetInt32Value() ?? 0,
+            stored.GetField(FieldNames.FirstPage)?.GetInt32Value(),
+            stored.GetField(FieldNames.LastPage)?.GetInt32Value());
     }
 
     public string Id => $"{Document.Doc}#{Paragraph}";
@@ -78,5 +84,7 @@ internal sealed class ParagraphRow
         Text = Text,
         FirstLine = FirstLine,
         LastLine = LastLine,
+        FirstPage = FirstPage,
+        LastPage = LastPage,
     };
 }

@@ -170,8 +170,20 @@ public sealed class SearchEngine : IDisposable
         }
     }
 
-    /// <summary>The indexed documents, in document order.</summary>
-    public IReadOnlyList<DocumentSummary> Documents() => WithTable(Summaries);
+    /// <summary>The indexed documents, in document order, then the documents skipped as unreadable.</summary>
+    public IReadOnlyList<DocumentSummary> Documents()
+    {
+        var searcher = Acquire();
+        try
+        {
+            var commit = ((Lucene.Net.Index.DirectoryReader)searcher.IndexReader).IndexCommit;
+            return [.. Summaries(searcher.Table), .. SkippedSummaries(IndexManifest.FromCommitData(commit.UserData))];
+        }
+        finally
+        {
+            Release(searcher);
+        }
+    }
 
     /// <summary>A paragraph and up to <paramref name="context"/> neighbours each side; <c>request.not-found</c> when absent.</summary>
     public Result<ParagraphContext> GetParagraph(string doc, int paragraph, int context)
@@ -228,6 +240,7 @@ public sealed class SearchEngine : IDisposable
                 SizeBytes = commit.FileNames.Sum(commit.Directory.FileLength),
                 BuiltAt = manifest?.BuiltAt ?? default,
                 Documents = Summaries(table),
+                Skipped = manifest?.Skipped ?? [],
                 Years = facets.Year,
                 Topics = facets.Topic,
             };
@@ -325,6 +338,17 @@ public sealed class SearchEngine : IDisposable
         })];
     }
 
+    private static IEnumerable<DocumentSummary> SkippedSummaries(IndexManifest? manifest) =>
+        (manifest?.Skipped ?? []).Select(s => new DocumentSummary
+        {
+            Doc = Path.GetFileNameWithoutExtension(s.File),
+            Title = s.File,
+            Type = "other",
+            File = s.File,
+            Kinds = new Dictionary<string, int>(),
+            Skipped = s,
+        });
+
     private static Problem? Validate(SearchRequest request)
     {
         if (request.Query is null)
@@ -401,6 +425,8 @@ public sealed class SearchEngine : IDisposable
             SnippetHighlights = snippet.Highlights,
             FirstLine = row.FirstLine,
             LastLine = row.LastLine,
+            FirstPage = row.FirstPage,
+            LastPage = row.LastPage,
         };
     }
 }
