@@ -103,13 +103,10 @@ internal sealed class DocxReader : IDocumentReader
         private void AddParagraph(WParagraph paragraph)
         {
             var notes = new List<string>();
-            var pageBefore = _page;
-            var text = ParagraphText(paragraph, notes, countPages: true);
+            var text = ParagraphText(paragraph, notes, countPages: true, out var startPage);
             if (text.Trim().Length > 0)
             {
-                // A page break inside the paragraph: it starts on the page before and ends on the new one.
-                var heading = IsHeading(paragraph);
-                Add(text, heading, isRow: false, pageBefore);
+                Add(text, IsHeading(paragraph), isRow: false, startPage);
             }
             foreach (var note in notes)
             {
@@ -121,18 +118,27 @@ internal sealed class DocxReader : IDocumentReader
         {
             foreach (var row in table.Elements<TableRow>())
             {
-                var pageBefore = _page;
+                int? rowPage = null;
                 var cells = new List<string>();
                 var notes = new List<string>();
                 foreach (var cell in row.Elements<TableCell>())
                 {
-                    var parts = cell.Descendants<WParagraph>().Select(p => ParagraphText(p, notes, countPages: true)).Where(t => t.Trim().Length > 0);
+                    var parts = new List<string>();
+                    foreach (var p in cell.Descendants<WParagraph>())
+                    {
+                        var part = ParagraphText(p, notes, countPages: true, out var partPage);
+                        if (part.Trim().Length > 0)
+                        {
+                            parts.Add(part);
+                            rowPage ??= partPage;
+                        }
+                    }
                     cells.Add(string.Join(' ', parts));
                 }
                 var text = string.Join(" | ", cells.Where(c => c.Trim().Length > 0));
                 if (text.Length > 0)
                 {
-                    Add(text, heading: false, isRow: true, pageBefore);
+                    Add(text, heading: false, isRow: true, rowPage ?? _page);
                 }
                 foreach (var note in notes)
                 {
@@ -145,10 +151,15 @@ internal sealed class DocxReader : IDocumentReader
             _lines.Add(new SourceLine(_lines.Count + 1, ExtractedText.Clean(text), heading, IsCell: false,
                 Page: _paged ? page : null, EndsBlock: true, IsRow: isRow));
 
-        /// <summary>The visible text of a paragraph; footnote texts it cites are collected in <paramref name="notes"/>.</summary>
-        private string ParagraphText(WParagraph paragraph, List<string>? notes, bool countPages)
+        /// <summary>
+        /// The visible text of a paragraph; footnote texts it cites are collected in <paramref name="notes"/>.
+        /// <paramref name="startPage"/> is the page of its first character (a rendered page break before any text
+        /// means the paragraph starts on the new page).
+        /// </summary>
+        private string ParagraphText(WParagraph paragraph, List<string>? notes, bool countPages, out int startPage)
         {
             var builder = new StringBuilder();
+            int? start = null;
             foreach (var element in paragraph.Descendants())
             {
                 if (IsRemoved(element, paragraph))
@@ -158,6 +169,7 @@ internal sealed class DocxReader : IDocumentReader
                 switch (element)
                 {
                     case Text t:
+                        start ??= _page;
                         builder.Append(t.Text);
                         break;
                     case TabChar or Break or CarriageReturn:
@@ -179,6 +191,7 @@ internal sealed class DocxReader : IDocumentReader
                         break;
                 }
             }
+            startPage = start ?? _page;
             return builder.ToString();
         }
 
@@ -196,7 +209,7 @@ internal sealed class DocxReader : IDocumentReader
         }
 
         private string NoteText(OpenXmlElement note) =>
-            string.Join(' ', note.Descendants<WParagraph>().Select(p => ParagraphText(p, null, countPages: false)))
+            string.Join(' ', note.Descendants<WParagraph>().Select(p => ParagraphText(p, null, countPages: false, out _)))
                 .Trim();
 
         private bool IsHeading(WParagraph paragraph)
