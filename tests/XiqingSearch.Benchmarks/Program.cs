@@ -8,6 +8,7 @@ var verbs = new Dictionary<string, (string Help, Func<string[], int> Run)>(Strin
     ["analyzer-load-once"] = ("(internal) load the SmartCn dictionary once and print ms; used by `analyzer`", AnalyzerBenchmark.LoadOnce),
     ["tokens"] = ("tokens FILE: print the SmartCn token table of FILE (the peer's `run.sh tokens` format)", AnalyzerBenchmark.PrintTokens),
     ["indexing"] = ("indexing MB/s and index size on the seeds 1× and 100×, C# vs the Java peer [--reps R] [--copies N]", XiqingSearch.Benchmarks.Indexing.IndexingBenchmark.Run),
+    ["pdf"] = ("PDF extraction pages/s and MB/s on the document fixtures, C# vs poppler's pdftotext [--reps R] (also run by `indexing`)", XiqingSearch.Benchmarks.Indexing.PdfExtractionBenchmark.Run),
     ["search"] = ("search latency (parse + search + highlight + facets), mean and p99, C# vs the Java peer's phrase query", XiqingSearch.Benchmarks.Search.SearchBenchmark.Run),
 };
 
