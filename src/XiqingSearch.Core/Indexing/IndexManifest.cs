@@ -37,13 +37,13 @@ internal sealed record IndexManifest
 
     public static IndexManifest For(IReadOnlyList<SourceFile> files, SourceFile? catalog, DateTimeOffset builtAt,
         IReadOnlyList<SkippedDocument>? skipped = null) => new()
-    {
-        Schema = CurrentSchema,
-        BuiltAt = builtAt,
-        Files = [.. files.Select(ManifestFile.Of)],
-        Catalog = catalog is null ? null : ManifestFile.Of(catalog),
-        Skipped = skipped ?? [],
-    };
+        {
+            Schema = CurrentSchema,
+            BuiltAt = builtAt,
+            Files = [.. files.Select(ManifestFile.Of)],
+            Catalog = catalog is null ? null : ManifestFile.Of(catalog),
+            Skipped = skipped ?? [],
+        };
 
     public IDictionary<string, string> ToCommitData()
     {

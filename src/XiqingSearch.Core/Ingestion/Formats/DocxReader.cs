@@ -2,8 +2,8 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using WParagraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
 using XiqingSearch.Core.Results;
+using WParagraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
 
 namespace XiqingSearch.Core.Ingestion.Formats;
 
