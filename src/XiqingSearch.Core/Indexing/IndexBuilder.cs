@@ -11,8 +11,10 @@ namespace XiqingSearch.Core.Indexing;
 
 /// <summary>
 /// Builds the on-disk index from the seeds folder. A build commits once, at the end, so Lucene's commit is the
-/// atomic switch: a run that fails or is killed leaves the last good commit serving. Only files whose size or
-/// hash changed since the last commit are re-analysed; a schema or catalogue change rebuilds everything.
+/// atomic switch: a run that fails or is killed leaves the last good commit serving. Sources stream into the
+/// writer (<see cref="StreamingIndexer"/>: one file at a time per core, never the whole corpus in memory). Only
+/// files whose size or hash changed since the last commit are re-analysed; a schema or catalogue change rebuilds
+/// everything.
 /// </summary>
 public static class IndexBuilder
 {
@@ -49,52 +51,51 @@ public static class IndexBuilder
     {
         var clock = Stopwatch.StartNew();
 
-        // Read and check every source first: a bad file refuses the whole run before the index is touched.
+        // List the sources (names, sizes, hashes) and read the catalogue; the sources themselves are read one at a
+        // time while they are indexed, so memory does not grow with the corpus. A bad file found on the way
+        // refuses the whole run: nothing is committed, and the last good commit stays the index.
         var files = CorpusReader.ListFiles(options.SeedsDirectory);
         if (!files.IsSuccess)
         {
             return Result<BuildReport>.Fail(files.Problems);
         }
-        var catalog = CorpusReader.CatalogFile(options.SeedsDirectory);
+        var catalogFile = CorpusReader.CatalogFile(options.SeedsDirectory);
+        var catalog = Catalog.Load(options.SeedsDirectory);
+        if (!catalog.IsSuccess)
+        {
+            return Result<BuildReport>.Fail(catalog.Problems);
+        }
         var bytesTotal = files.Value.Sum(f => f.Bytes);
         progress?.Report(new IndexProgress("read", 0, files.Value.Count, 0, 0, bytesTotal, clock.Elapsed, null));
-        var read = CorpusReader.ReadCorpus(options.SeedsDirectory, progress is null ? null : new Progress(p =>
-            progress.Report(new IndexProgress("read", p.FilesDone, p.FilesTotal, p.ParagraphsSoFar, p.BytesDone,
-                bytesTotal, clock.Elapsed, p.CurrentFile))));
-        if (!read.IsSuccess)
-        {
-            return Result<BuildReport>.Fail(read.Problems);
-        }
-        var documents = read.Value.Documents;
-        var skipped = read.Value.Skipped;
 
         var previous = ReadManifest(options.IndexDirectory, out _);
         var incremental = !force && previous is not null && previous.Schema == IndexManifest.CurrentSchema
-            && Equals(previous.Catalog, catalog is null ? null : ManifestFile.Of(catalog));
+            && Equals(previous.Catalog, catalogFile is null ? null : ManifestFile.Of(catalogFile));
         var known = incremental ? previous!.Files.ToHashSet() : [];
-        var changed = documents.Where(d => !known.Contains(ManifestFile.Of(d.File))).ToList();
+        var changed = files.Value.Where(f => !known.Contains(ManifestFile.Of(f))).ToList();
         var current = files.Value.Select(f => f.FileName).ToHashSet(StringComparer.Ordinal);
         var removed = incremental
             ? previous!.Files.Where(f => !current.Contains(f.Name)).Select(f => f.Name).ToList()
             : [];
-        // A file that became unreadable leaves the index (its old text is not its content any more).
-        var skippedFiles = files.Value.Where(f => skipped.Any(s => s.File == f.FileName)).ToList();
-        if (incremental)
-        {
-            removed.AddRange(skippedFiles.Where(f => !known.Contains(ManifestFile.Of(f))).Select(f => f.FileName));
-        }
         if (incremental && changed.Count == 0 && removed.Count == 0)
         {
+            // Nothing to write; the report still describes every document, so read them (without a writer).
+            var unchanged = StreamingIndexer.Run(files.Value, catalog.Value, new HashSet<string>(), writer: null, incremental, progress, clock,
+                cancellationToken);
+            if (unchanged.Problems.Count > 0)
+            {
+                return Result<BuildReport>.Fail(unchanged.Problems);
+            }
             return new BuildReport
             {
                 IndexDirectory = options.IndexDirectory,
-                Documents = [.. documents.Select(Summarize)],
-                Paragraphs = documents.Sum(d => d.Paragraphs.Count),
+                Documents = unchanged.Documents,
+                Paragraphs = unchanged.Paragraphs,
                 InputBytes = 0,
                 Elapsed = clock.Elapsed,
                 IndexSizeBytes = IndexSize(options.IndexDirectory),
                 ChangedFiles = [],
-                Skipped = skipped,
+                Skipped = unchanged.Skipped,
                 Rebuilt = false,
             };
         }
@@ -116,6 +117,8 @@ public static class IndexBuilder
         var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer)
         {
             OpenMode = incremental ? OpenMode.CREATE_OR_APPEND : OpenMode.CREATE,
+            // Shared by the indexing threads: when the buffered documents pass it, the largest thread's segment
+            // is flushed, so the writer's memory stays bounded however large the corpus.
             RAMBufferSizeMB = 64,
             // One file per part, no compound files: searches read a commit from a memory copy, and reading a
             // compound file goes through one shared, locked input for every term lookup of every search.
@@ -135,33 +138,24 @@ public static class IndexBuilder
         }
 
         var committed = false;
+        StreamingIndexer.Outcome outcome;
         try
         {
             foreach (var name in removed)
             {
                 writer.DeleteDocuments(new Term(FieldNames.Doc, Path.GetFileNameWithoutExtension(name)));
             }
-            long bytesDone = 0;
-            var paragraphs = 0;
-            for (var i = 0; i < changed.Count; i++)
+            outcome = StreamingIndexer.Run(files.Value, catalog.Value, changed.Select(f => f.FileName).ToHashSet(StringComparer.Ordinal),
+                writer, incremental, progress, clock, cancellationToken);
+            if (outcome.Problems.Count > 0)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var document = changed[i];
-                progress?.Report(new IndexProgress("index", i, changed.Count, paragraphs, bytesDone,
-                    changed.Sum(d => d.File.Bytes), clock.Elapsed, document.File.FileName));
-                if (incremental)
-                {
-                    writer.DeleteDocuments(new Term(FieldNames.Doc, document.File.Id));
-                }
-                writer.AddDocuments(document.Paragraphs.Select(p => ParagraphDocument.Create(document, p)));
-                paragraphs += document.Paragraphs.Count;
-                bytesDone += document.File.Bytes;
+                return Result<BuildReport>.Fail(outcome.Problems);
             }
             hooks.At?.Invoke("documents-added");
             cancellationToken.ThrowIfCancellationRequested();
-            progress?.Report(new IndexProgress("commit", changed.Count, changed.Count, paragraphs, bytesDone,
-                bytesDone, clock.Elapsed, null));
-            writer.SetCommitData(IndexManifest.For(files.Value, catalog, DateTimeOffset.UtcNow, skipped).ToCommitData());
+            progress?.Report(new IndexProgress("commit", changed.Count, changed.Count, outcome.Paragraphs, outcome.BytesIndexed,
+                outcome.BytesIndexed, clock.Elapsed, null));
+            writer.SetCommitData(IndexManifest.For(files.Value, catalogFile, DateTimeOffset.UtcNow, outcome.Skipped).ToCommitData());
             hooks.At?.Invoke("before-commit");
             writer.Commit();
             committed = true;
@@ -179,13 +173,13 @@ public static class IndexBuilder
         return new BuildReport
         {
             IndexDirectory = options.IndexDirectory,
-            Documents = [.. documents.Select(Summarize)],
-            Paragraphs = documents.Sum(d => d.Paragraphs.Count),
-            InputBytes = changed.Sum(d => d.File.Bytes),
+            Documents = outcome.Documents,
+            Paragraphs = outcome.Paragraphs,
+            InputBytes = outcome.BytesIndexed,
             Elapsed = clock.Elapsed,
             IndexSizeBytes = IndexSize(options.IndexDirectory),
-            ChangedFiles = [.. changed.Select(d => d.File.FileName).Concat(removed)],
-            Skipped = skipped,
+            ChangedFiles = [.. changed.Select(f => f.FileName).Concat(removed)],
+            Skipped = outcome.Skipped,
             Rebuilt = true,
         };
     }
@@ -224,20 +218,5 @@ public static class IndexBuilder
         var infos = new SegmentInfos();
         infos.Read(directory);
         return IndexManifest.FromCommitData(infos.UserData);
-    }
-
-    private static BuildReportDocument Summarize(SourceDocument d) => new(
-        d.File.Id,
-        d.Title,
-        d.Year,
-        d.Paragraphs.Count(p => p.Kind == ParagraphKind.Paragraph),
-        d.Paragraphs.Count(p => p.Kind == ParagraphKind.Heading),
-        d.Paragraphs.Count(p => p.Kind == ParagraphKind.TableRow),
-        d.File.Bytes);
-
-    /// <summary>Forwards ingestion progress synchronously (System.Progress would post it to the thread pool).</summary>
-    private sealed class Progress(Action<IngestProgress> report) : IProgress<IngestProgress>
-    {
-        public void Report(IngestProgress value) => report(value);
     }
 }

@@ -140,6 +140,13 @@ public static class CorpusReader
     }
 
     /// <summary>
+    /// Reads one file: either the document (or the problems that refuse it), or, for a PDF, DOCX or saved page whose
+    /// text cannot be read, why it is skipped.
+    /// </summary>
+    internal static (Result<SourceDocument>? Document, SkippedDocument? Skipped) ReadOrSkip(SourceFile file, Catalog? catalog) =>
+        DocumentReaders.Handles(file.FileName) ? ReadLaidOut(file, catalog) : (ReadDocument(file, catalog), null);
+
+    /// <summary>
     /// Reads a PDF, DOCX or saved page: either the document (or a problem shared with text files, such as a missing
     /// year), or why its text cannot be read.
     /// </summary>

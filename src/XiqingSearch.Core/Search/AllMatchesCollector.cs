@@ -1,29 +1,64 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using XiqingSearch.Core.Search.Facets;
+using XiqingSearch.Core.Search.Highlighting;
 
 namespace XiqingSearch.Core.Search;
 
 /// <summary>
-/// Collects every matching document with its score. Facets and occurrence totals are over all matches, and the
-/// request's filters are applied afterwards (each facet ignoring its own), so the query runs once, unfiltered.
+/// Takes every matching document once, as it is found: counts its occurrences from the postings
+/// (<see cref="OccurrenceCounter"/>), adds it to every facet whose count it belongs to (all filters but the
+/// facet's own), and, when it passes every filter, to the totals and to the page's candidates
+/// (<see cref="TopHits"/>). The query runs once, unfiltered, and nothing is kept per match, so a search's memory
+/// does not grow with its hits.
 /// </summary>
-internal sealed class AllMatchesCollector : ICollector
+internal sealed class AllMatchesCollector(ParagraphTable table, OccurrenceCounter? occurrences, IReadOnlyList<string> phrases,
+    FacetFilter filter, FacetCounter facets, TopHits top) : ICollector
 {
     private Scorer? _scorer;
     private int _docBase;
 
-    public List<(int DocId, float Score)> Matches { get; } = [];
+    /// <summary>Matches that pass every filter.</summary>
+    public int TotalHits { get; private set; }
+
+    /// <summary>Occurrences in those matches.</summary>
+    public int TotalOccurrences { get; private set; }
 
     /// <summary>
     /// In order: Lucene's BooleanWeight, offered out-of-order collection, first builds and throws away a bulk
     /// scorer for a required clause before falling back to the in-order scorer, which doubles the work (and the
-    /// phrase scorers' large buffers) of every query with a MUST clause.
+    /// phrase scorers' large buffers) of every query with a MUST clause. The occurrence counter also needs
+    /// documents in order.
     /// </summary>
     public bool AcceptsDocsOutOfOrder => false;
 
     public void SetScorer(Scorer scorer) => _scorer = scorer;
 
-    public void SetNextReader(AtomicReaderContext context) => _docBase = context.DocBase;
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        _docBase = context.DocBase;
+        occurrences?.SetNextReader(context);
+    }
 
-    public void Collect(int doc) => Matches.Add((_docBase + doc, _scorer!.GetScore()));
+    public void Collect(int doc)
+    {
+        if (table[_docBase + doc] is not { } row)
+        {
+            return;
+        }
+        var count = occurrences?.Count(doc) ?? 0;
+        if (count == OccurrenceCounter.FromText)
+        {
+            // A paragraph the postings cannot count alone is counted from its text.
+            count = OccurrenceFinder.Find(row.Normalized, phrases).Count;
+        }
+        var failed = filter.Evaluate(row);
+        facets.Add(row, count, failed);
+        if (failed == FacetMask.None)
+        {
+            TotalHits++;
+            TotalOccurrences += count;
+            top.Offer(new Match(row, _scorer!.GetScore(), count));
+        }
+    }
 }

@@ -1,6 +1,7 @@
-using XiqingSearch.Core.Results;
-
 namespace XiqingSearch.Core.Search;
 
-/// <summary>A paragraph the query matched, with its score and every occurrence of the query's phrases.</summary>
-internal sealed record Match(ParagraphRow Row, float Score, IReadOnlyList<TextSpan> Occurrences);
+/// <summary>
+/// A paragraph the query matched, with its score and the number of occurrences of the query's phrases in it
+/// (their spans are found only for the hits a page shows).
+/// </summary>
+internal readonly record struct Match(ParagraphRow Row, float Score, int Occurrences);

@@ -6,12 +6,12 @@ namespace XiqingSearch.Core.Search;
 
 /// <summary>
 /// One indexed paragraph as the searcher holds it in memory: the facet values read from doc values when the
-/// commit is opened, and (read on first use) its stored text and metadata and its normalised text for highlighting.
+/// commit is opened. Its stored text and metadata are read from the index each time they are asked for and not
+/// kept: a search reads them only for the page it shows, so the memory a commit holds does not grow with the
+/// paragraphs searches have touched (read <see cref="Load"/> once when several fields are needed).
 /// </summary>
 internal sealed class ParagraphRow
 {
-    private NormalizedText? _normalized;
-    private StoredParagraph? _stored;
 
     public required DocumentInfo Document { get; init; }
 
@@ -34,27 +34,22 @@ internal sealed class ParagraphRow
 
     public required int DocId { get; init; }
 
-    public string Text => Stored.Text;
+    public string Text => Load().Text;
 
-    public IReadOnlyList<string> Chapter => Stored.Chapter;
+    public IReadOnlyList<string> Chapter => Load().Chapter;
 
-    public IReadOnlyList<string> TopicKeywords => Stored.TopicKeywords;
+    public IReadOnlyList<string> TopicKeywords => Load().TopicKeywords;
 
-    public int FirstLine => Stored.FirstLine;
+    public int FirstLine => Load().FirstLine;
 
-    public int LastLine => Stored.LastLine;
+    public int LastLine => Load().LastLine;
 
-    public int? FirstPage => Stored.FirstPage;
+    public int? FirstPage => Load().FirstPage;
 
-    public int? LastPage => Stored.LastPage;
+    public int? LastPage => Load().LastPage;
 
-    /// <summary>
-    /// Stored fields are read lazily: opening a commit reads only doc values, and a search reads the stored
-    /// fields of its matches. Racing threads read the same immutable value.
-    /// </summary>
-    private StoredParagraph Stored => _stored ??= ReadStored();
-
-    private StoredParagraph ReadStored()
+    /// <summary>The stored fields, read from the commit (a few microseconds: one compressed block).</summary>
+    public StoredParagraph Load()
     {
         var stored = Reader.Document(DocId);
         return new StoredParagraph(
@@ -69,22 +64,26 @@ internal sealed class ParagraphRow
 
     public string Id => $"{Document.Doc}#{Paragraph}";
 
-    /// <summary>The normalised text; computed once, racing threads compute the same immutable value.</summary>
-    public NormalizedText Normalized => _normalized ??= new NormalizedText(Text);
+    /// <summary>The normalised text, for highlighting (computed on each call; callers keep it while they need it).</summary>
+    public NormalizedText Normalized => new(Text);
 
-    public ParagraphView ToView() => new()
+    public ParagraphView ToView()
     {
-        Id = Id,
-        Doc = Document.Doc,
-        Paragraph = Paragraph,
-        Kind = Kind,
-        Chapter = Chapter,
-        Topic = Topic,
-        TopicKeywords = TopicKeywords,
-        Text = Text,
-        FirstLine = FirstLine,
-        LastLine = LastLine,
-        FirstPage = FirstPage,
-        LastPage = LastPage,
-    };
+        var stored = Load();
+        return new()
+        {
+            Id = Id,
+            Doc = Document.Doc,
+            Paragraph = Paragraph,
+            Kind = Kind,
+            Chapter = stored.Chapter,
+            Topic = Topic,
+            TopicKeywords = stored.TopicKeywords,
+            Text = stored.Text,
+            FirstLine = stored.FirstLine,
+            LastLine = stored.LastLine,
+            FirstPage = stored.FirstPage,
+            LastPage = stored.LastPage,
+        };
+    }
 }

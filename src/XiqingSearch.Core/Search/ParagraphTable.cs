@@ -51,13 +51,14 @@ internal sealed class ParagraphTable
         {
             var atomic = leaf.AtomicReader;
             var live = atomic.LiveDocs;
-            var doc = atomic.GetSortedDocValues(FieldNames.Doc);
+            // Values by ordinal: a segment's rows share a few hundred distinct strings, read once each.
+            var doc = new OrdinalStrings(atomic.GetSortedDocValues(FieldNames.Doc));
             var paragraph = atomic.GetNumericDocValues(FieldNames.Paragraph);
             var year = atomic.GetNumericDocValues(FieldNames.Year);
-            var kind = atomic.GetSortedDocValues(FieldNames.Kind);
-            var topic = atomic.GetSortedDocValues(FieldNames.Topic);
-            var chapter1 = atomic.GetSortedDocValues(FieldNames.Chapter1);
-            var chapter2 = atomic.GetSortedDocValues(FieldNames.Chapter2);
+            var kind = new OrdinalStrings(atomic.GetSortedDocValues(FieldNames.Kind));
+            var topic = new OrdinalStrings(atomic.GetSortedDocValues(FieldNames.Topic));
+            var chapter1 = new OrdinalStrings(atomic.GetSortedDocValues(FieldNames.Chapter1));
+            var chapter2 = new OrdinalStrings(atomic.GetSortedDocValues(FieldNames.Chapter2));
             for (var i = 0; i < atomic.MaxDoc; i++)
             {
                 if (live is not null && !live.Get(i))
@@ -65,7 +66,7 @@ internal sealed class ParagraphTable
                     continue;
                 }
                 var docId = leaf.DocBase + i;
-                var id = Value(doc, i)!;
+                var id = doc.Get(i)!;
                 if (!documents.ContainsKey(id))
                 {
                     // The document's own metadata is stored on each of its paragraphs; read it once.
@@ -73,8 +74,8 @@ internal sealed class ParagraphTable
                     documents[id] = new DocumentInfo(id, 0, stored.Get(FieldNames.Title), (int)year.Get(i),
                         stored.Get(FieldNames.Period), stored.Get(FieldNames.Type), stored.Get(FieldNames.File));
                 }
-                pending.Add((docId, id, (int)paragraph.Get(i), (int)year.Get(i), Value(kind, i)!, Value(topic, i)!,
-                    Value(chapter1, i) ?? string.Empty, Value(chapter2, i)));
+                pending.Add((docId, id, (int)paragraph.Get(i), (int)year.Get(i), kind.Get(i)!, topic.Get(i)!,
+                    chapter1.Get(i) ?? string.Empty, chapter2.Get(i)));
             }
         }
         // Document order is file-name order, as the seeds folder is read.
@@ -100,14 +101,25 @@ internal sealed class ParagraphTable
         return new ParagraphTable(rows, ordered);
     }
 
-    private static string? Value(SortedDocValues? values, int docId)
+    /// <summary>A sorted doc-values field's strings, each decoded once per ordinal and shared by every row holding it.</summary>
+    private sealed class OrdinalStrings(SortedDocValues? values)
     {
-        if (values is null || values.GetOrd(docId) < 0)
+        private readonly string?[] _byOrdinal = new string?[values?.ValueCount ?? 0];
+
+        public string? Get(int docId)
         {
-            return null;
+            var ord = values?.GetOrd(docId) ?? -1;
+            if (ord < 0)
+            {
+                return null;
+            }
+            if (_byOrdinal[ord] is { } known)
+            {
+                return known;
+            }
+            var bytes = new Lucene.Net.Util.BytesRef();
+            values!.LookupOrd(ord, bytes);
+            return _byOrdinal[ord] = bytes.Utf8ToString();
         }
-        var bytes = new Lucene.Net.Util.BytesRef();
-        values.Get(docId, bytes);
-        return bytes.Utf8ToString();
     }
 }

@@ -15,7 +15,7 @@ namespace XiqingSearch.Core.Search;
 /// Thread-safe; <see cref="Refresh"/> switches to the newest commit while searches in flight finish on the one
 /// they started with (each search holds its searcher until it is done).
 /// </summary>
-public sealed class SearchEngine : IDisposable
+public sealed partial class SearchEngine : IDisposable
 {
     private readonly IndexOptions _options;
     private readonly FSDirectory _directory;
@@ -114,53 +114,35 @@ public sealed class SearchEngine : IDisposable
         var searcher = Acquire();
         try
         {
-            var table = searcher.Table;
-            var collector = new AllMatchesCollector();
-            searcher.Search(query.Lucene, collector);
             var phrases = query.Highlight.Select(p => p.Normalized).ToList();
-            var matches = new List<Match>(collector.Matches.Count);
-            foreach (var (docId, score) in collector.Matches)
-            {
-                if (table[docId] is { } row)
-                {
-                    matches.Add(new Match(row, score, phrases.Count == 0 ? [] : OccurrenceFinder.Find(row.Normalized, phrases)));
-                }
-            }
-
             var filter = new FacetFilter(request);
-            var failed = new FacetMask[matches.Count];
-            var hits = new List<Match>(matches.Count);
-            for (var i = 0; i < matches.Count; i++)
+            var facets = new FacetCounter(filter);
+            // Only the hits up to the end of the page are kept, in order.
+            var limit = request.All ? int.MaxValue : request.Limit;
+            var top = new TopHits((int)Math.Min(int.MaxValue, (long)request.Offset + limit), Comparer(request.Sort));
+            var collector = new AllMatchesCollector(searcher.Table, phrases.Count == 0 ? null : new OccurrenceCounter(searcher, phrases),
+                phrases, filter, facets, top);
+            searcher.Search(query.Lucene, collector);
+            if (request.All)
             {
-                failed[i] = filter.Evaluate(matches[i].Row);
-                if (failed[i] == FacetMask.None)
-                {
-                    hits.Add(matches[i]);
-                }
+                limit = collector.TotalHits;
             }
-            hits.Sort(Comparer(request.Sort));
-            var limit = request.All ? hits.Count : request.Limit;
-            var page = new List<SearchHit>(Math.Min(limit, Math.Max(0, hits.Count - request.Offset)));
-            for (var i = request.Offset; i < hits.Count && page.Count < limit; i++)
+            var kept = top.Sorted();
+            var page = new List<SearchHit>(Math.Min(limit, Math.Max(0, kept.Count - request.Offset)));
+            for (var i = request.Offset; i < kept.Count && page.Count < limit; i++)
             {
-                page.Add(ToHit(hits[i]));
-            }
-            var facets = FacetCounter.Count(matches, failed, filter);
-            var occurrences = 0;
-            foreach (var hit in hits)
-            {
-                occurrences += hit.Occurrences.Count;
+                page.Add(ToHit(kept[i], phrases));
             }
             return new SearchResponse
             {
                 Query = request.Query,
                 Parsed = query.Parsed,
-                TotalHits = hits.Count,
-                TotalOccurrences = occurrences,
+                TotalHits = collector.TotalHits,
+                TotalOccurrences = collector.TotalOccurrences,
                 Offset = request.Offset,
                 Limit = limit,
                 Hits = page,
-                Facets = facets,
+                Facets = facets.Result(),
                 TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 3),
             };
         }
@@ -318,8 +300,12 @@ public sealed class SearchEngine : IDisposable
 
     private static SearchFacets AllFacets(ParagraphTable table)
     {
-        var all = table.Rows.Select(r => new Match(r, 0, [])).ToList();
-        return FacetCounter.Count(all, new FacetMask[all.Count], new FacetFilter(new SearchRequest { Query = "*" }));
+        var facets = new FacetCounter(new FacetFilter(new SearchRequest { Query = "*" }));
+        foreach (var row in table.Rows)
+        {
+            facets.Add(row, 0, FacetMask.None);
+        }
+        return facets.Result();
     }
 
     private static List<DocumentSummary> Summaries(ParagraphTable table)
@@ -404,10 +390,13 @@ public sealed class SearchEngine : IDisposable
         return c != 0 ? c : a.Row.Paragraph.CompareTo(b.Row.Paragraph);
     }
 
-    private static SearchHit ToHit(Match match)
+    /// <summary>A hit of the page, with the spans of its occurrences found in its stored text.</summary>
+    private static SearchHit ToHit(Match match, IReadOnlyList<string> phrases)
     {
         var row = match.Row;
-        var snippet = SnippetBuilder.Build(row.Text, match.Occurrences);
+        var stored = row.Load();
+        var spans = phrases.Count == 0 ? [] : OccurrenceFinder.Find(new NormalizedText(stored.Text), phrases);
+        var snippet = SnippetBuilder.Build(stored.Text, spans);
         return new SearchHit
         {
             Id = row.Id,
@@ -416,17 +405,17 @@ public sealed class SearchEngine : IDisposable
             Year = row.Year,
             Paragraph = row.Paragraph,
             Kind = row.Kind,
-            Chapter = row.Chapter,
+            Chapter = stored.Chapter,
             Topic = row.Topic,
             Score = match.Score,
-            Text = row.Text,
-            Highlights = match.Occurrences,
+            Text = stored.Text,
+            Highlights = spans,
             Snippet = snippet.Text,
             SnippetHighlights = snippet.Highlights,
-            FirstLine = row.FirstLine,
-            LastLine = row.LastLine,
-            FirstPage = row.FirstPage,
-            LastPage = row.LastPage,
+            FirstLine = stored.FirstLine,
+            LastLine = stored.LastLine,
+            FirstPage = stored.FirstPage,
+            LastPage = stored.LastPage,
         };
     }
 }

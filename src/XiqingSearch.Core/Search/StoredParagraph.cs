@@ -1,6 +1,6 @@
 namespace XiqingSearch.Core.Search;
 
-/// <summary>The stored fields of one paragraph that only hits need (read on first use, then kept).</summary>
+/// <summary>The stored fields of one paragraph that only hits need (read for the page shown, not kept).</summary>
 internal sealed record StoredParagraph(
     string Text,
     IReadOnlyList<string> Chapter,

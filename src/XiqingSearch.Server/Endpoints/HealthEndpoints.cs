@@ -33,7 +33,7 @@ internal static class HealthEndpoints
             return ProblemMapper.Unavailable(engine.Problems[0]);
         }
         var documents = engine.Value.Documents().Count;
-        if (documents == 0)
+        if (documents == 0 || !holder.IsWarm)
         {
             return ProblemMapper.ToResult(new Problem(ServerProblems.NotReady, ServerMessages.IndexOpening));
         }

@@ -24,6 +24,18 @@ internal sealed class EngineHolder(ServerSettings settings, ILogger<EngineHolder
     /// <summary>True once the index is open.</summary>
     public bool IsReady => _engine is not null;
 
+    /// <summary>
+    /// False while the server warms its HTTP path after the first open (<see cref="EngineService"/>); /readyz
+    /// waits for it, searches do not.
+    /// </summary>
+    public bool IsWarm { get; private set; }
+
+    /// <summary>A query the engine's warm-up ran (taken from the index), for warming the HTTP path with.</summary>
+    public string? WarmUpQuery { get; private set; }
+
+    /// <summary>The start-up warm-up is over (done, failed or skipped).</summary>
+    public void MarkWarm() => IsWarm = true;
+
     /// <summary>Changes (increases) whenever the served commit may have changed.</summary>
     public long Generation => Interlocked.Read(ref _generation);
 
@@ -106,6 +118,8 @@ internal sealed class EngineHolder(ServerSettings settings, ILogger<EngineHolder
                 logger.LogError("The index cannot be opened: {Problem}", opened.Problems[0]);
                 return;
             }
+            // Warm before serving, so /readyz says ready only when the first search is as fast as the next.
+            WarmUp(opened.Value);
             var previous = _engine;
             _engine = opened.Value;
             _problem = null;
@@ -113,6 +127,25 @@ internal sealed class EngineHolder(ServerSettings settings, ILogger<EngineHolder
             // Only reached when nothing was open, so no request can be holding the previous engine.
             previous?.Dispose();
             logger.LogInformation("Index open: {Index}", Options.IndexDirectory);
+        }
+    }
+
+    private void WarmUp(SearchEngine engine)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            foreach (var response in engine.WarmUp())
+            {
+                WarmUpQuery ??= response.Query;
+                System.Text.Json.JsonSerializer.Serialize(response, XiqingJson.Options);
+            }
+            logger.LogInformation("Warmed up in {Milliseconds} ms", (long)clock.Elapsed.TotalMilliseconds);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Warming is an optimisation: a failure must not keep a good index from serving.
+            logger.LogWarning(e, "Warming up the index failed; serving anyway");
         }
     }
 

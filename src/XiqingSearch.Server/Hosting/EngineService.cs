@@ -5,7 +5,8 @@ namespace XiqingSearch.Server.Hosting;
 /// <c>/readyz</c> once searches can run; then checks every few seconds for a newer commit, which is how a
 /// rebuild by <c>xiqing index</c> in another process reaches a running server.
 /// </summary>
-internal sealed class EngineService(EngineHolder holder, ServerSettings settings, ILogger<EngineService> logger)
+internal sealed class EngineService(EngineHolder holder, ServerSettings settings, ILogger<EngineService> logger,
+    IHostApplicationLifetime lifetime, Microsoft.AspNetCore.Hosting.Server.IServer server)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -13,11 +14,19 @@ internal sealed class EngineService(EngineHolder holder, ServerSettings settings
         try
         {
             await Task.Run(holder.OpenOrBuild, stoppingToken);
+            if (holder.IsReady)
+            {
+                await ServerWarmUp.RunAsync(holder, lifetime, server, logger, stoppingToken);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Not fatal: the loop below keeps trying to open the index, and /readyz says why it is not ready.
             logger.LogError(e, "Opening the index failed");
+        }
+        finally
+        {
+            holder.MarkWarm();
         }
 
         using var timer = new PeriodicTimer(settings.RefreshInterval);

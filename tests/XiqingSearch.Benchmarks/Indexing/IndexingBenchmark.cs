@@ -133,7 +133,7 @@ internal static partial class IndexingBenchmark
     }
 
     /// <summary>Copy c of file F as F~c.txt, c = 0..copies-1, so every paragraph's doc id is the peer's.</summary>
-    private static string CopyCorpus(string seeds, string target, int copies)
+    internal static string CopyCorpus(string seeds, string target, int copies)
     {
         Directory.CreateDirectory(target);
         var files = Directory.GetFiles(seeds).Where(f => f.EndsWith(".txt", StringComparison.Ordinal) || f.EndsWith(".md", StringComparison.Ordinal))

@@ -4,51 +4,57 @@ namespace XiqingSearch.Core.Search.Facets;
 
 /// <summary>
 /// Counts paragraphs and occurrences per facet value over all matches (not one page), each facet over the
-/// matches that pass every filter but its own. The values come from doc values, loaded with the commit
+/// matches that pass every filter but its own, one match at a time as the query finds them (<see cref="Add"/>).
+/// The values come from doc values, loaded with the commit
 /// (<see cref="ParagraphTable"/>); each match's filters are evaluated once (<see cref="FacetFilter.Evaluate"/>).
 /// </summary>
-internal static class FacetCounter
+internal sealed class FacetCounter
 {
-    public static SearchFacets Count(IReadOnlyList<Match> matches, IReadOnlyList<FacetMask> failed, FacetFilter filter)
+    // Sized for a search that matches a few paragraphs, the common case: these tables are most of what such a
+    // search allocates, and they grow as needed for a common phrase.
+    private readonly Dictionary<int, Bucket> _years = new(4);
+    private readonly Dictionary<string, Bucket> _topics = new(4, StringComparer.Ordinal);
+    private readonly Dictionary<string, Bucket> _chapters = new(4, StringComparer.Ordinal);
+    private readonly Dictionary<string, Bucket> _level2 = new(StringComparer.Ordinal);
+    private readonly Dictionary<DocumentInfo, Bucket> _docs = new(4, ReferenceEqualityComparer.Instance);
+    private readonly HashSet<string> _drillDown;
+    private readonly FacetFilter _filter;
+
+    public FacetCounter(FacetFilter filter)
     {
-        // Sized for a typical corpus (a handful of years and documents, ~15 topics, tens of chapters) so that
-        // counting never resizes in the common case, but never larger than the matches: most queries match a
-        // few paragraphs, and these tables are most of what a search allocates.
-        var n = matches.Count;
-        var years = new Dictionary<int, Bucket>(Math.Min(n, 16));
-        var topics = new Dictionary<string, Bucket>(Math.Min(n, 32), StringComparer.Ordinal);
-        var chapters = new Dictionary<string, Bucket>(Math.Min(n, 128), StringComparer.Ordinal);
-        var level2 = new Dictionary<string, Bucket>(StringComparer.Ordinal);
-        var docs = new Dictionary<DocumentInfo, Bucket>(Math.Min(n, 16), ReferenceEqualityComparer.Instance);
-        var drillDown = new HashSet<string>(filter.SelectedChapters1, StringComparer.Ordinal);
-        for (var i = 0; i < matches.Count; i++)
+        _filter = filter;
+        _drillDown = new HashSet<string>(filter.SelectedChapters1, StringComparer.Ordinal);
+    }
+
+    /// <summary>Counts one match (with <paramref name="occurrences"/>) in every facet whose filters it passes but that facet's own.</summary>
+    public void Add(ParagraphRow row, int occurrences, FacetMask fails)
+    {
+        if (PassesAllBut(fails, FacetMask.Year))
         {
-            var match = matches[i];
-            var row = match.Row;
-            var occurrences = match.Occurrences.Count;
-            var fails = failed[i];
-            if (PassesAllBut(fails, FacetMask.Year))
+            Add(_years, row.Year, occurrences);
+        }
+        if (PassesAllBut(fails, FacetMask.Topic))
+        {
+            Add(_topics, row.Topic, occurrences);
+        }
+        if (PassesAllBut(fails, FacetMask.Chapter) && row.Chapter1.Length > 0)
+        {
+            Add(_chapters, row.Chapter1, occurrences);
+            if (row.Chapter2 is not null && _drillDown.Contains(row.Chapter1))
             {
-                Add(years, row.Year, occurrences);
-            }
-            if (PassesAllBut(fails, FacetMask.Topic))
-            {
-                Add(topics, row.Topic, occurrences);
-            }
-            if (PassesAllBut(fails, FacetMask.Chapter) && row.Chapter1.Length > 0)
-            {
-                Add(chapters, row.Chapter1, occurrences);
-                if (row.Chapter2 is not null && drillDown.Contains(row.Chapter1))
-                {
-                    Add(level2, row.Chapter2, occurrences);
-                }
-            }
-            if (PassesAllBut(fails, FacetMask.Doc))
-            {
-                Add(docs, row.Document, occurrences);
+                Add(_level2, row.Chapter2, occurrences);
             }
         }
+        if (PassesAllBut(fails, FacetMask.Doc))
+        {
+            Add(_docs, row.Document, occurrences);
+        }
+    }
 
+    /// <summary>The facets of every match added.</summary>
+    public SearchFacets Result()
+    {
+        var (years, topics, chapters, level2, docs, drillDown, filter) = (_years, _topics, _chapters, _level2, _docs, _drillDown, _filter);
         var chapterValues = Sorted(chapters, (key, bucket) => Value(key, bucket, filter.IsSelectedChapter(key)), ByCountThenValue);
         foreach (var parent in drillDown)
         {

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace XiqingSearch.Server.Hosting;
+
+/// <summary>
+/// The HTTP half of the start-up warm-up (the engine half is <see cref="Core.Search.SearchEngine.WarmUp"/>, run when the
+/// commit is opened): once the server listens, it sends itself a few requests of each kind (search with facets
+/// and paging, documents, facets, the page) so that routing, the endpoints' parameter binding and the JSON writers
+/// are compiled before <c>/readyz</c> says ready. Without a listening address (an in-memory test server) it does
+/// nothing. A failure is logged, never fatal.
+/// </summary>
+internal static class ServerWarmUp
+{
+    public static async Task RunAsync(EngineHolder holder, IHostApplicationLifetime lifetime, IServer server, ILogger logger,
+        CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource();
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        {
+            await started.Task.WaitAsync(stoppingToken);
+        }
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        if (address is null)
+        {
+            return;
+        }
+        // A wildcard listening address is reached on the loopback interface.
+        var baseAddress = new Uri(address.Replace("://+", "://127.0.0.1", StringComparison.Ordinal)
+            .Replace("://*", "://127.0.0.1", StringComparison.Ordinal)
+            .Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal)
+            .Replace("://[::]", "://[::1]", StringComparison.Ordinal));
+        var phrase = holder.WarmUpQuery ?? "\"\"";
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+            var q = Uri.EscapeDataString(phrase);
+            foreach (var path in new[]
+            {
+                $"/api/search?q={q}", $"/api/search?q={q}&offset=10&sort=year", $"/api/search?q={q}&limit=20&year=2024",
+                "/api/documents", "/api/facets", "/",
+            })
+            {
+                using var response = await http.GetAsync(path, stoppingToken);
+                await response.Content.ReadAsByteArrayAsync(stoppingToken);
+            }
+            logger.LogInformation("HTTP path warmed up in {Milliseconds} ms", (long)clock.Elapsed.TotalMilliseconds);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or UriFormatException)
+        {
+            logger.LogWarning(e, "Warming up the HTTP path failed; serving anyway");
+        }
+    }
+}
