@@ -48,6 +48,8 @@ internal static class Program
             Exit codes: 0 success (search: hits found), 1 no hits, 2 usage/query/index error, 3 internal error.
             """);
         root.Add(SearchCommand.Create());
+        root.Add(CompareCommand.Create());
+        root.Add(NewTermsCommand.Create());
         root.Add(IndexCommand.Create());
         root.Add(ShowCommand.Create());
         root.Add(StatsCommand.Create());

@@ -120,15 +120,17 @@ public sealed class OtherCommandsTests(BuiltIndexFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public void Analyze_MissingSmartCnJar_SaysWhatToInstallAndPrintsNothingElse()
+    public void Analyze_MissingSmartCnJar_SaysHowToFixAndPrintsNothingElse()
     {
         var run = CliRunner.Run(fixture.Corpus.Root, ["analyze", "-", "--index", fixture.Corpus.Index],
             new Dictionary<string, string?> { ["XIQING_SMARTCN_JAR"] = "/nonexistent/lucene-analyzers-smartcn.jar" }, stdin: "西青区\n");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("", run.Stdout);
-        Assert.Contains("apt-get install -y liblucene8-java", run.Stderr);
+        Assert.Contains("/nonexistent/lucene-analyzers-smartcn.jar", run.Stderr);
+        Assert.Contains("unset it to use the dictionaries of the Lucene.Net.Analysis.SmartCn package", run.Stderr);
         Assert.Contains("XIQING_SMARTCN_JAR", run.Stderr);
+        Assert.DoesNotContain("apt-get", run.Stderr);
         Assert.Contains("[smartcn.jar-missing]", run.Stderr);
         Assert.DoesNotContain("   at ", run.Stderr);
     }

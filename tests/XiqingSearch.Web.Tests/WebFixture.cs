@@ -8,12 +8,13 @@ namespace XiqingSearch.Web.Tests;
 
 /// <summary>
 /// The real server on a free loopback port over a real index (built once from a copy of the seeds), a second
-/// tiny host on another port playing the portal that embeds the search, and Debian's chromium driven by
-/// Playwright (no browser download: <c>ExecutablePath</c>).
+/// tiny host on another port playing the portal that embeds the search, and the installed Chromium, Chrome or
+/// Edge (<see cref="BrowserLocator"/>) driven by Playwright (no browser download: <c>ExecutablePath</c>).
 /// </summary>
-public sealed class WebFixture : IAsyncLifetime
+public sealed class WebFixture(Xunit.Abstractions.IMessageSink diagnostics) : IAsyncLifetime
 {
-    public const string Chromium = "/usr/bin/chromium";
+    /// <summary>The browser executable the tests drive.</summary>
+    public string BrowserPath { get; } = BrowserLocator.Find();
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "xiqing-web-tests-" + Guid.NewGuid().ToString("N"));
     private WebApplication? _server;
@@ -72,9 +73,13 @@ public sealed class WebFixture : IAsyncLifetime
         }
 
         _playwright = await Playwright.CreateAsync();
+        // Say which browser ran, on the test log (diagnostic message) and on standard error.
+        var used = $"web tests: browser {BrowserPath}";
+        diagnostics.OnMessage(new Xunit.Sdk.DiagnosticMessage(used));
+        await Console.Error.WriteLineAsync(used);
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = Chromium,
+            ExecutablePath = BrowserPath,
             Headless = true,
             Args =
             [
@@ -96,6 +101,8 @@ public sealed class WebFixture : IAsyncLifetime
         <body>
           <header><h1>西青区人民政府</h1></header>
           <p class="portal-note">门户页面自己的内容</p>
+          <!-- A portal element named like the UI's global: browsers expose it as window.XiqingSearch. -->
+          <nav id="XiqingSearch">门户导航</nav>
           <div id="search"></div>
           <script src="{{server}}/embed.js" data-target="#search"></script>
         </body>

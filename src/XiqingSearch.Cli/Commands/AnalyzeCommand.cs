@@ -40,7 +40,7 @@ internal static class AnalyzeCommand
         {
             var name = parseResult.GetValue(analyzer) ?? "smartcn";
             var settings = locations.Resolve(parseResult);
-            using var lucene = Create(name, settings.SmartCnJar, settings.IndexDirectory);
+            using var lucene = Create(name, settings.SmartCnJar);
             var path = parseResult.GetValue(file) ?? "-";
             using var input = Open(path);
             using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false))
@@ -57,10 +57,10 @@ internal static class AnalyzeCommand
             """);
     }
 
-    private static Analyzer Create(string name, string? jar, string cacheDirectory) => name switch
+    private static Analyzer Create(string name, string? jar) => name switch
     {
         // Load the dictionaries up front, so a missing jar is reported before any output is written.
-        "smartcn" => new SmartCnAnalyzer(SmartCnDictionary.Shared(SmartCnOptions.FromEnvironment(jar, cacheDirectory))),
+        "smartcn" => new SmartCnAnalyzer(SmartCnDictionary.Shared(SmartCnOptions.FromEnvironment(jar))),
         _ => throw new XiqingException(new Problem(ProblemCodes.BadParameter,
             $"unknown analyzer '{name}'; known: {string.Join(", ", Analyzers)}", "--analyzer")),
     };

@@ -1,6 +1,8 @@
 using XiqingSearch.Cli.Configuration;
 using XiqingSearch.Cli.Rendering;
+using XiqingSearch.Core.Analysis.SmartCn;
 using XiqingSearch.Core.Indexing;
+using XiqingSearch.Core.Results;
 using XiqingSearch.Core.Search;
 
 namespace XiqingSearch.Cli.Commands;
@@ -15,6 +17,19 @@ internal static class EngineLoader
     public static SearchEngine Open(CliSettings settings)
     {
         var options = settings.ToIndexOptions();
+        // Every query needs the SmartCn dictionaries (its ranking words); load them on another core while the
+        // index is checked and opened, instead of after. Failures resurface, as problems, where they are used.
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                SmartCnDictionary.Shared(SmartCnOptions.FromEnvironment(options.SmartCnJar));
+            }
+            catch (XiqingException)
+            {
+                // Reported by the search that needs the dictionary (Shared does not remember failures).
+            }
+        });
         var state = IndexBuilder.Check(options);
         if (state == IndexState.Current)
         {
@@ -27,7 +42,25 @@ internal static class EngineLoader
             IndexState.Stale => "the seeds changed; rebuilding the index",
             _ => "the index is of another version; rebuilding it",
         };
-        return CommandRunner.Unwrap(BuildProgress.Run($"{why} in {settings.IndexDirectory}",
+        var engine = CommandRunner.Unwrap(BuildProgress.Run($"{why} in {settings.IndexDirectory}",
             progress => SearchEngine.OpenOrBuild(options, progress)));
+        WriteWarnings(engine.Warnings);
+        return engine;
+    }
+
+    /// <summary>
+    /// One line on standard error when the rebuild was refused and the last good commit answers instead, so the
+    /// answer is never silently out of date. The next search tries the rebuild again (cheaply: a refused entry
+    /// is found by listing the folder, before any file is read) and says so again until the seeds are fixed.
+    /// </summary>
+    private static void WriteWarnings(IReadOnlyList<Core.Results.Problem> warnings)
+    {
+        if (warnings.Count == 0)
+        {
+            return;
+        }
+        var more = warnings.Count > 1 ? $" (and {warnings.Count - 1} more; `xiqing index` lists them)" : "";
+        Console.Error.WriteLine(
+            $"xiqing: warning: the index was not rebuilt, answering from the last good index: {warnings[0].Message}{more} [{warnings[0].Code}]");
     }
 }

@@ -16,6 +16,12 @@ internal static class IndexCommand
     public static Command Create()
     {
         var force = new Option<bool>("--force") { Description = "Rebuild even when the index matches the seeds." };
+        var wait = new Option<int>("--wait")
+        {
+            Description = "Seconds to wait for another build of the same index to finish (then exit 2, index.busy).",
+            DefaultValueFactory = _ => 600,
+            HelpName = "SECONDS",
+        };
         var locations = new LocationOptions();
         var command = new Command("index", """
             Build the index from the seeds folder (progress on stderr, summary on stdout).
@@ -23,13 +29,16 @@ internal static class IndexCommand
             """)
         {
             force,
+            wait,
         };
         locations.AddTo(command);
         command.SetAction(parseResult => CommandRunner.Run(() =>
         {
             var settings = locations.Resolve(parseResult);
             var report = CommandRunner.Unwrap(BuildProgress.Run($"indexing {settings.SeedsDirectory}",
-                progress => IndexBuilder.Build(settings.ToIndexOptions(), progress, parseResult.GetValue(force))));
+                progress => IndexBuilder.Build(
+                    settings.ToIndexOptions() with { BuildLockWait = TimeSpan.FromSeconds(Math.Max(0, parseResult.GetValue(wait))) },
+                    progress, parseResult.GetValue(force))));
             WriteSummary(report, StyledWriter.ForStdout(Console.Out));
             return ExitCodes.Success;
         }));

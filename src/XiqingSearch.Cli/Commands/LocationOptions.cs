@@ -23,7 +23,7 @@ internal sealed class LocationOptions
 
     public Option<string> SmartCnJar { get; } = new("--smartcn-jar")
     {
-        Description = "Lucene SmartCn jar with the dictionaries (default: XIQING_SMARTCN_JAR or the Debian path).",
+        Description = "A Java Lucene SmartCn jar to read the dictionaries from (default: XIQING_SMARTCN_JAR, else the dictionaries built into the Lucene.Net.Analysis.SmartCn package).",
         HelpName = "PATH",
     };
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text;
 using System.Text.Json;
 using XiqingSearch.Cli.Rendering;
 using XiqingSearch.Core.Results;
@@ -15,8 +16,8 @@ internal static class SearchCommand
     private const string Examples = """
         xiqing search 天开西青园
         xiqing search 天开西青园 --year 2021..2023 --sort year
-        xiqing search '"智能制造" AND 园区' --topic 科技创新 --format kwic
-        xiqing search 乡村振兴 --doc 003_7844a359d923be1e --all --format csv > 乡村振兴.csv
+        xiqing search "智能制造 AND 园区" --topic 科技创新 --format kwic
+        xiqing search 乡村振兴 --doc 003_7844a359d923be1e --all --format csv --output 乡村振兴.csv
         xiqing search 营商环境 --format json | jq .totalHits
 
         Exit codes: 0 hits found, 1 no hits, 2 usage or query error, 3 internal error.
@@ -74,11 +75,16 @@ internal static class SearchCommand
             DefaultValueFactory = _ => "text",
         };
         format.AcceptOnlyFromAmong("text", "json", "csv", "kwic");
+        var outputFile = new Option<string>("--output", "-o")
+        {
+            Description = "Write the result to this file (UTF-8; csv with a BOM; no colour) instead of standard output, whatever the shell's encoding.",
+            HelpName = "FILE",
+        };
         var locations = new LocationOptions();
 
         var command = new Command("search", "Search the documents; every occurrence is highlighted.")
         {
-            query, years, topics, chapters, docs, kinds, sort, limit, all, offset, format,
+            query, years, topics, chapters, docs, kinds, sort, limit, all, offset, format, outputFile,
         };
         locations.AddTo(command);
 
@@ -110,15 +116,45 @@ internal static class SearchCommand
 
             using var engine = EngineLoader.Open(locations.Resolve(parseResult));
             var response = CommandRunner.Unwrap(engine.Search(request));
-            Render(response, formatName);
+            if (parseResult.GetValue(outputFile) is { Length: > 0 } path)
+            {
+                RenderToFile(response, formatName, path);
+            }
+            else
+            {
+                Render(response, formatName, Console.Out, StyledWriter.ForStdout);
+            }
             return response.TotalHits > 0 ? ExitCodes.Success : ExitCodes.NoHits;
         }));
         return ExamplesHelpAction.WithExamples(command, Examples);
     }
 
-    private static void Render(SearchResponse response, string format)
+    // The whole result goes to a temporary file beside the target, renamed over it when complete, so a failed
+    // write never leaves half a file under the asked-for name.
+    private static void RenderToFile(SearchResponse response, string format, string path)
     {
-        var output = Console.Out;
+        var full = Path.GetFullPath(path);
+        var temporary = full + "." + Environment.ProcessId + ".tmp";
+        try
+        {
+            using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" })
+            {
+                Render(response, format, writer, StyledWriter.Plain);
+            }
+            File.Move(temporary, full, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+            throw new XiqingException(new Problem(ProblemCodes.BadParameter, $"cannot write {full}: {e.Message}", "--output"));
+        }
+    }
+
+    private static void Render(SearchResponse response, string format, TextWriter output, Func<TextWriter, StyledWriter> styled)
+    {
         switch (format)
         {
             case "json":
@@ -129,10 +165,10 @@ internal static class SearchCommand
                 CsvRenderer.Write(response, output);
                 break;
             case "kwic":
-                KwicRenderer.Write(response, StyledWriter.ForStdout(output));
+                KwicRenderer.Write(response, styled(output));
                 break;
             default:
-                TextRenderer.Write(response, StyledWriter.ForStdout(output));
+                TextRenderer.Write(response, styled(output));
                 break;
         }
         output.Flush();

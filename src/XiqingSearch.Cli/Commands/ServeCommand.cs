@@ -35,10 +35,21 @@ internal static class ServeCommand
         {
             var settings = locations.Resolve(parseResult);
             var options = settings.ToIndexOptions();
-            if (IndexBuilder.Check(options) != IndexState.Current)
+            var state = IndexBuilder.Check(options);
+            if (state != IndexState.Current)
             {
-                CommandRunner.Unwrap(BuildProgress.Run($"building the index in {settings.IndexDirectory}",
-                    progress => IndexBuilder.Build(options, progress)));
+                var built = BuildProgress.Run($"building the index in {settings.IndexDirectory}",
+                    progress => IndexBuilder.Build(options, progress));
+                if (!built.IsSuccess && state == IndexState.Stale)
+                {
+                    // A good index exists: serve it. The server logs the refusal and names it in /readyz.
+                    Console.Error.WriteLine(
+                        $"xiqing: warning: the index was not rebuilt, serving the last good index: {built.Problems[0].Message} [{built.Problems[0].Code}]");
+                }
+                else
+                {
+                    CommandRunner.Unwrap(built);
+                }
             }
             List<string> args = [.. parseResult.UnmatchedTokens];
             if (parseResult.GetValue(urls) is { Length: > 0 } given)

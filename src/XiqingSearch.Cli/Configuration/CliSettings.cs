@@ -47,6 +47,9 @@ internal sealed class CliSettings
         SeedsDirectory = SeedsDirectory,
         IndexDirectory = IndexDirectory,
         SmartCnJar = SmartCnJar,
+        // A second build of the same folder (another xiqing process) waits its turn, saying so, rather than failing.
+        BuildLockWait = TimeSpan.FromMinutes(10),
+        OnBuildLockWait = message => Console.Error.WriteLine($"xiqing: {message}"),
     };
 
     /// <summary>Resolves the settings from the flags given (null when absent), the environment and xiqing.json.</summary>

@@ -17,7 +17,7 @@ internal static class IndexAnalyzers
             [FieldNames.ChapterText] = new CharacterAnalyzer(positionIncrementGap: 100),
         });
 
-    /// <summary>Options for the SmartCn dictionaries; the parsed-dictionary cache lives in the index folder.</summary>
+    /// <summary>Options for the SmartCn dictionaries: the jar the options name, else the package's.</summary>
     public static SmartCnOptions SmartCnOptions(IndexOptions options) =>
-        Analysis.SmartCn.SmartCnOptions.FromEnvironment(options.SmartCnJar, options.IndexDirectory);
+        Analysis.SmartCn.SmartCnOptions.FromEnvironment(options.SmartCnJar);
 }

@@ -38,8 +38,12 @@ public static class IndexBuilder
         var files = CorpusReader.ListFiles(options.SeedsDirectory);
         if (!files.IsSuccess)
         {
-            // The seeds are gone or unreadable: keep serving what was built from them.
-            return IndexState.Current;
+            // The seeds folder is gone or empty: keep serving what was built from it. A bad entry in it (a FIFO,
+            // a broken link, an unreadable file) is a change the index does not reflect: the rebuild is refused
+            // with its reason, which the caller shows while the last good commit serves.
+            return files.Problems.All(p => p.Code is ProblemCodes.SeedsFolderMissing or ProblemCodes.SeedsFolderEmpty)
+                ? IndexState.Current
+                : IndexState.Stale;
         }
         return manifest.Matches(files.Value, CorpusReader.CatalogFile(options.SeedsDirectory))
             ? IndexState.Current
@@ -68,6 +72,32 @@ public static class IndexBuilder
         var bytesTotal = files.Value.Sum(f => f.Bytes);
         progress?.Report(new IndexProgress("read", 0, files.Value.Count, 0, 0, bytesTotal, clock.Elapsed, null));
 
+        // From here to the commit this process is the folder's only writer (other processes wait or are refused).
+        var acquired = BuildLock.Acquire(options.IndexDirectory, options.BuildLockWait, options.OnBuildLockWait,
+            cancellationToken);
+        if (!acquired.IsSuccess)
+        {
+            return Result<BuildReport>.Fail(acquired.Problems);
+        }
+        using var buildLock = acquired.Value;
+        try
+        {
+            return BuildLocked(options, progress, force, hooks, cancellationToken, clock, files.Value, catalogFile, catalog.Value!);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Disk full, a folder made read-only during the build, …: the previous commit is untouched.
+            return new Problem(ProblemCodes.IndexWriteFailed,
+                $"Writing the index in {options.IndexDirectory} failed: {e.Message} The last good index keeps serving.",
+                options.IndexDirectory);
+        }
+    }
+
+    private static Result<BuildReport> BuildLocked(IndexOptions options, IProgress<IndexProgress>? progress, bool force,
+        BuildHooks hooks, CancellationToken cancellationToken, Stopwatch clock, IReadOnlyList<SourceFile> sourceFiles,
+        SourceFile? catalogFile, Catalog catalog)
+    {
+        var files = Result<IReadOnlyList<SourceFile>>.Ok(sourceFiles);
         var previous = ReadManifest(options.IndexDirectory, out _);
         var incremental = !force && previous is not null && previous.Schema == IndexManifest.CurrentSchema
             && Equals(previous.Catalog, catalogFile is null ? null : ManifestFile.Of(catalogFile));
@@ -80,7 +110,7 @@ public static class IndexBuilder
         if (incremental && changed.Count == 0 && removed.Count == 0)
         {
             // Nothing to write; the report still describes every document, so read them (without a writer).
-            var unchanged = StreamingIndexer.Run(files.Value, catalog.Value, new HashSet<string>(), writer: null, incremental, progress, clock,
+            var unchanged = StreamingIndexer.Run(files.Value, catalog, new HashSet<string>(), writer: null, incremental, progress, clock,
                 cancellationToken);
             if (unchanged.Problems.Count > 0)
             {
@@ -145,7 +175,7 @@ public static class IndexBuilder
             {
                 writer.DeleteDocuments(new Term(FieldNames.Doc, Path.GetFileNameWithoutExtension(name)));
             }
-            outcome = StreamingIndexer.Run(files.Value, catalog.Value, changed.Select(f => f.FileName).ToHashSet(StringComparer.Ordinal),
+            outcome = StreamingIndexer.Run(files.Value, catalog, changed.Select(f => f.FileName).ToHashSet(StringComparer.Ordinal),
                 writer, incremental, progress, clock, cancellationToken);
             if (outcome.Problems.Count > 0)
             {

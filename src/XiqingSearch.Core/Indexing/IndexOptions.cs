@@ -12,6 +12,16 @@ public sealed record IndexOptions
     /// <summary>Seeds folder (default <c>seeds</c>, relative to the current directory).</summary>
     public string SeedsDirectory { get; init; } = "seeds";
 
-    /// <summary>The SmartCn jar; null means <c>XIQING_SMARTCN_JAR</c> or the Debian default.</summary>
+    /// <summary>A Java Lucene SmartCn jar to read the dictionaries from; null means <c>XIQING_SMARTCN_JAR</c> when
+    /// set, else the dictionaries of the <c>Lucene.Net.Analysis.SmartCn</c> package.</summary>
     public string? SmartCnJar { get; init; }
+
+    /// <summary>
+    /// How long a build waits for another build of the same index folder (another process) to finish before it
+    /// gives up with <c>index.busy</c>. Zero (the default) gives up at once.
+    /// </summary>
+    public TimeSpan BuildLockWait { get; init; }
+
+    /// <summary>Told once when a build starts waiting for another build's lock (for a progress line).</summary>
+    public Action<string>? OnBuildLockWait { get; init; }
 }

@@ -22,12 +22,35 @@ public static class CorpusReader
         {
             return new Problem(ProblemCodes.SeedsFolderMissing, IngestMessages.FolderMissing(seedsDirectory), seedsDirectory);
         }
-        var files = Directory.EnumerateFiles(seedsDirectory)
+        var paths = Directory.EnumerateFiles(seedsDirectory)
             .Where(path => path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".md", StringComparison.OrdinalIgnoreCase)
                 || DocumentReaders.Handles(path))
             .Order(StringComparer.Ordinal)
-            .Select(Describe)
             .ToList();
+        var files = new List<SourceFile>(paths.Count);
+        var problems = new List<Problem>();
+        foreach (var path in paths)
+        {
+            // Only regular files (or links to them) are opened: a FIFO would block the read forever.
+            if (SourceFileCheck.Check(path) is { } problem)
+            {
+                problems.Add(problem);
+                continue;
+            }
+            try
+            {
+                files.Add(Describe(path));
+            }
+            catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+            {
+                var reason = e is UnauthorizedAccessException ? "permission denied" : e.Message;
+                problems.Add(new Problem(ProblemCodes.Unreadable, IngestMessages.Unreadable(Path.GetFileName(path), reason), path));
+            }
+        }
+        if (problems.Count > 0)
+        {
+            return Result<IReadOnlyList<SourceFile>>.Fail(problems);
+        }
         if (files.Count == 0)
         {
             return new Problem(ProblemCodes.SeedsFolderEmpty, IngestMessages.FolderEmpty(seedsDirectory), seedsDirectory);

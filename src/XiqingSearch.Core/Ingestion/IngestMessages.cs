@@ -29,4 +29,16 @@ internal static class IngestMessages
     public static string YearNotFound(string fileName) =>
         $"No year could be read from the text of '{fileName}'. Add it to catalog.json in the seeds folder, e.g. "
         + "{ \"documents\": { \"<file name without extension>\": { \"year\": 2024 } } }.";
+
+    public static string LinkLoop(string fileName, string target) =>
+        $"'{fileName}' is a symbolic link that never ends at a file (it loops through '{target}'); remove or fix the link.";
+
+    public static string DanglingLink(string fileName, string target) =>
+        $"'{fileName}' is a symbolic link to '{target}', which does not exist; remove or fix the link.";
+
+    public static string NotAFile(string fileName, string kind) =>
+        $"'{fileName}' is {kind}, not a regular file, so it is not read; remove it from the seeds folder or rename it.";
+
+    public static string Unreadable(string fileName, string reason) =>
+        $"'{fileName}' cannot be read: {reason}. Make it readable, or remove it from the seeds folder.";
 }

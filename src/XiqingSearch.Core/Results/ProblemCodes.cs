@@ -18,6 +18,9 @@ public static class ProblemCodes
     public const string BinaryFile = "ingest.binary-file";
     public const string CatalogInvalid = "ingest.catalog-invalid";
     public const string YearNotFound = "ingest.year-not-found";
+    public const string NotAFile = "ingest.not-a-file";
+    public const string BrokenLink = "ingest.broken-link";
+    public const string Unreadable = "ingest.unreadable";
 
     // Laid-out documents that cannot be read: skipped (and listed) while the rest of the corpus is indexed.
     public const string NoTextLayer = "ingest.no-text-layer";
@@ -29,6 +32,10 @@ public static class ProblemCodes
     public const string IndexMissing = "index.missing";
     public const string IndexIncompatible = "index.incompatible";
     public const string IndexBusy = "index.busy";
+    public const string IndexReadOnly = "index.read-only";
+    public const string IndexPathIsFile = "index.path-is-file";
+    public const string IndexCannotCreate = "index.cannot-create";
+    public const string IndexWriteFailed = "index.write-failed";
 
     // Query
     public const string QuerySyntax = "query.syntax";
@@ -38,6 +45,11 @@ public static class ProblemCodes
     public const string QueryTooLong = "query.too-long";
     public const string QueryUnknownField = "query.unknown-field";
     public const string QueryBadRange = "query.bad-range";
+    public const string QueryEmptyPhrase = "query.empty-phrase";
+    public const string QueryTooManyClauses = "query.too-many-clauses";
+
+    // Search
+    public const string SearchTimeout = "search.timeout";
 
     // Request parameters
     public const string BadParameter = "request.bad-parameter";

@@ -13,10 +13,11 @@ namespace XiqingSearch.Core.Search;
 /// does not grow with its hits.
 /// </summary>
 internal sealed class AllMatchesCollector(ParagraphTable table, OccurrenceCounter? occurrences, IReadOnlyList<string> phrases,
-    FacetFilter filter, FacetCounter facets, TopHits top) : ICollector
+    FacetFilter filter, FacetCounter facets, TopHits top, CancellationToken cancellation = default) : ICollector
 {
     private Scorer? _scorer;
     private int _docBase;
+    private int _seen;
 
     /// <summary>Matches that pass every filter.</summary>
     public int TotalHits { get; private set; }
@@ -42,6 +43,11 @@ internal sealed class AllMatchesCollector(ParagraphTable table, OccurrenceCounte
 
     public void Collect(int doc)
     {
+        // A query's time budget is checked here, where a costly query spends its time, every 1024 matches.
+        if ((++_seen & 1023) == 0)
+        {
+            cancellation.ThrowIfCancellationRequested();
+        }
         if (table[_docBase + doc] is not { } row)
         {
             return;

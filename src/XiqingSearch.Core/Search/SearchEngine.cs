@@ -87,8 +87,34 @@ public sealed partial class SearchEngine : IDisposable
         }
     }
 
-    /// <summary>Runs one search.</summary>
-    public Result<SearchResponse> Search(SearchRequest request)
+    /// <summary>Runs one search, without cost limits.</summary>
+    public Result<SearchResponse> Search(SearchRequest request) => Search(request, QueryLimits.None);
+
+    /// <summary>
+    /// Runs one search within <paramref name="limits"/>: too many clauses is <c>query.too-many-clauses</c>, running
+    /// past the time budget is <c>search.timeout</c>; <paramref name="cancellationToken"/> stops it too.
+    /// </summary>
+    public Result<SearchResponse> Search(SearchRequest request, QueryLimits limits, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (limits.Timeout != Timeout.InfiniteTimeSpan)
+        {
+            budget.CancelAfter(limits.Timeout);
+        }
+        try
+        {
+            return SearchWithin(request, limits, budget.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new Problem(ProblemCodes.SearchTimeout,
+                $"The query ran longer than its budget of {limits.Timeout.TotalSeconds:0.#} s and was stopped; narrow it (longer phrases, fewer OR terms, a year or topic filter).",
+                request.Query);
+        }
+    }
+
+    private Result<SearchResponse> SearchWithin(SearchRequest request, QueryLimits limits, CancellationToken budget)
     {
         var clock = Stopwatch.StartNew();
         var invalid = Validate(request);
@@ -110,6 +136,14 @@ public sealed partial class SearchEngine : IDisposable
             return Result<SearchResponse>.Fail(compiled.Problems);
         }
         var query = compiled.Value;
+        if (query.Clauses > limits.MaxClauses)
+        {
+            return new Problem(ProblemCodes.QueryTooManyClauses,
+                $"The query has {query.Clauses} phrases and filters; at most {limits.MaxClauses} are allowed. Split it into several searches.",
+                request.Query, new TextSpan(0, request.Query.Length));
+        }
+
+        budget.ThrowIfCancellationRequested();
 
         var searcher = Acquire();
         try
@@ -121,7 +155,7 @@ public sealed partial class SearchEngine : IDisposable
             var limit = request.All ? int.MaxValue : request.Limit;
             var top = new TopHits((int)Math.Min(int.MaxValue, (long)request.Offset + limit), Comparer(request.Sort));
             var collector = new AllMatchesCollector(searcher.Table, phrases.Count == 0 ? null : new OccurrenceCounter(searcher, phrases),
-                phrases, filter, facets, top);
+                phrases, filter, facets, top, budget);
             searcher.Search(query.Lucene, collector);
             if (request.All)
             {

@@ -15,6 +15,9 @@ internal static class AdminEndpoints
     /// <summary>The header carrying the admin key (<c>Authorization: Bearer KEY</c> works too).</summary>
     public const string KeyHeader = "X-Xiqing-Key";
 
+    /// <summary>The id of the rebuild a reindex answer is about (the one it ran, or the one that is running).</summary>
+    public const string BuildHeader = "X-Xiqing-Build";
+
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapPost("/api/admin/reindex", Reindex)
@@ -23,7 +26,9 @@ internal static class AdminEndpoints
             .Produces<BuildReport>(StatusCodes.Status200OK, "application/json")
             .Produces<ErrorResponse>(StatusCodes.Status401Unauthorized, "application/json")
             .Produces<ErrorResponse>(StatusCodes.Status404NotFound, "application/json")
-            .Produces<ErrorResponse>(StatusCodes.Status409Conflict, "application/json");
+            .Produces<ErrorResponse>(StatusCodes.Status409Conflict, "application/json")
+            .Produces<ErrorResponse>(StatusCodes.Status422UnprocessableEntity, "application/json")
+            .RequireRateLimiting(RateLimits.Admin);
     }
 
     private static async Task<IResult> Reindex(HttpContext context, ServerSettings settings, EngineHolder holder)
@@ -36,9 +41,19 @@ internal static class AdminEndpoints
         {
             return ProblemMapper.ToResult(new Problem(ServerProblems.AdminUnauthorized, ServerMessages.AdminUnauthorized));
         }
-        // The build is CPU-bound and synchronous; keep it off the request thread's continuation.
-        var report = await Task.Run(() => holder.Rebuild(context.RequestAborted), CancellationToken.None);
-        return report.IsSuccess ? TypedResults.Ok(report.Value) : ProblemMapper.ToResult(report.Problems[0]);
+        // The build is CPU-bound and synchronous; keep it off the request thread's continuation. It is not
+        // cancelled when the client goes away: a half-run rebuild would only be thrown away.
+        var rebuilt = await Task.Run(() => holder.Rebuild(CancellationToken.None), CancellationToken.None);
+        context.Response.Headers[BuildHeader] = rebuilt.BuildId;
+        var report = rebuilt.Report;
+        if (report.IsSuccess)
+        {
+            return TypedResults.Ok(report.Value);
+        }
+        // A bad seed is 422, another rebuild running 409 (with its id), an unwritable index folder 503.
+        var body = ProblemMapper.ToBody(report.Problems[0]);
+        return TypedResults.Json(body with { Error = body.Error with { BuildId = rebuilt.BuildId } },
+            statusCode: ProblemMapper.StatusFor(report.Problems[0].Code));
     }
 
     private static bool HasKey(HttpRequest request, string key)

@@ -29,4 +29,8 @@ public sealed record ErrorBody
     /// <summary>For a bad parameter: its name (<c>limit</c>, <c>sort</c>, …).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Parameter { get; init; }
+
+    /// <summary>For a reindex: the id of the rebuild this answer is about (for <c>index.busy</c>, the one running).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? BuildId { get; init; }
 }

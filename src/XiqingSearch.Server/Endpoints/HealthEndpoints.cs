@@ -37,7 +37,10 @@ internal static class HealthEndpoints
         {
             return ProblemMapper.ToResult(new Problem(ServerProblems.NotReady, ServerMessages.IndexOpening));
         }
-        return TypedResults.Ok(new HealthStatus("ready", documents, holder.Generation));
+        // Ready, but perhaps out of date: a refused rebuild (a bad seed, a read-only index folder) is named here.
+        var warnings = holder.Warnings;
+        return TypedResults.Ok(new HealthStatus("ready", documents, holder.Generation,
+            warnings.Count == 0 ? null : [.. warnings.Select(w => ProblemMapper.ToBody(w).Error)]));
     }
 }
 
@@ -45,4 +48,7 @@ internal static class HealthEndpoints
 /// <param name="Status"><c>alive</c> or <c>ready</c>.</param>
 /// <param name="Documents">Documents in the served index (readiness only).</param>
 /// <param name="Generation">Increases whenever the served commit may have changed (readiness only).</param>
-public sealed record HealthStatus(string Status, int? Documents = null, long? Generation = null);
+/// <param name="Warnings">Why the served commit may be out of date: the problems of the last refused rebuild.</param>
+public sealed record HealthStatus(string Status, int? Documents = null, long? Generation = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    IReadOnlyList<ErrorBody>? Warnings = null);

@@ -4,7 +4,7 @@ namespace XiqingSearch.Server.Endpoints;
 
 /// <summary>
 /// The search page (<c>/</c>) and its files: <c>app.js</c> (the whole UI), <c>app.css</c>, <c>embed.js</c> (mounts
-/// the UI into a portal's element). HTML answers carry the Content-Security-Policy the page satisfies.
+/// the UI into a portal's element). Every answer carries the Content-Security-Policy the page satisfies (<see cref="Hosting.SecurityHeadersMiddleware"/>).
 /// </summary>
 internal static class PageEndpoints
 {
@@ -13,12 +13,10 @@ internal static class PageEndpoints
     public static void Map(WebApplication app)
     {
         var assets = app.Services.GetRequiredService<WebAssets>();
-        var settings = app.Services.GetRequiredService<ServerSettings>();
-        var csp = ContentSecurityPolicy(settings.FrameAncestors);
         foreach (var asset in assets.Files.Values)
         {
             var isPage = asset.Name == "index.html";
-            var handler = (HttpContext context) => Serve(context, asset, isPage ? csp : null);
+            var handler = (HttpContext context) => Serve(context, asset);
             if (isPage)
             {
                 app.MapMethods("/", Methods, handler).ExcludeFromDescription();
@@ -31,24 +29,12 @@ internal static class PageEndpoints
         }
     }
 
-    /// <summary>
-    /// Everything from this origin only, no inline script or style; <c>frame-ancestors</c> from configuration
-    /// (<c>Xiqing:FrameAncestors</c>, default <c>*</c>: any site may show the page in an iframe).
-    /// </summary>
-    internal static string ContentSecurityPolicy(string frameAncestors) =>
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
-        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors " + frameAncestors;
-
-    private static IResult Serve(HttpContext context, WebAsset asset, string? csp)
+    private static IResult Serve(HttpContext context, WebAsset asset)
     {
         var headers = context.Response.Headers;
         headers.ETag = asset.ETag;
         // Revalidate every time: a new server version must not be hidden behind a cached app.js.
         headers.CacheControl = "no-cache";
-        if (csp is not null)
-        {
-            headers.ContentSecurityPolicy = csp;
-        }
         if (context.Request.Headers.IfNoneMatch.ToString() == asset.ETag)
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);

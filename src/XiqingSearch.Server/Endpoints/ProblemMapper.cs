@@ -17,6 +17,12 @@ internal static class ProblemMapper
         ServerProblems.AdminDisabled => StatusCodes.Status404NotFound,
         ServerProblems.AdminUnauthorized => StatusCodes.Status401Unauthorized,
         ProblemCodes.IndexBusy => StatusCodes.Status409Conflict,
+        ProblemCodes.SearchTimeout => StatusCodes.Status503ServiceUnavailable,
+        ServerProblems.RateLimited => StatusCodes.Status429TooManyRequests,
+        ProblemCodes.IndexReadOnly or ProblemCodes.IndexPathIsFile or ProblemCodes.IndexCannotCreate
+            or ProblemCodes.IndexWriteFailed => StatusCodes.Status503ServiceUnavailable,
+        // The seeds the server was asked to index are bad (a GB18030 file, a FIFO, …): the request cannot be done.
+        _ when code.StartsWith("ingest.", StringComparison.Ordinal) => StatusCodes.Status422UnprocessableEntity,
         ServerProblems.NotReady => StatusCodes.Status503ServiceUnavailable,
         ProblemCodes.IndexMissing or ProblemCodes.IndexIncompatible => StatusCodes.Status503ServiceUnavailable,
         _ when code.StartsWith("smartcn.", StringComparison.Ordinal) => StatusCodes.Status503ServiceUnavailable,
@@ -35,7 +41,8 @@ internal static class ProblemMapper
             Position = span?.Column,
             Offset = span?.Start,
             Length = span?.Length,
-            Parameter = parameter ?? (isQuery ? "q" : null),
+            // Core names the parameter of a bad request value in the problem's source (kind=x → "kind").
+            Parameter = parameter ?? (isQuery ? "q" : problem.Code == ProblemCodes.BadParameter ? problem.Source : null),
         });
     }
 

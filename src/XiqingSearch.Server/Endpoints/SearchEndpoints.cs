@@ -18,36 +18,46 @@ internal static class SearchEndpoints
             .WithDescription(
                 "Parameters: q (required, at most 500 characters), year (2024 or 2021..2023), topic, chapter " +
                 "(heading path joined with ' > ', prefix match), doc, kind — each repeatable (ORed); " +
-                "sort = relevance | year | document; offset (0..10000); limit (1..100, default 10). " +
+                "sort = relevance | year | document; offset (0..10000); limit (1..100, default 10); q only once. " +
+                "A query with too many phrases is 400 query.too-many-clauses; one that runs past its time budget 503 search.timeout. " +
                 "Highlights are 0-based UTF-16 [start, end) offsets into text; snippetHighlights into snippet.")
             .Produces<SearchResponse>(StatusCodes.Status200OK, "application/json")
             .Produces<ErrorResponse>(StatusCodes.Status400BadRequest, "application/json")
-            .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json");
+            .Produces<ErrorResponse>(StatusCodes.Status429TooManyRequests, "application/json")
+            .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json")
+            .RequireRateLimiting(RateLimits.Search);
     }
 
-    private static IResult Search(HttpContext context, EngineHolder holder, SearchCache cache)
+    private static IResult Search(HttpContext context, EngineHolder holder, SearchCache cache, ServerSettings settings)
     {
         // Read the generation before anything else: if the commit switches meanwhile, the entry is filed under
-        // the old generation and never served. Only successful answers are cached, so a cached query string
-        // was valid and needs no second parse.
+        // the old generation and never served.
         var generation = holder.Generation;
-        var key = context.Request.QueryString.Value ?? "";
-        if (cache.Get(key, generation) is { } cached)
-        {
-            return TypedResults.Bytes(cached, JsonContentType);
-        }
-
         var parsed = SearchParameters.Parse(context.Request.Query);
         if (parsed.Request is not { } request)
         {
             return ProblemMapper.ToResult(parsed.Problem!, parsed.Parameter);
+        }
+        var key = SearchParameters.CacheKey(request);
+        if (cache.Get(key, generation) is { } cached)
+        {
+            return TypedResults.Bytes(cached, JsonContentType);
         }
         var engine = holder.Current;
         if (!engine.IsSuccess)
         {
             return ProblemMapper.Unavailable(engine.Problems[0]);
         }
-        var result = engine.Value.Search(request);
+        Result<SearchResponse> result;
+        try
+        {
+            result = engine.Value.Search(request, settings.QueryLimits, context.RequestAborted);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away: nobody reads the answer, and the worker is free again.
+            return TypedResults.Empty;
+        }
         if (!result.IsSuccess)
         {
             return ProblemMapper.ToResult(result.Problems[0]);

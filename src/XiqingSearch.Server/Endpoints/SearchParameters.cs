@@ -32,6 +32,11 @@ internal static class SearchParameters
     /// <summary>Parses and validates the query string.</summary>
     public static Parsed Parse(IQueryCollection query)
     {
+        if (query["q"].Count > 1)
+        {
+            // Joining them (ASP.NET Core's default, with a comma) would search for something nobody typed.
+            return Bad("q", ServerMessages.Repeated("q"));
+        }
         var q = query["q"].ToString();
         if (string.IsNullOrWhiteSpace(q))
         {
@@ -110,6 +115,35 @@ internal static class SearchParameters
             Docs = filters[2],
             Kinds = filters[3],
         }, null, null);
+    }
+
+    /// <summary>
+    /// The request as a cache key: every field of <paramref name="request"/> in a fixed order, the values of a
+    /// multi-valued filter sorted and without repeats (they are ORed, so order and repeats do not change the
+    /// answer). Parameters the API does not know never reach it, so they cannot make new entries.
+    /// </summary>
+    public static string CacheKey(SearchRequest request)
+    {
+        var key = new System.Text.StringBuilder(request.Query.Length + 64);
+        key.Append(request.Query).Append('\u001f')
+            .Append(request.Offset.ToString(CultureInfo.InvariantCulture)).Append('\u001f')
+            .Append(request.Limit.ToString(CultureInfo.InvariantCulture)).Append('\u001f')
+            .Append((int)request.Sort);
+        Append(key, request.Years.Select(y => y.From.ToString(CultureInfo.InvariantCulture) + ".." + y.To.ToString(CultureInfo.InvariantCulture)));
+        Append(key, request.Topics);
+        Append(key, request.Chapters);
+        Append(key, request.Docs);
+        Append(key, request.Kinds);
+        return key.ToString();
+
+        static void Append(System.Text.StringBuilder key, IEnumerable<string> values)
+        {
+            key.Append('\u001e');
+            foreach (var value in values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            {
+                key.Append(value).Append('\u001f');
+            }
+        }
     }
 
     private static IEnumerable<string> Values(IQueryCollection query, string name)

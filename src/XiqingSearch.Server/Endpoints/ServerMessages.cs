@@ -31,6 +31,9 @@ internal static class ServerMessages
     public static string BadYear(string value) =>
         Format($"Parameter 'year' must be a year (2024) or a range (2021..2023), not '{value}'.");
 
+    public static string Repeated(string parameter) =>
+        Format($"Parameter '{parameter}' may be given only once.");
+
     public static string TooMany(string parameter, int max) =>
         Format($"Parameter '{parameter}' may be given at most {max} times.");
 

@@ -12,6 +12,9 @@ internal static class ServerProblems
     /// <summary>The admin key is missing or wrong.</summary>
     public const string AdminUnauthorized = "admin.unauthorized";
 
+    /// <summary>Too many requests from one client (admin key attempts, or searches when a limit is set).</summary>
+    public const string RateLimited = "request.rate-limited";
+
     /// <summary>A bug: the exception is logged, the client sees this code.</summary>
     public const string Internal = "server.internal";
 }

@@ -17,6 +17,8 @@ internal sealed class EngineHolder(ServerSettings settings, ILogger<EngineHolder
     private volatile SearchEngine? _engine;
     private volatile Problem? _problem = new(ServerProblems.NotReady, ServerMessages.IndexOpening);
     private long _generation;
+    private volatile IReadOnlyList<Problem> _warnings = [];
+    private string? _runningBuild;
 
     /// <summary>Index, seeds and jar.</summary>
     public IndexOptions Options => settings.Index;
@@ -43,6 +45,15 @@ internal sealed class EngineHolder(ServerSettings settings, ILogger<EngineHolder
     public Result<SearchEngine> Current => _engine is { } engine
         ? Result<SearchEngine>.Ok(engine)
         : Result<SearchEngine>.Fail(_problem ?? new Problem(ServerProblems.NotReady, ServerMessages.IndexOpening));
+
+    /// <summary>
+    /// Why the served commit may be out of date: the problems of the last refused rebuild (a bad seed, a read-only
+    /// index folder), until a rebuild succeeds. Shown in <c>/readyz</c>.
+    /// </summary>
+    public IReadOnlyList<Problem> Warnings => _warnings;
+
+    /// <summary>The id of the rebuild running in this server, or null.</summary>
+    public string? RunningBuild => Volatile.Read(ref _runningBuild);
 
     /// <summary>Opens the index, building it first when it is missing or stale. Called once at start.</summary>
     public void OpenOrBuild()
@@ -78,6 +89,8 @@ internal sealed class EngineHolder(ServerSettings settings, ILogger<EngineHolder
                 {
                     return false;
                 }
+                // A new commit (a rebuild by `xiqing index`, say) is built from the seeds as they are now.
+                _warnings = [];
                 Interlocked.Increment(ref _generation);
             }
             logger.LogInformation("Switched to a new index commit (generation {Generation})", Generation);
@@ -90,22 +103,45 @@ internal sealed class EngineHolder(ServerSettings settings, ILogger<EngineHolder
         }
     }
 
-    /// <summary>Rebuilds the index from the seeds (force) and switches to it; <c>index.busy</c> when another build runs.</summary>
-    public Result<BuildReport> Rebuild(CancellationToken cancellationToken)
+    /// <summary>
+    /// Rebuilds the index from the seeds (force) and switches to it. One rebuild at a time: while one runs, another
+    /// call returns at once with <c>index.busy</c> and the running build's id; a build by another process (the
+    /// folder's lock) is <c>index.busy</c> too.
+    /// </summary>
+    public Rebuilt Rebuild(CancellationToken cancellationToken)
     {
-        logger.LogInformation("Rebuilding index {Index}", Options.IndexDirectory);
-        var report = IndexBuilder.Build(Options, progress: null, force: true, cancellationToken);
-        if (report.IsSuccess)
+        var id = Guid.NewGuid().ToString("N")[..12];
+        if (Interlocked.CompareExchange(ref _runningBuild, id, null) is { } running)
         {
-            Refresh();
-            // Even when the engine saw no new commit, the cache must not outlive a rebuild.
-            Interlocked.Increment(ref _generation);
+            return new Rebuilt(running, new Problem(ProblemCodes.IndexBusy,
+                $"Rebuild {running} of {Options.IndexDirectory} is running; try again when it has finished.",
+                Options.IndexDirectory));
         }
-        else
+        try
         {
-            logger.LogWarning("Rebuild refused: {Problem}", report.Problems[0]);
+            logger.LogInformation("Rebuilding index {Index} (build {Build})", Options.IndexDirectory, id);
+            var report = IndexBuilder.Build(Options, progress: null, force: true, cancellationToken);
+            if (report.IsSuccess)
+            {
+                _warnings = [];
+                Refresh();
+                // Even when the engine saw no new commit, the cache must not outlive a rebuild.
+                Interlocked.Increment(ref _generation);
+            }
+            else
+            {
+                if (report.Problems[0].Code != ProblemCodes.IndexBusy)
+                {
+                    _warnings = report.Problems;
+                }
+                logger.LogWarning("Rebuild {Build} refused: {Problem}", id, report.Problems[0]);
+            }
+            return new Rebuilt(id, report);
         }
-        return report;
+        finally
+        {
+            Volatile.Write(ref _runningBuild, null);
+        }
     }
 
     private void Install(Result<SearchEngine> opened)
@@ -123,6 +159,12 @@ internal sealed class EngineHolder(ServerSettings settings, ILogger<EngineHolder
             var previous = _engine;
             _engine = opened.Value;
             _problem = null;
+            _warnings = opened.Value.Warnings;
+            foreach (var warning in opened.Value.Warnings)
+            {
+                logger.LogWarning("The index was not rebuilt; the last good commit serves: {Problem} [{Code}]",
+                    warning, warning.Code);
+            }
             Interlocked.Increment(ref _generation);
             // Only reached when nothing was open, so no request can be holding the previous engine.
             previous?.Dispose();
@@ -152,3 +194,6 @@ internal sealed class EngineHolder(ServerSettings settings, ILogger<EngineHolder
     /// <inheritdoc/>
     public void Dispose() => _engine?.Dispose();
 }
+
+/// <summary>A rebuild's id and its report (or why it was refused).</summary>
+internal sealed record Rebuilt(string BuildId, Result<BuildReport> Report);

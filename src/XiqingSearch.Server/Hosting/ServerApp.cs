@@ -25,6 +25,7 @@ public static class ServerApp
             Args = args,
             ApplicationName = typeof(ServerApp).Assembly.GetName().Name,
         });
+        builder.UseServiceManagers();
 
         // Embedded defaults go first so every file, variable and flag overrides them.
         builder.Configuration.Sources.Insert(0, new JsonStreamConfigurationSource
@@ -52,6 +53,7 @@ public static class ServerApp
         builder.Services.AddSingleton<SearchCache>();
         builder.Services.AddHostedService<EngineService>();
         builder.Services.AddSingleton(WebAssets.Load());
+        RateLimits.Add(builder.Services, settings);
 
         builder.Services.ConfigureHttpJsonOptions(o => XiqingJson.Configure(o.SerializerOptions));
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
@@ -71,10 +73,12 @@ public static class ServerApp
         var app = builder.Build();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseCors();
+        app.UseRateLimiter();
 
         app.MapOpenApi();
         HealthEndpoints.Map(app);
         SearchEndpoints.Map(app);
+        AnalyticsEndpoints.Map(app);
         DocumentEndpoints.Map(app);
         AdminEndpoints.Map(app);
         PageEndpoints.Map(app);

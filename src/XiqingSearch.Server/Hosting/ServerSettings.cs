@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using XiqingSearch.Core.Indexing;
+using XiqingSearch.Core.Search;
 
 namespace XiqingSearch.Server.Hosting;
 
@@ -18,14 +19,29 @@ internal sealed record ServerSettings
     /// <summary>Origins allowed to call the API from a browser (CORS). None by default.</summary>
     public IReadOnlyList<string> CorsOrigins { get; init; } = [];
 
-    /// <summary>The CSP <c>frame-ancestors</c> source list: who may show the page in an iframe (default <c>*</c>).</summary>
-    public string FrameAncestors { get; init; } = "*";
+    /// <summary>
+    /// The CSP <c>frame-ancestors</c> source list: who may show the page in an iframe. Default: this site
+    /// (<c>'self'</c>) and the CORS origins, the portals that embed the page.
+    /// </summary>
+    public string FrameAncestors { get; init; } = "'self'";
 
     /// <summary>How often the index folder is checked for a newer commit (a rebuild by <c>xiqing index</c>).</summary>
     public TimeSpan RefreshInterval { get; init; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Most search responses kept in memory (<c>Xiqing:SearchCache</c>, default 4096; 0 turns the cache off).</summary>
-    public int SearchCacheEntries { get; init; } = 4096;
+    /// <summary>
+    /// Most bytes of search responses kept in memory (<c>Xiqing:SearchCacheMegabytes</c>, default 64; 0 turns the
+    /// cache off).
+    /// </summary>
+    public long SearchCacheBytes { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>Admin requests one client address may make per minute (<c>Xiqing:RateLimit:AdminPerMinute</c>, default 10).</summary>
+    public int AdminRequestsPerMinute { get; init; } = 10;
+
+    /// <summary>Searches one client address may make per minute (<c>Xiqing:RateLimit:SearchPerMinute</c>; 0, the default, is no limit).</summary>
+    public int SearchRequestsPerMinute { get; init; }
+
+    /// <summary>What one query may cost (<c>Xiqing:Query:MaxClauses</c>, <c>Xiqing:Query:TimeoutSeconds</c>).</summary>
+    public QueryLimits QueryLimits { get; init; } = QueryLimits.Default;
 
     /// <summary>True when the admin endpoints are on.</summary>
     public bool IsAdminEnabled => !string.IsNullOrEmpty(AdminKey);
@@ -60,12 +76,26 @@ internal sealed record ServerSettings
             },
             AdminKey = NonEmpty(section["AdminKey"]),
             CorsOrigins = origins,
-            FrameAncestors = NonEmpty(section["FrameAncestors"]) ?? "*",
+            FrameAncestors = NonEmpty(section["FrameAncestors"]) ?? string.Join(' ', ["'self'", .. origins]),
             RefreshInterval = TimeSpan.FromSeconds(seconds),
-            SearchCacheEntries = int.TryParse(section["SearchCache"], System.Globalization.NumberStyles.None,
-                System.Globalization.CultureInfo.InvariantCulture, out var entries) ? entries : 4096,
+            SearchCacheBytes = Whole(section["SearchCacheMegabytes"], 64) * 1024 * 1024,
+            AdminRequestsPerMinute = (int)Math.Min(int.MaxValue, Whole(section["RateLimit:AdminPerMinute"], 10)),
+            SearchRequestsPerMinute = (int)Math.Min(int.MaxValue, Whole(section["RateLimit:SearchPerMinute"], 0)),
+            QueryLimits = new QueryLimits
+            {
+                MaxClauses = (int)Math.Min(int.MaxValue, Whole(section["Query:MaxClauses"], QueryLimits.Default.MaxClauses)),
+                Timeout = double.TryParse(section["Query:TimeoutSeconds"], System.Globalization.NumberStyles.Float,
+                    System.Globalization.CultureInfo.InvariantCulture, out var timeout) && timeout > 0
+                    ? TimeSpan.FromSeconds(timeout)
+                    : QueryLimits.Default.Timeout,
+            },
         };
     }
+
+    /// <summary>A whole number of 0 or more, or <paramref name="fallback"/> when absent or not one.</summary>
+    private static long Whole(string? text, long fallback) =>
+        long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture,
+            out var value) && value < long.MaxValue / (1024 * 1024) ? value : fallback;
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

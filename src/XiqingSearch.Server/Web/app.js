@@ -8,7 +8,8 @@
 (function () {
   'use strict';
 
-  if (window.XiqingSearch) {
+  // Loaded twice: keep the first. A portal element with id="XiqingSearch" also shows up as window.XiqingSearch.
+  if (window.XiqingSearch && typeof window.XiqingSearch.mount === 'function') {
     return;
   }
 

@@ -14,17 +14,29 @@
   var base = new URL('.', script.src).href;
   var selector = script.getAttribute('data-target') || '#search';
 
+  // window.XiqingSearch may be a portal element with id="XiqingSearch" (browsers expose ids as window
+  // properties): only an object with our mount function is the UI.
+  function ui() {
+    var candidate = window.XiqingSearch;
+    return candidate && typeof candidate.mount === 'function' ? candidate : null;
+  }
+
   function mount() {
     var target = document.querySelector(selector);
     if (!target) {
       console.error('XiqingSearch: no element matches data-target "' + selector + '"');
       return;
     }
-    window.XiqingSearch.mount(target, { base: base, embedded: true });
+    var api = ui();
+    if (!api) {
+      console.error('XiqingSearch: app.js did not load');
+      return;
+    }
+    api.mount(target, { base: base, embedded: true });
   }
 
   function start() {
-    if (window.XiqingSearch) {
+    if (ui()) {
       mount();
       return;
     }

@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Cn.Smart;
 using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Util;
 using XiqingSearch.Benchmarks.Peer;
 using XiqingSearch.Core.Analysis;
 using XiqingSearch.Core.Analysis.SmartCn;
@@ -10,7 +12,8 @@ using XiqingSearch.Core.Analysis.SmartCn;
 namespace XiqingSearch.Benchmarks.Analysis;
 
 /// <summary>
-/// SmartCn analyzer benchmark, C# beside the Java Lucene peer on the same text in the same run (a plain
+/// SmartCn analyzer benchmark: ours, the Lucene.Net.Analysis.SmartCn package's own analyzer and the Java Lucene
+/// peer on the same text in the same run (a plain
 /// Stopwatch harness: warm-up, several timed runs, medians, ratios C# ÷ Java). It checks it did the work:
 /// the token count is positive, equal across runs, and equal to the peer's.
 /// </summary>
@@ -33,14 +36,17 @@ internal static class AnalyzerBenchmark
             var chars = lines.Sum(l => (long)l.Length);
             Console.WriteLine($"corpus: seeds repeated to {new FileInfo(bigFile).Length:N0} UTF-8 bytes, {lines.Length:N0} lines, {chars:N0} UTF-16 units");
 
-            // Dictionary load, each in a fresh process so the numbers are cold (JIT included, as for Java).
-            var coldNoCache = Median(Enumerable.Range(0, ColdLoadRuns).Select(_ => LoadInChild(null)));
-            var cacheFolder = Path.Combine(work, "cache");
-            var cacheWrite = LoadInChild(cacheFolder);
-            var coldWithCache = Median(Enumerable.Range(0, ColdLoadRuns).Select(_ => LoadInChild(cacheFolder)));
+            // Dictionary load, each in a fresh process so the numbers are cold (JIT included, as for Java): our
+            // reader on the package's resources (the default source) and on the jar, and the package's own
+            // analyzer (construction + first line, as Java's load is measured).
+            var jar = Environment.GetEnvironmentVariable(SmartCnOptions.JarEnvironmentVariable)
+                      ?? (File.Exists(peer) ? JavaTokenRate.SmartCnJar(peer) : null);
+            var coldPackage = Median(Enumerable.Range(0, ColdLoadRuns).Select(_ => LoadInChild("package")));
+            double? coldJar = jar is null ? null : Median(Enumerable.Range(0, ColdLoadRuns).Select(_ => LoadInChild("jar", jar)));
+            var coldLuceneNet = Median(Enumerable.Range(0, ColdLoadRuns).Select(_ => LoadInChild("lucene-net")));
 
             // Warm throughput of the analyzer itself (each line its own field value, like the peer).
-            var analyzer = new SmartCnAnalyzer(SmartCnDictionary.Shared(SmartCnOptions.FromEnvironment()));
+            var analyzer = new SmartCnAnalyzer(SmartCnDictionary.Shared(new SmartCnOptions { JarPath = null }));
             var expectedTokens = -1L;
             for (var i = 0; i < WarmupRuns; i++)
             {
@@ -72,6 +78,29 @@ internal static class AnalyzerBenchmark
             }
             var csTsvRate = Median(tsvRates);
 
+            // The package's own SmartChineseAnalyzer on the same lines, timed the same way. Its token count is
+            // reported, not required to match: it splits supplementary characters differently.
+            using var packageAnalyzer = new SmartChineseAnalyzer(LuceneVersion.LUCENE_48);
+            var packageTokens = -1L;
+            for (var i = 0; i < WarmupRuns; i++)
+            {
+                packageTokens = Check(packageTokens, CountTokens(packageAnalyzer, lines));
+            }
+            var packageRates = new List<double>();
+            for (var i = 0; i < TimedRuns; i++)
+            {
+                var stopwatch = Stopwatch.StartNew();
+                var tokens = CountTokens(packageAnalyzer, lines);
+                var seconds = stopwatch.Elapsed.TotalSeconds;
+                packageTokens = Check(packageTokens, tokens);
+                packageRates.Add(tokens / seconds);
+                Console.WriteLine($"  package run {i + 1}: {tokens:N0} tokens in {seconds * 1000:F0} ms = {tokens / seconds / 1e6:F3} M tokens/s");
+            }
+            var packageRate = Median(packageRates);
+
+            // Agreement with the oracle: the Java token tables of the seeds and the edge-case file (golden files).
+            var (oursAgree, packageAgree, oracleRows) = OracleAgreement(root, analyzer, packageAnalyzer);
+
             // The peer: Lucene's own SmartChineseAnalyzer in one warm JVM (Peer/java/SmartCnTokenRate.java), timed
             // as above: dictionary load on first use, then warm-up passes and timed passes over the same lines.
             double? javaRate = null, javaLoad = null;
@@ -94,14 +123,16 @@ internal static class AnalyzerBenchmark
             }
 
             Console.WriteLine();
-            Console.WriteLine($"tokens per pass: {expectedTokens:N0} (C#){(javaRate is null ? "" : $", {javaTokens:N0} (Java)")}");
-            Console.WriteLine("| measure | C# | Java | C# ÷ Java |");
-            Console.WriteLine("|---|---|---|---|");
-            Row("analysis, warm (M tokens/s, median of 5)", csRate / 1e6, javaRate / 1e6, higherIsBetter: true);
-            Row("analysis + TSV rows, warm (M tokens/s)", csTsvRate / 1e6, javaRate / 1e6, higherIsBetter: true);
-            Row("dictionary load, cold, no cache (ms)", coldNoCache, javaLoad, higherIsBetter: false);
-            Row("dictionary load, cold, from cache (ms)", coldWithCache, javaLoad, higherIsBetter: false);
-            Console.WriteLine($"(first load that also wrote the cache: {cacheWrite:F1} ms)");
+            Console.WriteLine($"tokens per pass: {expectedTokens:N0} (ours), {packageTokens:N0} (package){(javaRate is null ? "" : $", {javaTokens:N0} (Java)")}");
+            Console.WriteLine("| measure | ours | package | Java | ours ÷ Java | package ÷ Java |");
+            Console.WriteLine("|---|---|---|---|---|---|");
+            Row("analysis, warm (M tokens/s, median of 5)", csRate / 1e6, packageRate / 1e6, javaRate / 1e6, higherIsBetter: true);
+            Row("analysis + TSV rows, warm (M tokens/s)", csTsvRate / 1e6, null, javaRate / 1e6, higherIsBetter: true);
+            Row("load, cold: package resources (ms)", coldPackage, coldLuceneNet, javaLoad, higherIsBetter: false);
+            Row("load, cold: the jar (ms)", coldJar, null, javaLoad, higherIsBetter: false);
+            Console.WriteLine($"| token rows equal to the oracle's (of {oracleRows:N0}) | {oursAgree:N0} | {packageAgree:N0} | {oracleRows:N0} | | |");
+            Console.WriteLine(jar is null ? "(no jar: set XIQING_SMARTCN_JAR or XIQING_PEER for the jar row)" : $"(jar: {jar})");
+            Console.WriteLine("package = Lucene.Net.Analysis.SmartCn's SmartChineseAnalyzer; its load = construction + first line in a fresh process.");
             Console.WriteLine("Java = Lucene 8.8's SmartChineseAnalyzer from the peer's jars in one JVM (Peer/java/SmartCnTokenRate.java):");
             Console.WriteLine("the same lines, the same warm-up and timed passes, median. Java load = analyzer construction + first line,");
             Console.WriteLine("in a JVM that has just started (as a cold C# process). C# loads run in fresh processes.");
@@ -113,16 +144,69 @@ internal static class AnalyzerBenchmark
         }
     }
 
-    /// <summary>Child-process verb: loads the dictionary once and prints the milliseconds it took.</summary>
+    /// <summary>Child-process verb: <c>package</c>, <c>jar JAR</c> or <c>lucene-net</c>; loads that source
+    /// once and prints the milliseconds it took.</summary>
     public static int LoadOnce(string[] args)
     {
-        var options = SmartCnOptions.FromEnvironment(cacheDirectory: args.Length > 0 ? args[0] : null);
         var stopwatch = Stopwatch.StartNew();
-        var dictionary = SmartCnDictionary.Load(options);
+        var note = "";
+        switch (args.FirstOrDefault())
+        {
+            case "package":
+                note = SmartCnDictionary.Load(new SmartCnOptions { JarPath = null }).Source;
+                break;
+            case "jar" when args.Length >= 2:
+                note = SmartCnDictionary.Load(new SmartCnOptions { JarPath = args[1] }).Source;
+                break;
+            case "lucene-net":
+                using (var analyzer = new SmartChineseAnalyzer(LuceneVersion.LUCENE_48))
+                {
+                    note = CountTokens(analyzer, ["中国人民在西青区发展经济。"]).ToString(CultureInfo.InvariantCulture);
+                }
+                break;
+            default:
+                Console.Error.WriteLine("usage: analyzer-load-once package | jar JAR | lucene-net");
+                return 2;
+        }
         var elapsed = stopwatch.Elapsed.TotalMilliseconds;
-        Console.WriteLine(elapsed.ToString("F3", CultureInfo.InvariantCulture) + " " + dictionary.LoadedFromCache);
+        Console.WriteLine(elapsed.ToString("F3", CultureInfo.InvariantCulture) + " " + note);
         return 0;
     }
+
+    /// <summary>Rows of the token tables (TokenTable's TSV) of each analyzer equal to the Java oracle's golden
+    /// rows, over the seeds and the edge-case file; a row counts when it is equal at the same line number.</summary>
+    private static (long Ours, long Package, long OracleRows) OracleAgreement(string root, Analyzer ours, Analyzer package)
+    {
+        var golden = Path.Combine(root, "tests", "XiqingSearch.Core.Tests", "Analysis", "Golden");
+        var inputs = Directory.GetFiles(Path.Combine(root, "seeds"), "*.txt")
+            .Select(f => (Input: f, Oracle: Path.Combine(golden, "seed-" + Path.GetFileNameWithoutExtension(f) + ".smartcn.tsv")))
+            .Append((Input: Path.Combine(golden, "edge-cases.txt"), Oracle: Path.Combine(golden, "edge-cases.smartcn.tsv")))
+            .Where(p => File.Exists(p.Oracle))
+            .ToList();
+        long oursEqual = 0, packageEqual = 0, rows = 0;
+        foreach (var (input, oracle) in inputs)
+        {
+            var expected = File.ReadAllLines(oracle, new UTF8Encoding(false, true));
+            rows += expected.Length;
+            oursEqual += EqualRows(expected, Table(ours, input));
+            packageEqual += EqualRows(expected, Table(package, input));
+        }
+        return (oursEqual, packageEqual, rows);
+    }
+
+    private static string[] Table(Analyzer analyzer, string file)
+    {
+        using var input = new StreamReader(file, new UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: false);
+        using var buffer = new MemoryStream();
+        using (var output = new StreamWriter(buffer, new UTF8Encoding(false), 1 << 16, leaveOpen: true))
+        {
+            TokenTable.Write(analyzer, input, output);
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    private static long EqualRows(string[] expected, string[] actual) =>
+        expected.Zip(actual).LongCount(p => string.Equals(p.First, p.Second, StringComparison.Ordinal));
 
     /// <summary>Prints the SmartCn token table of a file, in the peer's format.</summary>
     public static int PrintTokens(string[] args)
@@ -186,9 +270,9 @@ internal static class AnalyzerBenchmark
         return (lines, bigFile);
     }
 
-    private static double LoadInChild(string? cacheFolder)
+    private static double LoadInChild(params string[] args)
     {
-        var output = RunProcess(SelfCommand(), cacheFolder is null ? ["analyzer-load-once"] : ["analyzer-load-once", cacheFolder], out _);
+        var output = RunProcess(SelfCommand(), ["analyzer-load-once", .. args], out _);
         return double.Parse(output.Split(' ')[0], CultureInfo.InvariantCulture);
     }
 
@@ -234,11 +318,11 @@ internal static class AnalyzerBenchmark
         return sorted[sorted.Length / 2];
     }
 
-    private static void Row(string name, double cs, double? java, bool higherIsBetter)
+    private static void Row(string name, double? ours, double? package, double? java, bool higherIsBetter)
     {
-        var javaText = java is null ? "–" : java.Value.ToString("F3", CultureInfo.InvariantCulture);
-        var ratio = java is null or 0 ? "–" : (cs / java.Value).ToString("F2", CultureInfo.InvariantCulture)
-            + (higherIsBetter ? " (higher is better)" : " (lower is better)");
-        Console.WriteLine($"| {name} | {cs.ToString("F3", CultureInfo.InvariantCulture)} | {javaText} | {ratio} |");
+        static string Number(double? value) => value is null ? "–" : value.Value.ToString("F3", CultureInfo.InvariantCulture);
+        string Ratio(double? value) => value is null || java is null or 0 ? "–"
+            : (value.Value / java.Value).ToString("F2", CultureInfo.InvariantCulture) + (higherIsBetter ? " (higher is better)" : " (lower is better)");
+        Console.WriteLine($"| {name} | {Number(ours)} | {Number(package)} | {Number(java)} | {Ratio(ours)} | {Ratio(package)} |");
     }
 }

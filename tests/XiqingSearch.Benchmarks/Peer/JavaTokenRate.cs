@@ -32,6 +32,10 @@ internal static class JavaTokenRate
             double.Parse(rows["median_tokens_per_second"], CultureInfo.InvariantCulture));
     }
 
+    /// <summary>The peer's SmartCn jar (Lucene 8.8's dictionaries).</summary>
+    public static string SmartCnJar(string peerScript) =>
+        Directory.GetFiles(LibraryFolder(peerScript), "lucene-analyzers-smartcn-*.jar").Order(StringComparer.Ordinal).First();
+
     /// <summary>The peer keeps its jars in lib/ beside run.sh, or in ~/.cache/lucene-peer/lib when that folder is read-only.</summary>
     private static string LibraryFolder(string peerScript)
     {

@@ -15,7 +15,7 @@ DURATION="${DURATION:-30s}"
 CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
 PORT="${PORT:-5090}"
-CACHE="${CACHE:-4096}"
+CACHE="${CACHE:-64}"
 QUERY="${QUERY:-天开西青园}"
 WORK="$(mktemp -d /tmp/xiqing-load.XXXXXX)"
 BASE="http://127.0.0.1:${PORT}"
@@ -39,7 +39,7 @@ dotnet build "$ROOT/src/XiqingSearch.Server/XiqingSearch.Server.csproj" -c Relea
 echo "== starting the server on $BASE (index built into $WORK/index)"
 XIQING_INDEX="$WORK/index" XIQING_SEEDS="$ROOT/seeds" \
   dotnet "$WORK/bin/XiqingSearch.Server.dll" --urls "$BASE" --Logging:LogLevel:Default=Warning \
-  --Xiqing:SearchCache="$CACHE" >"$WORK/server.log" 2>&1 &
+  --Xiqing:SearchCacheMegabytes="$CACHE" >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 
 for _ in $(seq 1 600); do
@@ -76,7 +76,7 @@ summary() { # name -> "rps p50 p99 errors"
   echo "$rps $p50 $p99 $(( ${non2xx:-0} + ${sock:-0} ))"
 }
 
-echo "== wrk: search ($DURATION, $CONNECTIONS connections, cache entries $CACHE)"
+echo "== wrk: search ($DURATION, $CONNECTIONS connections, cache $CACHE MB)"
 run search "$SEARCH"
 echo "== wrk: trivial /healthz"
 run trivial "$BASE/healthz"
@@ -92,7 +92,7 @@ echo "|---|---:|---:|---:|---:|"
 echo "| /api/search?q=$QUERY | $S_RPS | $S_P50 | $S_P99 | $S_ERR |"
 echo "| /healthz | $T_RPS | $T_P50 | $T_P99 | $T_ERR |"
 echo
-echo "ratio search/trivial: $RATIO   peak memory (VmHWM): $(( PEAK_KB / 1024 )) MB   cache entries: $CACHE"
+echo "ratio search/trivial: $RATIO   peak memory (VmHWM): $(( PEAK_KB / 1024 )) MB   cache: $CACHE MB"
 
 FAIL=0
 [[ "$S_ERR" == 0 && "$T_ERR" == 0 ]] || { echo "target missed: errors"; FAIL=1; }

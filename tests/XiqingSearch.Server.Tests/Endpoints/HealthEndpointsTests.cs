@@ -80,7 +80,8 @@ public sealed class HealthEndpointsTests(ServerFixture server)
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
         var csp = string.Join(";", page.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("script-src 'self'", csp);
-        Assert.Contains("frame-ancestors *", csp);
+        // Default: this site and the configured CORS origins (the portals) may frame the page, nobody else.
+        Assert.Contains("frame-ancestors 'self' " + ServerFixture.PortalOrigin, csp);
         Assert.DoesNotContain("unsafe-inline", csp);
         var html = await page.Content.ReadAsStringAsync();
         Assert.Contains("src=\"app.js\"", html);

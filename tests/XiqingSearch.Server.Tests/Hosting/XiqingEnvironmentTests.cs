@@ -29,6 +29,7 @@ public sealed class XiqingEnvironmentTests
         Assert.Equal("/opt/smartcn.jar", settings.Index.SmartCnJar);
         Assert.Equal("k", settings.AdminKey);
         Assert.Equal(["https://a.example", "https://b.example"], settings.CorsOrigins);
+        Assert.Equal("'self' https://a.example https://b.example", settings.FrameAncestors);
     }
 
     [Fact]
@@ -38,7 +39,8 @@ public sealed class XiqingEnvironmentTests
 
         Assert.Empty(settings.CorsOrigins);
         Assert.False(settings.IsAdminEnabled);
-        Assert.Equal("*", settings.FrameAncestors);
+        // Only this site may frame the page unless portals are configured.
+        Assert.Equal("'self'", settings.FrameAncestors);
         Assert.Equal(Path.GetFullPath("index"), settings.Index.IndexDirectory);
     }
 

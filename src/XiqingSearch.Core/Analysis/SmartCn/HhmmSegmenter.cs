@@ -18,6 +18,7 @@ internal sealed class HhmmSegmenter
 
     private readonly CoreDictionary _core;
     private readonly BigramDictionary _bigram;
+    private readonly SmartCnDictionary _dictionary;
     private readonly int _stringFrequency;
     private readonly int _numberFrequency;
     private readonly int _beginFrequency;
@@ -53,6 +54,7 @@ internal sealed class HhmmSegmenter
     {
         _core = dictionary.Core;
         _bigram = dictionary.Bigram;
+        _dictionary = dictionary;
         _stringFrequency = dictionary.StringFrequency;
         _numberFrequency = dictionary.NumberFrequency;
         _beginFrequency = dictionary.BeginFrequency;
@@ -125,7 +127,12 @@ internal sealed class HhmmSegmenter
                         break;
                     }
                 case CharType.Delimiter:
-                    AddToken(i, i + 1, TokenKind.Delimiter, (int)MaxFrequency, AppendKey(s.Slice(i, 1)), 1);
+                    {
+                        // The key is the unit as the dictionary source spells Java's (the package stores · and —
+                        // under other units); the text comes from the sentence, never from a DELIM key.
+                        var key = _dictionary.SingleUnitKey(s[i]);
+                        AddToken(i, i + 1, TokenKind.Delimiter, (int)MaxFrequency, AppendKey(new ReadOnlySpan<char>(in key)), 1);
+                    }
                     i++;
                     break;
                 case CharType.Surrogate:
@@ -157,7 +164,10 @@ internal sealed class HhmmSegmenter
         var word = _word;
         word[0] = s[i];
         var length = 1;
-        AddToken(i, i + 1, TokenKind.Word, _core.HanziFrequency(s[i]), AppendKey(s.Slice(i, 1)), 1);
+        // The single character's key as the source spells Java's (Emit takes a one-unit word's text from the
+        // sentence, so the key only steers bigram lookups).
+        var single = _dictionary.SingleUnitKey(s[i]);
+        AddToken(i, i + 1, TokenKind.Word, _core.HanziFrequency(s[i]), AppendKey(new ReadOnlySpan<char>(in single)), 1);
         var f = _core.HanziPrefixMatch(s[i]);
         var j = i + 1;
         while (f != -1)
@@ -281,6 +291,10 @@ internal sealed class HhmmSegmenter
                 case TokenKind.Delimiter:
                     // §9/§11: every punctuation token becomes "," and the stop filter removes it.
                     output.AddRemoved();
+                    break;
+                case TokenKind.Word when end - start == 1:
+                    // A one-unit word is its unit (its key may be the dictionary's spelling of it).
+                    output.Add(start + baseOffset, end + baseOffset, 1)[0] = s[start];
                     break;
                 case TokenKind.Word:
                     _keys.AsSpan(_keyStart[k], _keyLength[k]).CopyTo(output.Add(start + baseOffset, end + baseOffset, _keyLength[k]));

@@ -1,13 +1,13 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.IO.Compression;
-using System.Security.Cryptography;
 using XiqingSearch.Core.Results;
 
 namespace XiqingSearch.Core.Analysis.SmartCn;
 
 /// <summary>
-/// The SmartCn word and word-pair dictionaries, read from Lucene's SmartCn jar (spec §12). Immutable and
+/// The SmartCn word and word-pair dictionaries (spec §12), read from the <c>Lucene.Net.Analysis.SmartCn</c>
+/// package's embedded resources (the default) or from a Java Lucene SmartCn jar. Immutable and
 /// shared read-only by every analyzer and thread. Use <see cref="Shared"/> to load once per process.
 /// </summary>
 public sealed class SmartCnDictionary
@@ -17,16 +17,37 @@ public sealed class SmartCnDictionary
 
     private static readonly ConcurrentDictionary<string, Lazy<SmartCnDictionary>> s_shared = new(StringComparer.Ordinal);
 
-    internal SmartCnDictionary(CoreDictionary core, BigramDictionary bigram)
+    internal SmartCnDictionary(CoreDictionary core, BigramDictionary bigram, IReadOnlyDictionary<char, char>? singleUnitKeys = null)
     {
         Core = core;
         Bigram = bigram;
+        if (singleUnitKeys is not null)
+        {
+            // A direct table: the lookup runs once per HANZI and DELIM unit of every text.
+            _singleUnitKeys = new char[65536];
+            for (var c = 0; c < _singleUnitKeys.Length; c++)
+            {
+                _singleUnitKeys[c] = (char)c;
+            }
+            foreach (var (from, to) in singleUnitKeys)
+            {
+                _singleUnitKeys[from] = to;
+            }
+        }
         // §6: the four special frequencies are dictionary lookups.
         StringFrequency = core.Freq(SpecialKeys.String);
         NumberFrequency = core.Freq(SpecialKeys.Number);
         BeginFrequency = core.Freq(SpecialKeys.Begin);
         EndFrequency = core.Freq(SpecialKeys.End);
     }
+
+    // Units whose bigram entries this source stores under another unit (the package's GB2312 decoding differs
+    // from Java's for a few characters); null when the source is Java's own.
+    private readonly char[]? _singleUnitKeys;
+
+    /// <summary>The bigram key of a one-unit token (a DELIM, or a single HANZI) whose text is <paramref name="c"/>:
+    /// the unit under which this source's table holds what Java Lucene's jar holds for <paramref name="c"/>.</summary>
+    internal char SingleUnitKey(char c) => _singleUnitKeys is null ? c : _singleUnitKeys[c];
 
     internal CoreDictionary Core { get; }
     internal BigramDictionary Bigram { get; }
@@ -35,24 +56,51 @@ public sealed class SmartCnDictionary
     internal int BeginFrequency { get; }
     internal int EndFrequency { get; }
 
-    /// <summary>How long <see cref="Load"/> took, from opening the jar to the ready dictionary.</summary>
+    /// <summary>How long <see cref="Load"/> took, from opening the source to the ready dictionary.</summary>
     public TimeSpan LoadTime { get; private set; }
 
-    /// <summary>True when the dictionaries came from the parsed-dictionary cache rather than the jar.</summary>
-    public bool LoadedFromCache { get; private set; }
+    /// <summary>Where the dictionaries came from: the package (with its version) or the jar's path.</summary>
+    public string Source { get; private set; } = "";
 
     /// <summary>
-    /// Loads the dictionaries from <see cref="SmartCnOptions.JarPath"/>, or from the cache in
-    /// <see cref="SmartCnOptions.CacheDirectory"/> when it matches the jar's size and SHA-256 (and then
-    /// rewrites the cache when it was missing, stale or corrupt).
+    /// Loads the dictionaries from the <c>Lucene.Net.Analysis.SmartCn</c> package's embedded resources, or from
+    /// <see cref="SmartCnOptions.JarPath"/> when it is set. Nothing is cached on disk: the package's resources
+    /// parse about as fast as a parsed-dictionary cache file reads (measured in the analyzer benchmark).
     /// </summary>
     /// <exception cref="XiqingException">The jar is missing (<see cref="ProblemCodes.SmartCnJarMissing"/>) or
-    /// is not a readable SmartCn jar (<see cref="ProblemCodes.SmartCnJarInvalid"/>).</exception>
+    /// is not a readable SmartCn jar, or the package's resources are unreadable
+    /// (<see cref="ProblemCodes.SmartCnJarInvalid"/>).</exception>
     public static SmartCnDictionary Load(SmartCnOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        return options.JarPath is null ? LoadPackage() : LoadJar(options.JarPath);
+    }
+
+    private static SmartCnDictionary LoadPackage()
+    {
         var stopwatch = Stopwatch.StartNew();
-        var jarPath = options.JarPath;
+        SmartCnDictionary dictionary;
+        try
+        {
+            dictionary = PackageDictionaryReader.Read();
+        }
+        catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or IOException
+                                       or FileNotFoundException or BadImageFormatException)
+        {
+            throw new XiqingException(new Problem(
+                ProblemCodes.SmartCnJarInvalid,
+                $"The SmartCn dictionaries embedded in the Lucene.Net.Analysis.SmartCn package are unreadable ({ex.Message}). "
+                + $"Restore the package again (dotnet restore), or point {SmartCnOptions.JarEnvironmentVariable} "
+                + "(or --smartcn-jar) at a copy of lucene-analyzers-smartcn-*.jar."), ex);
+        }
+        dictionary.Source = PackageDictionaryReader.Description;
+        dictionary.LoadTime = stopwatch.Elapsed;
+        return dictionary;
+    }
+
+    private static SmartCnDictionary LoadJar(string jarPath)
+    {
+        var stopwatch = Stopwatch.StartNew();
         byte[] jarBytes;
         try
         {
@@ -67,15 +115,6 @@ public sealed class SmartCnDictionary
             throw new XiqingException(InvalidJarProblem(jarPath, ex.Message), ex);
         }
 
-        var jarHash = SHA256.HashData(jarBytes);
-        var cachePath = options.CacheDirectory is null ? null : Path.Combine(options.CacheDirectory, SmartCnCache.FileName);
-        if (cachePath is not null && SmartCnCache.TryRead(cachePath, jarBytes.LongLength, jarHash) is { } cached)
-        {
-            cached.LoadTime = stopwatch.Elapsed;
-            cached.LoadedFromCache = true;
-            return cached;
-        }
-
         SmartCnDictionary dictionary;
         try
         {
@@ -86,24 +125,22 @@ public sealed class SmartCnDictionary
         {
             throw new XiqingException(InvalidJarProblem(jarPath, ex.Message), ex);
         }
-        if (cachePath is not null)
-        {
-            SmartCnCache.TryWrite(cachePath, jarBytes.LongLength, jarHash, dictionary);
-        }
+        dictionary.Source = jarPath;
         dictionary.LoadTime = stopwatch.Elapsed;
         return dictionary;
     }
 
     /// <summary>
-    /// The dictionary for <paramref name="options"/>' jar, loaded lazily on first use and then shared by the
-    /// whole process (thread-safe; one load per full jar path). A failed load is not remembered, so a later
-    /// call retries.
+    /// The dictionary for <paramref name="options"/>' source, loaded lazily on first use and then shared by the
+    /// whole process (thread-safe; one load for the package and one per full jar path). A failed load is not
+    /// remembered, so a later call retries.
     /// </summary>
     /// <exception cref="XiqingException">As for <see cref="Load"/>.</exception>
     public static SmartCnDictionary Shared(SmartCnOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var key = Path.GetFullPath(options.JarPath);
+        // A jar path cannot be empty, so "" keys the package.
+        var key = options.JarPath is null ? "" : Path.GetFullPath(options.JarPath);
         var lazy = s_shared.GetOrAdd(key, _ => new Lazy<SmartCnDictionary>(() => Load(options)));
         try
         {
@@ -159,14 +196,14 @@ public sealed class SmartCnDictionary
 
     internal static Problem MissingJarProblem(string jarPath) => new(
         ProblemCodes.SmartCnJarMissing,
-        $"SmartCn dictionary not found at {jarPath}. Install it with `apt-get install -y liblucene8-java` (as root, or with sudo), "
-        + $"or point {SmartCnOptions.JarEnvironmentVariable} (or --smartcn-jar) at a copy of lucene-analyzers-smartcn-*.jar.",
+        $"SmartCn jar not found at {jarPath}. Point {SmartCnOptions.JarEnvironmentVariable} (or --smartcn-jar) at a copy of "
+        + "lucene-analyzers-smartcn-*.jar, or unset it to use the dictionaries of the Lucene.Net.Analysis.SmartCn package.",
         jarPath);
 
     private static Problem InvalidJarProblem(string jarPath, string detail) => new(
         ProblemCodes.SmartCnJarInvalid,
-        $"{jarPath} is not a readable Lucene SmartCn jar ({detail}). Reinstall it with "
-        + $"`apt-get install --reinstall -y liblucene8-java` (as root, or with sudo), or point {SmartCnOptions.JarEnvironmentVariable} "
-        + "(or --smartcn-jar) at a copy of lucene-analyzers-smartcn-*.jar.",
+        $"{jarPath} is not a readable Lucene SmartCn jar ({detail}). Point {SmartCnOptions.JarEnvironmentVariable} "
+        + "(or --smartcn-jar) at a good copy of lucene-analyzers-smartcn-*.jar, or unset it to use the dictionaries of the "
+        + "Lucene.Net.Analysis.SmartCn package.",
         jarPath);
 }

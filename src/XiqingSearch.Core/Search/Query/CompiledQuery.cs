@@ -4,4 +4,8 @@ namespace XiqingSearch.Core.Search.Query;
 internal sealed record CompiledQuery(
     Lucene.Net.Search.Query Lucene,
     IReadOnlyList<TextPhrase> Highlight,
-    string Parsed);
+    string Parsed)
+{
+    /// <summary>Phrases and field filters in the query, what <see cref="QueryLimits.MaxClauses"/> counts.</summary>
+    public int Clauses { get; init; } = 1;
+}

@@ -85,8 +85,17 @@ internal static partial class QueryCompiler
 
         var highlight = new List<TextPhrase>();
         CollectPhrases(parsed, phrases.Phrases, highlight, negated: false);
-        return new CompiledQuery(parsed, highlight.DistinctBy(p => p.Normalized).ToList(), Describe(parsed, phrases.Descriptions));
+        return new CompiledQuery(parsed, highlight.DistinctBy(p => p.Normalized).ToList(), Describe(parsed, phrases.Descriptions))
+        {
+            Clauses = CountClauses(parsed, phrases.Phrases),
+        };
     }
+
+    /// <summary>Phrases and filters: a phrase counts once however many SmartCn words it adds for ranking.</summary>
+    private static int CountClauses(LuceneQuery query, IReadOnlyDictionary<LuceneQuery, TextPhrase> phrases) =>
+        !phrases.ContainsKey(query) && query is BooleanQuery boolean
+            ? boolean.Clauses.Sum(c => CountClauses(c.Query, phrases))
+            : 1;
 
     /// <summary>
     /// True for a query that is one run of text with nothing the classic syntax gives a meaning to, so it can skip

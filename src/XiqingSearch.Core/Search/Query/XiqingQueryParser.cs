@@ -57,6 +57,13 @@ internal sealed class XiqingQueryParser : QueryParser
                 }
                 return new TermQuery(new Term(FieldNames.Kind, queryText.Trim()));
             case FieldNames.Chapter:
+                if (CharacterNormalizer.Normalize(queryText).Length == 0)
+                {
+                    // chapter:"" or chapter:* would be a phrase of nothing: say so where it is written.
+                    throw new QueryFieldException(ProblemCodes.QueryEmptyPhrase,
+                        "chapter: needs a heading phrase to look for (chapter:京津冀); an empty phrase or a lone * finds nothing.",
+                        field, queryText);
+                }
                 return _phrases.Chapter(queryText);
             default:
                 throw UnknownField(field);
@@ -81,8 +88,9 @@ internal sealed class XiqingQueryParser : QueryParser
             throw new QueryFieldException(ProblemCodes.QueryBadRange,
                 $"Ranges work on year only (year:[2021 TO 2023]), not on {FieldLabel(field)}.", field, null);
         }
-        int? from = part1 == "*" ? null : ParseYear(part1, field);
-        int? to = part2 == "*" ? null : ParseYear(part2, field);
+        // An open end (year:[2021 TO *]) reaches the parser's callback as null.
+        int? from = part1 is null or "*" ? null : ParseYear(part1, field);
+        int? to = part2 is null or "*" ? null : ParseYear(part2, field);
         return NumericRangeQuery.NewInt32Range(FieldNames.Year, from, to, startInclusive, endInclusive);
     }
 

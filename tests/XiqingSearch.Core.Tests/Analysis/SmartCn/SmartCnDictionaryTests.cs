@@ -1,10 +1,9 @@
-using System.IO.Compression;
 using XiqingSearch.Core.Analysis.SmartCn;
 using XiqingSearch.Core.Results;
 
 namespace XiqingSearch.Core.Tests.Analysis.SmartCn;
 
-/// <summary>Dictionary loading (§12), the check values of §12.3/§12.4 and §7, errors, and the parsed-dictionary cache.</summary>
+/// <summary>Dictionary loading (§12) from the package and from a jar, the check values of §12.3/§12.4 and §7, and errors.</summary>
 public sealed class SmartCnDictionaryTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("xiqing-smartcn-").FullName;
@@ -60,7 +59,7 @@ public sealed class SmartCnDictionaryTests : IDisposable
         var path = Path.Combine(_folder, "absent", "lucene-analyzers-smartcn.jar");
         var ex = Assert.Throws<XiqingException>(() => SmartCnDictionary.Load(new SmartCnOptions { JarPath = path }));
         Assert.Equal(ProblemCodes.SmartCnJarMissing, ex.Problem.Code);
-        Assert.Contains("liblucene8-java", ex.Problem.Message);
+        Assert.Contains("Lucene.Net.Analysis.SmartCn", ex.Problem.Message);
         Assert.Contains(SmartCnOptions.JarEnvironmentVariable, ex.Problem.Message);
         Assert.Contains(path, ex.Problem.Message);
     }
@@ -83,66 +82,80 @@ public sealed class SmartCnDictionaryTests : IDisposable
     }
 
     [Fact]
-    public void Shared_SameJar_ReturnsOneInstance() =>
-        Assert.Same(SmartCnDictionary.Shared(SmartCnOptions.FromEnvironment()), SmartCnDictionary.Shared(SmartCnOptions.FromEnvironment()));
+    public void Shared_SameSource_ReturnsOneInstance() =>
+        Assert.Same(SmartCnDictionary.Shared(new SmartCnOptions { JarPath = null }), SmartCnDictionary.Shared(new SmartCnOptions { JarPath = null }));
 
     [Fact]
-    public void Load_WithCacheFolder_WritesThenReusesCache()
+    public void Load_Package_NeedsNoJar()
     {
-        var options = SmartCnOptions.FromEnvironment(cacheDirectory: _folder);
-        var first = SmartCnDictionary.Load(options);
-        Assert.False(first.LoadedFromCache);
-        Assert.True(File.Exists(Path.Combine(_folder, SmartCnCache.FileName)));
-
-        var second = SmartCnDictionary.Load(options);
-        Assert.True(second.LoadedFromCache);
-        AssertSameContent(first, second);
-        Assert.Empty(Directory.GetFiles(_folder, "*.tmp"));
+        var dictionary = SmartCnDictionary.Load(new SmartCnOptions { JarPath = null });
+        Assert.Contains("Lucene.Net.Analysis.SmartCn", dictionary.Source, StringComparison.Ordinal);
+        Assert.Equal(ExpectedCoreEntries, dictionary.Core.Frequencies.Length);
+        Assert.Equal(23375, dictionary.Core.Freq("中国"));
+        Assert.Equal(1202, dictionary.Bigram.Frequency("中国@人民"));
     }
 
     [Fact]
-    public void Load_CorruptCache_IsIgnoredAndRewritten()
+    public void Options_FlagThenEnvironmentThenPackage()
     {
-        var options = SmartCnOptions.FromEnvironment(cacheDirectory: _folder);
-        var reference = SmartCnDictionary.Load(options);
-        var cachePath = Path.Combine(_folder, SmartCnCache.FileName);
-        var bytes = File.ReadAllBytes(cachePath);
-        bytes[bytes.Length / 2] ^= 0x5A;
-        File.WriteAllBytes(cachePath, bytes);
-
-        var afterCorruption = SmartCnDictionary.Load(options);
-        Assert.False(afterCorruption.LoadedFromCache);
-        AssertSameContent(reference, afterCorruption);
-        Assert.True(SmartCnDictionary.Load(options).LoadedFromCache);
-
-        File.WriteAllBytes(cachePath, bytes[..100]);
-        Assert.False(SmartCnDictionary.Load(options).LoadedFromCache);
+        Assert.Equal("/x/y.jar", SmartCnOptions.FromEnvironment("/x/y.jar").JarPath);
+        var environment = Environment.GetEnvironmentVariable(SmartCnOptions.JarEnvironmentVariable);
+        // No flag and no variable: null, which means the package.
+        Assert.Equal(string.IsNullOrWhiteSpace(environment) ? null : environment, SmartCnOptions.FromEnvironment().JarPath);
+        Assert.Equal(SmartCnOptions.FromEnvironment().JarPath, SmartCnOptions.FromEnvironment("  ").JarPath);
     }
 
     [Fact]
-    public void Load_CacheOfAnotherJar_IsIgnoredAndRewritten()
+    public void ReadCore_TruncatedLayout_NamesTheByte()
     {
-        var options = SmartCnOptions.FromEnvironment(cacheDirectory: _folder);
-        var reference = SmartCnDictionary.Load(options);
+        var bytes = ReadResource(PackageDictionaryReader.CoreResource);
+        var ex = Assert.Throws<InvalidDataException>(() => PackageDictionaryReader.ReadCore(bytes[..(bytes.Length / 2)]));
+        Assert.Contains("byte", ex.Message, StringComparison.Ordinal);
+    }
 
-        // Same dictionaries, different jar bytes (re-compressed): size and SHA-256 no longer match the cache.
-        var otherJar = Path.Combine(_folder, "other.jar");
-        using (var source = ZipFile.OpenRead(options.JarPath))
-        using (var target = ZipFile.Open(otherJar, ZipArchiveMode.Create))
-        {
-            foreach (var name in new[] { SmartCnDictionary.CoreEntry, SmartCnDictionary.BigramEntry })
-            {
-                using var from = source.GetEntry(name)!.Open();
-                using var to = target.CreateEntry(name, CompressionLevel.Fastest).Open();
-                from.CopyTo(to);
-            }
-        }
-        var otherOptions = new SmartCnOptions { JarPath = otherJar, CacheDirectory = _folder };
-        var other = SmartCnDictionary.Load(otherOptions);
-        Assert.False(other.LoadedFromCache);
-        AssertSameContent(reference, other);
-        Assert.True(SmartCnDictionary.Load(otherOptions).LoadedFromCache);
-        Assert.False(SmartCnDictionary.Load(options).LoadedFromCache);
+    [Fact]
+    public void ReadCore_BrokenUtf8_NamesTheByte()
+    {
+        var bytes = ReadResource(PackageDictionaryReader.CoreResource);
+        // The first slot character follows the slot-row table: 4 + 2·n bytes, then the char table's length.
+        var slots = BitConverter.ToInt32(bytes, 0);
+        var firstChar = 4 + (2 * slots) + 4;
+        bytes[firstChar] = 0xFF;
+        var ex = Assert.Throws<InvalidDataException>(() => PackageDictionaryReader.ReadCore(bytes));
+        Assert.Contains($"byte {firstChar}", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadCore_TrailingBytes_AreRefused()
+    {
+        var bytes = ReadResource(PackageDictionaryReader.CoreResource);
+        Assert.Throws<InvalidDataException>(() => PackageDictionaryReader.ReadCore([.. bytes, 0]));
+    }
+
+    [Fact]
+    public void PackageStopwords_AreAllDelimiters_SoTheStopRuleHolds()
+    {
+        // §11 replaces the stop set by "drop every DELIM token"; that holds only while every entry is one
+        // delimiter or space-like unit (or empty).
+        var entries = PackageDictionaryReader.ReadStopwordLines()
+            .Where(l => !l.StartsWith("//", StringComparison.Ordinal))
+            .Select(l => l.Trim(Enumerable.Range(0, 0x21).Select(i => (char)i).ToArray()))
+            .ToList();
+        Assert.Contains("，", entries);
+        Assert.Contains("。", entries);
+        Assert.All(entries, e => Assert.True(e.Length == 0 || (e.Length == 1 && CharType.Of(e[0]) is CharType.Delimiter or CharType.SpaceLike),
+            $"stop word '{e}' is not a single delimiter"));
+    }
+
+    // Entries in the core dictionary (every row's words), as both sources hold them.
+    private const int ExpectedCoreEntries = 85607;
+
+    private static byte[] ReadResource(string name)
+    {
+        using var stream = PackageDictionaryReader.PackageAssembly.GetManifestResourceStream(name)!;
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return bytes;
     }
 
     private static void AssertSameContent(SmartCnDictionary expected, SmartCnDictionary actual)

@@ -1,0 +1,98 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using XiqingSearch.Cli.Rendering;
+using XiqingSearch.Core.Results;
+using XiqingSearch.Core.Search;
+using XiqingSearch.Core.Search.Analytics;
+
+namespace XiqingSearch.Cli.Commands;
+
+/// <summary>
+/// <c>xiqing compare PHRASE... [--file LIST]</c>: each phrase's occurrences year by year, counted exactly as
+/// <c>xiqing search PHRASE --year Y</c> counts them. Exit 0 when some phrase occurs, 1 when none does.
+/// </summary>
+internal static class CompareCommand
+{
+    private const string Examples = """
+        xiqing compare 天开西青园 京津冀协同发展 高质量发展
+        xiqing compare --file phrases.txt --format csv > compare.csv
+        xiqing compare 乡村振兴 营商环境 --topic 乡村振兴 --multi-year own
+        xiqing compare 碳达峰 --year 2023..2025 --format json
+
+        --file reads one phrase per line (UTF-8; blank lines and lines starting with # are skipped; - is stdin).
+        Exit codes: 0 some phrase occurs, 1 none does, 2 usage or query error, 3 internal error.
+        """;
+
+    /// <summary>The command.</summary>
+    public static Command Create()
+    {
+        var phrases = new Argument<string[]>("PHRASE")
+        {
+            Description = "Phrases (queries) to compare; bare Chinese text is an exact phrase.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var file = new Option<string>("--file") { Description = "Read more phrases from this file, one per line (- for stdin).", HelpName = "LIST" };
+        var years = AnalyticsOptions.Years();
+        var topics = new Option<string[]>("--topic") { Description = "Keep this topic; repeat for more (OR).", HelpName = "T" };
+        var multiYear = AnalyticsOptions.MultiYear("Where the 2021–2025 plan counts: first-year (default, as search counts it), own (its own column) or exclude.");
+        multiYear.AcceptOnlyFromAmong("first-year", "own", "exclude");
+        var format = AnalyticsOptions.Format();
+        var locations = new LocationOptions();
+
+        var command = new Command("compare", "Compare phrases year by year: occurrences, paragraphs, documents and per 10,000 characters.")
+        {
+            phrases, file, years, topics, multiYear, format,
+        };
+        locations.AddTo(command);
+        command.SetAction(parseResult => CommandRunner.Run(() =>
+        {
+            var all = new List<string>(parseResult.GetValue(phrases) ?? []);
+            if (parseResult.GetValue(file) is { } path)
+            {
+                all.AddRange(ReadList(path));
+            }
+            MultiYearModes.TryParse(parseResult.GetValue(multiYear), out var mode);
+            var request = new CompareRequest
+            {
+                Phrases = all,
+                Years = [.. (parseResult.GetValue(years) ?? []).Select(AnalyticsOptions.ParseYear)],
+                Topics = parseResult.GetValue(topics) ?? [],
+                MultiYear = mode,
+            };
+            using var engine = EngineLoader.Open(locations.Resolve(parseResult));
+            var result = CommandRunner.Unwrap(engine.Compare(request));
+            var output = Console.Out;
+            switch (parseResult.GetValue(format))
+            {
+                case "json":
+                    output.Write(JsonSerializer.Serialize(result, XiqingJson.Indented));
+                    output.Write('\n');
+                    break;
+                case "csv":
+                    CompareRenderer.WriteCsv(result, output);
+                    break;
+                default:
+                    CompareRenderer.WriteText(result, StyledWriter.ForStdout(output));
+                    break;
+            }
+            output.Flush();
+            return result.Rows.Any(r => r.Total > 0) ? ExitCodes.Success : ExitCodes.NoHits;
+        }));
+        return ExamplesHelpAction.WithExamples(command, Examples);
+    }
+
+    private static IEnumerable<string> ReadList(string path)
+    {
+        string text;
+        try
+        {
+            text = path == "-" ? Console.In.ReadToEnd() : File.ReadAllText(path, new UTF8Encoding(false, throwOnInvalidBytes: true));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException)
+        {
+            throw new XiqingException(new Problem(ProblemCodes.BadParameter, $"Cannot read the phrase list: {e.Message}", path));
+        }
+        return text.Split('\n').Select(l => l.Trim().TrimStart('\uFEFF')).Where(l => l.Length > 0 && !l.StartsWith('#'));
+    }
+}

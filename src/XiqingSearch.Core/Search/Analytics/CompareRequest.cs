@@ -1,0 +1,32 @@
+namespace XiqingSearch.Core.Search.Analytics;
+
+/// <summary>
+/// Several phrases compared year by year. Each phrase is a query in the search language, answered exactly as
+/// <see cref="SearchEngine.Search(SearchRequest)"/> answers it with the same filters.
+/// </summary>
+public sealed record CompareRequest
+{
+    /// <summary>Most phrases one comparison may hold.</summary>
+    public const int MaxPhrases = 100;
+
+    /// <summary>The phrases (queries), in the order rows are reported; blank ones are skipped, repeats once.</summary>
+    public required IReadOnlyList<string> Phrases { get; init; }
+
+    /// <summary>Years to keep (any range matches); also the columns shown.</summary>
+    public IReadOnlyList<YearRange> Years { get; init; } = [];
+
+    /// <summary>Topics to keep, as search's <c>topic</c> filter.</summary>
+    public IReadOnlyList<string> Topics { get; init; } = [];
+
+    /// <summary>Chapters to keep, as search's <c>chapter</c> filter.</summary>
+    public IReadOnlyList<string> Chapters { get; init; } = [];
+
+    /// <summary>Documents to keep, as search's <c>doc</c> filter.</summary>
+    public IReadOnlyList<string> Docs { get; init; } = [];
+
+    /// <summary>Kinds to keep, as search's <c>kind</c> filter.</summary>
+    public IReadOnlyList<string> Kinds { get; init; } = [];
+
+    /// <summary>Where a multi-year document counts.</summary>
+    public MultiYearMode MultiYear { get; init; } = MultiYearMode.FirstYear;
+}

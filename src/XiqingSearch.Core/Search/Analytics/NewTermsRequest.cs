@@ -1,0 +1,20 @@
+namespace XiqingSearch.Core.Search.Analytics;
+
+/// <summary>What is new in a year, and what is gone from it.</summary>
+public sealed record NewTermsRequest
+{
+    /// <summary>Most terms per list.</summary>
+    public const int MaxLimit = 500;
+
+    /// <summary>The year to look at.</summary>
+    public required int Year { get; init; }
+
+    /// <summary>The first year to compare with; null = the corpus's first year.</summary>
+    public int? Since { get; init; }
+
+    /// <summary>Terms per list (1..<see cref="MaxLimit"/>).</summary>
+    public int Limit { get; init; } = 20;
+
+    /// <summary>Where a multi-year document counts: under its first year or left out (an own series is no year to compare with).</summary>
+    public MultiYearMode MultiYear { get; init; } = MultiYearMode.FirstYear;
+}

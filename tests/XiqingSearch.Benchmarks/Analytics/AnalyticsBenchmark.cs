@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using XiqingSearch.Core.Indexing;
+using XiqingSearch.Core.Search;
+using XiqingSearch.Core.Search.Analytics;
+using static XiqingSearch.Benchmarks.Peer.BenchmarkHost;
+
+namespace XiqingSearch.Benchmarks.Analytics;
+
+/// <summary>
+/// <c>analytics</c>: <see cref="SearchEngine.Compare"/> of 50 phrases and <see cref="SearchEngine.NewTerms"/> for
+/// 2025, on the seeds and on the seeds copied N times (<c>F~c.txt</c>, as the indexing benchmark makes them). There
+/// is no Java counterpart (Lucene has no such view), so the reference is the engine's own work: the same 50 phrases
+/// as 50 searches of one page each. It checks it did the work: on N× every compare cell is N × the 1× cell, and
+/// new-terms reports the same terms with N × the occurrences.
+/// </summary>
+internal static class AnalyticsBenchmark
+{
+    public static int Run(string[] args)
+    {
+        var reps = IntOption(args, "--reps", 5);
+        var copies = IntOption(args, "--copies", 100);
+        var root = RepositoryRoot();
+        var seeds = Path.Combine(root, "seeds");
+        var phrases = Phrases(root);
+        var work = Directory.CreateTempSubdirectory("xiqing-bench-analytics-").FullName;
+        try
+        {
+            var many = Path.Combine(work, $"seeds-x{copies}");
+            Directory.CreateDirectory(many);
+            foreach (var file in Directory.EnumerateFiles(seeds, "*.txt"))
+            {
+                var bytes = File.ReadAllBytes(file);
+                for (var c = 0; c < copies; c++)
+                {
+                    File.WriteAllBytes(Path.Combine(many, $"{Path.GetFileNameWithoutExtension(file)}~{c}.txt"), bytes);
+                }
+            }
+            var results = new List<(int Copies, int Paragraphs, double Compare, double Searches, double NewTerms, CompareResult C, NewTermsResult T)>();
+            foreach (var (n, folder) in new[] { (1, seeds), (copies, many) })
+            {
+                var options = new IndexOptions { SeedsDirectory = folder, IndexDirectory = Path.Combine(work, $"index-x{n}") };
+                var built = IndexBuilder.Build(options, progress: null, force: true);
+                if (!built.IsSuccess)
+                {
+                    throw new InvalidOperationException(string.Join("; ", built.Problems));
+                }
+                using var engine = SearchEngine.Open(options).ValueOrThrow();
+                var request = new CompareRequest { Phrases = phrases };
+                var termsRequest = new NewTermsRequest { Year = 2025, Limit = 20 };
+                // Warm-up: JIT, stored fields and normalised texts of every paragraph.
+                engine.Compare(request).ValueOrThrow();
+                engine.NewTerms(termsRequest).ValueOrThrow();
+                var compare = Time(reps, () => engine.Compare(request).ValueOrThrow());
+                var searches = Time(reps, () =>
+                {
+                    foreach (var phrase in phrases)
+                    {
+                        engine.Search(new SearchRequest { Query = phrase }).ValueOrThrow();
+                    }
+                });
+                var newTerms = Time(reps, () => engine.NewTerms(termsRequest).ValueOrThrow());
+                results.Add((n, engine.Stats().Paragraphs, compare, searches, newTerms,
+                    engine.Compare(request).ValueOrThrow(), engine.NewTerms(termsRequest).ValueOrThrow()));
+            }
+
+            var (one, big) = (results[0], results[1]);
+            for (var r = 0; r < phrases.Count; r++)
+            {
+                for (var c = 0; c < one.C.Rows[r].Cells.Count; c++)
+                {
+                    var (a, b) = (one.C.Rows[r].Cells[c], big.C.Rows[r].Cells[c]);
+                    if (b.Occurrences != copies * a.Occurrences || b.Paragraphs != copies * a.Paragraphs || b.Per10k != a.Per10k)
+                    {
+                        throw new InvalidOperationException($"{phrases[r]} {a.Year}: {b.Occurrences} at {copies}×, {a.Occurrences} at 1×");
+                    }
+                }
+            }
+            var expectedTerms = one.T.Appeared.Select(t => (t.Term, copies * t.Occurrences)).ToList();
+            var gotTerms = big.T.Appeared.Select(t => (t.Term, t.Occurrences)).ToList();
+            if (expectedTerms.Count == 0 || !expectedTerms.SequenceEqual(gotTerms))
+            {
+                throw new InvalidOperationException("new-terms differs between 1× and N×");
+            }
+
+            Console.WriteLine($"Analytics: {phrases.Count} phrases compared, new-terms for 2025 (limit 20); median of {reps} warm runs; {Environment.ProcessorCount} cores.");
+            Console.WriteLine();
+            Console.WriteLine("| corpus | paragraphs | compare, 50 phrases (ms) | 50 searches, one page each (ms) | compare ÷ searches | new-terms 2025 (ms) |");
+            Console.WriteLine("|---|---|---|---|---|---|");
+            foreach (var r in results)
+            {
+                Console.WriteLine($"| {r.Copies}× | {N(r.Paragraphs)} | {F(r.Compare, 1)} | {F(r.Searches, 1)} | {F(r.Compare / r.Searches, 2)} | {F(r.NewTerms, 1)} |");
+            }
+            Console.WriteLine();
+            Console.WriteLine($"Top new terms of 2025: {string.Join(", ", one.T.Appeared.Take(10).Select(t => $"{t.Term} {t.Occurrences}"))}");
+            return 0;
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(work, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A temp folder left behind is harmless.
+            }
+        }
+    }
+
+    private static double Time(int reps, Action action)
+    {
+        var times = new List<double>(reps);
+        for (var i = 0; i < reps; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            action();
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        return Median(times);
+    }
+
+    /// <summary>The search benchmark's 32 phrases and 18 more names and policy terms of the seeds: 50.</summary>
+    private static List<string> Phrases(string root)
+    {
+        var phrases = File.ReadAllLines(Path.Combine(root, "tests", "XiqingSearch.Benchmarks", "Search", "queries.txt"))
+            .Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        phrases.AddRange(["天开西青园", "京津冀协同发展", "高质量发展", "中芯国际", "赛达新城", "新质生产力", "专精特新", "以旧换新",
+            "产业链", "营商环境", "生态环境", "民生", "共同富裕", "乡村振兴战略", "科技创新", "现代化", "人才", "西青", "公共服务", "绿色发展"]);
+        var fifty = phrases.Distinct().Take(50).ToList();
+        return fifty.Count == 50 ? fifty : throw new InvalidOperationException($"{fifty.Count} phrases, not 50");
+    }
+}

@@ -1,0 +1,141 @@
+using XiqingSearch.Core.Results;
+using XiqingSearch.Core.Search;
+using XiqingSearch.Core.Search.Analytics;
+using Xunit.Abstractions;
+
+namespace XiqingSearch.Core.Tests.Search.Analytics;
+
+/// <summary>
+/// <see cref="SearchEngine.NewTerms"/>: every term it reports is checked by a brute-force scan of the seeds'
+/// paragraphs (present in the year with the reported count, absent before; or absent from the year on, with the
+/// reported count in its last year), and the lists follow the stated rules (terms, maximal, ranked).
+/// </summary>
+[Collection(SeedIndexCollection.Name)]
+public sealed class NewTermsTests(SeedIndexFixture index, ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData(2025, null)]
+    [InlineData(2024, null)]
+    [InlineData(2023, null)]
+    [InlineData(2025, 2024)]
+    public void NewTerms_EveryReportedTerm_IsConfirmedByBruteForce(int year, int? since)
+    {
+        var result = index.Engine.NewTerms(new NewTermsRequest { Year = year, Since = since, Limit = 60 }).ValueOrThrow();
+        var years = index.Documents.Select(d => d.Year).Distinct().Order().ToList();
+        var first = since ?? years[0];
+        var earlier = years.Where(y => y >= first && y < year).ToList();
+        Assert.Equal(earlier, result.EarlierYears);
+        Assert.Equal(first, result.Since);
+        Assert.NotEmpty(result.Appeared);
+        Assert.True(result.Appeared.Count <= 60);
+        output.WriteLine(string.Join(", ", result.Appeared.Take(20).Select(t => $"{t.Term} {t.Occurrences}")));
+
+        foreach (var term in result.Appeared)
+        {
+            Assert.True(IsTerm(term.Term), $"{term.Term} is not a term");
+            Assert.Equal((term.Occurrences, term.Paragraphs), Brute(term.Term, year));
+            Assert.True(term.Occurrences > 0);
+            Assert.All(earlier, y => Assert.Equal((0, 0), Brute(term.Term, y)));
+        }
+        foreach (var term in result.Disappeared)
+        {
+            Assert.True(IsTerm(term.Term), $"{term.Term} is not a term");
+            Assert.Contains(term.LastYear, earlier);
+            Assert.Equal((term.Occurrences, term.Paragraphs), Brute(term.Term, term.LastYear));
+            Assert.True(term.Occurrences > 0);
+            Assert.All(years.Where(y => y > term.LastYear), y => Assert.Equal((0, 0), Brute(term.Term, y)));
+        }
+        AssertMaximal(result.Appeared.Select(t => (t.Term, (long)t.Occurrences)).ToList());
+        AssertMaximal(result.Disappeared.Select(t => (t.Term, ((long)t.LastYear << 32) | (uint)t.Occurrences)).ToList());
+        Assert.Equal(result.Appeared.OrderByDescending(t => t.Occurrences).ThenByDescending(t => t.Paragraphs).ThenByDescending(t => t.Term.Length).ThenBy(t => t.Term, StringComparer.Ordinal), result.Appeared);
+        Assert.Equal(result.Disappeared.OrderByDescending(t => t.LastYear).ThenByDescending(t => t.Occurrences).ThenByDescending(t => t.Paragraphs).ThenByDescending(t => t.Term.Length).ThenBy(t => t.Term, StringComparer.Ordinal), result.Disappeared);
+    }
+
+    [Fact]
+    public void NewTerms_2025_FindsItsNewInitiativesAndNoNumbers()
+    {
+        var result = index.Engine.NewTerms(new NewTermsRequest { Year = 2025, Limit = 100 }).ValueOrThrow();
+        var terms = result.Appeared.Select(t => t.Term).ToList();
+        // 加力提效 is the 2025 report's own slogan: nine times in 2025, never before.
+        Assert.Contains("加力提效", terms);
+        Assert.DoesNotContain(terms, t => t.Any(char.IsDigit) || t.EndsWith("年", StringComparison.Ordinal) && t.Length <= 3);
+        Assert.DoesNotContain(result.Disappeared, t => t.LastYear >= 2025);
+    }
+
+    [Fact]
+    public void NewTerms_PlanLeftOut_ComparesWithTheAnnualDocumentsOnly()
+    {
+        var withPlan = index.Engine.NewTerms(new NewTermsRequest { Year = 2023, Limit = 200 }).ValueOrThrow();
+        var without = index.Engine.NewTerms(new NewTermsRequest { Year = 2023, Limit = 200, MultiYear = MultiYearMode.Exclude }).ValueOrThrow();
+        Assert.Equal(MultiYearMode.Exclude, without.MultiYear);
+        Assert.Contains("left out", without.MultiYearNote, StringComparison.Ordinal);
+        foreach (var term in without.Appeared)
+        {
+            Assert.Equal((0, 0), Brute(term.Term, 2021, planToo: false));
+        }
+        // Terms the plan has but the 2021 annual plan has not are new in 2023 only when the plan is left out.
+        Assert.Contains(without.Appeared, t => Brute(t.Term, 2021, planToo: true).Occurrences > 0);
+        Assert.DoesNotContain(withPlan.Appeared, t => Brute(t.Term, 2021, planToo: true).Occurrences > 0);
+    }
+
+    [Fact]
+    public void NewTerms_BadRequests_AreProblems()
+    {
+        Assert.Equal(ProblemCodes.NotFound, index.Engine.NewTerms(new NewTermsRequest { Year = 2019 }).Problems.Single().Code);
+        Assert.Equal(ProblemCodes.BadParameter, index.Engine.NewTerms(new NewTermsRequest { Year = 2023, Since = 2024 }).Problems.Single().Code);
+        Assert.Equal(ProblemCodes.BadParameter, index.Engine.NewTerms(new NewTermsRequest { Year = 2025, Limit = 0 }).Problems.Single().Code);
+        Assert.Equal(ProblemCodes.BadParameter, index.Engine.NewTerms(new NewTermsRequest { Year = 2025, MultiYear = MultiYearMode.Own }).Problems.Single().Code);
+    }
+
+    [Fact]
+    public void NewTerms_FirstYear_HasNothingEarlierAndNothingGone()
+    {
+        var result = index.Engine.NewTerms(new NewTermsRequest { Year = 2021, Limit = 5 }).ValueOrThrow();
+        Assert.Empty(result.EarlierYears);
+        Assert.Empty(result.Disappeared);
+        Assert.Equal(5, result.Appeared.Count);
+    }
+
+    [Fact]
+    public void TermCandidates_NumbersDatesAndAmounts_AreNotTerms()
+    {
+        Assert.False(TermCandidates.IsTermLike("2024年"));
+        Assert.False(TermCandidates.IsTermLike("350亿元"));
+        Assert.False(TermCandidates.IsTermLike("三年"));
+        Assert.False(TermCandidates.IsTermLike("第一节"));
+        Assert.False(TermCandidates.IsTermLike("二〇三五年"));
+        Assert.True(TermCandidates.IsTermLike("天开西青园"));
+        Assert.True(TermCandidates.IsTermLike("加力提效"));
+    }
+
+    private static bool IsTerm(string term) => term.Length >= 2 && TermCandidates.IsTermLike(term);
+
+    /// <summary>No reported term lies inside a longer reported term with the same key.</summary>
+    private static void AssertMaximal(List<(string Term, long Key)> terms)
+    {
+        foreach (var (inner, key) in terms)
+        {
+            Assert.DoesNotContain(terms, t => t.Term.Length > inner.Length && t.Key == key && t.Term.Contains(inner, StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>Occurrences and paragraphs of <paramref name="term"/> in <paramref name="year"/>'s documents (the plan under its first year).</summary>
+    private (int Occurrences, int Paragraphs) Brute(string term, int year, bool planToo = true)
+    {
+        int occurrences = 0, paragraphs = 0;
+        foreach (var (document, paragraph) in index.Paragraphs)
+        {
+            if (document.Year != year || (!planToo && document.Period is not null))
+            {
+                continue;
+            }
+            var found = BruteForce.Occurrences(paragraph.Text, term).Count;
+            if (found > 0)
+            {
+                occurrences += found;
+                paragraphs++;
+            }
+        }
+        return (occurrences, paragraphs);
+    }
+}
