@@ -83,6 +83,7 @@ internal static class IndexCommand
         {
             output.Line("Re-analysed: " + string.Join(", ", report.ChangedFiles), "dim");
         }
+        SkippedList.Write(report.Skipped, output);
     }
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);

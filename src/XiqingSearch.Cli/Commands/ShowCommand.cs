@@ -128,6 +128,7 @@ internal static class ShowCommand
         output.EndLine();
         output.Append("source:  ", "dim")
             .Append(string.Create(CultureInfo.InvariantCulture, $"{found.File}, lines {p.FirstLine}–{p.LastLine}"))
+            .Append(PageLabel.Of(p.FirstPage, p.LastPage) is { } page ? ", " + page : string.Empty)
             .EndLine();
         output.Line();
         var spans = highlights?.Paragraphs.ToDictionary(d => d.Paragraph, d => d.Highlights) ?? [];

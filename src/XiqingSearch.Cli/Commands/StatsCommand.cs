@@ -72,6 +72,7 @@ internal static class StatsCommand
                 Markup.Escape(string.Join(", ", d.Kinds.Select(k => string.Create(CultureInfo.InvariantCulture, $"{k.Key} {k.Value}")))));
         }
         output.Write(documents);
+        SkippedList.Write(stats.Skipped, output);
         output.Write(CountTable("Paragraphs per year", "year", stats.Years.OrderBy(y => y.Value, StringComparer.Ordinal)));
         output.Write(CountTable("Topics", "topic", stats.Topics));
     }

@@ -38,8 +38,12 @@ internal static class KwicRenderer
                 .Append(" ")
                 .Append(TextWindow.Flatten(occurrence.Match), "bold black on yellow")
                 .Append(" ")
-                .Append(right)
-                .EndLine();
+                .Append(right);
+            if (PageLabel.Of(hit.FirstPage, hit.LastPage) is { } page)
+            {
+                output.Append("  " + page, "dim");
+            }
+            output.EndLine();
         }
     }
 }

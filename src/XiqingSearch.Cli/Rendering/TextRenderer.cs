@@ -75,8 +75,12 @@ internal static class TextRenderer
             .Append(hit.Chapter.Count == 0 ? "(no chapter)" : ChapterPath.Join(hit.Chapter), "blue")
             .Append(" · ")
             .Append(hit.Topic, "magenta")
-            .Append("  " + hit.Id, "dim")
-            .EndLine(HitIndent);
+            .Append("  " + hit.Id, "dim");
+        if (PageLabel.Of(hit.FirstPage, hit.LastPage) is { } page)
+        {
+            output.Append("  " + page, "dim");
+        }
+        output.EndLine(HitIndent);
 
         var useSnippet = hit.Text.Length > LongParagraphChars && hit.Snippet.Length > 0;
         var text = useSnippet ? hit.Snippet : hit.Text;

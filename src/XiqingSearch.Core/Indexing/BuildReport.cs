@@ -1,3 +1,5 @@
+using XiqingSearch.Core.Ingestion;
+
 namespace XiqingSearch.Core.Indexing;
 
 /// <summary>What a build did (<c>xiqing index</c> prints it as a table).</summary>
@@ -26,6 +28,9 @@ public sealed record BuildReport
 
     /// <summary>Files re-analysed in this run (all of them on a full build).</summary>
     public required IReadOnlyList<string> ChangedFiles { get; init; }
+
+    /// <summary>Documents that could not be read (scanned, encrypted, damaged), with the page and the reason.</summary>
+    public IReadOnlyList<SkippedDocument> Skipped { get; init; } = [];
 
     /// <summary>False when the index was already current and nothing was written.</summary>
     public bool Rebuilt { get; init; }

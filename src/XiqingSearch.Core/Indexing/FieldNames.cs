@@ -59,6 +59,12 @@ internal static class FieldNames
     /// <summary>Source line range (inclusive end); stored.</summary>
     public const string LastLine = "last_line";
 
+    /// <summary>Page range (PDF, a laid-out DOCX); stored only when the source has pages.</summary>
+    public const string FirstPage = "first_page";
+
+    /// <summary>Page range (inclusive end); stored only when the source has pages.</summary>
+    public const string LastPage = "last_page";
+
     /// <summary>Source file name; stored.</summary>
     public const string File = "file";
 }

@@ -125,6 +125,7 @@ public static class IndexBuilder
                 Elapsed = clock.Elapsed,
                 IndexSizeBytes = IndexSize(options.IndexDirectory),
                 ChangedFiles = [],
+                Skipped = unchanged.Skipped,
                 Rebuilt = false,
             };
         }
@@ -184,7 +185,7 @@ public static class IndexBuilder
             cancellationToken.ThrowIfCancellationRequested();
             progress?.Report(new IndexProgress("commit", changed.Count, changed.Count, outcome.Paragraphs, outcome.BytesIndexed,
                 outcome.BytesIndexed, clock.Elapsed, null));
-            writer.SetCommitData(IndexManifest.For(files.Value, catalogFile, DateTimeOffset.UtcNow).ToCommitData());
+            writer.SetCommitData(IndexManifest.For(files.Value, catalogFile, DateTimeOffset.UtcNow, outcome.Skipped).ToCommitData());
             hooks.At?.Invoke("before-commit");
             writer.Commit();
             committed = true;
@@ -208,6 +209,7 @@ public static class IndexBuilder
             Elapsed = clock.Elapsed,
             IndexSizeBytes = IndexSize(options.IndexDirectory),
             ChangedFiles = [.. changed.Select(f => f.FileName).Concat(removed)],
+            Skipped = outcome.Skipped,
             Rebuilt = true,
         };
     }

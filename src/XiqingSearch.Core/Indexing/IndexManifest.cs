@@ -15,12 +15,13 @@ internal sealed record IndexManifest
     /// <summary>
     /// Bumped whenever fields, analysis or paragraph rules change, so an old index is rebuilt, never misread.
     /// </summary>
-    public const string CurrentSchema = "xiqing-8"; // 8: variant folding (traditional, radicals, compatibility ideographs) in the character fields
+    public const string CurrentSchema = "xiqing-9"; // 8: variant folding in the character fields; 9: document pages (PDF, DOCX, HTML readers)
 
     private const string SchemaKey = "xiqing.schema";
     private const string BuiltAtKey = "xiqing.built-at";
     private const string FilesKey = "xiqing.files";
     private const string CatalogKey = "xiqing.catalog";
+    private const string SkippedKey = "xiqing.skipped";
 
     public required string Schema { get; init; }
 
@@ -31,13 +32,18 @@ internal sealed record IndexManifest
     /// <summary>The catalogue file, when the seeds folder has one.</summary>
     public ManifestFile? Catalog { get; init; }
 
-    public static IndexManifest For(IReadOnlyList<SourceFile> files, SourceFile? catalog, DateTimeOffset builtAt) => new()
-    {
-        Schema = CurrentSchema,
-        BuiltAt = builtAt,
-        Files = [.. files.Select(ManifestFile.Of)],
-        Catalog = catalog is null ? null : ManifestFile.Of(catalog),
-    };
+    /// <summary>Documents of the seeds that could not be read and are not in the index, with the reason.</summary>
+    public IReadOnlyList<SkippedDocument> Skipped { get; init; } = [];
+
+    public static IndexManifest For(IReadOnlyList<SourceFile> files, SourceFile? catalog, DateTimeOffset builtAt,
+        IReadOnlyList<SkippedDocument>? skipped = null) => new()
+        {
+            Schema = CurrentSchema,
+            BuiltAt = builtAt,
+            Files = [.. files.Select(ManifestFile.Of)],
+            Catalog = catalog is null ? null : ManifestFile.Of(catalog),
+            Skipped = skipped ?? [],
+        };
 
     public IDictionary<string, string> ToCommitData()
     {
@@ -50,6 +56,12 @@ internal sealed record IndexManifest
         if (Catalog is not null)
         {
             data[CatalogKey] = Line(Catalog);
+        }
+        if (Skipped.Count > 0)
+        {
+            // name TAB code TAB page (empty when none) TAB reason (tabs and line breaks made spaces).
+            data[SkippedKey] = string.Join('\n', Skipped.Select(s => string.Join('\t', Clean(s.File), s.Code,
+                s.Page?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, Clean(s.Reason))));
         }
         return data;
     }
@@ -89,8 +101,24 @@ internal sealed record IndexManifest
         {
             return null;
         }
-        return new IndexManifest { Schema = schema, BuiltAt = when, Files = parsed, Catalog = catalog };
+        var skipped = new List<SkippedDocument>();
+        if (data.TryGetValue(SkippedKey, out var skippedLines))
+        {
+            foreach (var line in skippedLines.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var cells = line.Split('\t');
+                if (cells.Length != 4)
+                {
+                    return null;
+                }
+                int? page = int.TryParse(cells[2], NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : null;
+                skipped.Add(new SkippedDocument(cells[0], cells[1], page, cells[3]));
+            }
+        }
+        return new IndexManifest { Schema = schema, BuiltAt = when, Files = parsed, Catalog = catalog, Skipped = skipped };
     }
+
+    private static string Clean(string text) => text.Replace('\t', ' ').Replace('\n', ' ').Replace('\r', ' ');
 
     /// <summary>True when the seeds are exactly the files this commit was built from.</summary>
     public bool Matches(IReadOnlyList<SourceFile> files, SourceFile? catalog) =>

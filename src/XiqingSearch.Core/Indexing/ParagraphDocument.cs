@@ -62,6 +62,11 @@ internal static class ParagraphDocument
             new StoredField(FieldNames.FirstLine, paragraph.FirstLine),
             new StoredField(FieldNames.LastLine, paragraph.LastLine),
         };
+        if (paragraph.FirstPage is int firstPage && paragraph.LastPage is int lastPage)
+        {
+            document.Add(new StoredField(FieldNames.FirstPage, firstPage));
+            document.Add(new StoredField(FieldNames.LastPage, lastPage));
+        }
         if (source.Period is not null)
         {
             document.Add(new StoredField(FieldNames.Period, source.Period));

@@ -16,7 +16,11 @@ internal static class StreamingIndexer
 {
     /// <summary>What a run read and wrote.</summary>
     public sealed record Outcome(IReadOnlyList<BuildReportDocument> Documents, int Paragraphs, long BytesIndexed,
-        IReadOnlyList<Problem> Problems);
+        IReadOnlyList<Problem> Problems)
+    {
+        /// <summary>Laid-out documents that could not be read: not written, listed with the reason.</summary>
+        public IReadOnlyList<SkippedDocument> Skipped { get; init; } = [];
+    }
 
     /// <summary>
     /// Reads every file of <paramref name="files"/>; writes those named in <paramref name="toWrite"/> to
@@ -28,6 +32,7 @@ internal static class StreamingIndexer
     {
         var documents = new BuildReportDocument?[files.Count];
         var problems = new List<Problem>[files.Count];
+        var skipped = new SkippedDocument?[files.Count];
         var gate = new Lock();
         var next = -1;
         var done = 0;
@@ -46,8 +51,22 @@ internal static class StreamingIndexer
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var file = files[i];
-                    var read = CorpusReader.ReadDocument(file, catalog);
-                    if (!read.IsSuccess)
+                    var (read, unreadable) = CorpusReader.ReadOrSkip(file, catalog);
+                    if (unreadable is not null)
+                    {
+                        // An unreadable PDF/DOCX is named and left out; its old paragraphs leave the index.
+                        skipped[i] = unreadable;
+                        if (writer is not null && incremental && toWrite.Contains(file.FileName) && !Volatile.Read(ref failed))
+                        {
+                            writer.DeleteDocuments(new Term(FieldNames.Doc, file.Id));
+                        }
+                        lock (gate)
+                        {
+                            done++;
+                        }
+                        continue;
+                    }
+                    if (!read!.IsSuccess)
                     {
                         problems[i] = [.. read.Problems];
                         Volatile.Write(ref failed, true);
@@ -91,7 +110,10 @@ internal static class StreamingIndexer
         error?.Throw();
 
         return new Outcome([.. documents.OfType<BuildReportDocument>()], paragraphs, bytesIndexed,
-            [.. problems.Where(p => p is not null).SelectMany(p => p)]);
+            [.. problems.Where(p => p is not null).SelectMany(p => p)])
+        {
+            Skipped = [.. skipped.OfType<SkippedDocument>()],
+        };
     }
 
     private static BuildReportDocument Summarize(SourceDocument d) => new(

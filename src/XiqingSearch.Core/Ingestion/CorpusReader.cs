@@ -6,10 +6,12 @@ using XiqingSearch.Core.Results;
 namespace XiqingSearch.Core.Ingestion;
 
 /// <summary>
-/// Ingestion: reads the seeds folder (every <c>*.txt</c> and <c>*.md</c> directly in it, by name), decodes each
-/// file strictly as UTF-8, splits it into paragraphs, headings and table rows, and reads its title, year, chapter
-/// paths and topics. All or nothing: one bad file fails the whole read, so an index is never built from part of
-/// the corpus. The rules are in <c>Ingestion/README.md</c>.
+/// Ingestion: reads the seeds folder (every <c>*.txt</c>, <c>*.md</c>, <c>*.pdf</c>, <c>*.docx</c>, <c>*.html</c> and
+/// <c>*.htm</c> directly in it, by name), decodes text files strictly as UTF-8 and laid-out documents with their
+/// format reader, splits each into paragraphs, headings and table rows, and reads its title, year, chapter paths and
+/// topics. A bad text file (or catalogue) fails the whole read, so an index is never built from part of the corpus;
+/// a PDF, DOCX or page whose text cannot be read (scanned, encrypted, damaged) is skipped and named with its reason.
+/// The rules are in <c>Ingestion/README.md</c>.
 /// </summary>
 public static class CorpusReader
 {
@@ -21,7 +23,8 @@ public static class CorpusReader
             return new Problem(ProblemCodes.SeedsFolderMissing, IngestMessages.FolderMissing(seedsDirectory), seedsDirectory);
         }
         var paths = Directory.EnumerateFiles(seedsDirectory)
-            .Where(path => path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+            .Where(path => path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".md", StringComparison.OrdinalIgnoreCase)
+                || DocumentReaders.Handles(path))
             // synonyms.txt configures search (Search/Query/SynonymTable.cs); it is not a document.
             .Where(path => !Path.GetFileName(path).Equals(Search.Query.SynonymTable.FileName, StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal)
@@ -71,6 +74,13 @@ public static class CorpusReader
     public static Result<SourceDocument> ReadDocument(SourceFile file, Catalog? catalog)
     {
         ArgumentNullException.ThrowIfNull(file);
+        if (DocumentReaders.Handles(file.FileName))
+        {
+            var read = ReadLaidOut(file, catalog);
+            return read.Skipped is { } skipped
+                ? new Problem(skipped.Code, skipped.ToString(), file.Path)
+                : read.Document!;
+        }
         var decoded = Utf8Reader.Decode(File.ReadAllBytes(file.Path), file.Path);
         if (!decoded.IsSuccess)
         {
@@ -85,10 +95,23 @@ public static class CorpusReader
     /// </summary>
     public static Result<IReadOnlyList<SourceDocument>> ReadAll(string seedsDirectory, IProgress<IngestProgress>? progress = null)
     {
+        var read = ReadCorpus(seedsDirectory, progress);
+        return read.IsSuccess
+            ? Result<IReadOnlyList<SourceDocument>>.Ok(read.Value.Documents)
+            : Result<IReadOnlyList<SourceDocument>>.Fail(read.Problems);
+    }
+
+    /// <summary>
+    /// Reads every source file of <paramref name="seedsDirectory"/>. A bad text file (or a bad catalogue) fails the
+    /// whole read with a problem for every bad file; a PDF, DOCX or page whose text cannot be read is skipped and
+    /// listed in <see cref="CorpusRead.Skipped"/>, and the rest is read.
+    /// </summary>
+    public static Result<CorpusRead> ReadCorpus(string seedsDirectory, IProgress<IngestProgress>? progress = null)
+    {
         var listed = ListFiles(seedsDirectory);
         if (!listed.IsSuccess)
         {
-            return Result<IReadOnlyList<SourceDocument>>.Fail(listed.Problems);
+            return Result<CorpusRead>.Fail(listed.Problems);
         }
         var problems = new List<Problem>();
         var catalog = Catalog.Load(seedsDirectory);
@@ -97,11 +120,32 @@ public static class CorpusReader
             problems.AddRange(catalog.Problems);
         }
         var documents = new List<SourceDocument>();
+        var skippedDocuments = new List<SkippedDocument>();
         var files = listed.Value;
         long bytes = 0;
         var paragraphs = 0;
         for (var i = 0; i < files.Count; i++)
         {
+            if (DocumentReaders.Handles(files[i].FileName))
+            {
+                var laidOut = ReadLaidOut(files[i], catalog.IsSuccess ? catalog.Value : null);
+                if (laidOut.Skipped is { } skipped)
+                {
+                    skippedDocuments.Add(skipped);
+                }
+                else if (laidOut.Document!.IsSuccess)
+                {
+                    documents.Add(laidOut.Document.Value);
+                    paragraphs += laidOut.Document.Value.Paragraphs.Count;
+                }
+                else
+                {
+                    problems.AddRange(laidOut.Document.Problems);
+                }
+                bytes += files[i].Bytes;
+                progress?.Report(new IngestProgress(i + 1, files.Count, paragraphs, bytes, files[i].FileName));
+                continue;
+            }
             var document = ReadDocument(files[i], catalog.IsSuccess ? catalog.Value : null);
             if (document.IsSuccess)
             {
@@ -115,13 +159,47 @@ public static class CorpusReader
             bytes += files[i].Bytes;
             progress?.Report(new IngestProgress(i + 1, files.Count, paragraphs, bytes, files[i].FileName));
         }
-        return problems.Count > 0 ? Result<IReadOnlyList<SourceDocument>>.Fail(problems) : documents;
+        return problems.Count > 0
+            ? Result<CorpusRead>.Fail(problems)
+            : new CorpusRead(documents, skippedDocuments);
+    }
+
+    /// <summary>
+    /// Reads one file: either the document (or the problems that refuse it), or, for a PDF, DOCX or saved page whose
+    /// text cannot be read, why it is skipped.
+    /// </summary>
+    internal static (Result<SourceDocument>? Document, SkippedDocument? Skipped) ReadOrSkip(SourceFile file, Catalog? catalog) =>
+        DocumentReaders.Handles(file.FileName) ? ReadLaidOut(file, catalog) : (ReadDocument(file, catalog), null);
+
+    /// <summary>
+    /// Reads a PDF, DOCX or saved page: either the document (or a problem shared with text files, such as a missing
+    /// year), or why its text cannot be read.
+    /// </summary>
+    private static (Result<SourceDocument>? Document, SkippedDocument? Skipped) ReadLaidOut(SourceFile file, Catalog? catalog)
+    {
+        IReadOnlyList<SourceLine> lines;
+        try
+        {
+            lines = DocumentReaders.Read(file.FileName, File.ReadAllBytes(file.Path));
+        }
+        catch (UnreadableDocumentException e)
+        {
+            return (null, new SkippedDocument(file.FileName, e.Code, e.Page, e.Reason));
+        }
+        if (lines.All(line => line.IsBlank))
+        {
+            return (null, new SkippedDocument(file.FileName, ProblemCodes.NoTextLayer, null, "no text: the document is empty"));
+        }
+        return (Describe(file, lines, catalog, TopicAssigner.Default), null);
     }
 
     /// <summary>Splits decoded <paramref name="text"/> and describes it; the seam the unit tests use.</summary>
-    internal static Result<SourceDocument> Parse(SourceFile file, string text, Catalog? catalog, TopicAssigner topics)
+    internal static Result<SourceDocument> Parse(SourceFile file, string text, Catalog? catalog, TopicAssigner topics) =>
+        Describe(file, FormatReaders.For(file.FileName, text).ReadLines(text), catalog, topics);
+
+    /// <summary>Splits the lines of any format into paragraphs and reads the metadata (corrected by the catalogue).</summary>
+    internal static Result<SourceDocument> Describe(SourceFile file, IReadOnlyList<SourceLine> lines, Catalog? catalog, TopicAssigner topics)
     {
-        var lines = FormatReaders.For(file.FileName, text).ReadLines(text);
         var split = ParagraphSplitter.Split(lines);
         var metadata = MetadataReader.Read(file.Id, split);
         var entry = catalog?.Find(file.Id);
@@ -148,7 +226,9 @@ public static class CorpusReader
                 topic.Topic,
                 topic.Keywords,
                 part.FirstLine,
-                part.LastLine));
+                part.LastLine,
+                part.FirstPage,
+                part.LastPage));
         }
         return new SourceDocument(file, title, year.Value, period, type, paragraphs);
     }

@@ -7,7 +7,7 @@ internal static class IngestMessages
         $"The seeds folder '{path}' does not exist. Point to the documents with --seeds DIR (or XIQING_SEEDS, or \"seeds\" in xiqing.json), or run where a seeds/ folder is.";
 
     public static string FolderEmpty(string path) =>
-        $"The seeds folder '{path}' holds no *.txt or *.md files.";
+        $"The seeds folder '{path}' holds no *.txt, *.md, *.pdf, *.docx, *.html or *.htm files.";
 
     public static string InvalidUtf8(string fileName, long offset, bool looksLikeGb18030) =>
         $"'{fileName}' is not valid UTF-8: the first bad byte sequence is at byte offset {offset}."

@@ -12,6 +12,8 @@ namespace XiqingSearch.Core.Ingestion;
 /// <param name="TopicKeywords">The keywords that decided <paramref name="Topic"/>; empty only for the fallback topic.</param>
 /// <param name="FirstLine">1-based first source line.</param>
 /// <param name="LastLine">1-based last source line (inclusive).</param>
+/// <param name="FirstPage">1-based page the paragraph starts on (PDF, a laid-out DOCX); null for text sources.</param>
+/// <param name="LastPage">1-based page the paragraph ends on; null for text sources.</param>
 public sealed record Paragraph(
     string Doc,
     int Number,
@@ -21,4 +23,6 @@ public sealed record Paragraph(
     string Topic,
     IReadOnlyList<string> TopicKeywords,
     int FirstLine,
-    int LastLine);
+    int LastLine,
+    int? FirstPage = null,
+    int? LastPage = null);

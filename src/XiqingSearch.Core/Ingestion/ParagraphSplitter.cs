@@ -24,6 +24,8 @@ internal sealed class ParagraphSplitter
     private readonly List<string> _cells = [];
     private int _rowFirst;
     private int _rowLast;
+    private int? _rowFirstPage;
+    private int? _rowLastPage;
     private bool _seenChapter;
     private bool _inBox;
     private bool _boxHasContent;
@@ -116,6 +118,20 @@ internal sealed class ParagraphSplitter
             var trimmed = line.Text.Trim().Trim('\u3000');
             var squeezed = TextNormalizer.Squeeze(trimmed);
 
+            if (line.IsRow)
+            {
+                // A row the format delimits itself (a DOCX or HTML table row, a PDF line of spaced-out cells).
+                FlushRow();
+                FlushParagraph();
+                var rowText = TextNormalizer.Normalize(line.Text);
+                if (rowText.Trim('|', ' ').Length > 0)
+                {
+                    _output.Add(new SplitParagraph(ParagraphKind.TableRow, rowText, CurrentChapter(), line.Number, line.Number)
+                    { FirstPage = line.Page, LastPage = line.Page });
+                }
+                continue;
+            }
+
             if (_inTable)
             {
                 if (line.IsCell)
@@ -124,9 +140,11 @@ internal sealed class ParagraphSplitter
                     {
                         FlushRow();
                         _rowFirst = line.Number;
+                        _rowFirstPage = line.Page;
                     }
                     _cells.Add(trimmed);
                     _rowLast = line.Number;
+                    _rowLastPage = line.Page;
                     continue;
                 }
                 if (_cells.Count > 0 && !afterBlank)
@@ -134,6 +152,7 @@ internal sealed class ParagraphSplitter
                     // A cell wrapped onto a line of its own: "2020年" then "预计数".
                     _cells[^1] += " " + trimmed;
                     _rowLast = line.Number;
+                    _rowLastPage = line.Page;
                     continue;
                 }
                 FlushRow();
@@ -182,7 +201,7 @@ internal sealed class ParagraphSplitter
             {
                 _boxHasContent = true;
             }
-            if (HeadingRecognizer.EndsParagraph(squeezed) && !EndsByWrapOnly(i, squeezed))
+            if (line.EndsBlock || (HeadingRecognizer.EndsParagraph(squeezed) && !EndsByWrapOnly(i, squeezed)))
             {
                 FlushParagraph();
             }
@@ -268,7 +287,8 @@ internal sealed class ParagraphSplitter
                 _inTable = nextIndex < _lines.Count && _lines[nextIndex].IsCell;
             }
         }
-        _output.Add(new SplitParagraph(ParagraphKind.Heading, text, chapter, first, _lines[last].Number, level, heading.IsNotice));
+        _output.Add(new SplitParagraph(ParagraphKind.Heading, text, chapter, first, _lines[last].Number, level, heading.IsNotice)
+        { FirstPage = _lines[index].Page, LastPage = _lines[last].Page });
         return last;
     }
 
@@ -291,7 +311,8 @@ internal sealed class ParagraphSplitter
             return;
         }
         var text = TextNormalizer.Join(_buffer.Select(line => line.Text));
-        _output.Add(new SplitParagraph(ParagraphKind.Paragraph, text, CurrentChapter(), _buffer[0].Number, _buffer[^1].Number));
+        _output.Add(new SplitParagraph(ParagraphKind.Paragraph, text, CurrentChapter(), _buffer[0].Number, _buffer[^1].Number)
+        { FirstPage = _buffer[0].Page, LastPage = _buffer[^1].Page });
         _buffer.Clear();
     }
 
@@ -305,7 +326,8 @@ internal sealed class ParagraphSplitter
         var cells = _cells.Select(TextNormalizer.Normalize).Where(cell => cell.Length > 0).ToList();
         if (cells.Count > 0)
         {
-            _output.Add(new SplitParagraph(ParagraphKind.TableRow, string.Join(" | ", cells), CurrentChapter(), _rowFirst, _rowLast));
+            _output.Add(new SplitParagraph(ParagraphKind.TableRow, string.Join(" | ", cells), CurrentChapter(), _rowFirst, _rowLast)
+            { FirstPage = _rowFirstPage, LastPage = _rowLastPage });
         }
         _cells.Clear();
     }

@@ -15,4 +15,11 @@ internal sealed record SplitParagraph(
     int FirstLine,
     int LastLine,
     int HeadingLevel = -1,
-    bool IsNotice = false);
+    bool IsNotice = false)
+{
+    /// <summary>1-based page of the first line; null when the source has no pages.</summary>
+    public int? FirstPage { get; init; }
+
+    /// <summary>1-based page of the last line; null when the source has no pages.</summary>
+    public int? LastPage { get; init; }
+}

@@ -22,6 +22,12 @@ public static class ProblemCodes
     public const string BrokenLink = "ingest.broken-link";
     public const string Unreadable = "ingest.unreadable";
 
+    // Laid-out documents that cannot be read: skipped (and listed) while the rest of the corpus is indexed.
+    public const string NoTextLayer = "ingest.no-text-layer";
+    public const string DocumentEncrypted = "ingest.document-encrypted";
+    public const string DocumentCorrupt = "ingest.document-corrupt";
+    public const string UnmappedText = "ingest.unmapped-text";
+
     // Index
     public const string IndexMissing = "index.missing";
     public const string IndexIncompatible = "index.incompatible";

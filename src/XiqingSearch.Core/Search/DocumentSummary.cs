@@ -1,3 +1,5 @@
+using XiqingSearch.Core.Ingestion;
+
 namespace XiqingSearch.Core.Search;
 
 /// <summary>One source document of the index, as <c>GET /api/documents</c> and <c>xiqing stats</c> list it.</summary>
@@ -26,4 +28,10 @@ public sealed record DocumentSummary
 
     /// <summary>Counts per kind (<c>paragraph</c>, <c>heading</c>, <c>table-row</c>).</summary>
     public required IReadOnlyDictionary<string, int> Kinds { get; init; }
+
+    /// <summary>
+    /// For a document that could not be read (scanned, encrypted, damaged): why, and on which page; it has no
+    /// paragraphs in the index. Null for indexed documents.
+    /// </summary>
+    public SkippedDocument? Skipped { get; init; }
 }

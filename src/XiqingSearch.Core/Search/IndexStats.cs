@@ -1,3 +1,5 @@
+using XiqingSearch.Core.Ingestion;
+
 namespace XiqingSearch.Core.Search;
 
 /// <summary>What the index holds and when it was built (<c>xiqing stats</c>).</summary>
@@ -17,6 +19,9 @@ public sealed record IndexStats
 
     /// <summary>The source documents.</summary>
     public required IReadOnlyList<DocumentSummary> Documents { get; init; }
+
+    /// <summary>Documents of the seeds that could not be read and are not in the index, with the reason.</summary>
+    public IReadOnlyList<SkippedDocument> Skipped { get; init; } = [];
 
     /// <summary>Paragraphs per year.</summary>
     public required IReadOnlyList<FacetValue> Years { get; init; }

@@ -44,6 +44,10 @@ internal sealed class ParagraphRow
 
     public int LastLine => Load().LastLine;
 
+    public int? FirstPage => Load().FirstPage;
+
+    public int? LastPage => Load().LastPage;
+
     /// <summary>The stored fields, read from the commit (a few microseconds: one compressed block).</summary>
     public StoredParagraph Load()
     {
@@ -53,7 +57,9 @@ internal sealed class ParagraphRow
             stored.GetValues(FieldNames.Chapter),
             stored.GetValues(FieldNames.TopicKeywords),
             stored.GetField(FieldNames.FirstLine)?.GetInt32Value() ?? 0,
-            stored.GetField(FieldNames.LastLine)?.GetInt32Value() ?? 0);
+            stored.GetField(FieldNames.LastLine)?.GetInt32Value() ?? 0,
+            stored.GetField(FieldNames.FirstPage)?.GetInt32Value(),
+            stored.GetField(FieldNames.LastPage)?.GetInt32Value());
     }
 
     public string Id => $"{Document.Doc}#{Paragraph}";
@@ -76,6 +82,8 @@ internal sealed class ParagraphRow
             Text = stored.Text,
             FirstLine = stored.FirstLine,
             LastLine = stored.LastLine,
+            FirstPage = stored.FirstPage,
+            LastPage = stored.LastPage,
         };
     }
 }

@@ -32,4 +32,10 @@ public sealed record ParagraphView
 
     /// <summary>1-based last source line (inclusive).</summary>
     public int LastLine { get; init; }
+
+    /// <summary>1-based page the paragraph starts on (PDF, a laid-out DOCX); null for text sources.</summary>
+    public int? FirstPage { get; init; }
+
+    /// <summary>1-based page the paragraph ends on (inclusive); null for text sources.</summary>
+    public int? LastPage { get; init; }
 }

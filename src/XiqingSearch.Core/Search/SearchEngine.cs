@@ -158,6 +158,11 @@ public sealed partial class SearchEngine : IDisposable
             var collector = new AllMatchesCollector(searcher.Table, phrases.Count == 0 ? null : new OccurrenceCounter(searcher, phrases),
                 phrases, filter, facets, top, budget);
             searcher.Search(HeadingFilter.Apply(query.Lucene, request.Headings, _smartCn), collector);
+            // The budget's timer may not have fired yet for a query that overran it by less than a timer tick.
+            if (limits.Timeout != System.Threading.Timeout.InfiniteTimeSpan && clock.Elapsed > limits.Timeout)
+            {
+                throw new OperationCanceledException(budget);
+            }
             if (request.All)
             {
                 limit = collector.TotalHits;
@@ -190,8 +195,20 @@ public sealed partial class SearchEngine : IDisposable
         }
     }
 
-    /// <summary>The indexed documents, in document order.</summary>
-    public IReadOnlyList<DocumentSummary> Documents() => WithTable(Summaries);
+    /// <summary>The indexed documents, in document order, then the documents skipped as unreadable.</summary>
+    public IReadOnlyList<DocumentSummary> Documents()
+    {
+        var searcher = Acquire();
+        try
+        {
+            var commit = ((Lucene.Net.Index.DirectoryReader)searcher.IndexReader).IndexCommit;
+            return [.. Summaries(searcher.Table), .. SkippedSummaries(IndexManifest.FromCommitData(commit.UserData))];
+        }
+        finally
+        {
+            Release(searcher);
+        }
+    }
 
     /// <summary>A paragraph and up to <paramref name="context"/> neighbours each side; <c>request.not-found</c> when absent.</summary>
     public Result<ParagraphContext> GetParagraph(string doc, int paragraph, int context)
@@ -300,6 +317,7 @@ public sealed partial class SearchEngine : IDisposable
                 SizeBytes = commit.FileNames.Sum(commit.Directory.FileLength),
                 BuiltAt = manifest?.BuiltAt ?? default,
                 Documents = Summaries(table),
+                Skipped = manifest?.Skipped ?? [],
                 Years = facets.Year,
                 Topics = facets.Topic,
             };
@@ -401,6 +419,17 @@ public sealed partial class SearchEngine : IDisposable
         })];
     }
 
+    private static IEnumerable<DocumentSummary> SkippedSummaries(IndexManifest? manifest) =>
+        (manifest?.Skipped ?? []).Select(s => new DocumentSummary
+        {
+            Doc = Path.GetFileNameWithoutExtension(s.File),
+            Title = s.File,
+            Type = "other",
+            File = s.File,
+            Kinds = new Dictionary<string, int>(),
+            Skipped = s,
+        });
+
     private static Problem? Validate(SearchRequest request)
     {
         if (request.Query is null)
@@ -481,6 +510,8 @@ public sealed partial class SearchEngine : IDisposable
             SnippetHighlights = snippet.Highlights,
             FirstLine = stored.FirstLine,
             LastLine = stored.LastLine,
+            FirstPage = stored.FirstPage,
+            LastPage = stored.LastPage,
         };
     }
 }

@@ -49,4 +49,10 @@ public sealed record SearchHit
 
     /// <summary>Last source line (inclusive).</summary>
     public int LastLine { get; init; }
+
+    /// <summary>1-based page the paragraph starts on (PDF, a laid-out DOCX); null for text sources.</summary>
+    public int? FirstPage { get; init; }
+
+    /// <summary>1-based page the paragraph ends on (inclusive); null for text sources.</summary>
+    public int? LastPage { get; init; }
 }

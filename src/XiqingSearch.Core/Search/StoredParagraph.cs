@@ -6,4 +6,6 @@ internal sealed record StoredParagraph(
     IReadOnlyList<string> Chapter,
     IReadOnlyList<string> TopicKeywords,
     int FirstLine,
-    int LastLine);
+    int LastLine,
+    int? FirstPage,
+    int? LastPage);

@@ -50,8 +50,9 @@ internal static class SearchEndpoints
         {
             return ProblemMapper.ToResult(parsed.Problem!, parsed.Parameter);
         }
-        var key = SearchParameters.CacheKey(request);
-        if (cache.Get(key, generation) is { } cached)
+        // The start-up warm-up's requests neither read nor fill the cache: it holds what clients asked for.
+        var key = ServerWarmUp.IsWarmUp(context) ? null : SearchParameters.CacheKey(request);
+        if (key is not null && cache.Get(key, generation) is { } cached)
         {
             return TypedResults.Bytes(cached, JsonContentType);
         }
@@ -75,7 +76,10 @@ internal static class SearchEndpoints
             return ProblemMapper.ToResult(result.Problems[0]);
         }
         var body = JsonSerializer.SerializeToUtf8Bytes(result.Value, XiqingJson.Options);
-        cache.Put(key, generation, body);
+        if (key is not null)
+        {
+            cache.Put(key, generation, body);
+        }
         return TypedResults.Bytes(body, JsonContentType);
     }
 

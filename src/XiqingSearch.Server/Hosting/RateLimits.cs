@@ -41,7 +41,7 @@ internal static class RateLimits
     private static RateLimitPartition<string> PerClient(HttpContext context, int perMinute)
     {
         var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        return perMinute <= 0
+        return perMinute <= 0 || ServerWarmUp.IsWarmUp(context)
             ? RateLimitPartition.GetNoLimiter(client)
             : RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
             {

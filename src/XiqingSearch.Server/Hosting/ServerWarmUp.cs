@@ -12,6 +12,18 @@ namespace XiqingSearch.Server.Hosting;
 /// </summary>
 internal static class ServerWarmUp
 {
+    /// <summary>
+    /// Marks the warm-up's own requests, so that they use no client's rate limit and leave nothing in the response
+    /// cache. Its value is a secret of this process: no client can pass for the warm-up.
+    /// </summary>
+    public const string Header = "X-Xiqing-Warm-Up";
+
+    private static readonly string Token = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+
+    /// <summary>Whether the request is one the warm-up sent.</summary>
+    public static bool IsWarmUp(HttpContext context) =>
+        context.Request.Headers.TryGetValue(Header, out var value) && value.Count == 1 && value[0] == Token;
+
     public static async Task RunAsync(EngineHolder holder, IHostApplicationLifetime lifetime, IServer server, ILogger logger,
         CancellationToken stoppingToken)
     {
@@ -35,6 +47,7 @@ internal static class ServerWarmUp
         try
         {
             using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+            http.DefaultRequestHeaders.Add(Header, Token);
             var q = Uri.EscapeDataString(phrase);
             foreach (var path in new[]
             {

@@ -125,6 +125,11 @@
 
   /* ---------- DOM helpers (text only; never innerHTML) ---------- */
 
+  // The page of a paragraph from a PDF (null for text sources): 第 12 页, or 第 12–13 页 across a page break.
+  function pageLabel(p) {
+    return '第 ' + p.firstPage + (p.lastPage > p.firstPage ? '–' + p.lastPage : '') + ' 页';
+  }
+
   function el(tag, attrs) {
     var node = document.createElement(tag);
     if (attrs) {
@@ -597,7 +602,9 @@
             ' · ',
             el('span', { className: 'xq-doc-title', text: hit.title }), ' · ',
             el('span', { className: 'xq-chapter', text: chapter }), ' · ',
-            el('span', { className: 'xq-topic', text: hit.topic })),
+            el('span', { className: 'xq-topic', text: hit.topic }),
+            hit.firstPage == null ? '' : ' · ',
+            hit.firstPage == null ? '' : el('span', { className: 'xq-page', text: pageLabel(hit) })),
           el('p', { className: 'xq-text' }, highlighted(hit.text, hit.highlights)),
           el('p', { className: 'xq-actions' },
             count > 0 ? el('span', { className: 'xq-hit-count', text: TEXT.hitOccurrences(count) }) : null,
@@ -723,7 +730,7 @@
       list.appendChild(para(p, true));
       ctx.after.forEach(function (v) { list.appendChild(para(v, false)); });
       contextPanel.appendChild(list);
-      contextPanel.appendChild(el('p', { className: 'xq-context-source', text: ctx.file + '：第 ' + p.firstLine + '–' + p.lastLine + ' 行' }));
+      contextPanel.appendChild(el('p', { className: 'xq-context-source', text: ctx.file + '：第 ' + p.firstLine + '–' + p.lastLine + ' 行' + (p.firstPage == null ? '' : '，' + pageLabel(p)) }));
       contextPanel.focus();
       // Open at the hit, not at the first neighbour.
       var current = list.querySelector('.xq-ctx-current');

@@ -111,7 +111,7 @@ internal static partial class IndexingBenchmark
             Console.WriteLine("C# fields: text (SmartCn, stored) + text_chars (normalised character bigrams) + metadata and facets;");
             Console.WriteLine("Java `both`: text (SmartCn, stored) + text_bigram (CJKAnalyzer). C# index bytes = files of the commit");
             Console.WriteLine("(the SmartCn dictionary cache in the same folder is not counted).");
-            return 0;
+            return PdfExtractionBenchmark.Run([]);
         }
         finally
         {

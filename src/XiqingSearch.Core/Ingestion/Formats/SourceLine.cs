@@ -3,11 +3,18 @@ namespace XiqingSearch.Core.Ingestion.Formats;
 /// <summary>
 /// One line of a source file as a format reader hands it to the splitter.
 /// </summary>
-/// <param name="Number">1-based line number in the file.</param>
+/// <param name="Number">1-based line number in the file (for PDF, DOCX and HTML: in the extracted text).</param>
 /// <param name="Text">The line's text without format markup (a markdown heading without its <c>#</c> markers).</param>
-/// <param name="IsMarkupHeading">True when the format marks the line as a heading (markdown <c>#</c>).</param>
+/// <param name="IsMarkupHeading">True when the format marks the line as a heading (markdown <c>#</c>, a DOCX heading
+/// style or outline level, an HTML <c>h1</c>–<c>h6</c>).</param>
 /// <param name="IsCell">True when the line starts with a tab, which in PDF-extracted tables starts a cell.</param>
-internal readonly record struct SourceLine(int Number, string Text, bool IsMarkupHeading, bool IsCell)
+/// <param name="Page">1-based page the line is printed on; null when the format has no pages (text, HTML, a DOCX
+/// never laid out).</param>
+/// <param name="EndsBlock">True when the format itself ends a paragraph after this line (a DOCX paragraph, an HTML
+/// block), so the splitter does not join it with the next line.</param>
+/// <param name="IsRow">True when the line is one whole table row, its cells joined with <c> | </c>.</param>
+internal readonly record struct SourceLine(int Number, string Text, bool IsMarkupHeading, bool IsCell,
+    int? Page = null, bool EndsBlock = false, bool IsRow = false)
 {
     /// <summary>True for an empty or whitespace-only line.</summary>
     public bool IsBlank => Text.All(TextNormalizer.IsSpace);

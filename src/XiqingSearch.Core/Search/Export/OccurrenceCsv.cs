@@ -21,7 +21,7 @@ public static class OccurrenceCsv
 
     /// <summary>The column names, in order.</summary>
     public static readonly IReadOnlyList<string> Columns =
-        ["doc", "year", "title", "chapter", "topic", "paragraph", "left", "match", "right", "kind", "first_line", "last_line", "id"];
+        ["doc", "year", "title", "chapter", "topic", "paragraph", "left", "match", "right", "kind", "first_line", "last_line", "first_page", "last_page", "id"];
 
     /// <summary>Writes the BOM, the header and one row per occurrence of the response's hits. The writer must encode UTF-8.</summary>
     public static void Write(SearchResponse response, TextWriter output)
@@ -56,6 +56,8 @@ public static class OccurrenceCsv
         hit.Kind,
         hit.FirstLine.ToString(CultureInfo.InvariantCulture),
         hit.LastLine.ToString(CultureInfo.InvariantCulture),
+        hit.FirstPage?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+        hit.LastPage?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
         hit.Id,
     ];
 

@@ -1,0 +1,47 @@
+using XiqingSearch.Core.Results;
+
+namespace XiqingSearch.Core.Ingestion.Formats;
+
+/// <summary>
+/// Picks the reader of a laid-out document by its extension and checks the bytes are that format before reading:
+/// a <c>.pdf</c> starts with <c>%PDF-</c>, a <c>.docx</c> is a zip (<c>PK</c>), a saved page is text.
+/// </summary>
+internal static class DocumentReaders
+{
+    /// <summary>The extensions read as laid-out documents (text and markdown are read by <see cref="FormatReaders"/>).</summary>
+    public static readonly string[] Extensions = [".pdf", ".docx", ".html", ".htm"];
+
+    /// <summary>True when <paramref name="fileName"/> is a PDF, DOCX or saved web page.</summary>
+    public static bool Handles(string fileName) =>
+        Extensions.Any(e => fileName.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Reads <paramref name="bytes"/> with the reader for <paramref name="fileName"/>'s extension.</summary>
+    public static IReadOnlyList<SourceLine> Read(string fileName, byte[] bytes)
+    {
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        switch (extension)
+        {
+            case ".pdf":
+                if (!StartsWithin(bytes, "%PDF-"u8, 1024))
+                {
+                    throw new UnreadableDocumentException(ProblemCodes.DocumentCorrupt, null,
+                        "not a PDF: the file does not start with %PDF-");
+                }
+                return PdfReader.Instance.ReadLines(bytes);
+            case ".docx":
+                if (bytes.Length < 4 || bytes[0] != 'P' || bytes[1] != 'K')
+                {
+                    throw new UnreadableDocumentException(ProblemCodes.DocumentCorrupt, null,
+                        bytes.AsSpan().StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 })
+                            ? "not a DOCX: an OLE file (an encrypted DOCX or an old .doc); save it as .docx without a password"
+                            : "not a DOCX: the file is not a zip package");
+                }
+                return DocxReader.Instance.ReadLines(bytes);
+            default:
+                return HtmlReader.Instance.ReadLines(bytes);
+        }
+    }
+
+    private static bool StartsWithin(byte[] bytes, ReadOnlySpan<byte> marker, int window) =>
+        bytes.AsSpan(0, Math.Min(bytes.Length, window)).IndexOf(marker) >= 0;
+}
