@@ -41,7 +41,12 @@ internal static class RateLimits
     private static RateLimitPartition<string> PerClient(HttpContext context, int perMinute)
     {
         var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        return perMinute <= 0 || ServerWarmUp.IsWarmUp(context)
+        if (ServerWarmUp.IsWarmUp(context))
+        {
+            // Its own partition: a partition's limiter is made once per key and then reused.
+            return RateLimitPartition.GetNoLimiter("warm-up");
+        }
+        return perMinute <= 0
             ? RateLimitPartition.GetNoLimiter(client)
             : RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
             {

@@ -42,7 +42,7 @@ public sealed record CompareRow
     /// <summary>Last year with an occurrence, or null when there is none.</summary>
     public int? LastYear { get; init; }
 
-    /// <summary>One cell per year of <see cref="CompareResult.Years"/>, then one per period of <see cref="CompareResult.Periods"/>.</summary>
+    /// <summary>One cell per year of the result's <c>years</c>, then one per period of its <c>periods</c>.</summary>
     public required IReadOnlyList<CompareCell> Cells { get; init; }
 }
 
