@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.Text.Json;
+using XiqingSearch.Cli.Rendering;
+using XiqingSearch.Core.Results;
 using XiqingSearch.Core.Search;
 
 namespace XiqingSearch.Cli.Commands;
@@ -46,4 +49,24 @@ internal static class AnalyticsOptions
     // The validator has already refused malformed years, so this cannot fail.
     public static YearRange ParseYear(string text) =>
         YearRange.TryParse(text, out var range) ? range : throw new InvalidOperationException($"unvalidated year '{text}'");
+
+    /// <summary>Writes a year-by-year result to standard output in the chosen format (text unless json or csv).</summary>
+    public static void Write<T>(T result, string? format, Action<T, TextWriter> csv, Action<T, StyledWriter> text)
+    {
+        var output = Console.Out;
+        switch (format)
+        {
+            case "json":
+                output.Write(JsonSerializer.Serialize(result, XiqingJson.Indented));
+                output.Write('\n');
+                break;
+            case "csv":
+                csv(result, output);
+                break;
+            default:
+                text(result, StyledWriter.ForStdout(output));
+                break;
+        }
+        output.Flush();
+    }
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text;
-using System.Text.Json;
 using XiqingSearch.Cli.Rendering;
 using XiqingSearch.Core.Results;
 using XiqingSearch.Core.Search;
@@ -62,21 +61,7 @@ internal static class CompareCommand
             };
             using var engine = EngineLoader.Open(locations.Resolve(parseResult));
             var result = CommandRunner.Unwrap(engine.Compare(request));
-            var output = Console.Out;
-            switch (parseResult.GetValue(format))
-            {
-                case "json":
-                    output.Write(JsonSerializer.Serialize(result, XiqingJson.Indented));
-                    output.Write('\n');
-                    break;
-                case "csv":
-                    CompareRenderer.WriteCsv(result, output);
-                    break;
-                default:
-                    CompareRenderer.WriteText(result, StyledWriter.ForStdout(output));
-                    break;
-            }
-            output.Flush();
+            AnalyticsOptions.Write(result, parseResult.GetValue(format), CompareRenderer.WriteCsv, CompareRenderer.WriteText);
             return result.Rows.Any(r => r.Total > 0) ? ExitCodes.Success : ExitCodes.NoHits;
         }));
         return ExamplesHelpAction.WithExamples(command, Examples);

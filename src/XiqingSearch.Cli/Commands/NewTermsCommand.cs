@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Text.Json;
 using XiqingSearch.Cli.Rendering;
-using XiqingSearch.Core.Results;
 using XiqingSearch.Core.Search.Analytics;
 
 namespace XiqingSearch.Cli.Commands;
@@ -53,21 +51,7 @@ internal static class NewTermsCommand
             };
             using var engine = EngineLoader.Open(locations.Resolve(parseResult));
             var result = CommandRunner.Unwrap(engine.NewTerms(request));
-            var output = Console.Out;
-            switch (parseResult.GetValue(format))
-            {
-                case "json":
-                    output.Write(JsonSerializer.Serialize(result, XiqingJson.Indented));
-                    output.Write('\n');
-                    break;
-                case "csv":
-                    NewTermsRenderer.WriteCsv(result, output);
-                    break;
-                default:
-                    NewTermsRenderer.WriteText(result, StyledWriter.ForStdout(output));
-                    break;
-            }
-            output.Flush();
+            AnalyticsOptions.Write(result, parseResult.GetValue(format), NewTermsRenderer.WriteCsv, NewTermsRenderer.WriteText);
             return result.Appeared.Count + result.Disappeared.Count > 0 ? ExitCodes.Success : ExitCodes.NoHits;
         }));
         return ExamplesHelpAction.WithExamples(command, Examples);
