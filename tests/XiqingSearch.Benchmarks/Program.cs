@@ -12,6 +12,7 @@ var verbs = new Dictionary<string, (string Help, Func<string[], int> Run)>(Strin
     ["analytics"] = ("compare of 50 phrases and new-terms for 2025 on the seeds 1× and 100× [--reps R] [--copies N]", XiqingSearch.Benchmarks.Analytics.AnalyticsBenchmark.Run),
     ["scale"] = ("the archive at 1× and N× (--copies 100,1000): build, engine and server latency, first search, RSS, C# vs the Java peer's d:full", XiqingSearch.Benchmarks.Scale.ScaleBenchmark.Run),
     ["scale-build"] = ("(internal) scale-build CORPUS INDEX: one build, prints its figures and peak RSS; used by `scale`", XiqingSearch.Benchmarks.Scale.ScaleBenchmark.BuildOnce),
+    ["scale-engine"] = ("(internal) scale-engine INDEX [--warmup W] [--iters I]: the engine rounds of `scale` on an existing index", XiqingSearch.Benchmarks.Scale.ScaleBenchmark.EngineOnce),
     ["search"] = ("search latency (parse + search + highlight + facets), mean and p99, C# vs the Java peer's phrase query", XiqingSearch.Benchmarks.Search.SearchBenchmark.Run),
 };
 

@@ -90,6 +90,36 @@ internal static class ScaleBenchmark
         return 0;
     }
 
+    /// <summary>
+    /// (internal) <c>scale-engine INDEX [--warmup W] [--iters I] [--phrases A,B]</c>: the engine rounds of
+    /// <c>scale</c> on an index already built, p50/p99/mean per phrase and the common ÷ rare ratio, for profiling one
+    /// change at a time.
+    /// </summary>
+    public static int EngineOnce(string[] args)
+    {
+        var options = new IndexOptions { IndexDirectory = args[0], SeedsDirectory = args[0], SmartCnJar = null };
+        var warmup = IntOption(args, "--warmup", 20);
+        var iterations = IntOption(args, "--iters", 100);
+        using var engine = Open(options);
+        var phrases = Option(args, "--phrases", string.Join(',', s_phrases.Select(p => p.Phrase))).Split(',');
+        var timings = Measure(phrases, q => Search(engine, q).TotalHits, warmup, iterations);
+        // The thread's CPU time per search as well: on a shared machine the wall time holds other processes' turns.
+        var cpu = Measure(phrases, q => Search(engine, q).TotalHits, 0, iterations, ThreadCpuMilliseconds);
+        foreach (var phrase in phrases)
+        {
+            var t = timings[phrase];
+            var answer = Search(engine, phrase);
+            Console.WriteLine($"{phrase}\thits {N(answer.TotalHits)}\tocc {N(answer.TotalOccurrences)}\tp50 {F(t.P50, 3)}\tp99 {F(t.P99, 3)}\tmean {F(t.Mean, 3)}" +
+                $"\tcpu p50 {F(cpu[phrase].P50, 3)}\tcpu mean {F(cpu[phrase].Mean, 3)}");
+        }
+        if (timings.ContainsKey("发展") && timings.ContainsKey("天开西青园"))
+        {
+            Console.WriteLine($"发展 p50 ÷ 天开西青园 p50: wall {F(timings["发展"].P50 / timings["天开西青园"].P50, 1)}×, " +
+                $"cpu {F(cpu["发展"].P50 / cpu["天开西青园"].P50, 1)}×");
+        }
+        return 0;
+    }
+
     private static CorpusReport RunCorpus(int n, string corpus, string work, string serverDll, JavaPeer? peer, string phraseFile,
         int warmup, int iterations, int loadSeconds)
     {
@@ -206,8 +236,10 @@ internal static class ScaleBenchmark
         }
     }
 
-    private static Dictionary<string, Timing> Measure(string[] queries, Func<string, int> run, int warmup, int iterations)
+    private static Dictionary<string, Timing> Measure(string[] queries, Func<string, int> run, int warmup, int iterations,
+        Func<double>? clock = null)
     {
+        clock ??= () => Stopwatch.GetTimestamp() * 1000.0 / Stopwatch.Frequency;
         for (var w = 0; w < warmup; w++)
         {
             foreach (var q in queries)
@@ -223,9 +255,9 @@ internal static class ScaleBenchmark
             {
                 for (var i = 0; i < count; i++)
                 {
-                    var start = Stopwatch.GetTimestamp();
+                    var start = clock();
                     run(q);
-                    samples[q].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                    samples[q].Add(clock() - start);
                 }
             }
         }
@@ -405,6 +437,27 @@ internal static class ScaleBenchmark
         return result.IsSuccess ? result.Value
             : throw new InvalidOperationException($"search '{phrase}' failed: {result.Problems[0].Code} {result.Problems[0].Message}");
     }
+
+    /// <summary>The calling thread's CPU time (Linux <c>CLOCK_THREAD_CPUTIME_ID</c>), in ms; NaN elsewhere.</summary>
+    private static double ThreadCpuMilliseconds()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return double.NaN;
+        }
+        ClockGetTime(3, out var time);
+        return time.Seconds * 1000.0 + time.Nanoseconds / 1e6;
+    }
+
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out TimeSpec time);
 
     private static string Option(string[] args, string flag, string fallback)
     {

@@ -2,6 +2,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using XiqingSearch.Core.Search.Facets;
 using XiqingSearch.Core.Search.Highlighting;
+using XiqingSearch.Core.Search.Query;
 
 namespace XiqingSearch.Core.Search.Engine;
 
@@ -11,11 +12,18 @@ namespace XiqingSearch.Core.Search.Engine;
 /// facet's own), and, when it passes every filter, to the totals and to the page's candidates
 /// (<see cref="TopHits"/>). The query runs once, unfiltered, and nothing is kept per match, so a search's memory
 /// does not grow with its hits.
+/// <para>
+/// When the query is one phrase that cannot overlap itself and its exact-phrase scorer is required (on a path of
+/// MUST clauses from the root, so it sits on every collected document), the scorer's phrase frequency is the
+/// occurrence count: the phrase's positions are read once, by the scorer, and the counter is not used.
+/// </para>
 /// </summary>
 internal sealed class AllMatchesCollector(ParagraphTable table, OccurrenceCounter? occurrences, IReadOnlyList<string> phrases,
     FacetFilter filter, FacetCounter facets, TopHits top, CancellationToken cancellation = default) : ICollector
 {
+    private readonly bool _phraseFrequencyCounts = occurrences?.IsOneSelfDisjointPhrase == true;
     private Scorer? _scorer;
+    private Scorer? _phraseScorer;
     private int _docBase;
     private int _seen;
 
@@ -33,7 +41,11 @@ internal sealed class AllMatchesCollector(ParagraphTable table, OccurrenceCounte
     /// </summary>
     public bool AcceptsDocsOutOfOrder => false;
 
-    public void SetScorer(Scorer scorer) => _scorer = scorer;
+    public void SetScorer(Scorer scorer)
+    {
+        _scorer = scorer;
+        _phraseScorer = _phraseFrequencyCounts ? RequiredPhrase(scorer) : null;
+    }
 
     public void SetNextReader(AtomicReaderContext context)
     {
@@ -52,7 +64,7 @@ internal sealed class AllMatchesCollector(ParagraphTable table, OccurrenceCounte
         {
             return;
         }
-        var count = occurrences?.Count(doc) ?? 0;
+        var count = _phraseScorer is { } phrase && phrase.DocID == doc ? phrase.Freq : occurrences?.Count(doc) ?? 0;
         if (count == OccurrenceCounter.FromText)
         {
             // A paragraph the postings cannot count alone is counted from its text.
@@ -66,5 +78,22 @@ internal sealed class AllMatchesCollector(ParagraphTable table, OccurrenceCounte
             TotalOccurrences += count;
             top.Offer(new MatchedRow(row, RelevanceAdjustment.Adjust(_scorer!.GetScore(), row), count));
         }
+    }
+
+    /// <summary>The query's exact-phrase scorer when every clause from the root down to it is required, else null.</summary>
+    private Scorer? RequiredPhrase(Scorer scorer)
+    {
+        if (scorer.Weight?.Query is ExactPhraseQuery query && occurrences!.IsPhraseOf(query))
+        {
+            return scorer;
+        }
+        foreach (var child in scorer.GetChildren())
+        {
+            if (child.Relationship == "MUST" && RequiredPhrase(child.Child) is { } found)
+            {
+                return found;
+            }
+        }
+        return null;
     }
 }

@@ -6,7 +6,7 @@ namespace XiqingSearch.Core.Search.Engine;
 
 /// <summary>
 /// Opens the newest commit of the index folder for searching. A commit up to <see cref="InMemoryLimitBytes"/> is
-/// copied into memory first: searching a RAM copy avoids the memory-mapped inputs' per-clone bookkeeping (a weak
+/// copied into memory first (<see cref="MemoryCommitDirectory"/>, one array per file): searching a memory copy avoids the memory-mapped inputs' per-clone bookkeeping (a weak
 /// map under a lock, on every term lookup), which halves the tail latency of a search. Larger indexes are searched
 /// memory-mapped in place. The files of a commit never change, so a copy is exact; a build may delete them while
 /// they are being copied, in which case the newer commit is read instead.
@@ -46,12 +46,12 @@ internal static class CommitLoader
         {
             return new TableSearcher(DirectoryReader.Open(folder), infos.Generation);
         }
-        var memory = new RAMDirectory();
+        var memory = new MemoryCommitDirectory();
         try
         {
             foreach (var file in files)
             {
-                folder.Copy(memory, file, file, IOContext.READ_ONCE);
+                memory.CopyFrom(folder, file);
             }
             var reader = DirectoryReader.Open(memory);
             reader.AddReaderDisposedListener(new DisposeWhenClosed(memory));

@@ -1,5 +1,6 @@
 using Lucene.Net.Index;
 using XiqingSearch.Core.Indexing;
+using XiqingSearch.Core.Search.Facets;
 
 namespace XiqingSearch.Core.Search.Engine;
 
@@ -14,10 +15,11 @@ internal sealed class ParagraphTable
     private readonly ParagraphRow?[] _rows;
     private readonly Dictionary<(string Doc, int Paragraph), int> _byKey;
 
-    private ParagraphTable(ParagraphRow?[] rows, IReadOnlyList<DocumentInfo> documents)
+    private ParagraphTable(ParagraphRow?[] rows, IReadOnlyList<DocumentInfo> documents, FacetOrdinals ordinals)
     {
         _rows = rows;
         Documents = documents;
+        Ordinals = ordinals;
         _byKey = [];
         for (var i = 0; i < rows.Length; i++)
         {
@@ -30,6 +32,9 @@ internal sealed class ParagraphTable
 
     /// <summary>Documents in document order.</summary>
     public IReadOnlyList<DocumentInfo> Documents { get; }
+
+    /// <summary>The facet values of the commit, numbered; each row holds its ordinals.</summary>
+    public FacetOrdinals Ordinals { get; }
 
     /// <summary>Live paragraphs.</summary>
     public int Count => _byKey.Count;
@@ -83,13 +88,35 @@ internal sealed class ParagraphTable
             .Select((d, i) => d with { Ordinal = i })
             .ToList();
         var byId = ordered.ToDictionary(d => d.Doc, StringComparer.Ordinal);
+        var years = new Numbering<int>(EqualityComparer<int>.Default);
+        var topics = new Numbering<string>(StringComparer.Ordinal);
+        var chapters1 = new Numbering<string>(StringComparer.Ordinal);
+        var chapters2 = new Numbering<string>(StringComparer.Ordinal);
+        var chapter2Parents = new List<int>();
+        var types = new Numbering<string>(StringComparer.Ordinal);
         foreach (var p in pending)
         {
+            var document = byId[p.Doc];
+            var chapter1 = p.Chapter1.Length == 0 ? -1 : chapters1.Of(p.Chapter1);
+            var chapter2 = -1;
+            if (p.Chapter2 is not null && chapter1 >= 0)
+            {
+                chapter2 = chapters2.Of(p.Chapter2);
+                if (chapter2 == chapter2Parents.Count)
+                {
+                    chapter2Parents.Add(chapter1);
+                }
+            }
             rows[p.DocId] = new ParagraphRow
             {
+                YearOrdinal = years.Of(p.Year),
+                TopicOrdinal = topics.Of(p.Topic),
+                Chapter1Ordinal = chapter1,
+                Chapter2Ordinal = chapter2,
+                TypeOrdinal = types.Of(document.Type ?? Ingestion.DocumentTypes.Other),
                 Reader = reader,
                 DocId = p.DocId,
-                Document = byId[p.Doc],
+                Document = document,
                 Paragraph = p.Paragraph,
                 Year = p.Year,
                 Kind = p.Kind,
@@ -98,7 +125,29 @@ internal sealed class ParagraphTable
                 Chapter2 = p.Chapter2,
             };
         }
-        return new ParagraphTable(rows, ordered);
+        var ordinals = new FacetOrdinals([.. years.Values], [.. topics.Values], [.. chapters1.Values], [.. chapters2.Values],
+            [.. chapter2Parents], [.. types.Values], ordered.Count);
+        return new ParagraphTable(rows, ordered, ordinals);
+    }
+
+    /// <summary>Numbers distinct values 0, 1, 2… in the order first seen.</summary>
+    private sealed class Numbering<T>(IEqualityComparer<T> comparer)
+        where T : notnull
+    {
+        private readonly Dictionary<T, int> _ordinals = new(comparer);
+
+        public List<T> Values { get; } = [];
+
+        public int Of(T value)
+        {
+            ref var ordinal = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_ordinals, value, out var exists);
+            if (!exists)
+            {
+                ordinal = Values.Count;
+                Values.Add(value);
+            }
+            return ordinal;
+        }
     }
 
     /// <summary>A sorted doc-values field's strings, each decoded once per ordinal and shared by every row holding it.</summary>

@@ -151,8 +151,8 @@ public sealed partial class SearchEngine : IDisposable
         try
         {
             var phrases = query.Highlight.Select(p => p.Normalized).ToList();
-            var filter = new FacetFilter(request);
-            var facets = new FacetCounter(filter);
+            var filter = new FacetFilter(request, searcher.Table);
+            using var facets = new FacetCounter(searcher.Table, filter);
             // Only the hits up to the end of the page are kept, in order.
             var limit = request.All ? int.MaxValue : request.Limit;
             var top = new TopHits((int)Math.Min(int.MaxValue, (long)request.Offset + limit), Comparer(request.Sort));
@@ -396,7 +396,7 @@ public sealed partial class SearchEngine : IDisposable
 
     private static SearchFacets AllFacets(ParagraphTable table)
     {
-        var facets = new FacetCounter(new FacetFilter(new SearchRequest { Query = "*" }));
+        using var facets = new FacetCounter(table, new FacetFilter(new SearchRequest { Query = "*" }, table));
         foreach (var row in table.Rows)
         {
             facets.Add(row, 0, FacetMask.None);

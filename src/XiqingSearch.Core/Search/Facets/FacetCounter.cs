@@ -1,6 +1,4 @@
 using System.Globalization;
-using XiqingSearch.Core.Ingestion;
-using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Engine;
 using XiqingSearch.Core.Search.Model;
 
@@ -9,85 +7,147 @@ namespace XiqingSearch.Core.Search.Facets;
 /// <summary>
 /// Counts paragraphs and occurrences per facet value over all matches (not one page), each facet over the
 /// matches that pass every filter but its own, one match at a time as the query finds them (<see cref="Add"/>).
-/// The values come from doc values, loaded with the commit
-/// (<see cref="ParagraphTable"/>); each match's filters are evaluated once (<see cref="FacetFilter.Evaluate"/>).
+/// A match's values are ordinals numbered when the commit was loaded (<see cref="FacetOrdinals"/>), so counting it
+/// is one array increment per facet; the arrays are lent by the commit and given back on <see cref="Dispose"/>, so
+/// a search allocates nothing per match and its memory does not grow with its hits. Each match's filters are
+/// evaluated once (<see cref="FacetFilter.Evaluate"/>).
 /// </summary>
-internal sealed class FacetCounter
+internal sealed class FacetCounter : IDisposable
 {
-    // Sized for a search that matches a few paragraphs, the common case: these tables are most of what such a
-    // search allocates, and they grow as needed for a common phrase.
-    private readonly Dictionary<int, Bucket> _years = new(4);
-    private readonly Dictionary<string, Bucket> _topics = new(4, StringComparer.Ordinal);
-    private readonly Dictionary<string, Bucket> _chapters = new(4, StringComparer.Ordinal);
-    private readonly Dictionary<string, Bucket> _level2 = new(StringComparer.Ordinal);
-    private readonly Dictionary<DocumentInfo, Bucket> _docs = new(4, ReferenceEqualityComparer.Instance);
-    private readonly HashSet<string> _drillDown;
+    private readonly ParagraphTable _table;
     private readonly FacetFilter _filter;
+    private readonly FacetCounts _counts;
+    private readonly int[] _drillDown;
+    private readonly bool[]? _isDrillDown;
+    private bool _returned;
 
-    public FacetCounter(FacetFilter filter)
+    public FacetCounter(ParagraphTable table, FacetFilter filter)
     {
+        _table = table;
         _filter = filter;
-        _drillDown = new HashSet<string>(filter.SelectedChapters1, StringComparer.Ordinal);
+        _counts = table.Ordinals.Rent();
+        // The selected level-1 chapters the commit has, in the order they were selected.
+        var chapters1 = table.Ordinals.Chapters1;
+        _drillDown = [.. filter.SelectedChapters1.Select(c => Array.IndexOf(chapters1, c)).Where(o => o >= 0)];
+        if (_drillDown.Length > 0)
+        {
+            _isDrillDown = new bool[chapters1.Length];
+            foreach (var ordinal in _drillDown)
+            {
+                _isDrillDown[ordinal] = true;
+            }
+        }
     }
 
     /// <summary>Counts one match (with <paramref name="occurrences"/>) in every facet whose filters it passes but that facet's own.</summary>
     public void Add(ParagraphRow row, int occurrences, FacetMask fails)
     {
+        if (fails == FacetMask.None)
+        {
+            // A hit counts everywhere: the common case, without the per-facet tests.
+            _counts.Years.Add(row.YearOrdinal, occurrences);
+            _counts.Topics.Add(row.TopicOrdinal, occurrences);
+            AddChapter(row, occurrences);
+            _counts.Documents.Add(row.Document.Ordinal, occurrences);
+            _counts.Types.Add(row.TypeOrdinal, occurrences);
+            return;
+        }
         if (PassesAllBut(fails, FacetMask.Year))
         {
-            Add(_years, row.Year, occurrences);
+            _counts.Years.Add(row.YearOrdinal, occurrences);
         }
         if (PassesAllBut(fails, FacetMask.Topic))
         {
-            Add(_topics, row.Topic, occurrences);
+            _counts.Topics.Add(row.TopicOrdinal, occurrences);
         }
-        if (PassesAllBut(fails, FacetMask.Chapter) && row.Chapter1.Length > 0)
+        if (PassesAllBut(fails, FacetMask.Chapter))
         {
-            Add(_chapters, row.Chapter1, occurrences);
-            if (row.Chapter2 is not null && _drillDown.Contains(row.Chapter1))
-            {
-                Add(_level2, row.Chapter2, occurrences);
-            }
+            AddChapter(row, occurrences);
         }
         if (PassesAllBut(fails, FacetMask.Doc))
         {
-            Add(_docs, row.Document, occurrences);
+            _counts.Documents.Add(row.Document.Ordinal, occurrences);
+        }
+        if (PassesAllBut(fails, FacetMask.Type))
+        {
+            _counts.Types.Add(row.TypeOrdinal, occurrences);
         }
     }
 
     /// <summary>The facets of every match added.</summary>
     public SearchFacets Result()
     {
-        var (years, topics, chapters, level2, docs, drillDown, filter) = (_years, _topics, _chapters, _level2, _docs, _drillDown, _filter);
-        var chapterValues = Sorted(chapters, (key, bucket) => Value(key, bucket, filter.IsSelectedChapter(key)), ByCountThenValue);
-        foreach (var parent in drillDown)
+        var ordinals = _table.Ordinals;
+        var filter = _filter;
+        var chapterValues = Values(_counts.Chapters1, o => ordinals.Chapters1[o], o => filter.IsSelectedChapter(ordinals.Chapters1[o]));
+        chapterValues.Sort(ByCountThenValue);
+        foreach (var parent in _drillDown)
         {
-            var prefix = parent + ChapterPath.Separator;
             var children = new List<FacetValue>();
-            foreach (var (key, bucket) in level2)
+            var level2 = _counts.Chapters2;
+            for (var i = 0; i < level2.TouchedCount; i++)
             {
-                if (key.StartsWith(prefix, StringComparison.Ordinal))
+                var ordinal = level2.Touched(i);
+                if (ordinals.Chapter2Parents[ordinal] == parent)
                 {
-                    children.Add(Value(key, bucket, filter.IsSelectedChapter(key)) with { Parent = parent });
+                    var key = ordinals.Chapters2[ordinal];
+                    children.Add(Value(key, level2, ordinal, filter.IsSelectedChapter(key)) with { Parent = ordinals.Chapters1[parent] });
                 }
             }
             children.Sort(ByCountThenValue);
             chapterValues.AddRange(children);
         }
-        var yearValues = Sorted(years, (year, bucket) => Value(year.ToString(CultureInfo.InvariantCulture), bucket, filter.IsSelectedYear(year)),
-            (a, b) => string.CompareOrdinal(b.Value, a.Value));
-        var docValues = new List<FacetValue>(docs.Count);
-        foreach (var (document, bucket) in docs.OrderBy(kv => kv.Key.Ordinal))
+        var yearValues = Values(_counts.Years, o => ordinals.Years[o].ToString(CultureInfo.InvariantCulture),
+            o => filter.IsSelectedYear(ordinals.Years[o]));
+        yearValues.Sort((a, b) => string.CompareOrdinal(b.Value, a.Value));
+        var topicValues = Values(_counts.Topics, o => ordinals.Topics[o], o => filter.IsSelectedTopic(ordinals.Topics[o]));
+        topicValues.Sort(ByCountThenValue);
+        var typeValues = Values(_counts.Types, o => ordinals.Types[o], o => filter.IsSelectedType(ordinals.Types[o]));
+        typeValues.Sort(ByCountThenValue);
+        var docs = _counts.Documents;
+        var docOrdinals = new int[docs.TouchedCount];
+        for (var i = 0; i < docOrdinals.Length; i++)
         {
-            docValues.Add(Value(document.Doc, bucket, filter.IsSelectedDoc(document.Doc)) with { Label = document.Title });
+            docOrdinals[i] = docs.Touched(i);
+        }
+        Array.Sort(docOrdinals);
+        var docValues = new List<FacetValue>(docOrdinals.Length);
+        foreach (var ordinal in docOrdinals)
+        {
+            var document = _table.Documents[ordinal];
+            docValues.Add(Value(document.Doc, docs, ordinal, filter.IsSelectedDoc(document.Doc)) with { Label = document.Title });
         }
         return new SearchFacets
         {
             Year = yearValues,
-            Topic = Sorted(topics, (key, bucket) => Value(key, bucket, filter.IsSelectedTopic(key)), ByCountThenValue),
+            Topic = topicValues,
             Chapter = chapterValues,
             Doc = docValues,
+            Type = typeValues,
         };
+    }
+
+    /// <summary>Gives the count arrays back to the commit (after <see cref="Result"/>).</summary>
+    public void Dispose()
+    {
+        if (!_returned)
+        {
+            _returned = true;
+            _table.Ordinals.Return(_counts);
+        }
+    }
+
+    private void AddChapter(ParagraphRow row, int occurrences)
+    {
+        if (row.Chapter1Ordinal < 0)
+        {
+            return;
+        }
+        _counts.Chapters1.Add(row.Chapter1Ordinal, occurrences);
+        if (_isDrillDown is not null && row.Chapter2Ordinal >= 0 && _isDrillDown[row.Chapter1Ordinal])
+        {
+            _counts.Chapters2.Add(row.Chapter2Ordinal, occurrences);
+        }
     }
 
     /// <summary>Most paragraphs first, then by value (ordinal), so equal counts list in a stable order.</summary>
@@ -97,36 +157,20 @@ internal sealed class FacetCounter
         return c != 0 ? c : string.CompareOrdinal(a.Value, b.Value);
     }
 
-    private static List<FacetValue> Sorted<TKey>(Dictionary<TKey, Bucket> buckets, Func<TKey, Bucket, FacetValue> value,
-        Comparison<FacetValue> order)
-        where TKey : notnull
+    private static List<FacetValue> Values(OrdinalCounts counts, Func<int, string> value, Func<int, bool> selected)
     {
-        var values = new List<FacetValue>(buckets.Count);
-        foreach (var (key, bucket) in buckets)
+        var values = new List<FacetValue>(counts.TouchedCount);
+        for (var i = 0; i < counts.TouchedCount; i++)
         {
-            values.Add(value(key, bucket));
+            var ordinal = counts.Touched(i);
+            values.Add(Value(value(ordinal), counts, ordinal, selected(ordinal)));
         }
-        values.Sort(order);
         return values;
     }
 
     /// <summary>A row counts for a facet when it fails no filter other than that facet's own.</summary>
     private static bool PassesAllBut(FacetMask failed, FacetMask facet) => (failed & ~facet) == FacetMask.None;
 
-    private static void Add<TKey>(Dictionary<TKey, Bucket> buckets, TKey key, int occurrences)
-        where TKey : notnull
-    {
-        ref var bucket = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(buckets, key, out _);
-        bucket.Count++;
-        bucket.Occurrences += occurrences;
-    }
-
-    private static FacetValue Value(string value, Bucket bucket, bool selected) =>
-        new() { Value = value, Count = bucket.Count, Occurrences = bucket.Occurrences, Selected = selected };
-
-    private struct Bucket
-    {
-        public int Count;
-        public int Occurrences;
-    }
+    private static FacetValue Value(string value, OrdinalCounts counts, int ordinal, bool selected) =>
+        new() { Value = value, Count = counts.Count(ordinal), Occurrences = counts.Occurrences(ordinal), Selected = selected };
 }

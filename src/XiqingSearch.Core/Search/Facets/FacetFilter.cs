@@ -7,25 +7,53 @@ namespace XiqingSearch.Core.Search.Facets;
 /// <summary>
 /// The request's filters, one predicate per facet. Values of one facet are ORed, facets are ANDed, and a facet's
 /// counts leave its own filter out: the multi-select rule. <see cref="Evaluate"/> tests every filter of a row
-/// once and returns which ones it fails, so hits and all facets come from one pass over the matches.
+/// once and returns which ones it fails, so hits and all facets come from one pass over the matches. The
+/// selections are resolved to the commit's ordinals (<see cref="FacetOrdinals"/>) up front, so a row is tested
+/// with array lookups.
 /// </summary>
 internal sealed class FacetFilter
 {
     private readonly HashSet<string> _topics;
     private readonly HashSet<string> _docs;
     private readonly HashSet<string> _kinds;
+    private readonly HashSet<string> _types;
     private readonly YearRange[] _years;
     private readonly (IReadOnlyList<string> Path, string Joined)[] _chapters;
     private readonly HashSet<string> _selectedChapters;
 
-    public FacetFilter(SearchRequest request)
+    // By ordinal: does the value pass its facet's filter (null: the facet has no filter).
+    private readonly bool[]? _yearPasses;
+    private readonly bool[]? _topicPasses;
+    private readonly bool[]? _docPasses;
+    private readonly bool[]? _typePasses;
+    private readonly bool[]? _chapter1Passes;
+    private readonly bool[]? _chapter2Passes;
+    private readonly IReadOnlyList<string>[] _deepChapters;
+
+    public FacetFilter(SearchRequest request, ParagraphTable table)
     {
         _years = [.. request.Years];
         _topics = new HashSet<string>(request.Topics, StringComparer.Ordinal);
         _docs = new HashSet<string>(request.Docs, StringComparer.Ordinal);
         _kinds = new HashSet<string>(request.Kinds, StringComparer.Ordinal);
+        _types = new HashSet<string>(request.Types, StringComparer.Ordinal);
         _chapters = [.. request.Chapters.Select(ChapterPath.Split).Where(p => p.Count > 0).Select(p => (p, ChapterPath.Join(p)))];
         _selectedChapters = new HashSet<string>(_chapters.Select(c => c.Joined), StringComparer.Ordinal);
+
+        var ordinals = table.Ordinals;
+        _yearPasses = _years.Length == 0 ? null : [.. ordinals.Years.Select(YearPasses)];
+        _topicPasses = _topics.Count == 0 ? null : [.. ordinals.Topics.Select(_topics.Contains)];
+        _docPasses = _docs.Count == 0 ? null : [.. table.Documents.Select(d => _docs.Contains(d.Doc))];
+        _typePasses = _types.Count == 0 ? null : [.. ordinals.Types.Select(_types.Contains)];
+        if (_chapters.Length > 0)
+        {
+            // Level 1 and 2 are in doc values; only deeper paths need the stored heading path.
+            var level1 = _chapters.Where(c => c.Path.Count == 1).Select(c => c.Path[0]).ToHashSet(StringComparer.Ordinal);
+            var level2 = _chapters.Where(c => c.Path.Count == 2).Select(c => c.Joined).ToHashSet(StringComparer.Ordinal);
+            _chapter1Passes = [.. ordinals.Chapters1.Select(level1.Contains)];
+            _chapter2Passes = [.. ordinals.Chapters2.Select(level2.Contains)];
+        }
+        _deepChapters = [.. _chapters.Where(c => c.Path.Count > 2).Select(c => c.Path)];
     }
 
     /// <summary>Level-1 headings of the chapter filters (for the level-2 drill-down).</summary>
@@ -35,21 +63,25 @@ internal sealed class FacetFilter
     public FacetMask Evaluate(ParagraphRow row)
     {
         var failed = FacetMask.None;
-        if (_years.Length > 0 && !YearPasses(row.Year))
+        if (_yearPasses is not null && !_yearPasses[row.YearOrdinal])
         {
             failed |= FacetMask.Year;
         }
-        if (_topics.Count > 0 && !_topics.Contains(row.Topic))
+        if (_topicPasses is not null && !_topicPasses[row.TopicOrdinal])
         {
             failed |= FacetMask.Topic;
         }
-        if (_chapters.Length > 0 && !ChapterPasses(row))
+        if (_chapter1Passes is not null && !ChapterPasses(row))
         {
             failed |= FacetMask.Chapter;
         }
-        if (_docs.Count > 0 && !_docs.Contains(row.Document.Doc))
+        if (_docPasses is not null && !_docPasses[row.Document.Ordinal])
         {
             failed |= FacetMask.Doc;
+        }
+        if (_typePasses is not null && !_typePasses[row.TypeOrdinal])
+        {
+            failed |= FacetMask.Type;
         }
         if (_kinds.Count > 0 && !_kinds.Contains(row.Kind))
         {
@@ -64,6 +96,8 @@ internal sealed class FacetFilter
     public bool IsSelectedTopic(string topic) => _topics.Contains(topic);
 
     public bool IsSelectedDoc(string doc) => _docs.Contains(doc);
+
+    public bool IsSelectedType(string type) => _types.Contains(type);
 
     public bool IsSelectedChapter(string joinedPath) => _selectedChapters.Contains(joinedPath);
 
@@ -81,16 +115,22 @@ internal sealed class FacetFilter
 
     private bool ChapterPasses(ParagraphRow row)
     {
-        foreach (var (path, joined) in _chapters)
+        if (row.Chapter1Ordinal >= 0 && _chapter1Passes![row.Chapter1Ordinal])
         {
-            // Level 1 and 2 are in doc values; only deeper paths need the stored heading path.
-            var passes = path.Count switch
-            {
-                1 => path[0] == row.Chapter1,
-                2 => row.Chapter2 == joined,
-                _ => StartsWith(row.Chapter, path),
-            };
-            if (passes)
+            return true;
+        }
+        if (row.Chapter2Ordinal >= 0 && _chapter2Passes![row.Chapter2Ordinal])
+        {
+            return true;
+        }
+        if (_deepChapters.Length == 0)
+        {
+            return false;
+        }
+        var chapter = row.Chapter;
+        foreach (var path in _deepChapters)
+        {
+            if (StartsWith(chapter, path))
             {
                 return true;
             }

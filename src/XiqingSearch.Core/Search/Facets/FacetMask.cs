@@ -10,4 +10,5 @@ internal enum FacetMask
     Chapter = 4,
     Doc = 8,
     Kind = 16,
+    Type = 32,
 }

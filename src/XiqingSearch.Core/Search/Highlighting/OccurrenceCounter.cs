@@ -30,6 +30,7 @@ internal sealed class OccurrenceCounter
     private readonly SegmentPhrase?[] _segment;
     private readonly List<(int Start, int End)> _spans = [];
     private AtomicReaderContext? _context;
+    private bool _opened;
     private int[]? _singleCounts;
 
     public OccurrenceCounter(IndexSearcher searcher, IReadOnlyList<string> normalizedPhrases)
@@ -42,11 +43,35 @@ internal sealed class OccurrenceCounter
     /// <summary>True when the query has no phrase to count (every count is 0).</summary>
     public bool IsEmpty => _phrases.Length == 0;
 
-    /// <summary>Opens the phrases' postings in the next segment.</summary>
+    /// <summary>
+    /// Moves to the next segment. Its postings are opened on the first <see cref="Count"/> in it, so a segment
+    /// whose counts all come from the exact-phrase scorer (<see cref="Engine.AllMatchesCollector"/>) never reads
+    /// the positions a second time.
+    /// </summary>
     public void SetNextReader(AtomicReaderContext context)
     {
         _context = context;
+        _opened = false;
         _singleCounts = null;
+    }
+
+    /// <summary>
+    /// True when the query is one phrase of two or more code points that cannot overlap itself (no proper prefix of
+    /// it is also a suffix, as 发展 but not 哈哈 or 西青西): then its occurrences in a paragraph are exactly the phrase
+    /// starts the exact-phrase scorer counts as the phrase frequency, and the postings need not be read again.
+    /// </summary>
+    public bool IsOneSelfDisjointPhrase => _phrases.Length == 1 && !_phrases[0].IsSingle && !_phrases[0].OverlapsItself;
+
+    /// <summary>True when <paramref name="query"/> is this counter's only phrase, decomposed as it is here.</summary>
+    public bool IsPhraseOf(ExactPhraseQuery query) =>
+        _phrases.Length == 1 && query.Field == FieldNames.TextChars
+        && query.Terms.Select(t => t.Text).SequenceEqual(_phrases[0].Terms, StringComparer.Ordinal)
+        && query.Offsets.SequenceEqual(_phrases[0].Offsets);
+
+    private void Open()
+    {
+        _opened = true;
+        var context = _context ?? throw new InvalidOperationException("SetNextReader must be called before Count.");
         var terms = context.AtomicReader.GetTerms(FieldNames.TextChars);
         var termsEnum = terms?.GetEnumerator();
         for (var i = 0; i < _phrases.Length; i++)
@@ -69,13 +94,13 @@ internal sealed class OccurrenceCounter
         {
             return 0;
         }
+        if (!_opened)
+        {
+            Open();
+        }
         if (_singleCounts is not null)
         {
             return _singleCounts[doc];
-        }
-        if (_context is null)
-        {
-            throw new InvalidOperationException("SetNextReader must be called before Count.");
         }
         _spans.Clear();
         for (var i = 0; i < _phrases.Length; i++)
@@ -150,6 +175,9 @@ internal sealed class OccurrenceCounter
         /// <summary>One code point: a prefix of terms, not a phrase of them.</summary>
         public bool IsSingle => Length == 1;
 
+        /// <summary>True when two occurrences can overlap: some proper prefix is also a suffix (哈哈, 西青西).</summary>
+        public required bool OverlapsItself { get; init; }
+
         /// <summary>
         /// The bigrams at the phrase's even code-point offsets, plus its last bigram when the length is odd: the
         /// decomposition the exact-phrase query uses, which matches exactly where the phrase occurs.
@@ -179,7 +207,14 @@ internal sealed class OccurrenceCounter
                 terms.Add(normalized[starts[count - 2]..starts[count]]);
                 offsets.Add(count - 2);
             }
-            return new Phrase { Text = normalized, Length = count, Terms = [.. terms], Offsets = [.. offsets] };
+            var overlaps = false;
+            for (var k = 1; k < count && !overlaps; k++)
+            {
+                // The suffix from code point k equals the prefix of the same length.
+                var suffix = normalized.AsSpan(starts[k]);
+                overlaps = normalized.AsSpan().StartsWith(suffix, StringComparison.Ordinal);
+            }
+            return new Phrase { Text = normalized, Length = count, Terms = [.. terms], Offsets = [.. offsets], OverlapsItself = overlaps };
         }
     }
 

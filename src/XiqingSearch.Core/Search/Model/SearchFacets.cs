@@ -17,4 +17,10 @@ public sealed record SearchFacets
 
     /// <summary>Per document, in document order.</summary>
     public required IReadOnlyList<FacetValue> Doc { get; init; }
+
+    /// <summary>
+    /// Per document type (<c>annual-plan</c>, <c>work-report</c>, <c>five-year-plan</c>, <c>other</c>), most hits
+    /// first.
+    /// </summary>
+    public IReadOnlyList<FacetValue> Type { get; init; } = [];
 }

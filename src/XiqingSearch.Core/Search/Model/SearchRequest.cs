@@ -51,6 +51,12 @@ public sealed record SearchRequest
     /// <summary>Documents to keep (ids: file names without extension).</summary>
     public IReadOnlyList<string> Docs { get; init; } = [];
 
+    /// <summary>
+    /// Document types to keep (<c>annual-plan</c>, <c>work-report</c>, <c>five-year-plan</c>, <c>other</c>: see
+    /// <see cref="DocumentTypes"/>).
+    /// </summary>
+    public IReadOnlyList<string> Types { get; init; } = [];
+
     /// <summary>Kinds to keep (<c>paragraph</c>, <c>heading</c>, <c>table-row</c>).</summary>
     public IReadOnlyList<string> Kinds { get; init; } = [];
 }

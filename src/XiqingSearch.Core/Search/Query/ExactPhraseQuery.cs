@@ -118,6 +118,19 @@ internal sealed class ExactPhraseQuery : LuceneQuery
                 return null;
             }
             var termsEnum = fieldTerms.GetEnumerator();
+            if (_states.Length == 1)
+            {
+                // One term (a phrase of two code points, one bigram): every position of the term is a phrase start,
+                // so the frequency is the term's own and no position needs reading.
+                var state = _states[0].Get(context.Ord);
+                if (state is null)
+                {
+                    return null;
+                }
+                termsEnum.SeekExact(_query._terms[0].Bytes, state);
+                var docs = termsEnum.Docs(acceptDocs, null, DocsFlags.FREQS);
+                return new PhraseScorer(this, [new TermPostings(docs, termsEnum.DocFreq, _query._offsets[0])], _similarity.GetSimScorer(_stats, context));
+            }
             var postings = new TermPostings[_states.Length];
             for (var i = 0; i < _states.Length; i++)
             {
@@ -151,10 +164,10 @@ internal sealed class ExactPhraseQuery : LuceneQuery
         }
     }
 
-    /// <summary>One term's postings and its offset in the phrase.</summary>
-    private sealed class TermPostings(DocsAndPositionsEnum postings, int docFreq, int offset)
+    /// <summary>One term's postings (with positions, unless the phrase is this one term) and its offset in the phrase.</summary>
+    private sealed class TermPostings(DocsEnum postings, int docFreq, int offset)
     {
-        public DocsAndPositionsEnum Postings { get; } = postings;
+        public DocsEnum Postings { get; } = postings;
         public int DocFreq { get; } = docFreq;
         public int Offset { get; } = offset;
 
@@ -221,16 +234,21 @@ internal sealed class ExactPhraseQuery : LuceneQuery
         /// <summary>How many phrase starts every term's (position − offset) list contains, in the current document.</summary>
         private int CountPhrases()
         {
+            if (_terms.Length == 1)
+            {
+                return _terms[0].Postings.Freq;
+            }
             foreach (var term in _terms)
             {
-                var count = term.Postings.Freq;
+                var positions = (DocsAndPositionsEnum)term.Postings;
+                var count = positions.Freq;
                 if (term.Starts.Length < count)
                 {
                     term.Starts = new int[Math.Max(count, term.Starts.Length * 2)];
                 }
                 for (var k = 0; k < count; k++)
                 {
-                    term.Starts[k] = term.Postings.NextPosition() - term.Offset;
+                    term.Starts[k] = positions.NextPosition() - term.Offset;
                 }
                 term.Count = count;
             }
