@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using XiqingSearch.Cli.Rendering;
+using XiqingSearch.Core.Ingestion;
 using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Model;
 
@@ -55,6 +56,12 @@ internal static class SearchCommand
         docs.CompletionSources.Add(context => DocumentIds(context.ParseResult));
         var kinds = new Option<string[]>("--kind") { Description = "Keep this kind: paragraph, heading or table-row.", HelpName = "K" };
         kinds.AcceptOnlyFromAmong("paragraph", "heading", "table-row");
+        var types = new Option<string[]>("--type")
+        {
+            Description = "Keep this document type: annual-plan, work-report, five-year-plan or other; repeat for more (OR).",
+            HelpName = "TYPE",
+        };
+        types.AcceptOnlyFromAmong(DocumentTypes.AnnualPlan, DocumentTypes.WorkReport, DocumentTypes.FiveYearPlan, DocumentTypes.Other);
         var sort = new Option<string>("--sort")
         {
             Description = "Hit order: relevance, year (newest first), oldest (oldest first) or document (reading order).",
@@ -84,7 +91,7 @@ internal static class SearchCommand
 
         var command = new Command("search", "Search the documents; every occurrence is highlighted.")
         {
-            query, years, topics, chapters, docs, kinds, sort, limit, all, offset, format, outputFile,
+            query, years, topics, chapters, docs, kinds, types, sort, limit, all, offset, format, outputFile,
         };
         locations.AddTo(command);
 
@@ -102,6 +109,7 @@ internal static class SearchCommand
                 Headings = parseResult.GetValue(chapters) ?? [],
                 Docs = parseResult.GetValue(docs) ?? [],
                 Kinds = parseResult.GetValue(kinds) ?? [],
+                Types = parseResult.GetValue(types) ?? [],
                 Sort = parseResult.GetValue(sort) switch
                 {
                     "year" => SearchSort.Year,

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.OpenApi;
+using XiqingSearch.Core.Ingestion;
 using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Server.Endpoints;
@@ -39,6 +40,9 @@ internal static partial class OpenApiDocumentation
                 Repeated("heading", "Text of a heading, or part of one, anywhere in the chapter path (as chapter: in q); repeat for more (ORed)."),
                 Repeated("doc", "A document id (file name without extension); repeat for more (ORed)."),
                 Repeated("kind", "paragraph, heading or table-row; repeat for more (ORed).", ["paragraph", "heading", "table-row"]),
+                Repeated("type", "Document type: annual-plan, work-report, five-year-plan or other; repeat for more (ORed). " +
+                    "The type facet's own counts ignore it (multi-select).",
+                    [DocumentTypes.AnnualPlan, DocumentTypes.WorkReport, DocumentTypes.FiveYearPlan, DocumentTypes.Other]),
                 Query("sort", JsonSchemaType.String, "Hit order: relevance (default), year (newest first), oldest, document (reading order).",
                     values: ["relevance", "year", "oldest", "document"]),
                 Query("offset", JsonSchemaType.Integer, "Hits to skip, 0..10000 (default 0).", minimum: 0, maximum: SearchParameters.MaxOffset),

@@ -85,8 +85,8 @@ internal static class SearchParameters
             years.Add(range);
         }
 
-        string[][] filters = new string[5][];
-        string[] names = ["topic", "chapter", "doc", "kind", "heading"];
+        string[] names = ["topic", "chapter", "doc", "kind", "heading", "type"];
+        var filters = new string[names.Length][];
         for (var i = 0; i < names.Length; i++)
         {
             var values = Values(query, names[i]).ToArray();
@@ -117,6 +117,7 @@ internal static class SearchParameters
             Docs = filters[2],
             Kinds = filters[3],
             Headings = filters[4],
+            Types = filters[5],
         }, null, null);
     }
 
@@ -137,6 +138,8 @@ internal static class SearchParameters
         Append(key, request.Chapters);
         Append(key, request.Docs);
         Append(key, request.Kinds);
+        Append(key, request.Headings);
+        Append(key, request.Types);
         return key.ToString();
 
         static void Append(System.Text.StringBuilder key, IEnumerable<string> values)

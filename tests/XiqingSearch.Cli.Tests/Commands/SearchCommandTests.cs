@@ -170,6 +170,32 @@ public sealed class SearchCommandTests(BuiltIndexFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public void Search_TypeFilter_MatchesTypeFacetAndRepeatedTypeIsOr()
+    {
+        var all = SearchJson(Query, "--all");
+        Assert.True(all.Facets.Type.Count >= 2, "the seeds hold several document types");
+        var (first, second) = (all.Facets.Type[0], all.Facets.Type[1]);
+
+        var one = SearchJson(Query, "--all", "--type", first.Value);
+        var both = SearchJson(Query, "--all", "--type", first.Value, "--type", second.Value);
+
+        Assert.Equal(first.Count, one.TotalHits);
+        Assert.Equal(first.Occurrences, one.TotalOccurrences);
+        Assert.Equal(first.Count + second.Count, both.TotalHits);
+        Assert.Equal(all.Facets.Type.Select(t => (t.Value, t.Count)), one.Facets.Type.Select(t => (t.Value, t.Count)));
+        Assert.Equal([first.Value], one.Facets.Type.Where(t => t.Selected).Select(t => t.Value));
+    }
+
+    [Fact]
+    public void Search_UnknownType_IsAUsageErrorListingTheTypes()
+    {
+        var run = Search(Query, "--type", "plan");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("five-year-plan", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Search_LimitAndOffset_PageThroughHits()
     {
         var all = SearchJson(Query, "--all", "--sort", "document");

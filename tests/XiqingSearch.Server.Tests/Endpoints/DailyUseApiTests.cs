@@ -120,7 +120,7 @@ public sealed class DailyUseApiTests(ServerFixture server)
         var parameters = document.GetProperty("paths").GetProperty("/api/search").GetProperty("get").GetProperty("parameters")
             .EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!);
 
-        foreach (var name in new[] { "q", "year", "topic", "chapter", "heading", "doc", "kind", "sort", "offset", "limit", "format" })
+        foreach (var name in new[] { "q", "year", "topic", "chapter", "heading", "doc", "kind", "type", "sort", "offset", "limit", "format" })
         {
             Assert.True(parameters.ContainsKey(name), name + " is not declared");
         }
@@ -152,6 +152,13 @@ public sealed class DailyUseApiTests(ServerFixture server)
         {
             await AssertStatus($"/api/search?q={Q("西青")}&kind={value.GetString()}", HttpStatusCode.OK);
         }
+        var types = parameters["type"].GetProperty("schema").GetProperty("items").GetProperty("enum").EnumerateArray().Select(v => v.GetString()).ToList();
+        Assert.Equal(["annual-plan", "work-report", "five-year-plan", "other"], types);
+        foreach (var value in types)
+        {
+            await AssertStatus($"/api/search?q={Q("西青")}&type={value}", HttpStatusCode.OK);
+        }
+        await AssertStatus($"/api/search?q={Q("西青")}&type=plan", HttpStatusCode.BadRequest, "type");
         Assert.Equal("array", parameters["year"].GetProperty("schema").GetProperty("type").GetString());
         await AssertStatus($"/api/search?q={Q("西青")}&year=2021..2023&year=2025", HttpStatusCode.OK);
     }

@@ -71,6 +71,31 @@ public sealed class SearchEndpointsTests(ServerFixture server)
             h => Assert.Equal(years[0], h.GetProperty("year").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
+    [Fact]
+    public async Task Search_TypeFacet_CountsEveryTypeAndRepeatedTypeIsOr()
+    {
+        var all = await server.GetJsonAsync("/api/search?q=" + Uri.EscapeDataString("发展"));
+        var types = all.GetProperty("facets").GetProperty("type").EnumerateArray()
+            .ToDictionary(t => t.GetProperty("value").GetString()!, t => t.GetProperty("count").GetInt32());
+        Assert.True(types.Count >= 2, "the seeds hold several document types");
+        Assert.Equal(all.GetProperty("totalHits").GetInt32(), types.Values.Sum());
+
+        var (first, second) = (types.Keys.First(), types.Keys.Last());
+        var one = await server.GetJsonAsync($"/api/search?q={Uri.EscapeDataString("发展")}&type={first}");
+        var both = await server.GetJsonAsync($"/api/search?q={Uri.EscapeDataString("发展")}&type={first}&type={second}");
+
+        Assert.Equal(types[first], one.GetProperty("totalHits").GetInt32());
+        Assert.Equal(types[first] + types[second], both.GetProperty("totalHits").GetInt32());
+        // The type facet ignores its own selection and marks it.
+        var facet = one.GetProperty("facets").GetProperty("type").EnumerateArray().ToList();
+        Assert.Equal(types, facet.ToDictionary(t => t.GetProperty("value").GetString()!, t => t.GetProperty("count").GetInt32()));
+        Assert.Equal([first], facet.Where(t => t.TryGetProperty("selected", out var s) && s.GetBoolean()).Select(t => t.GetProperty("value").GetString()));
+        // Hits are of the selected type: their documents are listed under it.
+        var docs = await server.GetJsonAsync("/api/documents");
+        var typeOf = docs.EnumerateArray().ToDictionary(d => d.GetProperty("doc").GetString()!, d => d.GetProperty("type").GetString());
+        Assert.All(one.GetProperty("hits").EnumerateArray(), h => Assert.Equal(first, typeOf[h.GetProperty("doc").GetString()!]));
+    }
+
     [Theory]
     [InlineData("\"天开西青园")]
     [InlineData("(天开西青园")]

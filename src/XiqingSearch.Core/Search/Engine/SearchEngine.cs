@@ -459,6 +459,14 @@ public sealed partial class SearchEngine : IDisposable
                     $"kind must be {ParagraphKinds.Paragraph}, {ParagraphKinds.Heading} or {ParagraphKinds.TableRow}, not '{kind}'.", "kind");
             }
         }
+        foreach (var type in request.Types)
+        {
+            if (!DocumentTypes.IsKnown(type))
+            {
+                return new Problem(ProblemCodes.BadParameter,
+                    $"type must be {DocumentTypes.AnnualPlan}, {DocumentTypes.WorkReport}, {DocumentTypes.FiveYearPlan} or {DocumentTypes.Other}, not '{type}'.", "type");
+            }
+        }
         return null;
     }
 

@@ -56,12 +56,13 @@ internal static partial class HintBuilder
         Add("chapter", request.Chapters, request with { Chapters = [] });
         Add("doc", request.Docs, request with { Docs = [] });
         Add("kind", request.Kinds, request with { Kinds = [] });
+        Add("type", request.Types, request with { Types = [] });
         var result = new List<FilterHint>();
         if (filters.Count == 0)
         {
             return result;
         }
-        var none = request with { Years = [], Topics = [], Chapters = [], Docs = [], Kinds = [] };
+        var none = request with { Years = [], Topics = [], Chapters = [], Docs = [], Kinds = [], Types = [] };
         var withoutAll = totalHits(none);
         if (withoutAll == 0)
         {

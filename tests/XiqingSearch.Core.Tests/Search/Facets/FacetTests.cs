@@ -19,7 +19,54 @@ public sealed class FacetTests(SeedIndexFixture index)
         AssertCounts(response.Facets.Topic, response.Hits, h => h.Topic);
         AssertCounts(response.Facets.Doc, response.Hits, h => h.Doc);
         AssertCounts(response.Facets.Chapter.Where(c => c.Parent is null), response.Hits.Where(h => h.Chapter.Count > 0), h => h.Chapter[0]);
+        AssertCounts(response.Facets.Type, response.Hits, h => TypeOf(h.Doc));
         Assert.Equal(response.TotalOccurrences, response.Facets.Year.Sum(y => y.Occurrences));
+        Assert.Equal(response.TotalOccurrences, response.Facets.Type.Sum(y => y.Occurrences));
+    }
+
+    [Fact]
+    public void Facets_TypeSelected_FiltersHitsAndIgnoresItsOwnSelection()
+    {
+        var all = index.SearchAll("发展");
+        Assert.True(all.Facets.Type.Count >= 2, "the seeds hold several document types");
+        var type = all.Facets.Type[^1];
+        var filtered = index.SearchAll("发展", r => r with { Types = [type.Value] });
+
+        Assert.Equal(type.Count, filtered.TotalHits);
+        Assert.Equal(type.Occurrences, filtered.TotalOccurrences);
+        Assert.All(filtered.Hits, h => Assert.Equal(type.Value, TypeOf(h.Doc)));
+        // The type facet ignores its own filter: every type keeps its count, and the chosen one is marked.
+        Assert.Equal(all.Facets.Type.Select(t => (t.Value, t.Count, t.Occurrences)), filtered.Facets.Type.Select(t => (t.Value, t.Count, t.Occurrences)));
+        Assert.Equal([type.Value], filtered.Facets.Type.Where(t => t.Selected).Select(t => t.Value));
+        // Other facets count only the hits of that type.
+        AssertCounts(filtered.Facets.Year, filtered.Hits, h => h.Year.ToString(CultureInfo.InvariantCulture));
+        AssertCounts(filtered.Facets.Doc, filtered.Hits, h => h.Doc);
+    }
+
+    [Fact]
+    public void Facets_TwoTypesSelected_AreOredAndCombineWithYearByAnd()
+    {
+        var all = index.SearchAll("发展");
+        var two = all.Facets.Type.Take(2).Select(t => t.Value).ToList();
+        var filtered = index.SearchAll("发展", r => r with { Types = two, Years = [new YearRange(2021, 2023)] });
+
+        var expected = all.Hits.Where(h => two.Contains(TypeOf(h.Doc)) && h.Year is >= 2021 and <= 2023).Select(h => h.Id).Order().ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, filtered.Hits.Select(h => h.Id).Order());
+        // The type facet counts the year-filtered hits of every type; the year facet those of the two types.
+        var yearOnly = index.SearchAll("发展", r => r with { Years = [new YearRange(2021, 2023)] });
+        Assert.Equal(yearOnly.Facets.Type.Select(t => (t.Value, t.Count)), filtered.Facets.Type.Select(t => (t.Value, t.Count)));
+        Assert.Equal(two.Order(), filtered.Facets.Type.Where(t => t.Selected).Select(t => t.Value).Order());
+    }
+
+    [Fact]
+    public void Search_UnknownType_IsABadParameterNamingTheValidOnes()
+    {
+        var result = index.Engine.Search(new SearchRequest { Query = "发展", Types = ["plan"] });
+        Assert.False(result.IsSuccess);
+        Assert.Equal(Core.Problems.ProblemCodes.BadParameter, result.Problems[0].Code);
+        Assert.Equal("type", result.Problems[0].Source);
+        Assert.Contains(DocumentTypes.FiveYearPlan, result.Problems[0].Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -78,11 +125,16 @@ public sealed class FacetTests(SeedIndexFixture index)
         var facets = index.Engine.CorpusFacets();
         Assert.Equal(index.Paragraphs.Count, facets.Doc.Sum(d => d.Count));
         Assert.Equal(index.Paragraphs.Count, facets.Topic.Sum(d => d.Count));
+        Assert.Equal(index.Documents.GroupBy(d => d.Type).ToDictionary(g => g.Key, g => g.Sum(d => d.Paragraphs.Count)).OrderBy(kv => kv.Key),
+            facets.Type.ToDictionary(t => t.Value, t => t.Count).OrderBy(kv => kv.Key));
         foreach (var document in index.Documents)
         {
             Assert.Equal(document.Paragraphs.Count, facets.Doc.Single(d => d.Value == document.File.Id).Count);
         }
     }
+
+    /// <summary>The type of a document as ingestion gave it (the ground truth the facet is checked against).</summary>
+    private string TypeOf(string doc) => index.Documents.Single(d => d.File.Id == doc).Type;
 
     private static void AssertCounts(IEnumerable<FacetValue> facet, IEnumerable<SearchHit> hits, Func<SearchHit, string> key)
     {

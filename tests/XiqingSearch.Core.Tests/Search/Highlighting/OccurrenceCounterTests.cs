@@ -73,4 +73,77 @@ public sealed class OccurrenceCounterTests
         }
         Assert.True(fromPostings > 50_000, $"only {fromPostings} paragraphs counted from the postings");
     }
+
+    [Fact]
+    public void RandomTexts_SelfDisjointPhrase_ScorerFrequencyEqualsMergedSpansInTheText()
+    {
+        // The collector takes a lone phrase's occurrence count from the exact-phrase scorer's frequency when the
+        // phrase cannot overlap itself; that frequency must be the text's count, and overlapping phrases excluded.
+        var random = new Random(11);
+        const string Alphabet = "甲乙丙";
+        var texts = Enumerable.Range(0, 300)
+            .Select(_ => new string([.. Enumerable.Range(0, random.Next(1, 41)).Select(_ => random.Next(9) == 0 ? ' ' : Alphabet[random.Next(3)])]))
+            .ToList();
+        using var directory = new RAMDirectory();
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new BigramAnalyzer())))
+        {
+            for (var i = 0; i < texts.Count; i++)
+            {
+                writer.AddDocument([new TextField(FieldNames.TextChars, texts[i], Field.Store.NO)]);
+                if (i % 70 == 69)
+                {
+                    writer.Commit();
+                }
+            }
+        }
+        using var reader = DirectoryReader.Open(directory);
+        var searcher = new IndexSearcher(reader);
+
+        var checkedPhrases = 0;
+        foreach (var phrase in new[] { "甲乙", "乙甲", "甲乙丙", "甲乙乙", "乙丙丙甲", "甲乙丙甲", "甲甲", "甲乙甲", "丙丙丙" })
+        {
+            var counter = new OccurrenceCounter(searcher, [phrase]);
+            var overlaps = Enumerable.Range(1, phrase.Length - 1).Any(k => phrase.StartsWith(phrase[k..], StringComparison.Ordinal));
+            Assert.Equal(!overlaps, counter.IsOneSelfDisjointPhrase);
+            var query = PhraseQuery(phrase);
+            Assert.True(counter.IsPhraseOf(query), phrase);
+            if (overlaps)
+            {
+                continue;
+            }
+            var weight = searcher.CreateNormalizedWeight(query);
+            var matched = 0;
+            foreach (var leaf in reader.Leaves)
+            {
+                var scorer = weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs);
+                int doc;
+                while (scorer is not null && (doc = scorer.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
+                {
+                    Assert.Equal(BruteForce.Occurrences(texts[leaf.DocBase + doc], phrase).Count, scorer.Freq);
+                    matched++;
+                }
+            }
+            Assert.Equal(texts.Count(t => BruteForce.Occurrences(t, phrase).Count > 0), matched);
+            checkedPhrases++;
+        }
+        Assert.Equal(5, checkedPhrases);
+    }
+
+    /// <summary>The exact phrase as the query compiler builds it: bigrams at even offsets, plus the last when odd.</summary>
+    private static XiqingSearch.Core.Search.Query.ExactPhraseQuery PhraseQuery(string phrase)
+    {
+        var terms = new List<string>();
+        var offsets = new List<int>();
+        for (var k = 0; k + 1 < phrase.Length; k += 2)
+        {
+            terms.Add(phrase.Substring(k, 2));
+            offsets.Add(k);
+        }
+        if (phrase.Length % 2 == 1)
+        {
+            terms.Add(phrase[^2..]);
+            offsets.Add(phrase.Length - 2);
+        }
+        return new XiqingSearch.Core.Search.Query.ExactPhraseQuery(FieldNames.TextChars, terms, offsets);
+    }
 }
