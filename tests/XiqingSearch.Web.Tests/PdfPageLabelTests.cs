@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using XiqingSearch.Core.Indexing;
+using XiqingSearch.Core.Search.Model;
+using XiqingSearch.Server;
 using XiqingSearch.Server.Hosting;
 
 namespace XiqingSearch.Web.Tests;

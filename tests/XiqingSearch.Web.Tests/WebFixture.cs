@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Playwright;
 using XiqingSearch.Core.Indexing;
+using XiqingSearch.Server;
 using XiqingSearch.Server.Hosting;
 
 namespace XiqingSearch.Web.Tests;

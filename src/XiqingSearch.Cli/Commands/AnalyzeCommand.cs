@@ -3,7 +3,8 @@ using System.Text;
 using Lucene.Net.Analysis;
 using XiqingSearch.Core.Analysis;
 using XiqingSearch.Core.Analysis.SmartCn;
-using XiqingSearch.Core.Results;
+using XiqingSearch.Core.Export;
+using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Cli.Commands;
 

@@ -2,8 +2,8 @@ using XiqingSearch.Cli.Configuration;
 using XiqingSearch.Cli.Rendering;
 using XiqingSearch.Core.Analysis.SmartCn;
 using XiqingSearch.Core.Indexing;
-using XiqingSearch.Core.Results;
-using XiqingSearch.Core.Search;
+using XiqingSearch.Core.Problems;
+using XiqingSearch.Core.Search.Engine;
 
 namespace XiqingSearch.Cli.Commands;
 
@@ -13,7 +13,7 @@ namespace XiqingSearch.Cli.Commands;
 /// </summary>
 internal static class EngineLoader
 {
-    /// <summary>An open engine; throws <see cref="Core.Results.XiqingException"/> when it cannot be had.</summary>
+    /// <summary>An open engine; throws <see cref="Core.Problems.XiqingException"/> when it cannot be had.</summary>
     public static SearchEngine Open(CliSettings settings)
     {
         var options = settings.ToIndexOptions();
@@ -53,7 +53,7 @@ internal static class EngineLoader
     /// answer is never silently out of date. The next search tries the rebuild again (cheaply: a refused entry
     /// is found by listing the folder, before any file is read) and says so again until the seeds are fixed.
     /// </summary>
-    private static void WriteWarnings(IReadOnlyList<Core.Results.Problem> warnings)
+    private static void WriteWarnings(IReadOnlyList<Core.Problems.Problem> warnings)
     {
         if (warnings.Count == 0)
         {

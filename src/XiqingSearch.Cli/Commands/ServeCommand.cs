@@ -1,6 +1,7 @@
 using System.CommandLine;
 using XiqingSearch.Cli.Rendering;
 using XiqingSearch.Core.Indexing;
+using XiqingSearch.Server;
 using XiqingSearch.Server.Hosting;
 
 namespace XiqingSearch.Cli.Commands;

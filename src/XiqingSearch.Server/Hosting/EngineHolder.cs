@@ -1,7 +1,8 @@
 using XiqingSearch.Core.Indexing;
-using XiqingSearch.Core.Results;
-using XiqingSearch.Core.Search;
-using XiqingSearch.Server.Endpoints;
+using XiqingSearch.Core.Problems;
+using XiqingSearch.Core.Search.Engine;
+using XiqingSearch.Core.Search.Model;
+using XiqingSearch.Server.Http;
 
 namespace XiqingSearch.Server.Hosting;
 

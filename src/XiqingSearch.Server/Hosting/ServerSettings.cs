@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using XiqingSearch.Core.Indexing;
-using XiqingSearch.Core.Search;
+using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Server.Hosting;
 

@@ -8,6 +8,7 @@ using Lucene.Net.Util;
 using XiqingSearch.Benchmarks.Peer;
 using XiqingSearch.Core.Analysis;
 using XiqingSearch.Core.Analysis.SmartCn;
+using XiqingSearch.Core.Export;
 
 namespace XiqingSearch.Benchmarks.Analysis;
 

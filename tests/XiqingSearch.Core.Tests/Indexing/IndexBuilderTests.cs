@@ -1,10 +1,11 @@
 using System.Text;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
-using XiqingSearch.Core.Analysis.Characters;
+using XiqingSearch.Core.Analysis.Bigrams;
 using XiqingSearch.Core.Indexing;
-using XiqingSearch.Core.Results;
-using XiqingSearch.Core.Search;
+using XiqingSearch.Core.Problems;
+using XiqingSearch.Core.Search.Engine;
+using XiqingSearch.Core.Search.Model;
 using FSDirectory = Lucene.Net.Store.FSDirectory;
 
 namespace XiqingSearch.Core.Tests.Indexing;
@@ -130,7 +131,7 @@ public sealed class IndexBuilderTests
         IndexBuilder.Build(work.Options).ValueOrThrow();
         File.AppendAllText(work.SeedPath(0), "\n新的一段。\n", Encoding.UTF8);
         using var directory = FSDirectory.Open(work.Index);
-        using var holder = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new CharacterAnalyzer()));
+        using var holder = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new BigramAnalyzer()));
 
         var result = IndexBuilder.Build(work.Options);
 
@@ -150,7 +151,7 @@ public sealed class IndexBuilderTests
         using var work = new TempWorkspace();
         Directory.CreateDirectory(work.Index);
         using (var directory = FSDirectory.Open(work.Index))
-        using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new CharacterAnalyzer())))
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new BigramAnalyzer())))
         {
             writer.SetCommitData(new Dictionary<string, string> { ["xiqing.schema"] = "xiqing-0" });
             writer.Commit();

@@ -1,5 +1,5 @@
 using XiqingSearch.Core.Analysis.SmartCn;
-using XiqingSearch.Core.Results;
+using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Core.Tests.Analysis.SmartCn;
 
