@@ -33,18 +33,20 @@ public static class ServerApp
     public static Result<ResolvedSettings> ResolveSettings(string[] args)
     {
         var section = new ConfigurationBuilder().AddCommandLine(args, s_switches).Build().GetSection("Xiqing");
-        var flags = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (key, value) in section.AsEnumerable(makePathsRelative: true))
-        {
-            if (value is null)
+        // --Xiqing:Cors:Origins:0=a --Xiqing:Cors:Origins:1=b is the list "a,b", in index order.
+        var flags = section.AsEnumerable(makePathsRelative: true)
+            .Where(entry => entry.Value is not null)
+            .Select(entry =>
             {
-                continue;
-            }
-            // --Xiqing:Cors:Origins:0=a --Xiqing:Cors:Origins:1=b is the list "a,b".
-            var parts = key.Split(':');
-            var name = parts.Length > 1 && int.TryParse(parts[^1], out _) ? string.Join(':', parts[..^1]) : key;
-            flags[name] = flags.TryGetValue(name, out var earlier) && earlier is not null ? earlier + "," + value : value;
-        }
+                var parts = entry.Key.Split(':');
+                return parts.Length > 1 && int.TryParse(parts[^1], out var position)
+                    ? (Name: string.Join(':', parts[..^1]), Position: position, entry.Value)
+                    : (Name: entry.Key, Position: -1, entry.Value);
+            })
+            .GroupBy(entry => entry.Name, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(group => group.Key,
+                group => (string?)string.Join(',', group.OrderBy(entry => entry.Position).Select(entry => entry.Value)),
+                StringComparer.OrdinalIgnoreCase);
         return SettingsResolver.Resolve(flags, Environment.GetEnvironmentVariables(), Directory.GetCurrentDirectory());
     }
 
