@@ -112,9 +112,9 @@ internal static class ScaleBenchmark
             Console.WriteLine($"{phrase}\thits {N(answer.TotalHits)}\tocc {N(answer.TotalOccurrences)}\tp50 {F(t.P50, 3)}\tp99 {F(t.P99, 3)}\tmean {F(t.Mean, 3)}" +
                 $"\tcpu p50 {F(cpu[phrase].P50, 3)}\tcpu mean {F(cpu[phrase].Mean, 3)}");
         }
-        if (timings.ContainsKey("发展") && timings.ContainsKey("天开西青园"))
+        if (timings.TryGetValue("发展", out var common) && timings.TryGetValue("天开西青园", out var rare))
         {
-            Console.WriteLine($"发展 p50 ÷ 天开西青园 p50: wall {F(timings["发展"].P50 / timings["天开西青园"].P50, 1)}×, " +
+            Console.WriteLine($"发展 p50 ÷ 天开西青园 p50: wall {F(common.P50 / rare.P50, 1)}×, " +
                 $"cpu {F(cpu["发展"].P50 / cpu["天开西青园"].P50, 1)}×");
         }
         return 0;
@@ -445,8 +445,7 @@ internal static class ScaleBenchmark
         {
             return double.NaN;
         }
-        ClockGetTime(3, out var time);
-        return time.Seconds * 1000.0 + time.Nanoseconds / 1e6;
+        return ClockGetTime(3, out var time) == 0 ? time.Seconds * 1000.0 + time.Nanoseconds / 1e6 : double.NaN;
     }
 
     [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
