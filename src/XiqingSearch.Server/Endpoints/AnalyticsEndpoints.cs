@@ -55,31 +55,27 @@ internal static class AnalyticsEndpoints
         }
         foreach (var phrase in phrases)
         {
-            if (phrase.Length > SearchRequest.MaxQueryLength)
+            if (phrase.Length > SearchLimits.MaxQueryLength)
             {
-                return ProblemMapper.BadParameter("q", ServerMessages.TooLong("q", SearchRequest.MaxQueryLength));
+                return ProblemMapper.BadParameter("q", ServerMessages.TooLong("q", SearchLimits.MaxQueryLength));
             }
         }
-        var years = new List<YearRange>();
-        foreach (var text in Values(query, "year"))
+        var years = SearchLimits.ParseYears(Values(query, "year"));
+        if (!years.IsSuccess)
         {
-            if (!YearRange.TryParse(text, out var range))
-            {
-                return ProblemMapper.BadParameter("year", ServerMessages.BadYear(text));
-            }
-            years.Add(range);
+            return ProblemMapper.ToResult(years.Problems[0]);
         }
         string[] names = ["year", "topic", "chapter", "doc", "kind"];
         foreach (var name in names)
         {
             var values = Values(query, name).ToList();
-            if (values.Count > SearchParameters.MaxValues)
+            if (values.Count > SearchLimits.MaxValues)
             {
-                return ProblemMapper.BadParameter(name, ServerMessages.TooMany(name, SearchParameters.MaxValues));
+                return ProblemMapper.BadParameter(name, ServerMessages.TooMany(name, SearchLimits.MaxValues));
             }
-            if (values.Any(v => v.Length > SearchParameters.MaxValueLength))
+            if (values.Any(v => v.Length > SearchLimits.MaxValueLength))
             {
-                return ProblemMapper.BadParameter(name, ServerMessages.TooLong(name, SearchParameters.MaxValueLength));
+                return ProblemMapper.BadParameter(name, ServerMessages.TooLong(name, SearchLimits.MaxValueLength));
             }
         }
         if (!MultiYearModes.TryParse(query["multiYear"].ToString(), out var mode))
@@ -94,7 +90,7 @@ internal static class AnalyticsEndpoints
         var result = engine.Value.Compare(new CompareRequest
         {
             Phrases = phrases,
-            Years = years,
+            Years = years.Value,
             Topics = [.. Values(query, "topic")],
             Chapters = [.. Values(query, "chapter")],
             Docs = [.. Values(query, "doc")],
@@ -153,7 +149,7 @@ internal static class AnalyticsEndpoints
         var result = engine.Value.NewTerms(new NewTermsRequest { Year = year, Since = since, Limit = limit, MultiYear = mode });
         return result.IsSuccess
             ? TypedResults.Bytes(JsonSerializer.SerializeToUtf8Bytes(result.Value, XiqingJson.Options), JsonContentType)
-            : ProblemMapper.ToResult(result.Problems[0], result.Problems[0].Source);
+            : ProblemMapper.ToResult(result.Problems[0]);
     }
 
     private static IEnumerable<string> Values(IQueryCollection query, string name)

@@ -88,11 +88,11 @@ public sealed class SearchEndpointsTests(ServerFixture server)
     [Fact]
     public async Task Search_QueryTooLong_Returns400AtTheFirstExtraCharacter()
     {
-        var q = new string('西', SearchRequest.MaxQueryLength + 1);
+        var q = new string('西', SearchLimits.MaxQueryLength + 1);
         var error = await ErrorAsync("/api/search?q=" + Uri.EscapeDataString(q), HttpStatusCode.BadRequest);
 
         Assert.Equal(ProblemCodes.QueryTooLong, error.GetProperty("code").GetString());
-        Assert.Equal(SearchRequest.MaxQueryLength + 1, error.GetProperty("position").GetInt32());
+        Assert.Equal(SearchLimits.MaxQueryLength + 1, error.GetProperty("position").GetInt32());
     }
 
     [Theory]

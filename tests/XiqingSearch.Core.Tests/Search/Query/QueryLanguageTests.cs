@@ -161,9 +161,9 @@ public sealed class QueryLanguageTests(SeedIndexFixture index)
     [Fact]
     public void Search_QueryTooLong_IsRefusedAtTheLimit()
     {
-        var result = index.Engine.Search(new SearchRequest { Query = new string('西', SearchRequest.MaxQueryLength + 1) });
+        var result = index.Engine.Search(new SearchRequest { Query = new string('西', SearchLimits.MaxQueryLength + 1) });
         Assert.Equal(ProblemCodes.QueryTooLong, result.Problems[0].Code);
-        Assert.Equal(SearchRequest.MaxQueryLength, result.Problems[0].Span!.Value.Start);
+        Assert.Equal(SearchLimits.MaxQueryLength, result.Problems[0].Span!.Value.Start);
     }
 
     [Theory]
