@@ -61,7 +61,7 @@ internal static class AnalyzeCommand
     private static Analyzer Create(string name, string? jar) => name switch
     {
         // Load the dictionaries up front, so a missing jar is reported before any output is written.
-        "smartcn" => new SmartCnAnalyzer(SmartCnDictionary.Shared(SmartCnOptions.FromEnvironment(jar))),
+        "smartcn" => new SmartCnAnalyzer(SmartCnDictionary.Shared(SmartCnOptions.For(jar))),
         _ => throw new XiqingException(new Problem(ProblemCodes.BadParameter,
             $"unknown analyzer '{name}'; known: {string.Join(", ", Analyzers)}", "--analyzer")),
     };

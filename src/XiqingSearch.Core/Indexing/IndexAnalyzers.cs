@@ -19,5 +19,5 @@ internal static class IndexAnalyzers
 
     /// <summary>Options for the SmartCn dictionaries: the jar the options name, else the package's.</summary>
     public static SmartCnOptions SmartCnOptions(IndexOptions options) =>
-        Analysis.SmartCn.SmartCnOptions.FromEnvironment(options.SmartCnJar);
+        Analysis.SmartCn.SmartCnOptions.For(options.SmartCnJar);
 }

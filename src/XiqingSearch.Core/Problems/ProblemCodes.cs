@@ -28,6 +28,9 @@ public static class ProblemCodes
     public const string DocumentCorrupt = "ingest.document-corrupt";
     public const string UnmappedText = "ingest.unmapped-text";
 
+    // Settings
+    public const string SettingsInvalid = "settings.invalid";
+
     // Index
     public const string IndexMissing = "index.missing";
     public const string IndexIncompatible = "index.incompatible";

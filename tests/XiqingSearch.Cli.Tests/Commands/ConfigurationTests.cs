@@ -61,6 +61,34 @@ public sealed class ConfigurationTests(BuiltIndexFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public void Search_AppSettingsXiqingSection_IsHonouredBelowXiqingJson()
+    {
+        // The server's appsettings.json is read by the command line too, so both open the same index.
+        File.WriteAllText(Path.Combine(_elsewhere, "appsettings.json"),
+            $$"""{ "Xiqing": { "Seeds": "{{fixture.Corpus.Seeds}}", "Index": "{{Path.Combine(_elsewhere, "nowhere")}}" } }""");
+        File.WriteAllText(Path.Combine(_elsewhere, "xiqing.json"), $$"""{ "index": "{{fixture.Corpus.Index}}" }""");
+
+        var run = CliRunner.Run(_elsewhere, "search", "天开西青园");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("", run.Stderr);
+    }
+
+    [Fact]
+    public void Search_BrokenXiqingJson_IsNamedWithItsLine()
+    {
+        File.WriteAllText(Path.Combine(_elsewhere, "xiqing.json"), "{\n  \"index\": ,\n}");
+
+        var run = CliRunner.Run(_elsewhere, "search", "天开西青园");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("[settings.invalid]", run.Stderr);
+        Assert.Contains("xiqing.json", run.Stderr);
+        Assert.Contains("line 2", run.Stderr);
+        Assert.DoesNotContain("   at ", run.Stderr);
+    }
+
+    [Fact]
     public void Search_RelativeFlags_AreRelativeToCurrentDirectory()
     {
         var run = CliRunner.Run(fixture.Corpus.Root, "search", "天开西青园", "--seeds", "seeds", "--index", "./index");

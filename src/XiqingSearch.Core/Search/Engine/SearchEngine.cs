@@ -41,27 +41,8 @@ public sealed partial class SearchEngine : IDisposable
     /// <summary>Opens the index; <c>index.missing</c> or <c>index.incompatible</c> when it cannot.</summary>
     public static Result<SearchEngine> Open(IndexOptions options) => Open(options, []);
 
-    /// <summary>
-    /// Opens the index, building it first when it is missing or stale (the seeds changed).
-    /// Build progress goes to <paramref name="progress"/>. When a rebuild is refused (a bad seed file) but an
-    /// older commit exists, that commit serves and the problems are in <see cref="Warnings"/>.
-    /// </summary>
-    public static Result<SearchEngine> OpenOrBuild(IndexOptions options, IProgress<IndexProgress>? progress = null)
-    {
-        var state = IndexBuilder.Check(options);
-        if (state == IndexState.Current)
-        {
-            return Open(options, []);
-        }
-        var built = IndexBuilder.Build(options, progress, force: state == IndexState.Incompatible);
-        if (built.IsSuccess)
-        {
-            return Open(options, []);
-        }
-        return state == IndexState.Stale ? Open(options, built.Problems) : Result<SearchEngine>.Fail(built.Problems);
-    }
-
-    private static Result<SearchEngine> Open(IndexOptions options, IReadOnlyList<Problem> warnings)
+    /// <summary>Opens the index; <paramref name="warnings"/> say why it may be out of date (a refused rebuild).</summary>
+    internal static Result<SearchEngine> Open(IndexOptions options, IReadOnlyList<Problem> warnings)
     {
         var manifest = IndexBuilder.ReadManifest(options.IndexDirectory, out var hasCommit);
         if (!hasCommit)
