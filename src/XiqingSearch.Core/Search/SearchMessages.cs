@@ -147,6 +147,20 @@ internal static class SearchMessages
     public static Problem UnclosedQuote() =>
         new(ProblemCodes.QueryUnclosedQuote, "This quote is never closed: add a closing \" after the phrase.");
 
+    /// <summary><paramref name="problem"/>, an unclosed quote, named by the quote the user typed (“, 「, …).</summary>
+    public static Problem UnclosedTypedQuote(Problem problem, char open, char close) =>
+        problem.With(("quote", open.ToString()), ("close", close.ToString())) with
+        {
+            Message = $"This quote {open} is never closed: add a closing {close} after the phrase.",
+        };
+
+    /// <summary><paramref name="problem"/> of the <paramref name="number"/>th compared phrase, named in front.</summary>
+    public static Problem InComparedPhrase(Problem problem, int number, string phrase) =>
+        problem.With(("phrase", phrase), ("phraseNumber", Number(number))) with
+        {
+            Message = Format($"Phrase {number} ({phrase}): {problem.Message}"),
+        };
+
     // ---- Query meaning: a field clause that parses but means nothing here ---------------------------------
 
     public static Problem BadKind(string value) =>

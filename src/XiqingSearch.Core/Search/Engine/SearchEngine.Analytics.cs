@@ -341,7 +341,7 @@ public sealed partial class SearchEngine
             {
                 // Name the phrase: the position in the problem is within it.
                 var problem = searched.Problems[0];
-                return problem with { Message = $"Phrase {rows.Count + 1} ({phrase}): {problem.Message}" };
+                return SearchMessages.InComparedPhrase(problem, rows.Count + 1, phrase);
             }
             var sums = new Dictionary<YearColumn, (int Occurrences, int Paragraphs, int Documents)>();
             // The document facet counts every match that passes all filters but the document one.
