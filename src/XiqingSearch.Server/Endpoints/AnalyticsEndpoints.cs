@@ -45,38 +45,11 @@ internal static class AnalyticsEndpoints
     {
         var query = context.Request.Query;
         var phrases = query["q"].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).ToList();
-        if (phrases.Count == 0)
-        {
-            return ProblemMapper.BadParameter("q", ServerMessages.Required("q"));
-        }
-        if (phrases.Count > CompareRequest.MaxPhrases)
-        {
-            return ProblemMapper.BadParameter("q", ServerMessages.TooMany("q", CompareRequest.MaxPhrases));
-        }
-        foreach (var phrase in phrases)
-        {
-            if (phrase.Length > SearchLimits.MaxQueryLength)
-            {
-                return ProblemMapper.BadParameter("q", ServerMessages.TooLong("q", SearchLimits.MaxQueryLength));
-            }
-        }
+        // How many phrases, how long, and the filters' values: Core's rules (SearchLimits), checked by the engine.
         var years = SearchLimits.ParseYears(Values(query, "year"));
         if (!years.IsSuccess)
         {
             return ProblemMapper.ToResult(years.Problems[0]);
-        }
-        string[] names = ["year", "topic", "chapter", "doc", "kind"];
-        foreach (var name in names)
-        {
-            var values = Values(query, name).ToList();
-            if (values.Count > SearchLimits.MaxValues)
-            {
-                return ProblemMapper.BadParameter(name, ServerMessages.TooMany(name, SearchLimits.MaxValues));
-            }
-            if (values.Any(v => v.Length > SearchLimits.MaxValueLength))
-            {
-                return ProblemMapper.BadParameter(name, ServerMessages.TooLong(name, SearchLimits.MaxValueLength));
-            }
         }
         if (!MultiYearModes.TryParse(query["multiYear"].ToString(), out var mode))
         {
@@ -99,7 +72,7 @@ internal static class AnalyticsEndpoints
         });
         return result.IsSuccess
             ? TypedResults.Bytes(JsonSerializer.SerializeToUtf8Bytes(result.Value, XiqingJson.Options), JsonContentType)
-            : ProblemMapper.ToResult(result.Problems[0], "q");
+            : ProblemMapper.ToResult(result.Problems[0]);
     }
 
     private static IResult NewTerms(HttpContext context, EngineHolder holder)
@@ -131,10 +104,6 @@ internal static class AnalyticsEndpoints
             if (!int.TryParse(limitText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out limit))
             {
                 return ProblemMapper.BadParameter("limit", ServerMessages.NotAnInteger("limit", limitText));
-            }
-            if (limit < 1 || limit > NewTermsRequest.MaxLimit)
-            {
-                return ProblemMapper.BadParameter("limit", ServerMessages.OutOfRange("limit", 1, NewTermsRequest.MaxLimit));
             }
         }
         if (!MultiYearModes.TryParse(query["multiYear"].ToString(), out var mode) || mode == MultiYearMode.Own)

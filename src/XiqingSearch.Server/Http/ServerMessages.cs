@@ -40,11 +40,5 @@ internal static class ServerMessages
     public static string Repeated(string parameter) =>
         Format($"Parameter '{parameter}' may be given only once.");
 
-    public static string TooMany(string parameter, int max) =>
-        Format($"Parameter '{parameter}' may be given at most {max} times.");
-
-    public static string TooLong(string parameter, int max) =>
-        Format($"Parameter '{parameter}' may have at most {max} characters.");
-
     private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
