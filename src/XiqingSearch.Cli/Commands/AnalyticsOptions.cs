@@ -15,16 +15,6 @@ internal static class AnalyticsOptions
             Description = "Keep these years: 2024 or 2021..2023; repeat for more (OR).",
             HelpName = "Y|FROM..TO",
         };
-        years.Validators.Add(result =>
-        {
-            foreach (var value in result.GetValueOrDefault<string[]>() ?? [])
-            {
-                if (!YearRange.TryParse(value, out _))
-                {
-                    result.AddError($"--year: '{value}' is not a year (2024) or a range of years (2021..2023).");
-                }
-            }
-        });
         return years;
     }
 
@@ -45,9 +35,9 @@ internal static class AnalyticsOptions
         return format;
     }
 
-    // The validator has already refused malformed years, so this cannot fail.
-    public static YearRange ParseYear(string text) =>
-        YearRange.TryParse(text, out var range) ? range : throw new InvalidOperationException($"unvalidated year '{text}'");
+    /// <summary>The years given, or the problem with the first that is not one (as HTTP's <c>year=</c> reports it).</summary>
+    public static IReadOnlyList<YearRange> ParseYears(IEnumerable<string>? values) =>
+        CommandRunner.Unwrap(SearchLimits.ParseYears(values ?? []));
 
     /// <summary>Writes a year-by-year result to standard output in the chosen format (text unless json or csv).</summary>
     public static void Write<T>(T result, string? format, Action<T, TextWriter> csv, Action<T, StyledWriter> text)

@@ -55,7 +55,7 @@ internal static class CompareCommand
             var request = new CompareRequest
             {
                 Phrases = all,
-                Years = [.. (parseResult.GetValue(years) ?? []).Select(AnalyticsOptions.ParseYear)],
+                Years = AnalyticsOptions.ParseYears(parseResult.GetValue(years)),
                 Topics = parseResult.GetValue(topics) ?? [],
                 MultiYear = mode,
             };

@@ -36,16 +36,6 @@ internal static class SearchCommand
             Description = "Keep these years: 2024 or 2021..2023; repeat for more (OR).",
             HelpName = "Y|FROM..TO",
         };
-        years.Validators.Add(result =>
-        {
-            foreach (var value in result.GetValueOrDefault<string[]>() ?? [])
-            {
-                if (!YearRange.TryParse(value, out _))
-                {
-                    result.AddError($"--year: '{value}' is not a year (2024) or a range of years (2021..2023).");
-                }
-            }
-        });
         var topics = new Option<string[]>("--topic") { Description = "Keep this topic; repeat for more (OR).", HelpName = "T" };
         var chapters = new Option<string[]>("--chapter")
         {
@@ -55,27 +45,27 @@ internal static class SearchCommand
         var docs = new Option<string[]>("--doc") { Description = "Keep this document (file name without extension); repeat for more (OR).", HelpName = "D" };
         docs.CompletionSources.Add(context => DocumentIds(context.ParseResult));
         var kinds = new Option<string[]>("--kind") { Description = "Keep this kind: paragraph, heading or table-row.", HelpName = "K" };
-        kinds.AcceptOnlyFromAmong("paragraph", "heading", "table-row");
+        kinds.AcceptOnlyFromAmong([.. ParagraphKindNames.All]);
         var types = new Option<string[]>("--type")
         {
             Description = "Keep this document type: annual-plan, work-report, five-year-plan or other; repeat for more (OR).",
             HelpName = "TYPE",
         };
-        types.AcceptOnlyFromAmong(DocumentTypes.AnnualPlan, DocumentTypes.WorkReport, DocumentTypes.FiveYearPlan, DocumentTypes.Other);
+        types.AcceptOnlyFromAmong([.. DocumentTypes.All]);
         var sort = new Option<string>("--sort")
         {
             Description = "Hit order: relevance, year (newest first), oldest (oldest first) or document (reading order).",
-            DefaultValueFactory = _ => "relevance",
+            DefaultValueFactory = _ => SearchSortNames.Relevance,
         };
-        sort.AcceptOnlyFromAmong("relevance", "year", "oldest", "document");
+        sort.AcceptOnlyFromAmong([.. SearchSortNames.All]);
         var limit = new Option<int>("--limit")
         {
-            Description = $"Hits per page (1..{SearchRequest.MaxLimit}); csv and kwic default to every hit.",
+            Description = $"Hits per page ({SearchLimits.MinLimit}..{SearchLimits.MaxLimit}); csv and kwic default to every hit; --all for every hit.",
             HelpName = "N",
-            DefaultValueFactory = _ => 10,
+            DefaultValueFactory = _ => SearchLimits.DefaultLimit,
         };
         var all = new Option<bool>("--all") { Description = "Every hit, no page limit." };
-        var offset = new Option<int>("--offset") { Description = "Hits to skip.", HelpName = "N" };
+        var offset = new Option<int>("--offset") { Description = $"Hits to skip (0..{SearchLimits.MaxOffset}).", HelpName = "N" };
         var format = new Option<string>("--format")
         {
             Description = "text (default; colour on a terminal), json (the result model), csv (one row per occurrence, UTF-8 with BOM) or kwic (one aligned line per occurrence).",
@@ -104,19 +94,13 @@ internal static class SearchCommand
             var request = new SearchRequest
             {
                 Query = parseResult.GetValue(query) ?? "",
-                Years = [.. (parseResult.GetValue(years) ?? []).Select(ParseYear)],
+                Years = CommandRunner.Unwrap(SearchLimits.ParseYears(parseResult.GetValue(years) ?? [])),
                 Topics = parseResult.GetValue(topics) ?? [],
                 Headings = parseResult.GetValue(chapters) ?? [],
                 Docs = parseResult.GetValue(docs) ?? [],
                 Kinds = parseResult.GetValue(kinds) ?? [],
                 Types = parseResult.GetValue(types) ?? [],
-                Sort = parseResult.GetValue(sort) switch
-                {
-                    "year" => SearchSort.Year,
-                    "oldest" => SearchSort.Oldest,
-                    "document" => SearchSort.Document,
-                    _ => SearchSort.Relevance,
-                },
+                Sort = SearchSortNames.TryParse(parseResult.GetValue(sort), out var order) ? order : SearchSort.Relevance,
                 Limit = parseResult.GetValue(limit),
                 Offset = parseResult.GetValue(offset),
                 // An export wants every occurrence unless a page was asked for.
@@ -158,7 +142,7 @@ internal static class SearchCommand
             {
                 File.Delete(temporary);
             }
-            throw new XiqingException(new Problem(ProblemCodes.BadParameter, $"cannot write {full}: {e.Message}", "--output"));
+            throw new XiqingException(new Problem(ProblemCodes.BadParameter, $"cannot write {full}: {e.Message}") { Parameter = RequestParameter.Output });
         }
     }
 
@@ -182,10 +166,6 @@ internal static class SearchCommand
         }
         output.Flush();
     }
-
-    // The validator has already refused malformed years, so this cannot fail.
-    private static YearRange ParseYear(string text) =>
-        YearRange.TryParse(text, out var range) ? range : throw new InvalidOperationException($"unvalidated year '{text}'");
 
     private static IEnumerable<string> DocumentIds(ParseResult parseResult)
     {

@@ -25,17 +25,10 @@ internal static class ShowCommand
         };
         var context = new Option<int>("--context")
         {
-            Description = "Paragraphs to show before and after.",
+            Description = $"Paragraphs to show before and after (0..{SearchLimits.MaxContext}).",
             HelpName = "N",
-            DefaultValueFactory = _ => 2,
+            DefaultValueFactory = _ => SearchLimits.DefaultContext,
         };
-        context.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 0)
-            {
-                result.AddError("--context must be 0 or more.");
-            }
-        });
         var locations = new LocationOptions();
         var command = new Command("show", """
             Show a paragraph in context: its chapter path, source file and line range, and N paragraphs around it.

@@ -37,8 +37,25 @@ internal static class ProblemRenderer
             return;
         }
         var about = problem.Source is null ? "" : $" ({problem.Source})";
-        error.WriteLine($"xiqing: {problem.Message}{about} [{problem.Code}]");
+        // Core words a bad value without naming it as any front end does; the CLI puts its option in front.
+        var named = problem.Parameter is { } parameter && problem.Code == ProblemCodes.BadParameter
+            ? ParameterNames.Of(parameter) + ": "
+            : "";
+        error.WriteLine($"xiqing: {named}{problem.Message}{about} [{problem.Code}]");
+        if (Remedy(problem) is { } remedy)
+        {
+            error.WriteLine(Indent + remedy);
+        }
     }
+
+    /// <summary>The command that fixes an index problem, from the problem's arguments.</summary>
+    private static string? Remedy(Problem problem) => problem.Code switch
+    {
+        ProblemCodes.IndexMissing when problem.Arguments is { } a && a.TryGetValue("seeds", out var seeds) && a.TryGetValue("index", out var index) =>
+            $"build it with: xiqing index --seeds {seeds} --index {index}",
+        ProblemCodes.IndexIncompatible => "rebuild it with: xiqing index",
+        _ => null,
+    };
 
     /// <summary>Spaces up to the span's start column, then <c>^</c>, then <c>~</c> under the rest of the span.</summary>
     public static string CaretLine(string source, TextSpan span)

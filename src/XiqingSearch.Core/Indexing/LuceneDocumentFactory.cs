@@ -39,7 +39,7 @@ internal static class LuceneDocumentFactory
 
     public static Document Create(SourceDocument source, Paragraph paragraph)
     {
-        var kind = ParagraphKinds.ToWireName(paragraph.Kind);
+        var kind = ParagraphKindNames.Of(paragraph.Kind);
         var document = new Document
         {
             new StringField(FieldNames.Id, $"{paragraph.Doc}#{paragraph.Number}", Field.Store.YES),

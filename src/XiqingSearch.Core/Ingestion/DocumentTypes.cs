@@ -15,6 +15,9 @@ public static class DocumentTypes
     /// <summary>Anything else.</summary>
     public const string Other = "other";
 
+    /// <summary>Every type, in the order they are listed.</summary>
+    public static IReadOnlyList<string> All { get; } = [AnnualPlan, WorkReport, FiveYearPlan, Other];
+
     /// <summary>True for one of the four values.</summary>
     public static bool IsKnown(string? type) => type is AnnualPlan or WorkReport or FiveYearPlan or Other;
 }

@@ -18,7 +18,7 @@ public static class Utf8Reader
 
     /// <summary>
     /// The text of <paramref name="bytes"/>, a leading BOM dropped; or <see cref="ProblemCodes.EmptyFile"/>,
-    /// <see cref="ProblemCodes.BinaryFile"/> or <see cref="ProblemCodes.InvalidUtf8"/>, whose span is the byte offset
+    /// <see cref="ProblemCodes.BinaryFile"/> or <see cref="ProblemCodes.InvalidUtf8"/>, whose <see cref="Problem.ByteOffset"/> is the byte offset
     /// of the first offending byte. <paramref name="path"/> names the file in messages.
     /// </summary>
     public static Result<string> Decode(byte[] bytes, string path)
@@ -41,7 +41,7 @@ public static class Utf8Reader
         if (binaryAt >= 0)
         {
             var offset = start + binaryAt;
-            return new Problem(ProblemCodes.BinaryFile, IngestMessages.BinaryFile(name, offset), path, new TextSpan(offset, offset + 1));
+            return new Problem(ProblemCodes.BinaryFile, IngestMessages.BinaryFile(name, offset), path) { ByteOffset = offset };
         }
 
         var badAt = FindInvalidUtf8(body);
@@ -51,8 +51,8 @@ public static class Utf8Reader
             return new Problem(
                 ProblemCodes.InvalidUtf8,
                 IngestMessages.InvalidUtf8(name, offset, LooksLikeGb18030(body)),
-                path,
-                new TextSpan(offset, offset + 1));
+                path)
+            { ByteOffset = offset };
         }
 
         var text = Encoding.UTF8.GetString(body);

@@ -1,9 +1,10 @@
 namespace XiqingSearch.Core.Problems;
 
 /// <summary>
-/// A half-open range <c>[Start, End)</c> of a string. Offsets are 0-based UTF-16 code units, end exclusive,
-/// exactly as Lucene offsets and .NET string indices count. Columns shown to people are 1-based
-/// (<see cref="Column"/>).
+/// A half-open range <c>[Start, End)</c> of a string (a query, a paragraph). Offsets are 0-based UTF-16 code units,
+/// end exclusive, exactly as Lucene offsets and .NET string indices count. Columns shown to people are 1-based
+/// (<see cref="Column"/>). Positions inside a file's bytes are not text positions: they are
+/// <see cref="Problem.ByteOffset"/>.
 /// </summary>
 public readonly record struct TextSpan(int Start, int End)
 {

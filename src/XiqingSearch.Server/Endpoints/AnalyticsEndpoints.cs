@@ -45,42 +45,11 @@ internal static class AnalyticsEndpoints
     {
         var query = context.Request.Query;
         var phrases = query["q"].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).ToList();
-        if (phrases.Count == 0)
+        // How many phrases, how long, and the filters' values: Core's rules (SearchLimits), checked by the engine.
+        var years = SearchLimits.ParseYears(Values(query, "year"));
+        if (!years.IsSuccess)
         {
-            return ProblemMapper.BadParameter("q", ServerMessages.Required("q"));
-        }
-        if (phrases.Count > CompareRequest.MaxPhrases)
-        {
-            return ProblemMapper.BadParameter("q", ServerMessages.TooMany("q", CompareRequest.MaxPhrases));
-        }
-        foreach (var phrase in phrases)
-        {
-            if (phrase.Length > SearchRequest.MaxQueryLength)
-            {
-                return ProblemMapper.BadParameter("q", ServerMessages.TooLong("q", SearchRequest.MaxQueryLength));
-            }
-        }
-        var years = new List<YearRange>();
-        foreach (var text in Values(query, "year"))
-        {
-            if (!YearRange.TryParse(text, out var range))
-            {
-                return ProblemMapper.BadParameter("year", ServerMessages.BadYear(text));
-            }
-            years.Add(range);
-        }
-        string[] names = ["year", "topic", "chapter", "doc", "kind"];
-        foreach (var name in names)
-        {
-            var values = Values(query, name).ToList();
-            if (values.Count > SearchParameters.MaxValues)
-            {
-                return ProblemMapper.BadParameter(name, ServerMessages.TooMany(name, SearchParameters.MaxValues));
-            }
-            if (values.Any(v => v.Length > SearchParameters.MaxValueLength))
-            {
-                return ProblemMapper.BadParameter(name, ServerMessages.TooLong(name, SearchParameters.MaxValueLength));
-            }
+            return ProblemMapper.ToResult(years.Problems[0]);
         }
         if (!MultiYearModes.TryParse(query["multiYear"].ToString(), out var mode))
         {
@@ -94,7 +63,7 @@ internal static class AnalyticsEndpoints
         var result = engine.Value.Compare(new CompareRequest
         {
             Phrases = phrases,
-            Years = years,
+            Years = years.Value,
             Topics = [.. Values(query, "topic")],
             Chapters = [.. Values(query, "chapter")],
             Docs = [.. Values(query, "doc")],
@@ -103,7 +72,7 @@ internal static class AnalyticsEndpoints
         });
         return result.IsSuccess
             ? TypedResults.Bytes(JsonSerializer.SerializeToUtf8Bytes(result.Value, XiqingJson.Options), JsonContentType)
-            : ProblemMapper.ToResult(result.Problems[0], "q");
+            : ProblemMapper.ToResult(result.Problems[0]);
     }
 
     private static IResult NewTerms(HttpContext context, EngineHolder holder)
@@ -136,10 +105,6 @@ internal static class AnalyticsEndpoints
             {
                 return ProblemMapper.BadParameter("limit", ServerMessages.NotAnInteger("limit", limitText));
             }
-            if (limit < 1 || limit > NewTermsRequest.MaxLimit)
-            {
-                return ProblemMapper.BadParameter("limit", ServerMessages.OutOfRange("limit", 1, NewTermsRequest.MaxLimit));
-            }
         }
         if (!MultiYearModes.TryParse(query["multiYear"].ToString(), out var mode) || mode == MultiYearMode.Own)
         {
@@ -153,7 +118,7 @@ internal static class AnalyticsEndpoints
         var result = engine.Value.NewTerms(new NewTermsRequest { Year = year, Since = since, Limit = limit, MultiYear = mode });
         return result.IsSuccess
             ? TypedResults.Bytes(JsonSerializer.SerializeToUtf8Bytes(result.Value, XiqingJson.Options), JsonContentType)
-            : ProblemMapper.ToResult(result.Problems[0], result.Problems[0].Source);
+            : ProblemMapper.ToResult(result.Problems[0]);
     }
 
     private static IEnumerable<string> Values(IQueryCollection query, string name)

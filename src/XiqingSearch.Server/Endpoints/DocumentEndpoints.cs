@@ -8,9 +8,6 @@ namespace XiqingSearch.Server.Endpoints;
 /// <summary>The corpus itself: documents, a paragraph in context, facet counts of everything.</summary>
 internal static class DocumentEndpoints
 {
-    /// <summary>Most neighbours each side of a paragraph.</summary>
-    public const int MaxContext = 20;
-
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/api/documents", Documents)
@@ -51,11 +48,8 @@ internal static class DocumentEndpoints
 
     private static IResult Document(string doc, HttpContext context, EngineHolder holder)
     {
+        // The query's bounds are the search's own (SearchLimits), checked by the engine.
         var q = context.Request.Query["q"].ToString();
-        if (q.Length > SearchRequest.MaxQueryLength)
-        {
-            return ProblemMapper.BadParameter("q", ServerMessages.TooLong("q", SearchRequest.MaxQueryLength));
-        }
         var engine = holder.Current;
         if (!engine.IsSuccess)
         {
@@ -72,12 +66,10 @@ internal static class DocumentEndpoints
             return ProblemMapper.BadParameter("n", ServerMessages.OutOfRange("n", 1, int.MaxValue));
         }
         var contextText = context.Request.Query["context"].ToString();
-        var neighbours = 2;
-        if (contextText.Length > 0
-            && (!int.TryParse(contextText, NumberStyles.None, CultureInfo.InvariantCulture, out neighbours)
-                || neighbours > MaxContext))
+        var neighbours = SearchLimits.DefaultContext;
+        if (contextText.Length > 0 && !int.TryParse(contextText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out neighbours))
         {
-            return ProblemMapper.BadParameter("context", ServerMessages.OutOfRange("context", 0, MaxContext));
+            return ProblemMapper.BadParameter("context", ServerMessages.NotAnInteger("context", contextText));
         }
         var engine = holder.Current;
         if (!engine.IsSuccess)

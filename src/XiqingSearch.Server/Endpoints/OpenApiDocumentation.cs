@@ -39,14 +39,13 @@ internal static partial class OpenApiDocumentation
                 Repeated("chapter", "A chapter facet value: a heading path joined with ' > ' (prefix match on the path); repeat for more (ORed)."),
                 Repeated("heading", "Text of a heading, or part of one, anywhere in the chapter path (as chapter: in q); repeat for more (ORed)."),
                 Repeated("doc", "A document id (file name without extension); repeat for more (ORed)."),
-                Repeated("kind", "paragraph, heading or table-row; repeat for more (ORed).", ["paragraph", "heading", "table-row"]),
+                Repeated("kind", "paragraph, heading or table-row; repeat for more (ORed).", [.. ParagraphKindNames.All]),
                 Repeated("type", "Document type: annual-plan, work-report, five-year-plan or other; repeat for more (ORed). " +
-                    "The type facet's own counts ignore it (multi-select).",
-                    [DocumentTypes.AnnualPlan, DocumentTypes.WorkReport, DocumentTypes.FiveYearPlan, DocumentTypes.Other]),
+                    "The type facet's own counts ignore it (multi-select).", [.. DocumentTypes.All]),
                 Query("sort", JsonSchemaType.String, "Hit order: relevance (default), year (newest first), oldest, document (reading order).",
-                    values: ["relevance", "year", "oldest", "document"]),
-                Query("offset", JsonSchemaType.Integer, "Hits to skip, 0..10000 (default 0).", minimum: 0, maximum: SearchParameters.MaxOffset),
-                Query("limit", JsonSchemaType.Integer, "Hits per page, 1..100 (default 10).", minimum: 1, maximum: SearchParameters.MaxLimit),
+                    values: [.. SearchSortNames.All]),
+                Query("offset", JsonSchemaType.Integer, $"Hits to skip, 0..{SearchLimits.MaxOffset} (default 0).", minimum: 0, maximum: SearchLimits.MaxOffset),
+                Query("limit", JsonSchemaType.Integer, $"Hits per page, {SearchLimits.MinLimit}..{SearchLimits.MaxLimit} (default {SearchLimits.DefaultLimit}).", minimum: SearchLimits.MinLimit, maximum: SearchLimits.MaxLimit),
                 Query("format", JsonSchemaType.String, "json (default): the result model; csv: every occurrence of every hit " +
                     "(offset and limit do not apply) as text/csv, UTF-8 with BOM, the columns of `xiqing search --format csv`.",
                     values: ["json", "csv"]),
@@ -73,7 +72,7 @@ internal static partial class OpenApiDocumentation
             paragraph.Parameters = [
                 Path("doc", JsonSchemaType.String, "Document id (file name without extension)."),
                 Path("n", JsonSchemaType.Integer, "1-based paragraph number.", minimum: 1),
-                Query("context", JsonSchemaType.Integer, "Neighbours each side, 0..20 (default 2).", minimum: 0, maximum: DocumentEndpoints.MaxContext),
+                Query("context", JsonSchemaType.Integer, $"Neighbours each side, 0..{SearchLimits.MaxContext} (default {SearchLimits.DefaultContext}).", minimum: 0, maximum: SearchLimits.MaxContext),
             ];
         }
 
@@ -168,7 +167,7 @@ internal static partial class OpenApiDocumentation
         Description = description,
         Style = ParameterStyle.Form,
         Explode = true,
-        Schema = new OpenApiSchema { Type = JsonSchemaType.Array, Items = Schema(JsonSchemaType.String, 200, null, null, values), MaxItems = SearchParameters.MaxValues },
+        Schema = new OpenApiSchema { Type = JsonSchemaType.Array, Items = Schema(JsonSchemaType.String, SearchLimits.MaxValueLength, null, null, values), MaxItems = SearchLimits.MaxValues },
     };
 
     private static OpenApiParameter Path(string name, JsonSchemaType type, string description, int? minimum = null) => new()

@@ -8,29 +8,15 @@ namespace XiqingSearch.Server.Endpoints;
 
 /// <summary>
 /// Turns the query string of <c>GET /api/search</c> into a <see cref="SearchRequest"/>, or the problem with the
-/// parameter it is about.
+/// parameter it is about. Only the text is read here (integers, names, year syntax); the bounds of every value
+/// are Core's <see cref="SearchLimits"/>, which the engine checks once for the CLI and HTTP alike.
 /// </summary>
 internal static class SearchParameters
 {
-    /// <summary>Largest page size over HTTP (the CLI allows up to <see cref="SearchRequest.MaxLimit"/>).</summary>
-    public const int MaxLimit = 100;
-
-    /// <summary>Largest offset over HTTP: deep paging is what the CLI's <c>--all</c> is for.</summary>
-    public const int MaxOffset = 10_000;
-
-    /// <summary>Most values one filter parameter may have.</summary>
-    public const int MaxValues = 50;
-
-    /// <summary>Most characters of one filter value.</summary>
-    public const int MaxValueLength = 200;
-
-    /// <summary>The wire names of <see cref="SearchSort"/>.</summary>
-    public const string SortNames = "relevance, year (newest first), oldest, document";
-
     /// <summary>A parsed request, or the problem and the parameter it is about.</summary>
     public readonly record struct Parsed(SearchRequest? Request, Problem? Problem, string? Parameter);
 
-    /// <summary>Parses and validates the query string.</summary>
+    /// <summary>Parses the query string.</summary>
     public static Parsed Parse(IQueryCollection query)
     {
         if (query["q"].Count > 1)
@@ -43,66 +29,27 @@ internal static class SearchParameters
         {
             return Bad("q", ServerMessages.Required("q"));
         }
-        if (q.Length > SearchRequest.MaxQueryLength)
-        {
-            // Reported like any other query problem: the position is the first character past the limit.
-            var tooLong = new Problem(ProblemCodes.QueryTooLong,
-                ServerMessages.TooLong("q", SearchRequest.MaxQueryLength), q[..SearchRequest.MaxQueryLength],
-                new TextSpan(SearchRequest.MaxQueryLength, q.Length));
-            return new Parsed(null, tooLong, "q");
-        }
 
-        if (!TryInt(query, "offset", 0, 0, MaxOffset, out var offset, out var bad))
+        if (!TryInt(query, "offset", 0, out var offset, out var bad))
         {
             return bad;
         }
-        if (!TryInt(query, "limit", 10, 1, MaxLimit, out var limit, out bad))
+        if (!TryInt(query, "limit", SearchLimits.DefaultLimit, out var limit, out bad))
         {
             return bad;
         }
 
         var sortText = query["sort"].ToString();
-        SearchSort? sort = sortText.ToLowerInvariant() switch
+        var sort = SearchSort.Relevance;
+        if (sortText.Length > 0 && !SearchSortNames.TryParse(sortText, out sort))
         {
-            "" or "relevance" => SearchSort.Relevance,
-            "year" or "newest" => SearchSort.Year,
-            "oldest" => SearchSort.Oldest,
-            "document" => SearchSort.Document,
-            _ => null,
-        };
-        if (sort is null)
-        {
-            return Bad("sort", ServerMessages.UnknownValue("sort", sortText, SortNames));
+            return Bad("sort", ServerMessages.UnknownValue("sort", sortText, string.Join(", ", SearchSortNames.All)));
         }
 
-        var years = new List<YearRange>();
-        foreach (var text in Values(query, "year"))
+        var years = SearchLimits.ParseYears(Values(query, "year"));
+        if (!years.IsSuccess)
         {
-            if (!YearRange.TryParse(text, out var range))
-            {
-                return Bad("year", ServerMessages.BadYear(text));
-            }
-            years.Add(range);
-        }
-
-        string[] names = ["topic", "chapter", "doc", "kind", "heading", "type"];
-        var filters = new string[names.Length][];
-        for (var i = 0; i < names.Length; i++)
-        {
-            var values = Values(query, names[i]).ToArray();
-            if (values.Length > MaxValues)
-            {
-                return Bad(names[i], ServerMessages.TooMany(names[i], MaxValues));
-            }
-            if (values.Any(v => v.Length > MaxValueLength))
-            {
-                return Bad(names[i], ServerMessages.TooLong(names[i], MaxValueLength));
-            }
-            filters[i] = values;
-        }
-        if (query["year"].Count > MaxValues)
-        {
-            return Bad("year", ServerMessages.TooMany("year", MaxValues));
+            return new Parsed(null, years.Problems[0], null);
         }
 
         return new Parsed(new SearchRequest
@@ -110,14 +57,14 @@ internal static class SearchParameters
             Query = q,
             Offset = offset,
             Limit = limit,
-            Sort = sort.Value,
-            Years = years,
-            Topics = filters[0],
-            Chapters = filters[1],
-            Docs = filters[2],
-            Kinds = filters[3],
-            Headings = filters[4],
-            Types = filters[5],
+            Sort = sort,
+            Years = years.Value,
+            Topics = [.. Values(query, "topic")],
+            Chapters = [.. Values(query, "chapter")],
+            Docs = [.. Values(query, "doc")],
+            Kinds = [.. Values(query, "kind")],
+            Headings = [.. Values(query, "heading")],
+            Types = [.. Values(query, "type")],
         }, null, null);
     }
 
@@ -164,8 +111,7 @@ internal static class SearchParameters
         }
     }
 
-    private static bool TryInt(IQueryCollection query, string name, int fallback, int min, int max, out int value,
-        out Parsed bad)
+    private static bool TryInt(IQueryCollection query, string name, int fallback, out int value, out Parsed bad)
     {
         bad = default;
         value = fallback;
@@ -177,11 +123,6 @@ internal static class SearchParameters
         if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
         {
             bad = Bad(name, ServerMessages.NotAnInteger(name, text));
-            return false;
-        }
-        if (value < min || value > max)
-        {
-            bad = Bad(name, ServerMessages.OutOfRange(name, min, max));
             return false;
         }
         return true;

@@ -4,7 +4,8 @@ namespace XiqingSearch.Server.Http;
 
 /// <summary>
 /// The one place where problems become HTTP answers: status code and <see cref="ErrorResponse"/> body.
-/// Wording comes from the problem; nothing here writes its own.
+/// Wording comes from the problem; a problem about a request value gets the HTTP name of its
+/// <see cref="Problem.Parameter"/> (<see cref="ParameterNames"/>), in <c>parameter</c> and in front of the message.
 /// </summary>
 internal static class ProblemMapper
 {
@@ -34,15 +35,18 @@ internal static class ProblemMapper
     {
         var isQuery = problem.Code.StartsWith("query.", StringComparison.Ordinal);
         var span = isQuery ? problem.Span : null;
+        var named = problem.Parameter is { } typed ? ParameterNames.Of(typed) : null;
         return new ErrorResponse(new ErrorBody
         {
             Code = problem.Code,
-            Message = problem.Message,
+            // Core words a bad value without naming it as any front end does; HTTP puts its name in front.
+            Message = named is not null && problem.Code == ProblemCodes.BadParameter
+                ? ServerMessages.AboutParameter(named, problem.Message)
+                : problem.Message,
             Position = span?.Column,
             Offset = span?.Start,
             Length = span?.Length,
-            // Core names the parameter of a bad request value in the problem's source (kind=x → "kind").
-            Parameter = parameter ?? (isQuery ? "q" : problem.Code == ProblemCodes.BadParameter ? problem.Source : null),
+            Parameter = parameter ?? named ?? (isQuery ? "q" : null),
             Arguments = problem.Arguments,
         });
     }

@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace XiqingSearch.Server.Http;
 
-/// <summary>Every message the HTTP front end writes itself. Query messages come from Core, unchanged.</summary>
+/// <summary>
+/// Every message the HTTP front end writes itself (parsing the query string). Core's messages come through
+/// unchanged, a bad value's with its HTTP name in front (<see cref="AboutParameter"/>).
+/// </summary>
 internal static class ServerMessages
 {
     public const string IndexOpening = "The index is being opened (or built); try again shortly.";
@@ -19,6 +22,9 @@ internal static class ServerMessages
     public static string NoRoute(string method, string path) =>
         Format($"No route {method} {path}. Routes: GET /api/search, GET /api/documents, GET /api/documents/{{doc}}, GET /api/documents/{{doc}}/paragraphs/{{n}}, GET /api/facets, GET /healthz, GET /readyz, GET /openapi/v1.json, POST /api/admin/reindex, GET / (the page).");
 
+    public static string AboutParameter(string parameter, string message) =>
+        Format($"Parameter '{parameter}': {message}");
+
     public static string Required(string parameter) =>
         Format($"Parameter '{parameter}' is required.");
 
@@ -31,17 +37,8 @@ internal static class ServerMessages
     public static string UnknownValue(string parameter, string value, string allowed) =>
         Format($"Parameter '{parameter}' has an unknown value '{value}'; allowed: {allowed}.");
 
-    public static string BadYear(string value) =>
-        Format($"Parameter 'year' must be a year (2024) or a range (2021..2023), not '{value}'.");
-
     public static string Repeated(string parameter) =>
         Format($"Parameter '{parameter}' may be given only once.");
-
-    public static string TooMany(string parameter, int max) =>
-        Format($"Parameter '{parameter}' may be given at most {max} times.");
-
-    public static string TooLong(string parameter, int max) =>
-        Format($"Parameter '{parameter}' may have at most {max} characters.");
 
     private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -139,11 +139,11 @@ public class ParagraphSplitterTests
     [InlineData(ParagraphKind.Paragraph, "paragraph")]
     [InlineData(ParagraphKind.Heading, "heading")]
     [InlineData(ParagraphKind.TableRow, "table-row")]
-    public void ParagraphKinds_WireNames_RoundTrip(ParagraphKind kind, string wire)
+    public void ParagraphKindNames_WireNames_RoundTrip(ParagraphKind kind, string wire)
     {
-        Assert.Equal(wire, ParagraphKinds.ToWireName(kind));
-        Assert.True(ParagraphKinds.TryParse(wire, out var parsed));
+        Assert.Equal(wire, ParagraphKindNames.Of(kind));
+        Assert.True(ParagraphKindNames.TryParse(wire, out var parsed));
         Assert.Equal(kind, parsed);
-        Assert.False(ParagraphKinds.TryParse("Heading", out _));
+        Assert.False(ParagraphKindNames.TryParse("Heading", out _));
     }
 }

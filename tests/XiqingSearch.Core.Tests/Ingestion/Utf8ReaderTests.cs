@@ -28,7 +28,7 @@ public class Utf8ReaderTests
 
         var problem = Assert.Single(result.Problems);
         Assert.Equal(ProblemCodes.InvalidUtf8, problem.Code);
-        Assert.Equal(new TextSpan(4, 5), problem.Span);
+        Assert.Equal(4L, problem.ByteOffset);
         Assert.Equal("/seeds/gbk.txt", problem.Source);
         Assert.Contains("gbk.txt", problem.Message, StringComparison.Ordinal);
         Assert.Contains("offset 4", problem.Message, StringComparison.Ordinal);
@@ -44,7 +44,8 @@ public class Utf8ReaderTests
 
         var problem = Assert.Single(result.Problems);
         Assert.Equal(ProblemCodes.InvalidUtf8, problem.Code);
-        Assert.Equal(new TextSpan(2, 3), problem.Span);
+        Assert.Equal(2L, problem.ByteOffset);
+        Assert.Null(problem.Span);
         Assert.DoesNotContain("GB18030", problem.Message, StringComparison.Ordinal);
     }
 
@@ -68,7 +69,7 @@ public class Utf8ReaderTests
 
         var problem = Assert.Single(result.Problems);
         Assert.Equal(ProblemCodes.BinaryFile, problem.Code);
-        Assert.Equal(new TextSpan(4, 5), problem.Span);
+        Assert.Equal(4L, problem.ByteOffset);
         Assert.Contains("archive.txt", problem.Message, StringComparison.Ordinal);
     }
 
@@ -88,7 +89,7 @@ public class Utf8ReaderTests
             Assert.False(result.IsSuccess);
             Assert.Equal([ProblemCodes.InvalidUtf8, ProblemCodes.EmptyFile], result.Problems.Select(p => p.Code));
             Assert.EndsWith("b.txt", result.Problems[0].Source, StringComparison.Ordinal);
-            Assert.Equal(new TextSpan(0, 1), result.Problems[0].Span);
+            Assert.Equal(0L, result.Problems[0].ByteOffset);
         }
         finally
         {

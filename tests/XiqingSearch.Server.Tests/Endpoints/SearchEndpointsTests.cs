@@ -113,11 +113,11 @@ public sealed class SearchEndpointsTests(ServerFixture server)
     [Fact]
     public async Task Search_QueryTooLong_Returns400AtTheFirstExtraCharacter()
     {
-        var q = new string('西', SearchRequest.MaxQueryLength + 1);
+        var q = new string('西', SearchLimits.MaxQueryLength + 1);
         var error = await ErrorAsync("/api/search?q=" + Uri.EscapeDataString(q), HttpStatusCode.BadRequest);
 
         Assert.Equal(ProblemCodes.QueryTooLong, error.GetProperty("code").GetString());
-        Assert.Equal(SearchRequest.MaxQueryLength + 1, error.GetProperty("position").GetInt32());
+        Assert.Equal(SearchLimits.MaxQueryLength + 1, error.GetProperty("position").GetInt32());
     }
 
     [Theory]
@@ -136,6 +136,36 @@ public sealed class SearchEndpointsTests(ServerFixture server)
         Assert.Equal(ProblemCodes.BadParameter, error.GetProperty("code").GetString());
         Assert.Equal(name, error.GetProperty("parameter").GetString());
         Assert.Contains(name, error.GetProperty("message").GetString());
+    }
+
+    [Theory]
+    [InlineData("year=999", "year")]
+    [InlineData("year=10000", "year")]
+    [InlineData("offset=10001", "offset")]
+    [InlineData("topic=a&topic=b&topic=c&topic=d&topic=e&topic=f&topic=g&topic=h&topic=i&topic=j&topic=k&topic=l&topic=m&topic=n&topic=o&topic=p&topic=q&topic=r&topic=s&topic=t&topic=u&topic=v&topic=w&topic=x&topic=y&topic=z&topic=aa&topic=ab&topic=ac&topic=ad&topic=ae&topic=af&topic=ag&topic=ah&topic=ai&topic=aj&topic=ak&topic=al&topic=am&topic=an&topic=ao&topic=ap&topic=aq&topic=ar&topic=as&topic=at&topic=au&topic=av&topic=aw&topic=ax&topic=ay", "topic")]
+    public async Task Search_ValueOutsideSearchLimits_Returns400FromCoresRule(string parameter, string name)
+    {
+        // year=999 used to be accepted here while year:999 in the query was refused; the bounds are Core's now.
+        var error = await ErrorAsync($"/api/search?q={Uri.EscapeDataString(Park)}&{parameter}", HttpStatusCode.BadRequest);
+
+        Assert.Equal(ProblemCodes.BadParameter, error.GetProperty("code").GetString());
+        Assert.Equal(name, error.GetProperty("parameter").GetString());
+        Assert.StartsWith($"Parameter '{name}': ", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.True(error.TryGetProperty("arguments", out var arguments) && arguments.TryGetProperty("reason", out _));
+    }
+
+    [Fact]
+    public async Task Search_HeadingFilter_IsPartOfTheCacheKey()
+    {
+        // The same query with and without heading= are different answers; the cache once served one for the other.
+        var q = Uri.EscapeDataString("发展");
+        var all = await server.GetJsonAsync($"/api/search?q={q}");
+        var under = await server.GetJsonAsync($"/api/search?q={q}&heading={Uri.EscapeDataString("京津冀")}");
+        var again = await server.GetJsonAsync($"/api/search?q={q}");
+
+        Assert.True(under.GetProperty("totalHits").GetInt32() < all.GetProperty("totalHits").GetInt32());
+        Assert.True(under.GetProperty("totalHits").GetInt32() > 0);
+        Assert.Equal(all.GetProperty("totalHits").GetInt32(), again.GetProperty("totalHits").GetInt32());
     }
 
     [Theory]

@@ -16,5 +16,5 @@ internal static class RelevanceAdjustment
     public const float HeadingWeight = 0.7f;
 
     public static float Adjust(float score, ParagraphRow row) =>
-        row.Kind == ParagraphKinds.Heading ? score * HeadingWeight : score;
+        row.Kind == ParagraphKindNames.Heading ? score * HeadingWeight : score;
 }

@@ -28,12 +28,11 @@ public sealed partial class SearchEngine
         }
         if (phrases.Count == 0)
         {
-            return new Problem(ProblemCodes.BadParameter, "Give at least one phrase to compare.", "q");
+            return SearchMessages.NoPhrases();
         }
         if (phrases.Count > CompareRequest.MaxPhrases)
         {
-            return new Problem(ProblemCodes.BadParameter,
-                $"{phrases.Count} phrases given; at most {CompareRequest.MaxPhrases} can be compared at once.", "q");
+            return SearchMessages.TooManyPhrases(phrases.Count, CompareRequest.MaxPhrases);
         }
         var compared = CompareCore(phrases, request);
         return compared.IsSuccess ? compared.Value with { TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 3) } : compared;
@@ -45,13 +44,11 @@ public sealed partial class SearchEngine
         var clock = Stopwatch.StartNew();
         if (request.Limit < 1 || request.Limit > NewTermsRequest.MaxLimit)
         {
-            return new Problem(ProblemCodes.BadParameter, $"limit must be between 1 and {NewTermsRequest.MaxLimit}.", "limit");
+            return SearchMessages.OutOfRange(RequestParameter.Limit, request.Limit, 1, NewTermsRequest.MaxLimit);
         }
         if (request.MultiYear == MultiYearMode.Own)
         {
-            return new Problem(ProblemCodes.BadParameter,
-                "new-terms compares years, so a multi-year document counts under its first year (first-year) or is left out (exclude); 'own' applies to compare.",
-                "multiYear");
+            return SearchMessages.OwnYearsNotForNewTerms();
         }
 
         var searcher = Acquire();
@@ -89,13 +86,12 @@ public sealed partial class SearchEngine
 
         if (!years.Contains(request.Year))
         {
-            return new Problem(ProblemCodes.NotFound,
-                $"No documents of {request.Year} in the index; its years are {string.Join(", ", years)}.", "year");
+            return SearchMessages.NoDocumentsOfYear(request.Year, years);
         }
         var since = request.Since ?? years[0];
         if (since > request.Year)
         {
-            return new Problem(ProblemCodes.BadParameter, $"since ({since}) must not be after year ({request.Year}).", "since");
+            return SearchMessages.SinceAfterYear(since, request.Year);
         }
         var earlier = years.Where(y => y >= since && y < request.Year).ToList();
         var fromYear = years.Where(y => y >= request.Year).ToList();
@@ -345,7 +341,7 @@ public sealed partial class SearchEngine
             {
                 // Name the phrase: the position in the problem is within it.
                 var problem = searched.Problems[0];
-                return problem with { Message = $"Phrase {rows.Count + 1} ({phrase}): {problem.Message}" };
+                return SearchMessages.InComparedPhrase(problem, rows.Count + 1, phrase);
             }
             var sums = new Dictionary<YearColumn, (int Occurrences, int Paragraphs, int Documents)>();
             // The document facet counts every match that passes all filters but the document one.

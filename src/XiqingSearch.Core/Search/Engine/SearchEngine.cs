@@ -47,15 +47,13 @@ public sealed partial class SearchEngine : IDisposable
         var manifest = IndexBuilder.ReadManifest(options.IndexDirectory, out var hasCommit);
         if (!hasCommit)
         {
-            return new Problem(ProblemCodes.IndexMissing,
-                $"No index in {options.IndexDirectory}. Build it with `xiqing index --seeds {options.SeedsDirectory} --index {options.IndexDirectory}`.",
-                options.IndexDirectory);
+            return SearchMessages.IndexMissing(options.IndexDirectory, options.SeedsDirectory) with { Source = options.IndexDirectory };
         }
         if (manifest is null || manifest.Schema != IndexManifest.CurrentSchema)
         {
-            return new Problem(ProblemCodes.IndexIncompatible,
-                $"The index in {options.IndexDirectory} was built by another version ({manifest?.Schema ?? "unknown"}, this is {IndexManifest.CurrentSchema}). Rebuild it with `xiqing index`.",
-                options.IndexDirectory);
+            return SearchMessages.IndexIncompatible(options.IndexDirectory, manifest?.Schema ?? "unknown", IndexManifest.CurrentSchema)
+                with
+            { Source = options.IndexDirectory };
         }
         var directory = FSDirectory.Open(options.IndexDirectory);
         try
@@ -91,16 +89,14 @@ public sealed partial class SearchEngine : IDisposable
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new Problem(ProblemCodes.SearchTimeout,
-                $"The query ran longer than its budget of {limits.Timeout.TotalSeconds:0.#} s and was stopped; narrow it (longer phrases, fewer OR terms, a year or topic filter).",
-                request.Query);
+            return SearchMessages.Timeout(request.Query, limits.Timeout);
         }
     }
 
     private Result<SearchResponse> SearchWithin(SearchRequest request, QueryLimits limits, CancellationToken budget)
     {
         var clock = Stopwatch.StartNew();
-        var invalid = Validate(request);
+        var invalid = SearchLimits.Check(request);
         if (invalid is not null)
         {
             return invalid;
@@ -121,9 +117,7 @@ public sealed partial class SearchEngine : IDisposable
         var query = compiled.Value;
         if (query.Clauses > limits.MaxClauses)
         {
-            return new Problem(ProblemCodes.QueryTooManyClauses,
-                $"The query has {query.Clauses} phrases and filters; at most {limits.MaxClauses} are allowed. Split it into several searches.",
-                request.Query, new TextSpan(0, request.Query.Length));
+            return SearchMessages.TooManyClauses(request.Query, query.Clauses, limits.MaxClauses);
         }
 
         budget.ThrowIfCancellationRequested();
@@ -195,9 +189,9 @@ public sealed partial class SearchEngine : IDisposable
     /// <summary>A paragraph and up to <paramref name="context"/> neighbours each side; <c>request.not-found</c> when absent.</summary>
     public Result<ParagraphContext> GetParagraph(string doc, int paragraph, int context)
     {
-        if (context < 0 || context > 50)
+        if (SearchLimits.CheckContext(context) is { } badContext)
         {
-            return new Problem(ProblemCodes.BadParameter, "context must be between 0 and 50.", "context");
+            return badContext;
         }
         return WithTable<Result<ParagraphContext>>(table =>
         {
@@ -206,9 +200,7 @@ public sealed partial class SearchEngine : IDisposable
             {
                 var known = table.Documents.Any(d => d.Doc == doc);
                 var last = known ? table.Rows.Where(r => r.Document.Doc == doc).Max(r => r.Paragraph) : 0;
-                return new Problem(ProblemCodes.NotFound,
-                    known ? $"Document {doc} has no paragraph {paragraph}: its paragraphs are 1–{last}." : $"No document {doc} in the index.",
-                    $"{doc}#{paragraph}");
+                return known ? SearchMessages.NoSuchParagraph(doc, paragraph, last) : SearchMessages.NoSuchDocument(doc);
             }
             var before = Enumerable.Range(paragraph - context, context).Select(n => table.Find(doc, n))
                 .OfType<ParagraphRow>().Select(r => r.ToView()).ToList();
@@ -237,7 +229,7 @@ public sealed partial class SearchEngine : IDisposable
             .Select(r => (Info: r.Document, View: r.ToView())).ToList());
         if (paragraphs.Count == 0)
         {
-            return new Problem(ProblemCodes.NotFound, $"No document {doc} in the index.", doc);
+            return SearchMessages.NoSuchDocument(doc);
         }
         var highlights = new Dictionary<int, IReadOnlyList<TextSpan>>();
         if (!string.IsNullOrWhiteSpace(query))
@@ -411,45 +403,6 @@ public sealed partial class SearchEngine : IDisposable
             Kinds = new Dictionary<string, int>(),
             Skipped = s,
         });
-
-    private static Problem? Validate(SearchRequest request)
-    {
-        if (request.Query is null)
-        {
-            return new Problem(ProblemCodes.BadParameter, "q is required.", "q");
-        }
-        if (request.Query.Length > SearchRequest.MaxQueryLength)
-        {
-            return new Problem(ProblemCodes.QueryTooLong,
-                $"The query has {request.Query.Length} characters; at most {SearchRequest.MaxQueryLength} are allowed.",
-                request.Query, new TextSpan(SearchRequest.MaxQueryLength, request.Query.Length));
-        }
-        if (!request.All && (request.Limit < 1 || request.Limit > SearchRequest.MaxLimit))
-        {
-            return new Problem(ProblemCodes.BadParameter, $"limit must be between 1 and {SearchRequest.MaxLimit}.", "limit");
-        }
-        if (request.Offset < 0)
-        {
-            return new Problem(ProblemCodes.BadParameter, "offset must be 0 or more.", "offset");
-        }
-        foreach (var kind in request.Kinds)
-        {
-            if (!ParagraphKinds.TryParse(kind, out _))
-            {
-                return new Problem(ProblemCodes.BadParameter,
-                    $"kind must be {ParagraphKinds.Paragraph}, {ParagraphKinds.Heading} or {ParagraphKinds.TableRow}, not '{kind}'.", "kind");
-            }
-        }
-        foreach (var type in request.Types)
-        {
-            if (!DocumentTypes.IsKnown(type))
-            {
-                return new Problem(ProblemCodes.BadParameter,
-                    $"type must be {DocumentTypes.AnnualPlan}, {DocumentTypes.WorkReport}, {DocumentTypes.FiveYearPlan} or {DocumentTypes.Other}, not '{type}'.", "type");
-            }
-        }
-        return null;
-    }
 
     private static Comparison<MatchedRow> Comparer(SearchSort sort) => sort switch
     {

@@ -4,24 +4,19 @@ namespace XiqingSearch.Core.Search.Model;
 
 /// <summary>
 /// One search, as the CLI and the HTTP API both express it. Filters of one facet are ORed (multi-select);
-/// different facets are ANDed. Facet counts of a facet ignore that facet's own filter.
+/// different facets are ANDed. Facet counts of a facet ignore that facet's own filter. <see cref="SearchLimits"/>
+/// bounds every value.
 /// </summary>
 public sealed record SearchRequest
 {
-    /// <summary>Most characters a query may have.</summary>
-    public const int MaxQueryLength = 500;
-
-    /// <summary>Largest page size; <see cref="All"/> lifts it.</summary>
-    public const int MaxLimit = 1000;
-
     /// <summary>The query in XiqingSearch's query language (see <c>Search/Query/</c>).</summary>
     public required string Query { get; init; }
 
     /// <summary>Hits to skip (0-based).</summary>
     public int Offset { get; init; }
 
-    /// <summary>Page size (1..<see cref="MaxLimit"/>).</summary>
-    public int Limit { get; init; } = 10;
+    /// <summary>Page size (<see cref="SearchLimits.MinLimit"/>..<see cref="SearchLimits.MaxLimit"/>).</summary>
+    public int Limit { get; init; } = SearchLimits.DefaultLimit;
 
     /// <summary>Return every hit, ignoring <see cref="Limit"/>.</summary>
     public bool All { get; init; }
@@ -57,6 +52,6 @@ public sealed record SearchRequest
     /// </summary>
     public IReadOnlyList<string> Types { get; init; } = [];
 
-    /// <summary>Kinds to keep (<c>paragraph</c>, <c>heading</c>, <c>table-row</c>).</summary>
+    /// <summary>Kinds to keep (<see cref="ParagraphKindNames"/>).</summary>
     public IReadOnlyList<string> Kinds { get; init; } = [];
 }

@@ -10,7 +10,8 @@ public readonly record struct YearRange(int From, int To)
 
     /// <summary>
     /// Parses <c>2024</c>, <c>2021..2023</c> or <c>2021-2023</c>. Returns false for anything else, including a
-    /// reversed range.
+    /// reversed range and a year outside <see cref="SearchLimits.MinYear"/>..<see cref="SearchLimits.MaxYear"/>
+    /// (the years <c>year:</c> accepts in a query).
     /// </summary>
     public static bool TryParse(string? text, out YearRange range)
     {
@@ -29,7 +30,7 @@ public readonly record struct YearRange(int From, int To)
         }
         if (sep < 0)
         {
-            if (int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var single))
+            if (int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var single) && SearchLimits.IsYear(single))
             {
                 range = new YearRange(single, single);
                 return true;
@@ -38,7 +39,7 @@ public readonly record struct YearRange(int From, int To)
         }
         if (int.TryParse(s.AsSpan(0, sep).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var from)
             && int.TryParse(s.AsSpan(sep + sepLength).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var to)
-            && from <= to)
+            && SearchLimits.IsYear(from) && SearchLimits.IsYear(to) && from <= to)
         {
             range = new YearRange(from, to);
             return true;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using Lucene.Net.Analysis;
 using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
@@ -14,9 +13,11 @@ namespace XiqingSearch.Core.Search.Query;
 /// <summary>
 /// Turns query text into a <see cref="CompiledQuery"/> or a <see cref="Problem"/> that says where the query is
 /// wrong. The common mistakes (an unclosed quote, an unbalanced parenthesis) are found before Lucene's parser
-/// sees the query, so their position is the character that causes them, not where the parser gave up.
+/// sees the query, so their position is the character that causes them, not where the parser gave up. Every other
+/// position is a span of the parser's own tokens (<see cref="QueryTokens"/>), in UTF-16 units of the query as typed.
+/// The request's bounds (the query's length among them) are checked before, once, by <see cref="SearchLimits"/>.
 /// </summary>
-internal static partial class QueryCompiler
+internal static class QueryCompiler
 {
     public static Result<CompiledQuery> Compile(string query, Analyzer smartCn, SynonymTable? synonyms = null)
     {
@@ -36,59 +37,53 @@ internal static partial class QueryCompiler
             : Result<CompiledQuery>.Fail([.. compiled.Problems.Select(p => TypedSyntax.OntoTyped(SpacedNumbers.MapBack(p, query, removed), typed))]);
     }
 
-    /// <summary>The checks made on the query as typed: empty, too long, an unclosed quote or parenthesis.</summary>
-    private static Problem? Check(string query)
-    {
-        if (string.IsNullOrWhiteSpace(query))
-        {
-            return new Problem(ProblemCodes.QueryEmpty, "The query is empty: type a phrase such as 天开西青园.", query,
-                new TextSpan(0, 0)).With(("reason", "empty"));
-        }
-        if (query.Length > SearchRequest.MaxQueryLength)
-        {
-            return new Problem(ProblemCodes.QueryTooLong,
-                $"The query has {query.Length} characters; at most {SearchRequest.MaxQueryLength} are allowed.", query,
-                new TextSpan(SearchRequest.MaxQueryLength, query.Length))
-                .With(("length", query.Length.ToString(CultureInfo.InvariantCulture)), ("max", SearchRequest.MaxQueryLength.ToString(CultureInfo.InvariantCulture)));
-        }
-        return CheckQuotesAndParentheses(query);
-    }
+    /// <summary>The checks made on the query as typed: empty, an unclosed quote or parenthesis.</summary>
+    private static Problem? Check(string query) =>
+        string.IsNullOrWhiteSpace(query)
+            ? At(SearchMessages.QueryEmpty(), query, new TextSpan(0, 0))
+            : CheckQuotesAndParentheses(query);
 
     private static Result<CompiledQuery> CompileChecked(string query, Analyzer smartCn, SynonymTable? synonyms)
     {
         var phrases = new PhraseQueryBuilder(smartCn) { Synonyms = synonyms };
         LuceneQuery? parsed;
+        QueryTokens? tokens = null;
         try
         {
             // Most queries are one phrase: build it directly; the classic parser is for everything else.
-            parsed = IsPlainPhrase(query) ? phrases.Text(query.Trim())
-                : IsQuotedPhrase(query, out var inner) ? phrases.Text(inner)
-                : new XiqingQueryParser(phrases, smartCn).Parse(query);
+            if (IsPlainPhrase(query))
+            {
+                parsed = phrases.Text(query.Trim());
+            }
+            else if (IsQuotedPhrase(query, out var inner))
+            {
+                parsed = phrases.Text(inner);
+            }
+            else
+            {
+                tokens = QueryTokens.Read(query);
+                if (tokens.UnreadableAt is { } at)
+                {
+                    return At(SearchMessages.Unreadable(), query, new TextSpan(at, Math.Min(at + 1, query.Length)));
+                }
+                parsed = new XiqingQueryParser(phrases, smartCn).Parse(tokens);
+            }
         }
         catch (ParseException e)
         {
-            return FromParseException(query, e);
+            return FromParseException(tokens ?? QueryTokens.Read(query), e);
         }
         catch (QueryFieldException e)
         {
-            return new Problem(e.Code, e.Message, query, Locate(query, e.Field, e.Term)) { Arguments = e.Arguments };
-        }
-        catch (TokenMgrError e)
-        {
-            return new Problem(ProblemCodes.QuerySyntax, "The query has a character the parser cannot read here.", query,
-                ColumnFromMessage(query, e.Message)).With(("reason", "unreadable"));
+            return At(e.Problem, query, e.Span);
         }
         if (parsed is null || parsed is BooleanQuery { Clauses.Count: 0 })
         {
-            return new Problem(ProblemCodes.QueryEmpty,
-                "The query has nothing to search for (only operators or stop characters).", query, new TextSpan(0, query.Length))
-                .With(("reason", "nothing-to-find"));
+            return At(SearchMessages.NothingToFind(), query, new TextSpan(0, query.Length));
         }
         if (OnlyProhibited(parsed))
         {
-            return new Problem(ProblemCodes.QuerySyntax,
-                "A query needs at least one phrase to find; NOT and - only exclude (e.g. 西青 -天开).", query,
-                new TextSpan(0, query.Length)).With(("reason", "only-exclusions"));
+            return At(SearchMessages.OnlyExclusions(), query, new TextSpan(0, query.Length));
         }
 
         var highlight = new List<TextPhrase>();
@@ -172,9 +167,7 @@ internal static partial class QueryCompiler
                     open.Push(i);
                     break;
                 case ')' when open.Count == 0:
-                    return new Problem(ProblemCodes.QueryUnbalancedParenthesis,
-                        "This ')' closes nothing: there is no '(' before it.", query, new TextSpan(i, i + 1))
-                        .With(("reason", "close-without-open"));
+                    return At(SearchMessages.CloseWithoutOpen(), query, new TextSpan(i, i + 1));
                 case ')':
                     open.Pop();
                     break;
@@ -182,99 +175,46 @@ internal static partial class QueryCompiler
         }
         if (quoteStart >= 0)
         {
-            return new Problem(ProblemCodes.QueryUnclosedQuote,
-                "This quote is never closed: add a closing \" after the phrase.", query, new TextSpan(quoteStart, quoteStart + 1));
+            return At(SearchMessages.UnclosedQuote(), query, new TextSpan(quoteStart, quoteStart + 1));
         }
         if (open.Count > 0)
         {
             var at = open.Last();
-            return new Problem(ProblemCodes.QueryUnbalancedParenthesis,
-                "This '(' is never closed: add a ')' after the group.", query, new TextSpan(at, at + 1))
-                .With(("reason", "open-never-closed"));
+            return At(SearchMessages.OpenNeverClosed(), query, new TextSpan(at, at + 1));
         }
         return null;
     }
 
-    private static Problem FromParseException(string query, ParseException e)
+    private static Problem FromParseException(QueryTokens tokens, ParseException e)
     {
-        // QueryParserBase.Parse wraps the generated parser's exception, which knows the token it stopped at.
+        var query = tokens.Query;
+        // QueryParserBase.Parse wraps what went wrong inside the generated parser; the parser's exception knows
+        // the token it stopped at.
+        for (Exception? cause = e; cause is not null; cause = cause.InnerException)
+        {
+            if (cause is QueryFieldException field)
+            {
+                return At(field.Problem, query, field.Span);
+            }
+        }
+        if (tokens.UnreadableAt is { } unreadable)
+        {
+            return At(SearchMessages.Unreadable(), query, new TextSpan(unreadable, Math.Min(unreadable + 1, query.Length)));
+        }
         var inner = e.InnerException as ParseException ?? e;
-        if (inner.InnerException is QueryFieldException field)
+        if (inner.CurrentToken?.Next is not { } next)
         {
-            return new Problem(field.Code, field.Message, query, Locate(query, field.Field, field.Term)) { Arguments = field.Arguments };
+            return At(SearchMessages.NotValidHere(), query, new TextSpan(query.Length, query.Length));
         }
-        if (e.InnerException is QueryFieldException direct)
-        {
-            return new Problem(direct.Code, direct.Message, query, Locate(query, direct.Field, direct.Term)) { Arguments = direct.Arguments };
-        }
-        if (e.InnerException is TokenMgrError lexical)
-        {
-            return new Problem(ProblemCodes.QuerySyntax, "The query has a character the parser cannot read here.", query,
-                ColumnFromMessage(query, lexical.Message)).With(("reason", "unreadable"));
-        }
-        var next = inner.CurrentToken?.Next;
-        if (next is null)
-        {
-            return new Problem(ProblemCodes.QuerySyntax, "The query is not valid here.", query, ColumnFromMessage(query, e.Message))
-                .With(("reason", "not-valid"));
-        }
-        // The classic parser's columns are 0-based offsets into the query (its char stream counts from 0).
-        var start = Math.Clamp(next.BeginColumn, 0, query.Length);
-        var atEnd = string.IsNullOrEmpty(next.Image) || start >= query.Length;
-        var message = atEnd
-            ? "The query ends too early: something is missing after the last operator."
-            : $"'{next.Image}' cannot stand here.";
-        var length = atEnd ? 0 : Math.Min(next.Image.Length, query.Length - start);
-        var problem = new Problem(ProblemCodes.QuerySyntax, message + ExpectedHint(next.Image), query, new TextSpan(start, start + length))
-            .With(("reason", atEnd ? "ends-early" : "cannot-stand-here"));
-        return atEnd ? problem : problem.With(("token", next.Image));
+        var span = tokens.SpanOf(next);
+        return string.IsNullOrEmpty(next.Image) || span.Start >= query.Length
+            ? At(SearchMessages.EndsEarly(next.Image), query, new TextSpan(span.Start, span.Start))
+            : At(SearchMessages.CannotStandHere(next.Image), query, span);
     }
 
-    private static string ExpectedHint(string? image) => image switch
-    {
-        "AND" or "OR" or "NOT" or "&&" or "||" => " An operator needs a phrase on each side; to search the word itself, put it in quotes.",
-        ":" => " A field name goes before the colon (year:2024).",
-        _ => string.Empty,
-    };
-
-    private static TextSpan ColumnFromMessage(string query, string message)
-    {
-        var match = ColumnPattern().Match(message);
-        var start = match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : query.Length;
-        start = Math.Clamp(start, 0, query.Length);
-        return new TextSpan(start, Math.Min(start + 1, query.Length));
-    }
-
-    /// <summary>Where a field clause or term sits in the query, for errors raised inside the parser's callbacks.</summary>
-    private static TextSpan Locate(string query, string? field, string? term)
-    {
-        if (field is not null)
-        {
-            var at = query.IndexOf(field + ":", StringComparison.Ordinal);
-            if (at >= 0)
-            {
-                var end = at + field.Length + 1;
-                if (term is not null)
-                {
-                    var termAt = query.IndexOf(term, end, StringComparison.Ordinal);
-                    if (termAt >= 0)
-                    {
-                        end = termAt + term.Length;
-                    }
-                }
-                return new TextSpan(at, end);
-            }
-        }
-        if (term is not null)
-        {
-            var at = query.IndexOf(term, StringComparison.Ordinal);
-            if (at >= 0)
-            {
-                return new TextSpan(at, at + term.Length);
-            }
-        }
-        return new TextSpan(0, query.Length);
-    }
+    /// <summary><paramref name="problem"/> placed at <paramref name="span"/> of <paramref name="query"/>.</summary>
+    private static Problem At(Problem problem, string query, TextSpan span) =>
+        problem with { Source = query, Span = span, Parameter = RequestParameter.Query };
 
     private static bool OnlyProhibited(LuceneQuery query) =>
         query is BooleanQuery boolean && boolean.Clauses.Count > 0 && boolean.Clauses.All(c => c.Occur == Occur.MUST_NOT);
@@ -332,7 +272,4 @@ internal static partial class QueryCompiler
 
     private static string Boost(LuceneQuery query, string text) =>
         query.Boost == 1f ? text : string.Create(CultureInfo.InvariantCulture, $"{text}^{query.Boost}");
-
-    [GeneratedRegex(@"column (\d+)")]
-    private static partial Regex ColumnPattern();
 }

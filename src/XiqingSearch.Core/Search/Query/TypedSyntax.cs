@@ -163,11 +163,7 @@ internal static class TypedSyntax
         if (problem.Code == ProblemCodes.QueryUnclosedQuote && problem.Span is { } span && span.Start < typed.Length
             && Quotes.TryGetValue(typed[span.Start], out var close))
         {
-            return problem with
-            {
-                Source = typed,
-                Message = $"This quote {typed[span.Start]} is never closed: add a closing {close} after the phrase.",
-            };
+            return SearchMessages.UnclosedTypedQuote(problem, typed[span.Start], close) with { Source = typed };
         }
         return problem with { Source = typed };
     }

@@ -9,6 +9,7 @@ using XiqingSearch.Core.Analysis.Bigrams;
 using XiqingSearch.Core.Indexing;
 using XiqingSearch.Core.Ingestion;
 using XiqingSearch.Core.Problems;
+using XiqingSearch.Core.Search.Model;
 using LuceneQuery = Lucene.Net.Search.Query;
 
 namespace XiqingSearch.Core.Search.Query;
@@ -25,6 +26,7 @@ internal sealed class XiqingQueryParser : QueryParser
     public static readonly IReadOnlyList<string> KnownFields = ["text", "year", "topic", "chapter", "doc", "kind"];
 
     private readonly PhraseQueryBuilder _phrases;
+    private QueryTokens? _tokens;
 
     public XiqingQueryParser(PhraseQueryBuilder phrases, Analyzer smartCn)
         : base(LuceneVersion.LUCENE_48, FieldNames.Text, smartCn)
@@ -35,6 +37,18 @@ internal sealed class XiqingQueryParser : QueryParser
         LowercaseExpandedTerms = false;
     }
 
+    /// <summary>
+    /// Parses <paramref name="tokens"/>' query. The tokens locate the clause a callback refuses: the parser's
+    /// current token is the clause's last, found among them by its position.
+    /// </summary>
+    public LuceneQuery Parse(QueryTokens tokens)
+    {
+        _tokens = tokens;
+        return Parse(tokens.Query);
+    }
+
+    private QueryTokens Tokens => _tokens ??= QueryTokens.Read(string.Empty);
+
     protected override LuceneQuery? GetFieldQuery(string field, string queryText, bool quoted)
     {
         switch (field)
@@ -42,31 +56,28 @@ internal sealed class XiqingQueryParser : QueryParser
             case FieldNames.Text:
                 return _phrases.Text(queryText);
             case FieldNames.Year:
-                var year = ParseYear(queryText, field);
+                var year = ParseYear(queryText, Tokens.Term(Token));
                 return NumericRangeQuery.NewInt32Range(FieldNames.Year, year, year, true, true);
             case FieldNames.Topic:
                 return new TermQuery(new Term(FieldNames.Topic, MatchFolding.Normalize(queryText)));
             case FieldNames.Doc:
                 return new TermQuery(new Term(FieldNames.Doc, queryText.Trim()));
             case FieldNames.Kind:
-                if (!ParagraphKinds.TryParse(queryText.Trim(), out _))
+                if (!ParagraphKindNames.TryParse(queryText.Trim(), out _))
                 {
-                    throw new QueryFieldException(ProblemCodes.QuerySyntax,
-                        $"kind must be {ParagraphKinds.Paragraph}, {ParagraphKinds.Heading} or {ParagraphKinds.TableRow}, not '{queryText}'.",
-                        field, queryText, Args(("reason", "bad-kind"), ("value", queryText)));
+                    throw new QueryFieldException(SearchMessages.BadKind(queryText), Tokens.Term(Token));
                 }
                 return new TermQuery(new Term(FieldNames.Kind, queryText.Trim()));
             case FieldNames.Chapter:
                 if (MatchFolding.Normalize(queryText).Length == 0)
                 {
                     // chapter:"" or chapter:* would be a phrase of nothing: say so where it is written.
-                    throw new QueryFieldException(ProblemCodes.QueryEmptyPhrase,
-                        "chapter: needs a heading phrase to look for (chapter:京津冀); an empty phrase or a lone * finds nothing.",
-                        field, queryText);
+                    throw new QueryFieldException(SearchMessages.EmptyChapter(), Tokens.Term(Token));
                 }
                 return _phrases.Chapter(queryText);
             default:
-                throw UnknownField(field);
+                throw new QueryFieldException(SearchMessages.UnknownField(field, KnownFields),
+                    Tokens.Field(Token, field, Tokens.Term(Token)));
         }
     }
 
@@ -74,24 +85,21 @@ internal sealed class XiqingQueryParser : QueryParser
     {
         if (slop > 0)
         {
-            throw new QueryFieldException(ProblemCodes.QuerySyntax,
-                "Proximity (\"…\"~N) is not supported: a quoted phrase always matches exactly, ignoring whitespace.",
-                field == FieldNames.Text ? null : field, "~", Args(("reason", "proximity")));
+            throw new QueryFieldException(SearchMessages.Proximity(), Tokens.Term(Token, slop: true));
         }
         return GetFieldQuery(field, queryText, quoted: true)!;
     }
 
     protected override LuceneQuery GetRangeQuery(string field, string part1, string part2, bool startInclusive, bool endInclusive)
     {
+        var range = Tokens.Range(Token);
         if (field != FieldNames.Year)
         {
-            throw new QueryFieldException(ProblemCodes.QueryBadRange,
-                $"Ranges work on year only (year:[2021 TO 2023]), not on {FieldLabel(field)}.", field, null,
-                Args(("reason", "range-field"), ("field", FieldLabel(field))));
+            throw new QueryFieldException(SearchMessages.RangeOnField(FieldLabel(field)), range.Whole);
         }
         // An open end (year:[2021 TO *]) reaches the parser's callback as null.
-        int? from = part1 is null or "*" ? null : ParseYear(part1, field);
-        int? to = part2 is null or "*" ? null : ParseYear(part2, field);
+        int? from = part1 is null or "*" ? null : ParseYear(part1, range.From);
+        int? to = part2 is null or "*" ? null : ParseYear(part2, range.To);
         return NumericRangeQuery.NewInt32Range(FieldNames.Year, from, to, startInclusive, endInclusive);
     }
 
@@ -100,7 +108,7 @@ internal sealed class XiqingQueryParser : QueryParser
         // Phrases already match anywhere inside the text, so a trailing * adds nothing.
         FieldNames.Text or FieldNames.Chapter => GetFieldQuery(field, termStr, quoted: false)!,
         FieldNames.Doc or FieldNames.Topic => new PrefixQuery(new Term(field, termStr)),
-        _ => throw Unsupported(field, termStr, "a trailing *"),
+        _ => throw Unsupported(field, "prefix"),
     };
 
     protected override LuceneQuery GetWildcardQuery(string field, string termStr)
@@ -114,43 +122,26 @@ internal sealed class XiqingQueryParser : QueryParser
         {
             return new WildcardQuery(new Term(field, termStr));
         }
-        throw Unsupported(field, termStr, "wildcards");
+        throw Unsupported(field, "wildcard");
     }
 
     protected override LuceneQuery GetFuzzyQuery(string field, string termStr, float minSimilarity) =>
-        throw Unsupported(field, termStr, "fuzzy matching (~)");
+        throw Unsupported(field, "fuzzy");
 
     protected override LuceneQuery GetRegexpQuery(string field, string termStr) =>
-        throw Unsupported(field, termStr, "regular expressions");
+        throw Unsupported(field, "regexp");
 
-    private static int ParseYear(string text, string field)
+    private static int ParseYear(string text, TextSpan at)
     {
-        if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1000 and <= 9999)
+        if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var year) && SearchLimits.IsYear(year))
         {
             return year;
         }
-        throw new QueryFieldException(ProblemCodes.QueryBadRange,
-            $"A year is four digits (year:2024 or year:[2021 TO 2023]), not '{text}'.", field, text,
-            Args(("reason", "bad-year"), ("value", text)));
+        throw new QueryFieldException(SearchMessages.BadQueryYear(text), at);
     }
 
-    private static QueryFieldException UnknownField(string field) => new(ProblemCodes.QueryUnknownField,
-        $"Unknown field '{field}'. Fields: {string.Join(", ", KnownFields)}. To search for a colon in text, put the phrase in quotes.",
-        field, null, Args(("field", field), ("fields", string.Join(", ", KnownFields))));
-
-    private static QueryFieldException Unsupported(string field, string term, string what) => new(ProblemCodes.QuerySyntax,
-        $"{char.ToUpperInvariant(what[0])}{what[1..]} {(what.EndsWith('s') ? "are" : "is")} not supported on {FieldLabel(field)}; phrases already match anywhere in the text.",
-        field == FieldNames.Text ? null : field, term,
-        Args(("reason", "unsupported"), ("feature", what switch
-        {
-            "wildcards" => "wildcard",
-            "regular expressions" => "regexp",
-            "a trailing *" => "prefix",
-            _ => "fuzzy",
-        }), ("field", FieldLabel(field))));
-
-    private static Dictionary<string, string> Args(params (string Name, string Value)[] pairs) =>
-        pairs.ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
+    private QueryFieldException Unsupported(string field, string feature) =>
+        new(SearchMessages.Unsupported(feature, FieldLabel(field)), Tokens.Term(Token));
 
     private static string FieldLabel(string field) => field == FieldNames.Text ? "text" : field;
 }

@@ -173,7 +173,7 @@ internal sealed class SuggestionIndex
         }
         foreach (var (row, text) in texts)
         {
-            if (row.Kind == ParagraphKinds.Heading && text.Length <= MaxHeading)
+            if (row.Kind == ParagraphKindNames.Heading && text.Length <= MaxHeading)
             {
                 Add(text.TrimEnd('。', ':', '：'), "heading");
             }

@@ -65,7 +65,7 @@ public sealed class FacetTests(SeedIndexFixture index)
         var result = index.Engine.Search(new SearchRequest { Query = "发展", Types = ["plan"] });
         Assert.False(result.IsSuccess);
         Assert.Equal(Core.Problems.ProblemCodes.BadParameter, result.Problems[0].Code);
-        Assert.Equal("type", result.Problems[0].Source);
+        Assert.Equal(Core.Problems.RequestParameter.Type, result.Problems[0].Parameter);
         Assert.Contains(DocumentTypes.FiveYearPlan, result.Problems[0].Message, StringComparison.Ordinal);
     }
 

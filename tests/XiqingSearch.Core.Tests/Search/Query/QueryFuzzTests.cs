@@ -81,7 +81,7 @@ public sealed class QueryFuzzTests(SeedIndexFixture index) : IClassFixture<SeedI
             }
             else if (problem.Code == ProblemCodes.BadParameter)
             {
-                if (string.IsNullOrEmpty(problem.Source))
+                if (problem.Parameter is null)
                 {
                     return $"{problem.Code} without its parameter ({problem.Message})";
                 }

@@ -138,7 +138,7 @@ public sealed class QueryLanguageTests(SeedIndexFixture index)
     [InlineData("(西青 AND 天开", ProblemCodes.QueryUnbalancedParenthesis, 0)]
     [InlineData("西青 AND 天开)", ProblemCodes.QueryUnbalancedParenthesis, 9)]
     [InlineData("foo:西青", ProblemCodes.QueryUnknownField, 0)]
-    [InlineData("西青 year:20x4", ProblemCodes.QueryBadRange, 3)]
+    [InlineData("西青 year:20x4", ProblemCodes.QueryBadRange, 8)]
     [InlineData("西青 AND", ProblemCodes.QuerySyntax, 6)]
     [InlineData("西青 AND OR 天开", ProblemCodes.QuerySyntax, 7)]
     [InlineData("   ", ProblemCodes.QueryEmpty, 0)]
@@ -161,20 +161,21 @@ public sealed class QueryLanguageTests(SeedIndexFixture index)
     [Fact]
     public void Search_QueryTooLong_IsRefusedAtTheLimit()
     {
-        var result = index.Engine.Search(new SearchRequest { Query = new string('西', SearchRequest.MaxQueryLength + 1) });
+        var result = index.Engine.Search(new SearchRequest { Query = new string('西', SearchLimits.MaxQueryLength + 1) });
         Assert.Equal(ProblemCodes.QueryTooLong, result.Problems[0].Code);
-        Assert.Equal(SearchRequest.MaxQueryLength, result.Problems[0].Span!.Value.Start);
+        Assert.Equal(SearchLimits.MaxQueryLength, result.Problems[0].Span!.Value.Start);
     }
 
     [Theory]
     [InlineData(0, 0)]
-    [InlineData(1001, 0)]
+    [InlineData(SearchLimits.MaxLimit + 1, 0)]
     [InlineData(10, -1)]
+    [InlineData(10, SearchLimits.MaxOffset + 1)]
     public void Search_BadPaging_NamesTheParameter(int limit, int offset)
     {
         var result = index.Engine.Search(new SearchRequest { Query = "西青", Limit = limit, Offset = offset });
         Assert.Equal(ProblemCodes.BadParameter, result.Problems[0].Code);
-        Assert.Equal(offset < 0 ? "offset" : "limit", result.Problems[0].Source);
+        Assert.Equal(limit == 10 ? RequestParameter.Offset : RequestParameter.Limit, result.Problems[0].Parameter);
     }
 
     private List<string> Ids(string query) => [.. index.SearchAll(query).Hits.Select(h => h.Id)];

@@ -35,7 +35,8 @@ public sealed class RobustQueryTests(SeedIndexFixture index) : IClassFixture<See
         Assert.False(result.IsSuccess);
         var problem = Assert.Single(result.Problems);
         Assert.Equal(ProblemCodes.QueryEmptyPhrase, problem.Code);
-        Assert.Equal(query.IndexOf("chapter:", StringComparison.Ordinal), problem.Span!.Value.Start);
+        // The caret is under the empty value, not the field name.
+        Assert.Equal(query.IndexOf("chapter:", StringComparison.Ordinal) + "chapter:".Length, problem.Span!.Value.Start);
     }
 
     [Fact]

@@ -89,9 +89,9 @@ public sealed class TypedSyntaxSearchTests(SeedIndexFixture index)
     [InlineData("（西青 OR 天开", ProblemCodes.QueryUnbalancedParenthesis, 0, null)]
     [InlineData("西青 AND （天开 OR", ProblemCodes.QueryUnbalancedParenthesis, 7, null)]
     [InlineData("“西青” AND", ProblemCodes.QuerySyntax, 8, null)]
-    [InlineData("“天开” year：20x4", ProblemCodes.QueryBadRange, 5, null)]
+    [InlineData("“天开” year：20x4", ProblemCodes.QueryBadRange, 10, null)]
     [InlineData("“2023 年” AND OR", ProblemCodes.QuerySyntax, 13, null)]
-    [InlineData("2023 年 year：20x4", ProblemCodes.QueryBadRange, 7, null)]
+    [InlineData("2023 年 year：20x4", ProblemCodes.QueryBadRange, 12, null)]
     public void Search_MalformedTypedQuery_ReportsTheColumnOfTheTypedText(string query, string code, int start, string? named)
     {
         var result = index.Engine.Search(new SearchRequest { Query = query });

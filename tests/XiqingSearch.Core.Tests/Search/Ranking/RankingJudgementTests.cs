@@ -55,12 +55,12 @@ public sealed class RankingJudgementTests(SeedIndexFixture fixture) : IClassFixt
             if (bestParagraph.Count > 0)
             {
                 // A paragraph about the phrase comes before any heading.
-                Assert.NotEqual(ParagraphKinds.Heading, top[0].Kind);
+                Assert.NotEqual(ParagraphKindNames.Heading, top[0].Kind);
             }
             if (headingsJudgedUseful > 0)
             {
                 // The section headings about it are still on the first page.
-                Assert.Contains(top, h => h.Kind == ParagraphKinds.Heading);
+                Assert.Contains(top, h => h.Kind == ParagraphKindNames.Heading);
             }
         }
     }
@@ -69,6 +69,6 @@ public sealed class RankingJudgementTests(SeedIndexFixture fixture) : IClassFixt
     {
         var cut = id.LastIndexOf('#');
         var paragraph = fixture.Engine.GetParagraph(id[..cut], int.Parse(id[(cut + 1)..], System.Globalization.CultureInfo.InvariantCulture), 0).ValueOrThrow();
-        return paragraph.Paragraph.Kind == ParagraphKinds.Heading;
+        return paragraph.Paragraph.Kind == ParagraphKindNames.Heading;
     }
 }
