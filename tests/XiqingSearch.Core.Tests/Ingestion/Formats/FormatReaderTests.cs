@@ -7,7 +7,7 @@ using XiqingSearch.Core.Ingestion.Formats;
 using XiqingSearch.Core.Ingestion.Topics;
 using WParagraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
 
-namespace XiqingSearch.Core.Tests.Ingestion.Documents;
+namespace XiqingSearch.Core.Tests.Ingestion.Formats;
 
 /// <summary>The format readers' rules on small documents written by the tests.</summary>
 public sealed class FormatReaderTests

@@ -2,7 +2,7 @@ using XiqingSearch.Core.Indexing;
 using XiqingSearch.Core.Ingestion;
 using XiqingSearch.Core.Search.Engine;
 
-namespace XiqingSearch.Core.Tests.Ingestion.Documents;
+namespace XiqingSearch.Core.Tests.Ingestion.Formats;
 
 /// <summary>
 /// One real index of a folder holding the four document fixtures (as <c>fixture-docx.docx</c>,

@@ -6,7 +6,7 @@ using XiqingSearch.Core.Search.Model;
 using XiqingSearch.Core.Tests.Indexing;
 using Xunit.Abstractions;
 
-namespace XiqingSearch.Core.Tests.Ingestion.Documents;
+namespace XiqingSearch.Core.Tests.Ingestion.Formats;
 
 /// <summary>
 /// Documents whose text cannot be read are named with the page and the reason, skipped, and listed by the build

@@ -1,7 +1,7 @@
 using XiqingSearch.Core.Ingestion;
 using XiqingSearch.Core.Problems;
 
-namespace XiqingSearch.Core.Tests.Ingestion.Documents;
+namespace XiqingSearch.Core.Tests.Ingestion.Formats;
 
 /// <summary>
 /// The committed document fixtures (<c>tests/Fixtures/Documents/</c>, remade by its <c>make.sh</c> from seed 000):

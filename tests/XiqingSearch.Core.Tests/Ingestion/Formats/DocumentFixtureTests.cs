@@ -5,7 +5,7 @@ using XiqingSearch.Core.Search.Model;
 using XiqingSearch.Core.Tests.Search;
 using Xunit.Abstractions;
 
-namespace XiqingSearch.Core.Tests.Ingestion.Documents;
+namespace XiqingSearch.Core.Tests.Ingestion.Formats;
 
 /// <summary>
 /// The DOCX, the saved page and the two printed PDFs of seed 000, indexed beside the seed's text: every phrase is
