@@ -41,9 +41,22 @@ internal static class AnalyzerBenchmark
             // analyzer (construction + first line, as Java's load is measured).
             var jar = Environment.GetEnvironmentVariable(SmartCnOptions.JarEnvironmentVariable)
                       ?? (File.Exists(peer) ? JavaTokenRate.SmartCnJar(peer) : null);
-            var coldPackage = Median(Enumerable.Range(0, ColdLoadRuns).Select(_ => LoadInChild("package")));
-            double? coldJar = jar is null ? null : Median(Enumerable.Range(0, ColdLoadRuns).Select(_ => LoadInChild("jar", jar)));
-            var coldLuceneNet = Median(Enumerable.Range(0, ColdLoadRuns).Select(_ => LoadInChild("lucene-net")));
+            // The three sources take turns, so that a change of load on a shared machine affects them alike.
+            var packageLoads = new List<double>();
+            var jarLoads = new List<double>();
+            var luceneNetLoads = new List<double>();
+            for (var i = 0; i < ColdLoadRuns; i++)
+            {
+                packageLoads.Add(LoadInChild("package"));
+                if (jar is not null)
+                {
+                    jarLoads.Add(LoadInChild("jar", jar));
+                }
+                luceneNetLoads.Add(LoadInChild("lucene-net"));
+            }
+            var coldPackage = Median(packageLoads);
+            double? coldJar = jar is null ? null : Median(jarLoads);
+            var coldLuceneNet = Median(luceneNetLoads);
 
             // Warm throughput of both analyzers on the same lines (each line its own field value, like the peer),
             // their timed passes interleaved (ours, package, ours, …) so that a machine whose load changes during
