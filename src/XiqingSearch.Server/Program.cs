@@ -1,3 +1,3 @@
-using XiqingSearch.Server.Hosting;
+using XiqingSearch.Server;
 
 ServerApp.Build(args).Run();

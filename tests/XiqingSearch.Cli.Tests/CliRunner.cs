@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Cli.Tests;
 

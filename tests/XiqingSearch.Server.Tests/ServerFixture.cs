@@ -46,7 +46,8 @@ public sealed class ServerFixture : IAsyncLifetime
     /// <summary>Starts a server over <paramref name="options"/> with extra command-line <paramref name="args"/>; waits for /readyz.</summary>
     public static async Task<(WebApplication App, HttpClient Client)> StartAsync(IndexOptions options, params string[] args)
     {
-        var app = ServerApp.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", .. args], options);
+        var app = ServerApp.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning",
+            "--index", options.IndexDirectory, "--seeds", options.SeedsDirectory, .. args]);
         await app.StartAsync();
         // With port 0 Kestrel picks a free port; Urls then holds the bound address.
         var address = app.Urls.First();

@@ -147,6 +147,40 @@ public sealed class DailyUsePageTests(WebFixture web)
     }
 
     [Fact]
+    public async Task TypeFacet_FromTheApiWhenItHasOne_ElseFromTheDocuments()
+    {
+        // The search response as a server with a type facet answers it: the real answer plus facets.type, whose
+        // counts and extra type differ from what the page would sum from the document facet.
+        var (context, page, errors) = await web.NewPageAsync();
+        await using var _ = context;
+        await page.RouteAsync("**/api/search?*", async route =>
+        {
+            var response = await route.FetchAsync();
+            var body = System.Text.Json.Nodes.JsonNode.Parse(await response.TextAsync())!;
+            body["facets"]!["type"] = System.Text.Json.Nodes.JsonNode.Parse(
+                """[{"value":"work-report","count":7,"occurrences":9},{"value":"special-plan","count":2,"occurrences":2,"label":"专项规划"}]""");
+            await route.FulfillAsync(new() { Response = response, Body = body.ToJsonString() });
+        });
+        await page.GotoAsync(web.ServerUrl + "/?q=" + Uri.EscapeDataString("京津冀协同发展"));
+        await page.Locator(".xq[data-state=done]").WaitForAsync();
+
+        var type = page.Locator("[data-facet=type]");
+        Assert.Equal(["政府工作报告", "专项规划"], await type.Locator(".xq-facet-value").AllTextContentsAsync());
+        Assert.Equal(["7", "2"], await type.Locator(".xq-count").AllTextContentsAsync());
+
+        // With a type selected the page filters by that type's documents, so it counts types from the document facet.
+        await type.Locator(".xq-facet-label", new() { HasText = "政府工作报告" }).Locator("input").CheckAsync();
+        await WaitDoneAfterAsync(page, "type=work-report");
+        Assert.Contains("五年规划", await type.Locator(".xq-facet-value").AllTextContentsAsync());
+        Assert.DoesNotContain("专项规划", await type.Locator(".xq-facet-value").AllTextContentsAsync());
+        var workReports = await page.EvaluateAsync<string[]>(
+            "() => fetch('/api/documents').then(r => r.json()).then(ds => ds.filter(d => d.type === 'work-report').map(d => d.doc))");
+        Assert.All(await page.Locator(".xq-hit").EvaluateAllAsync<string[]>("hs => hs.map(h => h.dataset.id.split('#')[0])"),
+            doc => Assert.Contains(doc, workReports));
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task ExportButton_DownloadsEveryOccurrenceAsCsv()
     {
         var (context, page, errors) = await OpenAsync("q=" + Uri.EscapeDataString("京津冀"));

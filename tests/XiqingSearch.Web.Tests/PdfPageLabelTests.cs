@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using XiqingSearch.Core.Indexing;
+using XiqingSearch.Core.Search.Model;
+using XiqingSearch.Server;
 using XiqingSearch.Server.Hosting;
 
 namespace XiqingSearch.Web.Tests;
@@ -27,7 +29,8 @@ public sealed class PdfPageLabelTests(WebFixture web) : IAsyncLifetime
         File.SetAttributes(copy, FileAttributes.Normal);
         var options = new IndexOptions { IndexDirectory = Path.Combine(_root, "index"), SeedsDirectory = sources };
         IndexBuilder.Build(options).ValueOrThrow();
-        _server = ServerApp.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"], options);
+        _server = ServerApp.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning",
+            "--index", options.IndexDirectory, "--seeds", options.SeedsDirectory]);
         await _server.StartAsync();
         _serverUrl = _server.Urls.First().TrimEnd('/');
         using var client = new HttpClient();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Playwright;
 using XiqingSearch.Core.Indexing;
+using XiqingSearch.Server;
 using XiqingSearch.Server.Hosting;
 
 namespace XiqingSearch.Web.Tests;
@@ -56,7 +57,9 @@ public sealed class WebFixture(Xunit.Abstractions.IMessageSink diagnostics) : IA
             "--urls", "http://127.0.0.1:0",
             "--Logging:LogLevel:Default=Warning",
             "--Xiqing:Cors:Origins:0=" + PortalUrl,
-        ], options);
+            "--index", options.IndexDirectory,
+            "--seeds", options.SeedsDirectory,
+        ]);
         await _server.StartAsync();
         ServerUrl = _server.Urls.First().TrimEnd('/');
         portalPage = PortalPage(ServerUrl);

@@ -1,8 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using XiqingSearch.Cli.Rendering;
-using XiqingSearch.Core.Results;
-using XiqingSearch.Core.Search;
+using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Cli.Commands;
 

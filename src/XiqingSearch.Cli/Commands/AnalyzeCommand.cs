@@ -3,7 +3,8 @@ using System.Text;
 using Lucene.Net.Analysis;
 using XiqingSearch.Core.Analysis;
 using XiqingSearch.Core.Analysis.SmartCn;
-using XiqingSearch.Core.Results;
+using XiqingSearch.Core.Export;
+using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Cli.Commands;
 
@@ -60,7 +61,7 @@ internal static class AnalyzeCommand
     private static Analyzer Create(string name, string? jar) => name switch
     {
         // Load the dictionaries up front, so a missing jar is reported before any output is written.
-        "smartcn" => new SmartCnAnalyzer(SmartCnDictionary.Shared(SmartCnOptions.FromEnvironment(jar))),
+        "smartcn" => new SmartCnAnalyzer(SmartCnDictionary.Shared(SmartCnOptions.For(jar))),
         _ => throw new XiqingException(new Problem(ProblemCodes.BadParameter,
             $"unknown analyzer '{name}'; known: {string.Join(", ", Analyzers)}", "--analyzer")),
     };

@@ -1,5 +1,5 @@
 using XiqingSearch.Cli.Rendering;
-using XiqingSearch.Core.Results;
+using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Cli.Commands;
 

@@ -1,8 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using XiqingSearch.Cli.Rendering;
-using XiqingSearch.Core.Results;
-using XiqingSearch.Core.Search;
+using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Analytics;
 
 namespace XiqingSearch.Cli.Commands;

@@ -2,8 +2,8 @@ using XiqingSearch.Cli.Configuration;
 using XiqingSearch.Cli.Rendering;
 using XiqingSearch.Core.Analysis.SmartCn;
 using XiqingSearch.Core.Indexing;
-using XiqingSearch.Core.Results;
-using XiqingSearch.Core.Search;
+using XiqingSearch.Core.Problems;
+using XiqingSearch.Core.Search.Engine;
 
 namespace XiqingSearch.Cli.Commands;
 
@@ -13,7 +13,7 @@ namespace XiqingSearch.Cli.Commands;
 /// </summary>
 internal static class EngineLoader
 {
-    /// <summary>An open engine; throws <see cref="Core.Results.XiqingException"/> when it cannot be had.</summary>
+    /// <summary>An open engine; throws <see cref="Core.Problems.XiqingException"/> when it cannot be had.</summary>
     public static SearchEngine Open(CliSettings settings)
     {
         var options = settings.ToIndexOptions();
@@ -23,37 +23,36 @@ internal static class EngineLoader
         {
             try
             {
-                SmartCnDictionary.Shared(SmartCnOptions.FromEnvironment(options.SmartCnJar));
+                SmartCnDictionary.Shared(SmartCnOptions.For(options.SmartCnJar));
             }
             catch (XiqingException)
             {
                 // Reported by the search that needs the dictionary (Shared does not remember failures).
             }
         });
-        var state = IndexBuilder.Check(options);
-        if (state == IndexState.Current)
-        {
-            // Open, not OpenOrBuild: the state is known, and checking it again would cost a second look at the seeds.
-            return CommandRunner.Unwrap(SearchEngine.Open(options));
-        }
+        var opened = CommandRunner.Unwrap(IndexLifecycle.EnsureCurrent(options, ShowBuild(settings.IndexDirectory)));
+        WriteWarnings(opened.Engine.Warnings);
+        return opened.Engine;
+    }
+
+    /// <summary>Runs a needed build under the progress display, titled with why it runs.</summary>
+    public static IndexLifecycle.BuildRunner ShowBuild(string indexDirectory) => (state, build) =>
+    {
         var why = state switch
         {
             IndexState.Missing => "building the index",
             IndexState.Stale => "the seeds changed; rebuilding the index",
             _ => "the index is of another version; rebuilding it",
         };
-        var engine = CommandRunner.Unwrap(BuildProgress.Run($"{why} in {settings.IndexDirectory}",
-            progress => SearchEngine.OpenOrBuild(options, progress)));
-        WriteWarnings(engine.Warnings);
-        return engine;
-    }
+        return BuildProgress.Run($"{why} in {indexDirectory}", build);
+    };
 
     /// <summary>
     /// One line on standard error when the rebuild was refused and the last good commit answers instead, so the
     /// answer is never silently out of date. The next search tries the rebuild again (cheaply: a refused entry
     /// is found by listing the folder, before any file is read) and says so again until the seeds are fixed.
     /// </summary>
-    private static void WriteWarnings(IReadOnlyList<Core.Results.Problem> warnings)
+    public static void WriteWarnings(IReadOnlyList<Core.Problems.Problem> warnings)
     {
         if (warnings.Count == 0)
         {

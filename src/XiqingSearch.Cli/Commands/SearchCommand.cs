@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using XiqingSearch.Cli.Rendering;
-using XiqingSearch.Core.Results;
-using XiqingSearch.Core.Search;
+using XiqingSearch.Core.Problems;
+using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using XiqingSearch.Cli.Rendering;
-using XiqingSearch.Core.Indexing;
+using XiqingSearch.Core.Search.Engine;
+using XiqingSearch.Server;
 using XiqingSearch.Server.Hosting;
 
 namespace XiqingSearch.Cli.Commands;
@@ -46,38 +47,31 @@ internal static class ServeCommand
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(parseResult => CommandRunner.Run(() =>
         {
-            var settings = locations.Resolve(parseResult);
-            var options = settings.ToIndexOptions();
-            var state = IndexBuilder.Check(options);
-            if (state != IndexState.Current)
-            {
-                var built = BuildProgress.Run($"building the index in {settings.IndexDirectory}",
-                    progress => IndexBuilder.Build(options, progress));
-                if (!built.IsSuccess && state == IndexState.Stale)
-                {
-                    // A good index exists: serve it. The server logs the refusal and names it in /readyz.
-                    Console.Error.WriteLine(
-                        $"xiqing: warning: the index was not rebuilt, serving the last good index: {built.Problems[0].Message} [{built.Problems[0].Code}]");
-                }
-                else
-                {
-                    CommandRunner.Unwrap(built);
-                }
-            }
+            // The flags become the server's own arguments, so the server resolves exactly what it would when
+            // started on its own with them (one resolver: flag, environment, xiqing.json, appsettings.json).
             List<string> args = [.. parseResult.UnmatchedTokens];
-            if (parseResult.GetValue(urls) is { Length: > 0 } given)
+            foreach (var (option, name) in new[] { (locations.Seeds, "--seeds"), (locations.Index, "--index"), (locations.SmartCnJar, "--smartcn-jar"), (adminKey, "--admin-key"), (urls, "--urls") })
             {
-                args.AddRange(["--urls", given]);
+                if (parseResult.GetValue(option) is { Length: > 0 } value)
+                {
+                    args.AddRange([name, value]);
+                }
             }
             if (parseResult.GetValue(corsOrigins) is { Length: > 0 } origins)
             {
                 args.Add("--Xiqing:Cors:Origins=" + string.Join(',', origins));
             }
-            if (parseResult.GetValue(adminKey) is { Length: > 0 } key)
+            var settings = CommandRunner.Unwrap(ServerApp.ResolveSettings([.. args]));
+            var options = settings.ToIndexOptions() with
             {
-                args.AddRange(["--admin-key", key]);
-            }
-            using var app = ServerApp.Build([.. args], options);
+                BuildLockWait = TimeSpan.FromMinutes(10),
+                OnBuildLockWait = message => Console.Error.WriteLine($"xiqing: {message}"),
+            };
+            // Built (with progress) before the server starts, so it answers from its first request; a refused
+            // rebuild over a good index serves that index, and the server names the refusal in /readyz.
+            var opened = CommandRunner.Unwrap(IndexLifecycle.EnsureCurrent(options, EngineLoader.ShowBuild(options.IndexDirectory)));
+            EngineLoader.WriteWarnings(opened.Engine.Warnings);
+            using var app = ServerApp.Build([.. args], settings, opened.Engine);
             app.Run();
             return ExitCodes.Success;
         }));

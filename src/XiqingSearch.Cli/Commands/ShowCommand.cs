@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using XiqingSearch.Cli.Rendering;
-using XiqingSearch.Core.Results;
-using XiqingSearch.Core.Search;
+using XiqingSearch.Core.Ingestion;
+using XiqingSearch.Core.Problems;
+using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Cli.Commands;
 

@@ -1,5 +1,5 @@
-using XiqingSearch.Core.Search;
-using XiqingSearch.Core.Search.Export;
+using XiqingSearch.Core.Export;
+using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Cli.Rendering;
 

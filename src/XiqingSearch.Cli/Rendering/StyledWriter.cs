@@ -32,9 +32,14 @@ internal sealed class StyledWriter
     /// <summary>Always plain.</summary>
     public static StyledWriter Plain(TextWriter output) => new(null, output);
 
-    /// <summary>Appends <paramref name="text"/> in <paramref name="style"/> (Spectre style text, e.g. <c>bold yellow</c>).</summary>
+    /// <summary>
+    /// Appends <paramref name="text"/> in <paramref name="style"/> (Spectre style text, e.g. <c>bold yellow</c>).
+    /// Control characters (other than tab) become U+FFFD, so document text can never move the cursor, change
+    /// colours or retitle the terminal.
+    /// </summary>
     public StyledWriter Append(string text, string? style = null)
     {
+        text = Neutralise(text);
         _text.Append(text);
         if (_console is not null)
         {
@@ -70,6 +75,23 @@ internal sealed class StyledWriter
         _pieces.Clear();
         _text.Clear();
     }
+
+    /// <summary><paramref name="text"/> with every control character but tab replaced by U+FFFD.</summary>
+    internal static string Neutralise(string text)
+    {
+        if (!text.Any(IsUnsafe))
+        {
+            return text;
+        }
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            builder.Append(IsUnsafe(c) ? '\uFFFD' : c);
+        }
+        return builder.ToString();
+    }
+
+    private static bool IsUnsafe(char c) => char.IsControl(c) && c != '\t';
 
     /// <summary>Writes a whole line.</summary>
     public void Line(string text = "", string? style = null) => Append(text, style).EndLine();

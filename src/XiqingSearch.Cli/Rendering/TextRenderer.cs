@@ -1,6 +1,7 @@
 using System.Globalization;
-using XiqingSearch.Core.Results;
-using XiqingSearch.Core.Search;
+using XiqingSearch.Core.Ingestion;
+using XiqingSearch.Core.Problems;
+using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Cli.Rendering;
 

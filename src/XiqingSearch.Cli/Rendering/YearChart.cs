@@ -1,5 +1,5 @@
 using System.Globalization;
-using XiqingSearch.Core.Search;
+using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Cli.Rendering;
 

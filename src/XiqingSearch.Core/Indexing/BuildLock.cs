@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using XiqingSearch.Core.Results;
+using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Core.Indexing;
 

@@ -1,6 +1,6 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Miscellaneous;
-using XiqingSearch.Core.Analysis.Characters;
+using XiqingSearch.Core.Analysis.Bigrams;
 using XiqingSearch.Core.Analysis.SmartCn;
 
 namespace XiqingSearch.Core.Indexing;
@@ -12,12 +12,12 @@ internal static class IndexAnalyzers
     public static Analyzer Create(SmartCnAnalyzer smartCn) =>
         new PerFieldAnalyzerWrapper(smartCn, new Dictionary<string, Analyzer>
         {
-            [FieldNames.TextChars] = new CharacterAnalyzer(),
+            [FieldNames.TextChars] = new BigramAnalyzer(),
             // A gap between headings, so a chapter: phrase never spans two headings of the path.
-            [FieldNames.ChapterText] = new CharacterAnalyzer(positionIncrementGap: 100),
+            [FieldNames.ChapterText] = new BigramAnalyzer(positionIncrementGap: 100),
         });
 
     /// <summary>Options for the SmartCn dictionaries: the jar the options name, else the package's.</summary>
     public static SmartCnOptions SmartCnOptions(IndexOptions options) =>
-        Analysis.SmartCn.SmartCnOptions.FromEnvironment(options.SmartCnJar);
+        Analysis.SmartCn.SmartCnOptions.For(options.SmartCnJar);
 }

@@ -4,7 +4,7 @@ using Lucene.Net.Store;
 using Lucene.Net.Util;
 using XiqingSearch.Core.Analysis.SmartCn;
 using XiqingSearch.Core.Ingestion;
-using XiqingSearch.Core.Results;
+using XiqingSearch.Core.Problems;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace XiqingSearch.Core.Indexing;
@@ -24,7 +24,14 @@ public static class IndexBuilder
         Build(options, progress, force, BuildHooks.None, cancellationToken);
 
     /// <summary>Whether the index exists and matches the seeds it was built from.</summary>
-    public static IndexState Check(IndexOptions options)
+    public static IndexState Check(IndexOptions options) =>
+        Check(options, CorpusReader.ListFiles(options.SeedsDirectory));
+
+    /// <summary>
+    /// <see cref="Check(IndexOptions)"/> against a listing already made (<see cref="CorpusReader.ListFiles"/>), so a
+    /// caller that goes on to build lists and hashes the sources once.
+    /// </summary>
+    internal static IndexState Check(IndexOptions options, Result<IReadOnlyList<SourceFile>> files)
     {
         var manifest = ReadManifest(options.IndexDirectory, out var hasCommit);
         if (!hasCommit)
@@ -35,7 +42,6 @@ public static class IndexBuilder
         {
             return IndexState.Incompatible;
         }
-        var files = CorpusReader.ListFiles(options.SeedsDirectory);
         if (!files.IsSuccess)
         {
             // The seeds folder is gone or empty: keep serving what was built from it. A bad entry in it (a FIFO,
@@ -51,14 +57,21 @@ public static class IndexBuilder
     }
 
     internal static Result<BuildReport> Build(IndexOptions options, IProgress<IndexProgress>? progress, bool force,
-        BuildHooks hooks, CancellationToken cancellationToken)
+        BuildHooks hooks, CancellationToken cancellationToken) =>
+        Build(options, CorpusReader.ListFiles(options.SeedsDirectory), progress, force, hooks, cancellationToken);
+
+    /// <summary>
+    /// Builds from a listing of the sources already made (names, sizes, hashes), so a caller that checked the
+    /// index first does not list and hash the sources again.
+    /// </summary>
+    internal static Result<BuildReport> Build(IndexOptions options, Result<IReadOnlyList<SourceFile>> files,
+        IProgress<IndexProgress>? progress, bool force, BuildHooks hooks, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
 
-        // List the sources (names, sizes, hashes) and read the catalogue; the sources themselves are read one at a
-        // time while they are indexed, so memory does not grow with the corpus. A bad file found on the way
-        // refuses the whole run: nothing is committed, and the last good commit stays the index.
-        var files = CorpusReader.ListFiles(options.SeedsDirectory);
+        // The sources are listed (names, sizes, hashes); here the catalogue is read; the sources themselves are read
+        // one at a time while they are indexed, so memory does not grow with the corpus. A bad file found on the
+        // way refuses the whole run: nothing is committed, and the last good commit stays the index.
         if (!files.IsSuccess)
         {
             return Result<BuildReport>.Fail(files.Problems);

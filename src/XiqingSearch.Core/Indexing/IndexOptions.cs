@@ -1,8 +1,8 @@
 namespace XiqingSearch.Core.Indexing;
 
 /// <summary>
-/// Where the index and its sources live. Front ends fill it from flags, environment
-/// (<c>XIQING_INDEX</c>, <c>XIQING_SEEDS</c>, <c>XIQING_SMARTCN_JAR</c>) and configuration files.
+/// Where the index and its sources live. Front ends fill it from the settings
+/// (<see cref="Configuration.ResolvedSettings.ToIndexOptions"/>).
 /// </summary>
 public sealed record IndexOptions
 {
@@ -12,8 +12,8 @@ public sealed record IndexOptions
     /// <summary>Seeds folder (default <c>seeds</c>, relative to the current directory).</summary>
     public string SeedsDirectory { get; init; } = "seeds";
 
-    /// <summary>A Java Lucene SmartCn jar to read the dictionaries from; null means <c>XIQING_SMARTCN_JAR</c> when
-    /// set, else the dictionaries of the <c>Lucene.Net.Analysis.SmartCn</c> package.</summary>
+    /// <summary>A Java Lucene SmartCn jar to read the dictionaries from; null means the dictionaries of the
+    /// <c>Lucene.Net.Analysis.SmartCn</c> package.</summary>
     public string? SmartCnJar { get; init; }
 
     /// <summary>

@@ -1,7 +1,7 @@
 using System.Runtime.ExceptionServices;
 using Lucene.Net.Index;
 using XiqingSearch.Core.Ingestion;
-using XiqingSearch.Core.Results;
+using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Core.Indexing;
 
@@ -81,7 +81,7 @@ internal static class StreamingIndexer
                         {
                             writer!.DeleteDocuments(new Term(FieldNames.Doc, file.Id));
                         }
-                        writer!.AddDocuments(document.Paragraphs.Select(p => ParagraphDocument.Create(document, p)));
+                        writer!.AddDocuments(document.Paragraphs.Select(p => LuceneDocumentFactory.Create(document, p)));
                     }
                     lock (gate)
                     {

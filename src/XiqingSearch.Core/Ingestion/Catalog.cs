@@ -1,5 +1,5 @@
 using System.Text.Json;
-using XiqingSearch.Core.Results;
+using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Core.Ingestion;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using XiqingSearch.Core.Ingestion.Formats;
 using XiqingSearch.Core.Ingestion.Topics;
-using XiqingSearch.Core.Results;
+using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Core.Ingestion;
 

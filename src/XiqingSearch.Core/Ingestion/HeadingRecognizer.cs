@@ -5,7 +5,7 @@ namespace XiqingSearch.Core.Ingestion;
 /// <summary>
 /// Recognises headings by their form, never by markdown <c>#</c> count, and classifies the other line forms the
 /// splitter treats specially (dates, parentheticals, signatures, figure captions, run-in leads).
-/// All methods take the line with whitespace removed (<see cref="TextNormalizer.Squeeze"/>) unless named otherwise.
+/// All methods take the line with whitespace removed (<see cref="DisplayTextCleaner.Squeeze"/>) unless named otherwise.
 /// </summary>
 internal static partial class HeadingRecognizer
 {

@@ -16,7 +16,7 @@ namespace XiqingSearch.Core.Ingestion;
 /// </summary>
 internal static partial class MetadataReader
 {
-    public static DocumentMetadata Read(string docId, IReadOnlyList<SplitParagraph> paragraphs)
+    public static DocumentMetadata Read(string docId, IReadOnlyList<ParagraphDraft> paragraphs)
     {
         var text = string.Concat(paragraphs.Select(p => p.Text + "\n"));
         var title = ReadTitle(docId, paragraphs, text);
@@ -45,7 +45,7 @@ internal static partial class MetadataReader
         return new DocumentMetadata(title, year, period, type);
     }
 
-    private static string ReadTitle(string docId, IReadOnlyList<SplitParagraph> paragraphs, string text)
+    private static string ReadTitle(string docId, IReadOnlyList<ParagraphDraft> paragraphs, string text)
     {
         var titles = paragraphs.Where(p => p.Kind == ParagraphKind.Heading && p.HeadingLevel == 0).ToList();
         var own = titles.LastOrDefault(p => !p.IsNotice);

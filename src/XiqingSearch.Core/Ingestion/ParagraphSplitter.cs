@@ -18,7 +18,7 @@ namespace XiqingSearch.Core.Ingestion;
 internal sealed class ParagraphSplitter
 {
     private readonly IReadOnlyList<SourceLine> _lines;
-    private readonly List<SplitParagraph> _output = [];
+    private readonly List<ParagraphDraft> _output = [];
     private readonly List<SourceLine> _buffer = [];
     private readonly List<(int Level, string Text)> _stack = [];
     private readonly List<string> _cells = [];
@@ -46,7 +46,7 @@ internal sealed class ParagraphSplitter
     /// </summary>
     internal static int? WrapWidth(IReadOnlyList<SourceLine> lines)
     {
-        var lengths = lines.Where(l => !l.IsBlank).Select(l => TextNormalizer.Squeeze(l.Text).Length).ToList();
+        var lengths = lines.Where(l => !l.IsBlank).Select(l => DisplayTextCleaner.Squeeze(l.Text).Length).ToList();
         if (lengths.Count < 20)
         {
             return null;
@@ -75,7 +75,7 @@ internal sealed class ParagraphSplitter
         {
             return false;
         }
-        var following = TextNormalizer.Squeeze(_lines[next].Text);
+        var following = DisplayTextCleaner.Squeeze(_lines[next].Text);
         return HeadingRecognizer.FormLevel(following) is null
             && !HeadingRecognizer.IsDateLine(following)
             && !HeadingRecognizer.IsParentheticalLine(following)
@@ -85,7 +85,7 @@ internal sealed class ParagraphSplitter
     }
 
     /// <summary>The paragraphs of <paramref name="lines"/> in order.</summary>
-    public static IReadOnlyList<SplitParagraph> Split(IReadOnlyList<SourceLine> lines)
+    public static IReadOnlyList<ParagraphDraft> Split(IReadOnlyList<SourceLine> lines)
     {
         var splitter = new ParagraphSplitter(lines);
         splitter.Run();
@@ -116,17 +116,17 @@ internal sealed class ParagraphSplitter
             var afterBlank = blankRun > 0;
             blankRun = 0;
             var trimmed = line.Text.Trim().Trim('\u3000');
-            var squeezed = TextNormalizer.Squeeze(trimmed);
+            var squeezed = DisplayTextCleaner.Squeeze(trimmed);
 
             if (line.IsRow)
             {
                 // A row the format delimits itself (a DOCX or HTML table row, a PDF line of spaced-out cells).
                 FlushRow();
                 FlushParagraph();
-                var rowText = TextNormalizer.Normalize(line.Text);
+                var rowText = DisplayTextCleaner.Clean(line.Text);
                 if (rowText.Trim('|', ' ').Length > 0)
                 {
-                    _output.Add(new SplitParagraph(ParagraphKind.TableRow, rowText, CurrentChapter(), line.Number, line.Number)
+                    _output.Add(new ParagraphDraft(ParagraphKind.TableRow, rowText, CurrentChapter(), line.Number, line.Number)
                     { FirstPage = line.Page, LastPage = line.Page });
                 }
                 continue;
@@ -227,7 +227,7 @@ internal sealed class ParagraphSplitter
                 {
                     continue;
                 }
-                var next = TextNormalizer.Squeeze(_lines[j].Text);
+                var next = DisplayTextCleaner.Squeeze(_lines[j].Text);
                 if (HeadingRecognizer.IsNoticeTitleEnd(next))
                 {
                     parts.Add(_lines[j].Text.Trim());
@@ -240,7 +240,7 @@ internal sealed class ParagraphSplitter
             && !_lines[index + 1].IsMarkupHeading && !_lines[index + 1].IsCell)
         {
             // "第一章  全面建成……开启全面建设社会主义" + "现代化新城的新征程".
-            var next = TextNormalizer.Squeeze(_lines[index + 1].Text);
+            var next = DisplayTextCleaner.Squeeze(_lines[index + 1].Text);
             if (HeadingRecognizer.IsHeadingContinuation(squeezed, next))
             {
                 parts.Add(_lines[index + 1].Text.Trim());
@@ -248,7 +248,7 @@ internal sealed class ParagraphSplitter
             }
         }
 
-        var text = TextNormalizer.Join(parts);
+        var text = DisplayTextCleaner.Join(parts);
         var level = heading.Level;
         if (level == HeadingRecognizer.Nested)
         {
@@ -287,7 +287,7 @@ internal sealed class ParagraphSplitter
                 _inTable = nextIndex < _lines.Count && _lines[nextIndex].IsCell;
             }
         }
-        _output.Add(new SplitParagraph(ParagraphKind.Heading, text, chapter, first, _lines[last].Number, level, heading.IsNotice)
+        _output.Add(new ParagraphDraft(ParagraphKind.Heading, text, chapter, first, _lines[last].Number, level, heading.IsNotice)
         { FirstPage = _lines[index].Page, LastPage = _lines[last].Page });
         return last;
     }
@@ -310,8 +310,8 @@ internal sealed class ParagraphSplitter
         {
             return;
         }
-        var text = TextNormalizer.Join(_buffer.Select(line => line.Text));
-        _output.Add(new SplitParagraph(ParagraphKind.Paragraph, text, CurrentChapter(), _buffer[0].Number, _buffer[^1].Number)
+        var text = DisplayTextCleaner.Join(_buffer.Select(line => line.Text));
+        _output.Add(new ParagraphDraft(ParagraphKind.Paragraph, text, CurrentChapter(), _buffer[0].Number, _buffer[^1].Number)
         { FirstPage = _buffer[0].Page, LastPage = _buffer[^1].Page });
         _buffer.Clear();
     }
@@ -323,10 +323,10 @@ internal sealed class ParagraphSplitter
             return;
         }
         // Empty cells (padding of merged header cells) are dropped: they hold nothing a reader could see.
-        var cells = _cells.Select(TextNormalizer.Normalize).Where(cell => cell.Length > 0).ToList();
+        var cells = _cells.Select(DisplayTextCleaner.Clean).Where(cell => cell.Length > 0).ToList();
         if (cells.Count > 0)
         {
-            _output.Add(new SplitParagraph(ParagraphKind.TableRow, string.Join(" | ", cells), CurrentChapter(), _rowFirst, _rowLast)
+            _output.Add(new ParagraphDraft(ParagraphKind.TableRow, string.Join(" | ", cells), CurrentChapter(), _rowFirst, _rowLast)
             { FirstPage = _rowFirstPage, LastPage = _rowLastPage });
         }
         _cells.Clear();

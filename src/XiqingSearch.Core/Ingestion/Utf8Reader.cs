@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Text;
-using XiqingSearch.Core.Results;
+using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Core.Ingestion;
 

@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using XiqingSearch.Core.Indexing;
-using XiqingSearch.Core.Results;
+using XiqingSearch.Core.Problems;
 using XiqingSearch.Server.Hosting;
+using XiqingSearch.Server.Http;
 
 namespace XiqingSearch.Server.Endpoints;
 

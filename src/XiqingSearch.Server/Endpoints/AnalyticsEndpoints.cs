@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
-using XiqingSearch.Core.Results;
-using XiqingSearch.Core.Search;
 using XiqingSearch.Core.Search.Analytics;
+using XiqingSearch.Core.Search.Model;
 using XiqingSearch.Server.Hosting;
+using XiqingSearch.Server.Http;
 
 namespace XiqingSearch.Server.Endpoints;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
-using XiqingSearch.Core.Search;
+using XiqingSearch.Core.Search.Model;
 using XiqingSearch.Server.Hosting;
+using XiqingSearch.Server.Http;
 
 namespace XiqingSearch.Server.Endpoints;
 

@@ -1,4 +1,5 @@
-using XiqingSearch.Core.Results;
+using XiqingSearch.Core.Problems;
+using XiqingSearch.Server.Http;
 
 namespace XiqingSearch.Server.Endpoints;
 

@@ -1,5 +1,6 @@
-using XiqingSearch.Core.Results;
+using XiqingSearch.Core.Problems;
 using XiqingSearch.Server.Hosting;
+using XiqingSearch.Server.Http;
 
 namespace XiqingSearch.Server.Endpoints;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.OpenApi;
+using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Server.Endpoints;
 

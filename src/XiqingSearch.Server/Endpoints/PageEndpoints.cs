@@ -3,8 +3,9 @@ using XiqingSearch.Server.Hosting;
 namespace XiqingSearch.Server.Endpoints;
 
 /// <summary>
-/// The search page (<c>/</c>) and its files: <c>app.js</c> (the whole UI), <c>app.css</c>, <c>embed.js</c> (mounts
-/// the UI into a portal's element). Every answer carries the Content-Security-Policy the page satisfies (<see cref="Hosting.SecurityHeadersMiddleware"/>).
+/// The search page (<c>/</c>) and its files: <c>app.js</c> (the UI's entry module) and the modules it imports from
+/// <c>modules/</c>, <c>app.css</c>, <c>embed.js</c> (mounts the UI into a portal's element). Every answer carries
+/// the Content-Security-Policy the page satisfies (<see cref="Hosting.SecurityHeadersMiddleware"/>).
 /// </summary>
 internal static class PageEndpoints
 {
@@ -35,6 +36,13 @@ internal static class PageEndpoints
         headers.ETag = asset.ETag;
         // Revalidate every time: a new server version must not be hidden behind a cached app.js.
         headers.CacheControl = "no-cache";
+        if (asset.IsScript)
+        {
+            // embed.js loads app.js as an ES module into the portal's page, and a browser runs a module of another
+            // origin only with CORS. The files are public, so any origin may load them; a portal outside
+            // Xiqing:Cors:Origins then gets the UI, which tells it that the API refuses its origin.
+            headers.AccessControlAllowOrigin = "*";
+        }
         if (context.Request.Headers.IfNoneMatch.ToString() == asset.ETag)
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);

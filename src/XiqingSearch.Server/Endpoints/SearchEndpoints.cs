@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using XiqingSearch.Core.Results;
-using XiqingSearch.Core.Search;
-using XiqingSearch.Core.Search.Export;
+using XiqingSearch.Core.Export;
+using XiqingSearch.Core.Problems;
+using XiqingSearch.Core.Search.Model;
 using XiqingSearch.Server.Hosting;
+using XiqingSearch.Server.Http;
 
 namespace XiqingSearch.Server.Endpoints;
 

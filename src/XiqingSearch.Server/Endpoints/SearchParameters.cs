@@ -1,7 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Primitives;
-using XiqingSearch.Core.Results;
-using XiqingSearch.Core.Search;
+using XiqingSearch.Core.Problems;
+using XiqingSearch.Core.Search.Model;
+using XiqingSearch.Server.Http;
 
 namespace XiqingSearch.Server.Endpoints;
 

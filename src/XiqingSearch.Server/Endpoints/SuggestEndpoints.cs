@@ -1,8 +1,9 @@
 using System.Globalization;
-using XiqingSearch.Core.Results;
-using XiqingSearch.Core.Search;
+using XiqingSearch.Core.Search.Engine;
+using XiqingSearch.Core.Search.Model;
 using XiqingSearch.Core.Search.Suggestions;
 using XiqingSearch.Server.Hosting;
+using XiqingSearch.Server.Http;
 
 namespace XiqingSearch.Server.Endpoints;
 

@@ -1,7 +1,8 @@
 using XiqingSearch.Core.Indexing;
-using XiqingSearch.Core.Results;
-using XiqingSearch.Core.Search;
-using XiqingSearch.Server.Endpoints;
+using XiqingSearch.Core.Problems;
+using XiqingSearch.Core.Search.Engine;
+using XiqingSearch.Core.Search.Model;
+using XiqingSearch.Server.Http;
 
 namespace XiqingSearch.Server.Hosting;
 
@@ -11,9 +12,11 @@ namespace XiqingSearch.Server.Hosting;
 /// finishes on the commit it started with. <see cref="Generation"/> changes whenever the served commit may have
 /// changed, which is what invalidates <see cref="SearchCache"/>.
 /// </summary>
-internal sealed class EngineHolder(ServerSettings settings, ILogger<EngineHolder> logger) : IDisposable
+internal sealed class EngineHolder(ServerSettings settings, ILogger<EngineHolder> logger, SearchEngine? opened = null)
+    : IDisposable
 {
     private readonly Lock _gate = new();
+    private SearchEngine? _opened = opened;
     private volatile SearchEngine? _engine;
     private volatile Problem? _problem = new(ServerProblems.NotReady, ServerMessages.IndexOpening);
     private long _generation;
@@ -55,14 +58,24 @@ internal sealed class EngineHolder(ServerSettings settings, ILogger<EngineHolder
     /// <summary>The id of the rebuild running in this server, or null.</summary>
     public string? RunningBuild => Volatile.Read(ref _runningBuild);
 
-    /// <summary>Opens the index, building it first when it is missing or stale. Called once at start.</summary>
+    /// <summary>
+    /// Opens the index, building it first when it is missing or stale (Core's one start-up path,
+    /// <see cref="IndexLifecycle.EnsureCurrent"/>), or installs the engine the host was given already open.
+    /// Called once at start.
+    /// </summary>
     public void OpenOrBuild()
     {
+        if (Interlocked.Exchange(ref _opened, null) is { } given)
+        {
+            Install(given);
+            return;
+        }
         logger.LogInformation("Opening index {Index} (seeds {Seeds})", Options.IndexDirectory, Options.SeedsDirectory);
         var progress = new Progress<IndexProgress>(p => logger.LogInformation(
             "Indexing {Stage}: {FilesDone}/{FilesTotal} files, {Paragraphs} paragraphs", p.Stage, p.FilesDone,
             p.FilesTotal, p.Paragraphs));
-        Install(SearchEngine.OpenOrBuild(Options, progress));
+        var opened = IndexLifecycle.EnsureCurrent(Options, (_, build) => build(progress));
+        Install(opened.IsSuccess ? opened.Value.Engine : Result<SearchEngine>.Fail(opened.Problems));
     }
 
     /// <summary>
@@ -193,7 +206,11 @@ internal sealed class EngineHolder(ServerSettings settings, ILogger<EngineHolder
     }
 
     /// <inheritdoc/>
-    public void Dispose() => _engine?.Dispose();
+    public void Dispose()
+    {
+        _engine?.Dispose();
+        Interlocked.Exchange(ref _opened, null)?.Dispose();
+    }
 }
 
 /// <summary>A rebuild's id and its report (or why it was refused).</summary>

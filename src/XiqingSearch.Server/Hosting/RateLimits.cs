@@ -1,7 +1,8 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
-using XiqingSearch.Core.Results;
-using XiqingSearch.Server.Endpoints;
+using XiqingSearch.Core.Problems;
+using XiqingSearch.Core.Search.Model;
+using XiqingSearch.Server.Http;
 
 namespace XiqingSearch.Server.Hosting;
 

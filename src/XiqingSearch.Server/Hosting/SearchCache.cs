@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace XiqingSearch.Server.Hosting;
 
 /// <summary>
-/// Serialised search responses keyed by the normalised request (<see cref="Endpoints.SearchParameters.CacheKey"/>:
+/// Serialised search responses keyed by the normalised request (the endpoints' <c>SearchParameters.CacheKey</c>:
 /// known parameters only, in a fixed order, so <c>&amp;_=123</c> or a different parameter order finds the same
 /// entry instead of filling memory with copies). The index only changes by switching commits, and every switch
 /// changes <see cref="EngineHolder.Generation"/>, so an entry is valid exactly as long as its generation is current.

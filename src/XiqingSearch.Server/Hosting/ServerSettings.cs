@@ -1,12 +1,12 @@
-using Microsoft.Extensions.Configuration;
+using XiqingSearch.Core.Configuration;
 using XiqingSearch.Core.Indexing;
-using XiqingSearch.Core.Search;
+using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Server.Hosting;
 
 /// <summary>
-/// The server's settings, read once at start from the <c>Xiqing</c> configuration section
-/// (appsettings.json, <c>XIQING_…</c> environment variables, command line).
+/// The server's settings, read once at start from the settings every front end resolves the same way (flags,
+/// <c>XIQING_…</c> environment variables, <c>xiqing.json</c>, the <c>Xiqing</c> section of appsettings.json).
 /// </summary>
 internal sealed record ServerSettings
 {
@@ -46,56 +46,31 @@ internal sealed record ServerSettings
     /// <summary>True when the admin endpoints are on.</summary>
     public bool IsAdminEnabled => !string.IsNullOrEmpty(AdminKey);
 
-    /// <summary>Reads the <c>Xiqing</c> section; <paramref name="overrides"/> (from the CLI's flags) wins.</summary>
-    public static ServerSettings From(IConfiguration configuration, IndexOptions? overrides)
+    /// <summary>The server's settings from the resolved layers (Core's <see cref="SettingsResolver"/>).</summary>
+    public static ServerSettings From(ResolvedSettings settings)
     {
-        var section = configuration.GetSection("Xiqing");
-        var defaults = new IndexOptions();
-        var index = overrides ?? new IndexOptions
-        {
-            IndexDirectory = NonEmpty(section["Index"]) ?? defaults.IndexDirectory,
-            SeedsDirectory = NonEmpty(section["Seeds"]) ?? defaults.SeedsDirectory,
-            SmartCnJar = NonEmpty(section["SmartCnJar"]),
-        };
-        var origins = section.GetSection("Cors:Origins").GetChildren()
-            .Select(c => c.Value)
-            .Concat((section["Cors:Origins"] ?? "").Split(',')) // XIQING_CORS__ORIGINS=a,b
-            .Select(o => o?.Trim().TrimEnd('/'))
-            .Where(o => !string.IsNullOrEmpty(o))
-            .Select(o => o!)
+        var origins = settings.GetList("Cors:Origins")
+            .Select(o => o.TrimEnd('/'))
+            .Where(o => o.Length > 0)
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToArray();
-        var seconds = double.TryParse(section["RefreshSeconds"], System.Globalization.NumberStyles.Float,
-            System.Globalization.CultureInfo.InvariantCulture, out var s) && s > 0 ? s : 2;
         return new ServerSettings
         {
-            Index = index with
-            {
-                IndexDirectory = Path.GetFullPath(index.IndexDirectory),
-                SeedsDirectory = Path.GetFullPath(index.SeedsDirectory),
-            },
-            AdminKey = NonEmpty(section["AdminKey"]),
+            Index = settings.ToIndexOptions(),
+            AdminKey = settings.Get("AdminKey"),
             CorsOrigins = origins,
-            FrameAncestors = NonEmpty(section["FrameAncestors"]) ?? string.Join(' ', ["'self'", .. origins]),
-            RefreshInterval = TimeSpan.FromSeconds(seconds),
-            SearchCacheBytes = Whole(section["SearchCacheMegabytes"], 64) * 1024 * 1024,
-            AdminRequestsPerMinute = (int)Math.Min(int.MaxValue, Whole(section["RateLimit:AdminPerMinute"], 10)),
-            SearchRequestsPerMinute = (int)Math.Min(int.MaxValue, Whole(section["RateLimit:SearchPerMinute"], 0)),
+            FrameAncestors = settings.Get("FrameAncestors") ?? string.Join(' ', ["'self'", .. origins]),
+            RefreshInterval = TimeSpan.FromSeconds(settings.GetPositive("RefreshSeconds", 2)),
+            SearchCacheBytes = Bounded(settings.GetWhole("SearchCacheMegabytes", 64), long.MaxValue / (1024 * 1024)) * 1024 * 1024,
+            AdminRequestsPerMinute = (int)Bounded(settings.GetWhole("RateLimit:AdminPerMinute", 10), int.MaxValue),
+            SearchRequestsPerMinute = (int)Bounded(settings.GetWhole("RateLimit:SearchPerMinute", 0), int.MaxValue),
             QueryLimits = new QueryLimits
             {
-                MaxClauses = (int)Math.Min(int.MaxValue, Whole(section["Query:MaxClauses"], QueryLimits.Default.MaxClauses)),
-                Timeout = double.TryParse(section["Query:TimeoutSeconds"], System.Globalization.NumberStyles.Float,
-                    System.Globalization.CultureInfo.InvariantCulture, out var timeout) && timeout > 0
-                    ? TimeSpan.FromSeconds(timeout)
-                    : QueryLimits.Default.Timeout,
+                MaxClauses = (int)Bounded(settings.GetWhole("Query:MaxClauses", QueryLimits.Default.MaxClauses), int.MaxValue),
+                Timeout = TimeSpan.FromSeconds(settings.GetPositive("Query:TimeoutSeconds", QueryLimits.Default.Timeout.TotalSeconds)),
             },
         };
     }
 
-    /// <summary>A whole number of 0 or more, or <paramref name="fallback"/> when absent or not one.</summary>
-    private static long Whole(string? text, long fallback) =>
-        long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture,
-            out var value) && value < long.MaxValue / (1024 * 1024) ? value : fallback;
-
-    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    private static long Bounded(long value, long max) => Math.Min(value, max - 1);
 }

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using XiqingSearch.Core.Search.Engine;
 
 namespace XiqingSearch.Server.Hosting;
 
 /// <summary>
-/// The HTTP half of the start-up warm-up (the engine half is <see cref="Core.Search.SearchEngine.WarmUp"/>, run when the
+/// The HTTP half of the start-up warm-up (the engine half is <see cref="Core.Search.Engine.SearchEngine.WarmUp"/>, run when the
 /// commit is opened): once the server listens, it sends itself a few requests of each kind (search with facets
 /// and paging, documents, facets, the page) so that routing, the endpoints' parameter binding and the JSON writers
 /// are compiled before <c>/readyz</c> says ready. Without a listening address (an in-memory test server) it does

@@ -12,7 +12,7 @@ internal sealed class WebAssets
 
     private WebAssets(IReadOnlyDictionary<string, WebAsset> files) => Files = files;
 
-    /// <summary>By file name (<c>index.html</c>, <c>app.js</c>, …).</summary>
+    /// <summary>By path under <c>Web/</c> (<c>index.html</c>, <c>app.js</c>, <c>modules/state.js</c>, …).</summary>
     public IReadOnlyDictionary<string, WebAsset> Files { get; }
 
     /// <summary>Reads every embedded page file.</summary>
@@ -26,7 +26,8 @@ internal sealed class WebAssets
             using var buffer = new MemoryStream();
             stream.CopyTo(buffer);
             var bytes = buffer.ToArray();
-            var fileName = name[Prefix.Length..];
+            // MSBuild's RecursiveDir has the build machine's separator: a build on Windows names modules\state.js.
+            var fileName = name[Prefix.Length..].Replace('\\', '/');
             var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 8)) + "\"";
             files[fileName] = new WebAsset(fileName, bytes, ContentType(fileName), etag);
         }
@@ -44,4 +45,8 @@ internal sealed class WebAssets
 }
 
 /// <summary>One page file.</summary>
-internal sealed record WebAsset(string Name, byte[] Content, string ContentType, string ETag);
+internal sealed record WebAsset(string Name, byte[] Content, string ContentType, string ETag)
+{
+    /// <summary>A script (the page's modules, embed.js).</summary>
+    public bool IsScript => Name.EndsWith(".js", StringComparison.Ordinal);
+}

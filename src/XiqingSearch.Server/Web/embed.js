@@ -4,6 +4,9 @@
  *   <script src="https://host/embed.js" data-target="#search"></script>
  * The API origin is where this script came from; the UI lives in a Shadow DOM so the portal's CSS and ours
  * stay apart. The portal's origin must be listed in the server's Xiqing:Cors:Origins.
+ * This file stays a classic script (a portal includes it with a plain <script src>); it loads app.js as an ES
+ * module, which the server lets any origin load (the page's files are public), so a portal whose origin is not
+ * allowed still gets the UI, and the UI says what is wrong.
  */
 (function () {
   'use strict';
@@ -41,6 +44,7 @@
       return;
     }
     var app = document.createElement('script');
+    app.type = 'module';
     app.src = base + 'app.js';
     app.async = true;
     app.addEventListener('load', mount);

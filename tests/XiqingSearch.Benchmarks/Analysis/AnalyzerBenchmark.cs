@@ -8,6 +8,7 @@ using Lucene.Net.Util;
 using XiqingSearch.Benchmarks.Peer;
 using XiqingSearch.Core.Analysis;
 using XiqingSearch.Core.Analysis.SmartCn;
+using XiqingSearch.Core.Export;
 
 namespace XiqingSearch.Benchmarks.Analysis;
 
@@ -39,7 +40,7 @@ internal static class AnalyzerBenchmark
             // Dictionary load, each in a fresh process so the numbers are cold (JIT included, as for Java): our
             // reader on the package's resources (the default source) and on the jar, and the package's own
             // analyzer (construction + first line, as Java's load is measured).
-            var jar = Environment.GetEnvironmentVariable(SmartCnOptions.JarEnvironmentVariable)
+            var jar = Environment.GetEnvironmentVariable("XIQING_SMARTCN_JAR")
                       ?? (File.Exists(peer) ? JavaTokenRate.SmartCnJar(peer) : null);
             // The three sources take turns, so that a change of load on a shared machine affects them alike.
             var packageLoads = new List<double>();
@@ -246,7 +247,7 @@ internal static class AnalyzerBenchmark
             Console.Error.WriteLine("usage: tokens FILE");
             return 2;
         }
-        var analyzer = new SmartCnAnalyzer(SmartCnOptions.FromEnvironment());
+        var analyzer = new SmartCnAnalyzer(SmartCnOptions.For(Environment.GetEnvironmentVariable("XIQING_SMARTCN_JAR")));
         using var input = new StreamReader(args[0], new UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: false);
         using var stdout = Console.OpenStandardOutput();
         using var output = new StreamWriter(stdout, new UTF8Encoding(false), 1 << 16);

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using XiqingSearch.Core.Indexing;
-using XiqingSearch.Core.Search;
 using XiqingSearch.Core.Search.Analytics;
+using XiqingSearch.Core.Search.Engine;
+using XiqingSearch.Core.Search.Model;
 using static XiqingSearch.Benchmarks.Peer.BenchmarkHost;
 
 namespace XiqingSearch.Benchmarks.Analytics;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Benchmarks.Peer;
 

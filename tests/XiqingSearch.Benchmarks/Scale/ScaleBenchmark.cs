@@ -7,7 +7,9 @@ using System.Text.Json;
 using XiqingSearch.Benchmarks.Indexing;
 using XiqingSearch.Benchmarks.Peer;
 using XiqingSearch.Core.Indexing;
-using XiqingSearch.Core.Search;
+using XiqingSearch.Core.Problems;
+using XiqingSearch.Core.Search.Engine;
+using XiqingSearch.Core.Search.Model;
 using static XiqingSearch.Benchmarks.Peer.BenchmarkHost;
 
 namespace XiqingSearch.Benchmarks.Scale;

@@ -2,7 +2,8 @@ using System.Diagnostics;
 using System.Text;
 using XiqingSearch.Benchmarks.Peer;
 using XiqingSearch.Core.Indexing;
-using XiqingSearch.Core.Search;
+using XiqingSearch.Core.Search.Engine;
+using XiqingSearch.Core.Search.Model;
 using static XiqingSearch.Benchmarks.Peer.BenchmarkHost;
 
 namespace XiqingSearch.Benchmarks.Search;

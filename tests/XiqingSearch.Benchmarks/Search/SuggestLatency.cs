@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using XiqingSearch.Core.Search;
+using XiqingSearch.Core.Search.Engine;
 using static XiqingSearch.Benchmarks.Peer.BenchmarkHost;
 
 namespace XiqingSearch.Benchmarks.Search;

@@ -1,10 +1,11 @@
 using System.Text;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
-using XiqingSearch.Core.Analysis.Characters;
+using XiqingSearch.Core.Analysis.Bigrams;
 using XiqingSearch.Core.Indexing;
-using XiqingSearch.Core.Results;
-using XiqingSearch.Core.Search;
+using XiqingSearch.Core.Problems;
+using XiqingSearch.Core.Search.Engine;
+using XiqingSearch.Core.Search.Model;
 using FSDirectory = Lucene.Net.Store.FSDirectory;
 
 namespace XiqingSearch.Core.Tests.Indexing;
@@ -118,7 +119,7 @@ public sealed class IndexBuilderTests
         Assert.Equal(before.IndexSizeBytes, IndexBuilder.IndexSize(work.Index));
 
         // Search still answers from the last good commit, and says why it did not rebuild.
-        using var engine = SearchEngine.OpenOrBuild(work.Options).ValueOrThrow();
+        using var engine = IndexLifecycle.EnsureCurrent(work.Options).ValueOrThrow().Engine;
         Assert.Equal(ProblemCodes.InvalidUtf8, Assert.Single(engine.Warnings).Code);
         Assert.Equal(5, engine.Search(new SearchRequest { Query = "天开西青园" }).ValueOrThrow().TotalHits);
     }
@@ -130,11 +131,51 @@ public sealed class IndexBuilderTests
         IndexBuilder.Build(work.Options).ValueOrThrow();
         File.AppendAllText(work.SeedPath(0), "\n新的一段。\n", Encoding.UTF8);
         using var directory = FSDirectory.Open(work.Index);
-        using var holder = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new CharacterAnalyzer()));
+        using var holder = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new BigramAnalyzer()));
 
         var result = IndexBuilder.Build(work.Options);
 
         Assert.Equal(ProblemCodes.IndexBusy, result.Problems[0].Code);
+    }
+
+    [Fact]
+    public void EnsureCurrent_SaysWhatItFoundAndWhatItBuilt()
+    {
+        using var work = new TempWorkspace();
+        var states = new List<IndexState>();
+        IndexLifecycle.BuildRunner record = (state, build) =>
+        {
+            states.Add(state);
+            return build(null);
+        };
+
+        using (var first = IndexLifecycle.EnsureCurrent(work.Options, record).ValueOrThrow().Engine)
+        {
+            Assert.Equal(5, first.Documents().Count);
+        }
+        var again = IndexLifecycle.EnsureCurrent(work.Options, record).ValueOrThrow();
+        again.Engine.Dispose();
+        File.AppendAllText(work.SeedPath(0), "\n新的一段。\n", Encoding.UTF8);
+        var changed = IndexLifecycle.EnsureCurrent(work.Options, record).ValueOrThrow();
+        changed.Engine.Dispose();
+
+        Assert.Equal([IndexState.Missing, IndexState.Stale], states); // no build ran for the current index
+        Assert.Equal(IndexState.Current, again.Found);
+        Assert.Null(again.Build);
+        Assert.Equal(IndexState.Stale, changed.Found);
+        Assert.Equal([Path.GetFileName(work.SeedPath(0))], changed.Build!.ChangedFiles);
+    }
+
+    [Fact]
+    public void EnsureCurrent_NoSourcesAndNoIndex_FailsWithTheIngestProblem()
+    {
+        using var work = new TempWorkspace();
+        Directory.Delete(work.Seeds, recursive: true);
+
+        var result = IndexLifecycle.EnsureCurrent(work.Options);
+
+        Assert.False(result.IsSuccess);
+        Assert.Equal(ProblemCodes.SeedsFolderMissing, result.Problems[0].Code);
     }
 
     [Fact]
@@ -145,12 +186,12 @@ public sealed class IndexBuilderTests
     }
 
     [Fact]
-    public void Open_IndexOfAnotherSchema_IsRefusedAndOpenOrBuildRebuildsIt()
+    public void Open_IndexOfAnotherSchema_IsRefusedAndEnsureCurrentRebuildsIt()
     {
         using var work = new TempWorkspace();
         Directory.CreateDirectory(work.Index);
         using (var directory = FSDirectory.Open(work.Index))
-        using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new CharacterAnalyzer())))
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new BigramAnalyzer())))
         {
             writer.SetCommitData(new Dictionary<string, string> { ["xiqing.schema"] = "xiqing-0" });
             writer.Commit();
@@ -158,7 +199,7 @@ public sealed class IndexBuilderTests
 
         Assert.Equal(IndexState.Incompatible, IndexBuilder.Check(work.Options));
         Assert.Equal(ProblemCodes.IndexIncompatible, SearchEngine.Open(work.Options).Problems[0].Code);
-        using var engine = SearchEngine.OpenOrBuild(work.Options).ValueOrThrow();
+        using var engine = IndexLifecycle.EnsureCurrent(work.Options).ValueOrThrow().Engine;
         Assert.Equal(5, engine.Documents().Count);
     }
 

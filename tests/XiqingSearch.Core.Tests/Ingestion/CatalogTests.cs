@@ -1,5 +1,5 @@
 using XiqingSearch.Core.Ingestion;
-using XiqingSearch.Core.Results;
+using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Core.Tests.Ingestion;
 

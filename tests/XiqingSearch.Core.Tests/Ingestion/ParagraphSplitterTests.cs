@@ -1,4 +1,5 @@
 using XiqingSearch.Core.Ingestion;
+using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Core.Tests.Ingestion;
 
@@ -131,7 +132,7 @@ public class ParagraphSplitterTests
     {
         var result = Parse.Text("一、总则\n西青区工作。\n", "2024_notes.txt");
 
-        Assert.Equal(XiqingSearch.Core.Results.ProblemCodes.YearNotFound, Assert.Single(result.Problems).Code);
+        Assert.Equal(XiqingSearch.Core.Problems.ProblemCodes.YearNotFound, Assert.Single(result.Problems).Code);
     }
 
     [Theory]

@@ -1,6 +1,6 @@
 using XiqingSearch.Core.Ingestion;
 using XiqingSearch.Core.Ingestion.Topics;
-using XiqingSearch.Core.Results;
+using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Core.Tests.Ingestion;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using XiqingSearch.Core.Ingestion;
-using XiqingSearch.Core.Results;
+using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Core.Tests.Ingestion;
 

@@ -1,19 +1,20 @@
 using System.Text;
-using XiqingSearch.Core.Results;
+using XiqingSearch.Core.Problems;
+using XiqingSearch.Core.Tests.Analysis.Bigrams;
 
 namespace XiqingSearch.Core.Tests.Search;
 
 /// <summary>
 /// The ground truth for exact phrase search, written independently of the engine: remove whitespace, fold
 /// full-width ASCII and case, fold variants (the table computed from ICU and Unicode by
-/// <see cref="Analysis.Characters.VariantTableSource"/>, not the engine's data file), then look for the phrase as a
+/// <see cref="Analysis.Bigrams.VariantTableSource"/>, not the engine's data file), then look for the phrase as a
 /// substring. Occurrences that overlap or touch are one
 /// span, as the engine reports them.
 /// </summary>
 internal static class BruteForce
 {
     private static readonly Lazy<Dictionary<char, char>> Variants =
-        new(() => Analysis.Characters.VariantTableSource.Compute().ToDictionary(l => l.Source, l => l.Target));
+        new(() => Analysis.Bigrams.VariantTableSource.Compute().ToDictionary(l => l.Source, l => l.Target));
 
     public static (string Text, List<int> Source) Normalize(string text)
     {

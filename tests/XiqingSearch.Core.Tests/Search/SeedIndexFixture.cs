@@ -1,6 +1,7 @@
 using XiqingSearch.Core.Indexing;
 using XiqingSearch.Core.Ingestion;
-using XiqingSearch.Core.Search;
+using XiqingSearch.Core.Search.Engine;
+using XiqingSearch.Core.Search.Model;
 using XiqingSearch.Core.Tests.Ingestion;
 
 namespace XiqingSearch.Core.Tests.Search;

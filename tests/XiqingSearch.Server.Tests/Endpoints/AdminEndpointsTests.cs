@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using XiqingSearch.Server.Endpoints;
+using XiqingSearch.Server.Http;
 
 namespace XiqingSearch.Server.Tests.Endpoints;
 

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using XiqingSearch.Core.Results;
-using XiqingSearch.Core.Search;
 using XiqingSearch.Core.Search.Analytics;
+using XiqingSearch.Core.Search.Engine;
+using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Server.Tests.Endpoints;
 

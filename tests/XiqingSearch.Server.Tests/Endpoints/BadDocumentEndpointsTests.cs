@@ -1,6 +1,6 @@
 using System.Text.Json;
 using XiqingSearch.Core.Indexing;
-using XiqingSearch.Core.Results;
+using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Server.Tests.Endpoints;
 

@@ -1,8 +1,9 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using XiqingSearch.Core.Results;
-using XiqingSearch.Core.Search.Export;
+using XiqingSearch.Core.Export;
+using XiqingSearch.Core.Problems;
+using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Server.Tests.Endpoints;
 

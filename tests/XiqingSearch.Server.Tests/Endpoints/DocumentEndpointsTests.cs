@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using XiqingSearch.Core.Results;
+using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Server.Tests.Endpoints;
 

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using XiqingSearch.Core.Search.Model;
+using XiqingSearch.Server.Http;
 
 namespace XiqingSearch.Server.Tests.Endpoints;
 
@@ -27,8 +29,8 @@ public sealed class HealthEndpointsTests(ServerFixture server)
         // A server over an empty index folder with no seeds cannot become ready; it says why.
         var empty = Path.Combine(Path.GetTempPath(), "xiqing-empty-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(empty);
-        var app = XiqingSearch.Server.Hosting.ServerApp.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=None"],
-            new Core.Indexing.IndexOptions { IndexDirectory = Path.Combine(empty, "index"), SeedsDirectory = Path.Combine(empty, "seeds") });
+        var app = XiqingSearch.Server.ServerApp.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=None",
+            "--index", Path.Combine(empty, "index"), "--seeds", Path.Combine(empty, "seeds")]);
         await app.StartAsync();
         try
         {

@@ -4,9 +4,10 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using XiqingSearch.Core.Indexing;
-using XiqingSearch.Core.Results;
+using XiqingSearch.Core.Problems;
 using XiqingSearch.Server.Endpoints;
 using XiqingSearch.Server.Hosting;
+using XiqingSearch.Server.Http;
 
 namespace XiqingSearch.Server.Tests.Endpoints;
 

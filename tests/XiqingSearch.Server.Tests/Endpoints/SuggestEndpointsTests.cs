@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using XiqingSearch.Core.Search;
+using XiqingSearch.Core.Search.Engine;
 
 namespace XiqingSearch.Server.Tests.Endpoints;
 

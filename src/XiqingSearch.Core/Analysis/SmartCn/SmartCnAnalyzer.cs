@@ -1,5 +1,6 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.En;
+using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Core.Analysis.SmartCn;
 
@@ -22,7 +23,7 @@ public sealed class SmartCnAnalyzer : Analyzer
 
     /// <summary>An analyzer that loads <see cref="SmartCnDictionary.Shared"/> for <paramref name="options"/> at
     /// its first use, so constructing it never fails; a missing jar surfaces as a
-    /// <see cref="Results.XiqingException"/> from the first analysis.</summary>
+    /// <see cref="XiqingException"/> from the first analysis.</summary>
     public SmartCnAnalyzer(SmartCnOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.IO.Compression;
-using XiqingSearch.Core.Results;
+using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Core.Analysis.SmartCn;
 
@@ -90,8 +90,8 @@ public sealed class SmartCnDictionary
             throw new XiqingException(new Problem(
                 ProblemCodes.SmartCnJarInvalid,
                 $"The SmartCn dictionaries embedded in the Lucene.Net.Analysis.SmartCn package are unreadable ({ex.Message}). "
-                + $"Restore the package again (dotnet restore), or point {SmartCnOptions.JarEnvironmentVariable} "
-                + "(or --smartcn-jar) at a copy of lucene-analyzers-smartcn-*.jar."), ex);
+                + "Restore the package again (dotnet restore), or set the smartCnJar setting to a copy of "
+                + "lucene-analyzers-smartcn-*.jar."), ex);
         }
         dictionary.Source = PackageDictionaryReader.Description;
         dictionary.LoadTime = stopwatch.Elapsed;
@@ -196,14 +196,14 @@ public sealed class SmartCnDictionary
 
     internal static Problem MissingJarProblem(string jarPath) => new(
         ProblemCodes.SmartCnJarMissing,
-        $"SmartCn jar not found at {jarPath}. Point {SmartCnOptions.JarEnvironmentVariable} (or --smartcn-jar) at a copy of "
+        $"SmartCn jar not found at {jarPath}. Set the smartCnJar setting to a copy of "
         + "lucene-analyzers-smartcn-*.jar, or unset it to use the dictionaries of the Lucene.Net.Analysis.SmartCn package.",
         jarPath);
 
     private static Problem InvalidJarProblem(string jarPath, string detail) => new(
         ProblemCodes.SmartCnJarInvalid,
-        $"{jarPath} is not a readable Lucene SmartCn jar ({detail}). Point {SmartCnOptions.JarEnvironmentVariable} "
-        + "(or --smartcn-jar) at a good copy of lucene-analyzers-smartcn-*.jar, or unset it to use the dictionaries of the "
+        $"{jarPath} is not a readable Lucene SmartCn jar ({detail}). Set the smartCnJar setting to a good copy of "
+        + "lucene-analyzers-smartcn-*.jar, or unset it to use the dictionaries of the "
         + "Lucene.Net.Analysis.SmartCn package.",
         jarPath);
 }

@@ -1,4 +1,4 @@
-using XiqingSearch.Core.Results;
+using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Core.Ingestion.Formats;
 

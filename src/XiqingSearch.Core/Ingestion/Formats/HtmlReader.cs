@@ -139,7 +139,7 @@ internal sealed class HtmlReader : IDocumentReader
             var space = false;
             foreach (var c in text)
             {
-                if (TextNormalizer.IsSpace(c))
+                if (DisplayTextCleaner.IsSpace(c))
                 {
                     space = builder.Length > 0;
                     continue;

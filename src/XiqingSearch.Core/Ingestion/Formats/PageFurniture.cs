@@ -83,7 +83,7 @@ internal static partial class PageFurniture
         var inDigits = false;
         foreach (var c in text)
         {
-            if (TextNormalizer.IsSpace(c))
+            if (DisplayTextCleaner.IsSpace(c))
             {
                 continue;
             }

@@ -17,5 +17,5 @@ internal readonly record struct SourceLine(int Number, string Text, bool IsMarku
     int? Page = null, bool EndsBlock = false, bool IsRow = false)
 {
     /// <summary>True for an empty or whitespace-only line.</summary>
-    public bool IsBlank => Text.All(TextNormalizer.IsSpace);
+    public bool IsBlank => Text.All(DisplayTextCleaner.IsSpace);
 }

@@ -1,3 +1,6 @@
+using XiqingSearch.Core.Search.Engine;
+using XiqingSearch.Core.Search.Model;
+
 namespace XiqingSearch.Core.Search.Analytics;
 
 /// <summary>

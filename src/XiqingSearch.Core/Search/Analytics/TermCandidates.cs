@@ -1,6 +1,6 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
-using XiqingSearch.Core.Analysis.Characters;
+using XiqingSearch.Core.Analysis.Bigrams;
 
 namespace XiqingSearch.Core.Search.Analytics;
 
@@ -68,7 +68,7 @@ internal static class TermCandidates
     }
 
     /// <summary>
-    /// Normalises into <paramref name="buffer"/> as <see cref="CharacterNormalizer.Normalize(ReadOnlySpan{char})"/>
+    /// Normalises into <paramref name="buffer"/> as <see cref="MatchFolding.Normalize(ReadOnlySpan{char})"/>
     /// does; returns the length, or <c>buffer.Length</c> when the text is longer than the buffer.
     /// </summary>
     private static int Normalize(ReadOnlySpan<char> text, Span<char> buffer)
@@ -76,7 +76,7 @@ internal static class TermCandidates
         var n = 0;
         foreach (var c in text)
         {
-            if (CharacterNormalizer.IsIgnorable(c))
+            if (MatchFolding.IsIgnorable(c))
             {
                 continue;
             }
@@ -84,7 +84,7 @@ internal static class TermCandidates
             {
                 return n;
             }
-            buffer[n++] = CharacterNormalizer.Fold(c);
+            buffer[n++] = MatchFolding.Fold(c);
         }
         return n;
     }
@@ -137,7 +137,7 @@ internal static class TermCandidates
     {
         for (var k = end; k < start; k++)
         {
-            if (!CharacterNormalizer.IsIgnorable(original[k]))
+            if (!MatchFolding.IsIgnorable(original[k]))
             {
                 return false;
             }

@@ -1,3 +1,6 @@
+using XiqingSearch.Core.Search.Engine;
+using XiqingSearch.Core.Search.Model;
+
 namespace XiqingSearch.Core.Search.Analytics;
 
 /// <summary>A column of a year-by-year view: a year, or a multi-year document's own series (its period).</summary>

@@ -1,4 +1,8 @@
 using System.Globalization;
+using XiqingSearch.Core.Ingestion;
+using XiqingSearch.Core.Problems;
+using XiqingSearch.Core.Search.Engine;
+using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Core.Search.Facets;
 

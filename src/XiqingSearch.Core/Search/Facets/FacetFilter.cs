@@ -1,3 +1,7 @@
+using XiqingSearch.Core.Ingestion;
+using XiqingSearch.Core.Search.Engine;
+using XiqingSearch.Core.Search.Model;
+
 namespace XiqingSearch.Core.Search.Facets;
 
 /// <summary>

@@ -1,4 +1,4 @@
-using XiqingSearch.Core.Results;
+using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Core.Search.Highlighting;
 
@@ -11,7 +11,7 @@ namespace XiqingSearch.Core.Search.Highlighting;
 /// </summary>
 internal static class OccurrenceFinder
 {
-    public static IReadOnlyList<TextSpan> Find(NormalizedText text, IEnumerable<string> normalizedPhrases)
+    public static IReadOnlyList<TextSpan> Find(FoldedText text, IEnumerable<string> normalizedPhrases)
     {
         var found = new List<(int Start, int End)>();
         foreach (var phrase in normalizedPhrases)

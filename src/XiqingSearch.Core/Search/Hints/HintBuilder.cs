@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
-using XiqingSearch.Core.Analysis.Characters;
+using XiqingSearch.Core.Analysis.Bigrams;
+using XiqingSearch.Core.Search.Engine;
+using XiqingSearch.Core.Search.Model;
 using XiqingSearch.Core.Search.Query;
 
 namespace XiqingSearch.Core.Search.Hints;

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Core.Search.Hints;
 

@@ -1,3 +1,5 @@
+using XiqingSearch.Core.Search.Model;
+
 namespace XiqingSearch.Core.Search.Query;
 
 /// <summary>A parsed query: the Lucene query that matches and scores, and the phrases to highlight.</summary>

@@ -1,6 +1,7 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Search;
-using XiqingSearch.Core.Analysis.Characters;
+using XiqingSearch.Core.Analysis.Bigrams;
+using XiqingSearch.Core.Search.Model;
 using LuceneQuery = Lucene.Net.Search.Query;
 
 namespace XiqingSearch.Core.Search.Query;
@@ -18,7 +19,7 @@ internal static class HeadingFilter
         var anyHeading = new BooleanQuery();
         foreach (var heading in headings)
         {
-            if (CharacterNormalizer.Normalize(heading).Length > 0)
+            if (MatchFolding.Normalize(heading).Length > 0)
             {
                 anyHeading.Add(phrases.Chapter(heading), Occur.SHOULD);
             }

@@ -2,8 +2,9 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using XiqingSearch.Core.Analysis.Characters;
+using XiqingSearch.Core.Analysis.Bigrams;
 using XiqingSearch.Core.Indexing;
+using XiqingSearch.Core.Search.Model;
 using LuceneQuery = Lucene.Net.Search.Query;
 
 namespace XiqingSearch.Core.Search.Query;
@@ -25,7 +26,7 @@ internal sealed class PhraseQueryBuilder(Analyzer smartCn)
     public Dictionary<LuceneQuery, string> Descriptions { get; } = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>The exact phrase in any heading of the chapter path.</summary>
-    public LuceneQuery Chapter(string queryText) => CharacterPhrase(FieldNames.ChapterText, CharacterNormalizer.Normalize(queryText));
+    public LuceneQuery Chapter(string queryText) => CharacterPhrase(FieldNames.ChapterText, MatchFolding.Normalize(queryText));
 
     /// <summary>Synonym groups that expand a phrase into all its variants (null: none, or <c>exact:</c>).</summary>
     public SynonymTable? Synonyms { get; init; }
@@ -39,7 +40,7 @@ internal sealed class PhraseQueryBuilder(Analyzer smartCn)
     /// </summary>
     public LuceneQuery? Text(string queryText)
     {
-        if (Synonyms?.Variants(CharacterNormalizer.Normalize(queryText)) is not { } variants)
+        if (Synonyms?.Variants(MatchFolding.Normalize(queryText)) is not { } variants)
         {
             return OnePhrase(queryText);
         }
@@ -63,7 +64,7 @@ internal sealed class PhraseQueryBuilder(Analyzer smartCn)
     /// </summary>
     private LuceneQuery? OnePhrase(string queryText)
     {
-        var normalized = CharacterNormalizer.Normalize(queryText);
+        var normalized = MatchFolding.Normalize(queryText);
         if (normalized.Length == 0)
         {
             return null;
@@ -86,7 +87,7 @@ internal sealed class PhraseQueryBuilder(Analyzer smartCn)
     }
 
     /// <summary>
-    /// The exact phrase on a character-bigram field (<see cref="CharacterTokenizer"/>): the bigrams at the phrase's
+    /// The exact phrase on a character-bigram field (<see cref="BigramTokenizer"/>): the bigrams at the phrase's
     /// even offsets, plus its last bigram when the length is odd; a single code point is a prefix of the bigrams
     /// that start with it.
     /// </summary>

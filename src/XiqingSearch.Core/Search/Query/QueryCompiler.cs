@@ -5,7 +5,8 @@ using Lucene.Net.Analysis;
 using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
 using XiqingSearch.Core.Indexing;
-using XiqingSearch.Core.Results;
+using XiqingSearch.Core.Problems;
+using XiqingSearch.Core.Search.Model;
 using LuceneQuery = Lucene.Net.Search.Query;
 
 namespace XiqingSearch.Core.Search.Query;

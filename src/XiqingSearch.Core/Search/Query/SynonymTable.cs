@@ -1,4 +1,4 @@
-using XiqingSearch.Core.Analysis.Characters;
+using XiqingSearch.Core.Analysis.Bigrams;
 
 namespace XiqingSearch.Core.Search.Query;
 
@@ -6,7 +6,7 @@ namespace XiqingSearch.Core.Search.Query;
 /// The optional <c>synonyms.txt</c> beside the sources: one group per line, variants separated by commas
 /// (<c>发改委,发展和改革委员会</c>); <c>#</c> starts a comment. A phrase of the query that is a variant of a group
 /// is searched as every variant of the group, each an exact phrase of its own. Variants are compared normalised
-/// (<see cref="CharacterNormalizer"/>), so 發改委 is the same variant as 发改委. Read again when the file changes.
+/// (<see cref="MatchFolding"/>), so 發改委 is the same variant as 发改委. Read again when the file changes.
 /// </summary>
 internal sealed class SynonymTable
 {
@@ -52,7 +52,7 @@ internal sealed class SynonymTable
         {
             var content = line.Split('#')[0];
             var variants = content.Split([',', '，', '、'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-                .Select(v => CharacterNormalizer.Normalize(v))
+                .Select(v => MatchFolding.Normalize(v))
                 .Where(v => v.Length > 0)
                 .Distinct(StringComparer.Ordinal)
                 .ToArray();

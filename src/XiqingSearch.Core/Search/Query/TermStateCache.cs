@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using XiqingSearch.Core.Search.Engine;
 
 namespace XiqingSearch.Core.Search.Query;
 

@@ -5,10 +5,10 @@ using Lucene.Net.Index;
 using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
-using XiqingSearch.Core.Analysis.Characters;
+using XiqingSearch.Core.Analysis.Bigrams;
 using XiqingSearch.Core.Indexing;
 using XiqingSearch.Core.Ingestion;
-using XiqingSearch.Core.Results;
+using XiqingSearch.Core.Problems;
 using LuceneQuery = Lucene.Net.Search.Query;
 
 namespace XiqingSearch.Core.Search.Query;
@@ -45,7 +45,7 @@ internal sealed class XiqingQueryParser : QueryParser
                 var year = ParseYear(queryText, field);
                 return NumericRangeQuery.NewInt32Range(FieldNames.Year, year, year, true, true);
             case FieldNames.Topic:
-                return new TermQuery(new Term(FieldNames.Topic, CharacterNormalizer.Normalize(queryText)));
+                return new TermQuery(new Term(FieldNames.Topic, MatchFolding.Normalize(queryText)));
             case FieldNames.Doc:
                 return new TermQuery(new Term(FieldNames.Doc, queryText.Trim()));
             case FieldNames.Kind:
@@ -57,7 +57,7 @@ internal sealed class XiqingQueryParser : QueryParser
                 }
                 return new TermQuery(new Term(FieldNames.Kind, queryText.Trim()));
             case FieldNames.Chapter:
-                if (CharacterNormalizer.Normalize(queryText).Length == 0)
+                if (MatchFolding.Normalize(queryText).Length == 0)
                 {
                     // chapter:"" or chapter:* would be a phrase of nothing: say so where it is written.
                     throw new QueryFieldException(ProblemCodes.QueryEmptyPhrase,

@@ -1,9 +1,10 @@
 using System.Runtime.CompilerServices;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
-using XiqingSearch.Core.Analysis.Characters;
+using XiqingSearch.Core.Analysis.Bigrams;
 using XiqingSearch.Core.Indexing;
 using XiqingSearch.Core.Ingestion;
+using XiqingSearch.Core.Search.Engine;
 
 namespace XiqingSearch.Core.Search.Suggestions;
 
@@ -50,7 +51,7 @@ internal sealed class SuggestionIndex
     /// <summary>Up to <paramref name="limit"/> completions: prefix matches by frequency, then other containing entries.</summary>
     public List<Suggestion> Suggest(string query, int limit)
     {
-        var key = CharacterNormalizer.Normalize(query);
+        var key = MatchFolding.Normalize(query);
         var result = new List<Suggestion>(limit);
         if (key.Length == 0 || limit <= 0)
         {
@@ -204,7 +205,7 @@ internal sealed class SuggestionIndex
         while (stream.IncrementToken())
         {
             // The text as written (SmartCn lower-cases and stems Latin); two or more ideographs, letters or digits.
-            var word = CharacterNormalizer.Normalize(text.AsSpan(offset.StartOffset, offset.EndOffset - offset.StartOffset));
+            var word = MatchFolding.Normalize(text.AsSpan(offset.StartOffset, offset.EndOffset - offset.StartOffset));
             if (word.Length >= 2 && word.All(char.IsLetterOrDigit))
             {
                 words.Add(word);

@@ -1,5 +1,5 @@
 using XiqingSearch.Core.Analysis.SmartCn;
-using XiqingSearch.Core.Results;
+using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Core.Tests.Analysis.SmartCn;
 
@@ -60,7 +60,7 @@ public sealed class SmartCnDictionaryTests : IDisposable
         var ex = Assert.Throws<XiqingException>(() => SmartCnDictionary.Load(new SmartCnOptions { JarPath = path }));
         Assert.Equal(ProblemCodes.SmartCnJarMissing, ex.Problem.Code);
         Assert.Contains("Lucene.Net.Analysis.SmartCn", ex.Problem.Message);
-        Assert.Contains(SmartCnOptions.JarEnvironmentVariable, ex.Problem.Message);
+        Assert.Contains("smartCnJar", ex.Problem.Message);
         Assert.Contains(path, ex.Problem.Message);
     }
 
@@ -96,13 +96,11 @@ public sealed class SmartCnDictionaryTests : IDisposable
     }
 
     [Fact]
-    public void Options_FlagThenEnvironmentThenPackage()
+    public void Options_BlankJarMeansThePackage()
     {
-        Assert.Equal("/x/y.jar", SmartCnOptions.FromEnvironment("/x/y.jar").JarPath);
-        var environment = Environment.GetEnvironmentVariable(SmartCnOptions.JarEnvironmentVariable);
-        // No flag and no variable: null, which means the package.
-        Assert.Equal(string.IsNullOrWhiteSpace(environment) ? null : environment, SmartCnOptions.FromEnvironment().JarPath);
-        Assert.Equal(SmartCnOptions.FromEnvironment().JarPath, SmartCnOptions.FromEnvironment("  ").JarPath);
+        Assert.Equal("/x/y.jar", SmartCnOptions.For("/x/y.jar").JarPath);
+        Assert.Null(SmartCnOptions.For(null).JarPath);
+        Assert.Null(SmartCnOptions.For("  ").JarPath);
     }
 
     [Fact]

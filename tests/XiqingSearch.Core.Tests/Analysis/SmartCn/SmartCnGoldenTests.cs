@@ -1,5 +1,6 @@
 using System.Text;
 using XiqingSearch.Core.Analysis;
+using XiqingSearch.Core.Export;
 
 namespace XiqingSearch.Core.Tests.Analysis.SmartCn;
 

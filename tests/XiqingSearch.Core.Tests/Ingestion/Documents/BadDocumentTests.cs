@@ -1,7 +1,8 @@
 using XiqingSearch.Core.Indexing;
 using XiqingSearch.Core.Ingestion;
-using XiqingSearch.Core.Results;
-using XiqingSearch.Core.Search;
+using XiqingSearch.Core.Problems;
+using XiqingSearch.Core.Search.Engine;
+using XiqingSearch.Core.Search.Model;
 using XiqingSearch.Core.Tests.Indexing;
 using Xunit.Abstractions;
 

@@ -1,7 +1,7 @@
 using UglyToad.PdfPig;
 using XiqingSearch.Core.Ingestion;
 using XiqingSearch.Core.Ingestion.Formats;
-using XiqingSearch.Core.Search;
+using XiqingSearch.Core.Search.Model;
 using XiqingSearch.Core.Tests.Search;
 using Xunit.Abstractions;
 

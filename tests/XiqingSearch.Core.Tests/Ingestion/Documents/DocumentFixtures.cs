@@ -1,4 +1,5 @@
 using XiqingSearch.Core.Ingestion;
+using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Core.Tests.Ingestion.Documents;
 
@@ -37,7 +38,7 @@ internal static class DocumentFixtures
         return result.Value;
     }
 
-    public static Results.Result<SourceDocument> ReadResult(string path)
+    public static Problems.Result<SourceDocument> ReadResult(string path)
     {
         var bytes = File.ReadAllBytes(path);
         var name = Path.GetFileName(path);

@@ -1,6 +1,6 @@
 using XiqingSearch.Core.Indexing;
 using XiqingSearch.Core.Ingestion;
-using XiqingSearch.Core.Search;
+using XiqingSearch.Core.Search.Engine;
 
 namespace XiqingSearch.Core.Tests.Ingestion.Documents;
 

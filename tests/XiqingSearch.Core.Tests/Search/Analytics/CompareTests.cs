@@ -1,6 +1,7 @@
-using XiqingSearch.Core.Results;
-using XiqingSearch.Core.Search;
+using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Analytics;
+using XiqingSearch.Core.Search.Engine;
+using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Core.Tests.Search.Analytics;
 

@@ -1,6 +1,6 @@
-using XiqingSearch.Core.Results;
-using XiqingSearch.Core.Search;
+using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Analytics;
+using XiqingSearch.Core.Search.Engine;
 using Xunit.Abstractions;
 
 namespace XiqingSearch.Core.Tests.Search.Analytics;

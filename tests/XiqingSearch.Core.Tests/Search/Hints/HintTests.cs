@@ -1,5 +1,5 @@
-using XiqingSearch.Core.Search;
 using XiqingSearch.Core.Search.Hints;
+using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Core.Tests.Search.Hints;
 

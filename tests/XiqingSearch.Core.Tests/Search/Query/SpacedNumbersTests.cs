@@ -1,4 +1,4 @@
-using XiqingSearch.Core.Results;
+using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Query;
 
 namespace XiqingSearch.Core.Tests.Search.Query;

@@ -1,5 +1,7 @@
+using XiqingSearch.Core.Analysis.Bigrams;
 using XiqingSearch.Core.Indexing;
-using XiqingSearch.Core.Search;
+using XiqingSearch.Core.Search.Engine;
+using XiqingSearch.Core.Search.Model;
 using XiqingSearch.Core.Search.Query;
 using XiqingSearch.Core.Tests.Ingestion;
 
@@ -59,7 +61,7 @@ public sealed class SynonymTests(SeedIndexFixture index) : IDisposable
         var table = SynonymTable.Parse(["# comment", "发改委,发展和改革委员会", "", "发改委，国家发改委 # both", "单个"]);
         Assert.Equal(["发改委", "发展和改革委员会", "国家发改委"], table.Variants("发改委"));
         Assert.Equal(["发展和改革委员会", "发改委"], table.Variants("发展和改革委员会"));
-        Assert.Equal(["发改委", "发展和改革委员会", "国家发改委"], table.Variants(Core.Analysis.Characters.CharacterNormalizer.Normalize("發改委")));
+        Assert.Equal(["发改委", "发展和改革委员会", "国家发改委"], table.Variants(Core.Analysis.Bigrams.MatchFolding.Normalize("發改委")));
         Assert.Null(table.Variants("单个"));
     }
 

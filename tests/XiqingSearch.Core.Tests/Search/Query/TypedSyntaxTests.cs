@@ -1,5 +1,5 @@
-using XiqingSearch.Core.Results;
-using XiqingSearch.Core.Search;
+using XiqingSearch.Core.Problems;
+using XiqingSearch.Core.Search.Model;
 using XiqingSearch.Core.Search.Query;
 
 namespace XiqingSearch.Core.Tests.Search.Query;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using XiqingSearch.Core.Ingestion;
+using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Core.Tests.Search.Ranking;
 
@@ -23,9 +24,9 @@ public sealed class RankingJudgementTests(SeedIndexFixture fixture) : IClassFixt
             q.GetProperty("grades").EnumerateObject().ToDictionary(g => g.Name, g => g.Value.GetInt32())))];
     }
 
-    private double Ndcg(Judged judged, out IReadOnlyList<Core.Search.SearchHit> top)
+    private double Ndcg(Judged judged, out IReadOnlyList<Core.Search.Model.SearchHit> top)
     {
-        top = fixture.Engine.Search(new Core.Search.SearchRequest { Query = judged.Query, Limit = 10 }).ValueOrThrow().Hits;
+        top = fixture.Engine.Search(new Core.Search.Model.SearchRequest { Query = judged.Query, Limit = 10 }).ValueOrThrow().Hits;
         var dcg = top.Select((h, i) => (Math.Pow(2, judged.Grades.GetValueOrDefault(h.Id)) - 1) / Math.Log2(i + 2)).Sum();
         var ideal = judged.Grades.Values.OrderDescending().Take(10).Select((g, i) => (Math.Pow(2, g) - 1) / Math.Log2(i + 2)).Sum();
         return dcg / ideal;

@@ -1,0 +1,71 @@
+namespace XiqingSearch.Core.Analysis.Bigrams;
+
+/// <summary>
+/// The one definition of "the same text" for exact phrase matching: whitespace (including U+3000 and zero-width
+/// characters) is dropped, full-width ASCII is folded to ASCII, letters are lower-cased, and traditional, radical
+/// and compatibility forms of an ideograph are folded to the simplified one (one unit for one, offsets kept). The character index field,
+/// the query side and the highlighter all use this class, so a phrase found by the index is exactly a substring of
+/// the normalised paragraph and its highlight is exactly that substring's original span.
+/// </summary>
+public static class MatchFolding
+{
+    /// <summary>True for units that never take part in matching: whitespace, zero-width spaces, soft hyphens, BOM.</summary>
+    public static bool IsIgnorable(char c) =>
+        char.IsWhiteSpace(c) || c is '\u200B' or '\u200C' or '\u2060' or '\uFEFF' or '\u00AD';
+
+    /// <summary>
+    /// Folds one unit: full-width ASCII (U+FF01–U+FF5E) to ASCII, then lower case, then the character's variants
+    /// (<see cref="VariantFolding"/>: traditional, radical and compatibility forms to the simplified ideograph).
+    /// </summary>
+    public static char Fold(char c)
+    {
+        if (c >= '\uFF01' && c <= '\uFF5E')
+        {
+            c = (char)(c - 0xFEE0);
+        }
+        if (c < 128)
+        {
+            return c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+        }
+        return char.IsSurrogate(c) ? c : VariantFolding.Fold(char.ToLowerInvariant(c));
+    }
+
+    /// <summary>The normalised form of <paramref name="text"/> (no offset map), for queries and comparisons.</summary>
+    public static string Normalize(ReadOnlySpan<char> text)
+    {
+        var buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        var n = 0;
+        foreach (var c in text)
+        {
+            if (!IsIgnorable(c))
+            {
+                buffer[n++] = Fold(c);
+            }
+        }
+        return new string(buffer[..n]);
+    }
+
+    /// <summary>
+    /// The normalised form of <paramref name="text"/> with, for each normalised unit, the index of the original unit
+    /// it came from (<paramref name="sourceIndex"/>[i]). The arrays are owned by the caller.
+    /// </summary>
+    public static string Normalize(string text, out int[] sourceIndex)
+    {
+        var buffer = new char[text.Length];
+        var map = new int[text.Length];
+        var n = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (!IsIgnorable(c))
+            {
+                buffer[n] = Fold(c);
+                map[n] = i;
+                n++;
+            }
+        }
+        Array.Resize(ref map, n);
+        sourceIndex = map;
+        return new string(buffer, 0, n);
+    }
+}

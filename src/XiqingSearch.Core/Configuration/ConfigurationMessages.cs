@@ -1,0 +1,14 @@
+namespace XiqingSearch.Core.Configuration;
+
+/// <summary>The messages of settings problems, in one place.</summary>
+internal static class ConfigurationMessages
+{
+    public static string InvalidJson(string path, long line, long column) =>
+        $"The settings file {path} is not valid JSON (line {line}, column {column}); fix it or remove it.";
+
+    public static string NotAnObject(string path) =>
+        $"The settings file {path} must hold one JSON object, such as {{ \"index\": \"index\", \"seeds\": \"seeds\" }}.";
+
+    public static string Unreadable(string path, string reason) =>
+        $"The settings file {path} cannot be read: {reason}";
+}

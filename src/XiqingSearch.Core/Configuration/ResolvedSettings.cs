@@ -1,0 +1,77 @@
+using System.Globalization;
+using XiqingSearch.Core.Indexing;
+
+namespace XiqingSearch.Core.Configuration;
+
+/// <summary>
+/// Settings resolved by <see cref="SettingsResolver"/>: each value from the highest layer that has it. Immutable.
+/// </summary>
+public sealed class ResolvedSettings
+{
+    /// <summary>Key of the index folder (default <c>index</c>).</summary>
+    public const string IndexKey = "index";
+
+    /// <summary>Key of the seeds folder (default <c>seeds</c>).</summary>
+    public const string SeedsKey = "seeds";
+
+    /// <summary>Key of the optional Java SmartCn jar.</summary>
+    public const string SmartCnJarKey = "smartcnjar";
+
+    private readonly IReadOnlyList<SettingsLayer> _layers;
+
+    internal ResolvedSettings(IReadOnlyList<SettingsLayer> layers, string currentDirectory)
+    {
+        _layers = layers;
+        CurrentDirectory = currentDirectory;
+    }
+
+    /// <summary>The directory relative paths are resolved against.</summary>
+    public string CurrentDirectory { get; }
+
+    /// <summary>The value of <paramref name="key"/> (any spelling <see cref="SettingsResolver.NormaliseKey"/> accepts), or null.</summary>
+    public string? Get(string key)
+    {
+        var canonical = SettingsResolver.NormaliseKey(key);
+        foreach (var layer in _layers)
+        {
+            if (layer.Values.TryGetValue(canonical, out var value) && !string.IsNullOrWhiteSpace(value))
+            {
+                return value.Trim();
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Where <paramref name="key"/>'s value came from (<c>flag</c>, <c>environment</c>, a file name), or <c>default</c>.</summary>
+    public string SourceOf(string key)
+    {
+        var canonical = SettingsResolver.NormaliseKey(key);
+        return _layers.FirstOrDefault(l => l.Values.TryGetValue(canonical, out var v) && !string.IsNullOrWhiteSpace(v))?.Source
+            ?? "default";
+    }
+
+    /// <summary>A path setting made absolute against <see cref="CurrentDirectory"/>, or null.</summary>
+    public string? GetPath(string key) => Get(key) is { } value ? Path.GetFullPath(value, CurrentDirectory) : null;
+
+    /// <summary>A whole number of 0 or more, or <paramref name="fallback"/> when absent or not one.</summary>
+    public long GetWhole(string key, long fallback) =>
+        long.TryParse(Get(key), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : fallback;
+
+    /// <summary>A positive number (seconds, say), or <paramref name="fallback"/> when absent or not one.</summary>
+    public double GetPositive(string key, double fallback) =>
+        double.TryParse(Get(key), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0 && double.IsFinite(value)
+            ? value
+            : fallback;
+
+    /// <summary>A comma-separated list (a JSON array in a file), trimmed, without empty entries.</summary>
+    public IReadOnlyList<string> GetList(string key) =>
+        (Get(key) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>The index, seeds and jar locations, absolute.</summary>
+    public IndexOptions ToIndexOptions() => new()
+    {
+        IndexDirectory = GetPath(IndexKey) ?? Path.GetFullPath("index", CurrentDirectory),
+        SeedsDirectory = GetPath(SeedsKey) ?? Path.GetFullPath("seeds", CurrentDirectory),
+        SmartCnJar = GetPath(SmartCnJarKey),
+    };
+}

@@ -1,0 +1,107 @@
+using System.Globalization;
+using XiqingSearch.Core.Ingestion;
+using XiqingSearch.Core.Problems;
+using XiqingSearch.Core.Search.Model;
+
+namespace XiqingSearch.Core.Export;
+
+/// <summary>
+/// Every occurrence of every hit as CSV, the one format <c>xiqing search --format csv</c> and
+/// <c>GET /api/search?format=csv</c> both write: a header row and one row per occurrence, RFC 4180 (fields with a
+/// comma, quote, CR or LF are quoted, quotes doubled, records end with CRLF), preceded by a UTF-8 byte order mark
+/// so Excel reads the Chinese text as UTF-8. <c>left</c> and <c>right</c> hold up to <see cref="ContextChars"/>
+/// characters of the paragraph around the match (line breaks as spaces); <c>chapter</c> is the heading path
+/// joined with <see cref="ChapterPath.Separator"/>.
+/// </summary>
+public static class OccurrenceCsv
+{
+    /// <summary>Characters of context each side of the match.</summary>
+    public const int ContextChars = 40;
+
+    /// <summary>The media type, with its charset.</summary>
+    public const string ContentType = "text/csv; charset=utf-8";
+
+    /// <summary>The column names, in order.</summary>
+    public static readonly IReadOnlyList<string> Columns =
+        ["doc", "year", "title", "chapter", "topic", "paragraph", "left", "match", "right", "kind", "first_line", "last_line", "first_page", "last_page", "id"];
+
+    /// <summary>Writes the BOM, the header and one row per occurrence of the response's hits. The writer must encode UTF-8.</summary>
+    public static void Write(SearchResponse response, TextWriter output)
+    {
+        output.Write('\uFEFF');
+        WriteRecord(output, Columns);
+        foreach (var hit in response.Hits)
+        {
+            foreach (var span in hit.Highlights)
+            {
+                if (span.Start < 0 || span.End > hit.Text.Length || span.Start >= span.End)
+                {
+                    continue;
+                }
+                WriteRecord(output, Row(hit, span));
+            }
+        }
+        output.Flush();
+    }
+
+    private static string[] Row(SearchHit hit, TextSpan span) =>
+    [
+        hit.Doc,
+        hit.Year.ToString(CultureInfo.InvariantCulture),
+        hit.Title,
+        ChapterPath.Join(hit.Chapter),
+        hit.Topic,
+        hit.Paragraph.ToString(CultureInfo.InvariantCulture),
+        Before(hit.Text, span.Start, ContextChars),
+        hit.Text[span.Start..span.End],
+        After(hit.Text, span.End, ContextChars),
+        hit.Kind,
+        hit.FirstLine.ToString(CultureInfo.InvariantCulture),
+        hit.LastLine.ToString(CultureInfo.InvariantCulture),
+        hit.FirstPage?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+        hit.LastPage?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+        hit.Id,
+    ];
+
+    /// <summary>One record, CRLF-terminated.</summary>
+    public static void WriteRecord(TextWriter output, IReadOnlyList<string> fields)
+    {
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (i > 0)
+            {
+                output.Write(',');
+            }
+            output.Write(Quote(fields[i]));
+        }
+        output.Write("\r\n");
+    }
+
+    /// <summary>The field as RFC 4180 wants it: quoted (inner quotes doubled) only when it must be.</summary>
+    public static string Quote(string field) =>
+        field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    // Windows never split a surrogate pair.
+    private static string Before(string text, int end, int chars)
+    {
+        var start = Math.Max(0, end - chars);
+        if (start > 0 && char.IsLowSurrogate(text[start]))
+        {
+            start++;
+        }
+        return Flatten(text[start..end]);
+    }
+
+    private static string After(string text, int start, int chars)
+    {
+        var end = Math.Min(text.Length, start + chars);
+        if (end < text.Length && end > start && char.IsHighSurrogate(text[end - 1]))
+        {
+            end--;
+        }
+        return Flatten(text[start..end]);
+    }
+
+    private static string Flatten(string text) =>
+        text.AsSpan().IndexOfAny("\t\r\n") < 0 ? text : text.Replace('\t', ' ').Replace('\r', ' ').Replace('\n', ' ');
+}

@@ -1,0 +1,100 @@
+using Lucene.Net.Documents;
+using XiqingSearch.Core.Ingestion;
+
+namespace XiqingSearch.Core.Indexing;
+
+/// <summary>Turns one paragraph into the Lucene document that holds it (fields: <see cref="FieldNames"/>).</summary>
+internal static class LuceneDocumentFactory
+{
+    /// <summary>Stored, SmartCn-analysed, with positions and offsets.</summary>
+    private static readonly FieldType s_smartCnText = Freeze(new FieldType
+    {
+        IsIndexed = true,
+        IsTokenized = true,
+        IsStored = true,
+        IndexOptions = Lucene.Net.Index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS,
+    });
+
+    /// <summary>
+    /// Not stored (the same text is stored once, above), character bigrams with positions. No offsets: highlights
+    /// come from scanning the stored text with the same normalisation, which gives exactly the matched spans.
+    /// </summary>
+    private static readonly FieldType s_characterText = Freeze(new FieldType
+    {
+        IsIndexed = true,
+        IsTokenized = true,
+        IsStored = false,
+        IndexOptions = Lucene.Net.Index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS,
+    });
+
+    /// <summary>Character-analysed headings: positions only (no highlighting on them).</summary>
+    private static readonly FieldType s_characterChapter = Freeze(new FieldType
+    {
+        IsIndexed = true,
+        IsTokenized = true,
+        IsStored = false,
+        OmitNorms = true,
+        IndexOptions = Lucene.Net.Index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS,
+    });
+
+    public static Document Create(SourceDocument source, Paragraph paragraph)
+    {
+        var kind = ParagraphKinds.ToWireName(paragraph.Kind);
+        var document = new Document
+        {
+            new StringField(FieldNames.Id, $"{paragraph.Doc}#{paragraph.Number}", Field.Store.YES),
+            new StringField(FieldNames.Doc, paragraph.Doc, Field.Store.YES),
+            new SortedDocValuesField(FieldNames.Doc, new Lucene.Net.Util.BytesRef(paragraph.Doc)),
+            new StoredField(FieldNames.File, source.File.FileName),
+            new StoredField(FieldNames.Title, source.Title),
+            new StoredField(FieldNames.Type, source.Type),
+            new Int32Field(FieldNames.Year, source.Year, Field.Store.YES),
+            new NumericDocValuesField(FieldNames.Year, source.Year),
+            new Int32Field(FieldNames.Paragraph, paragraph.Number, Field.Store.YES),
+            new NumericDocValuesField(FieldNames.Paragraph, paragraph.Number),
+            new StringField(FieldNames.Kind, kind, Field.Store.YES),
+            new SortedDocValuesField(FieldNames.Kind, new Lucene.Net.Util.BytesRef(kind)),
+            new StringField(FieldNames.Topic, paragraph.Topic, Field.Store.YES),
+            new SortedDocValuesField(FieldNames.Topic, new Lucene.Net.Util.BytesRef(paragraph.Topic)),
+            new Field(FieldNames.Text, paragraph.Text, s_smartCnText),
+            new Field(FieldNames.TextChars, paragraph.Text, s_characterText),
+            new StoredField(FieldNames.FirstLine, paragraph.FirstLine),
+            new StoredField(FieldNames.LastLine, paragraph.LastLine),
+        };
+        if (paragraph.FirstPage is int firstPage && paragraph.LastPage is int lastPage)
+        {
+            document.Add(new StoredField(FieldNames.FirstPage, firstPage));
+            document.Add(new StoredField(FieldNames.LastPage, lastPage));
+        }
+        if (source.Period is not null)
+        {
+            document.Add(new StoredField(FieldNames.Period, source.Period));
+        }
+        foreach (var keyword in paragraph.TopicKeywords)
+        {
+            document.Add(new StoredField(FieldNames.TopicKeywords, keyword));
+        }
+        for (var level = 0; level < paragraph.Chapter.Count; level++)
+        {
+            var heading = paragraph.Chapter[level];
+            document.Add(new StoredField(FieldNames.Chapter, heading));
+            document.Add(new Field(FieldNames.ChapterText, heading, s_characterChapter));
+        }
+        if (paragraph.Chapter.Count >= 1)
+        {
+            document.Add(new SortedDocValuesField(FieldNames.Chapter1, new Lucene.Net.Util.BytesRef(paragraph.Chapter[0])));
+        }
+        if (paragraph.Chapter.Count >= 2)
+        {
+            document.Add(new SortedDocValuesField(FieldNames.Chapter2,
+                new Lucene.Net.Util.BytesRef(ChapterPath.Join(paragraph.Chapter.Take(2)))));
+        }
+        return document;
+    }
+
+    private static FieldType Freeze(FieldType type)
+    {
+        type.Freeze();
+        return type;
+    }
+}

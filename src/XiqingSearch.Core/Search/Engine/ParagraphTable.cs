@@ -1,0 +1,125 @@
+using Lucene.Net.Index;
+using XiqingSearch.Core.Indexing;
+
+namespace XiqingSearch.Core.Search.Engine;
+
+/// <summary>
+/// Everything the result model needs about each paragraph of one index commit: facet values from doc values,
+/// read when the commit is opened, and text and metadata from stored fields, read the first time a search
+/// touches the paragraph and kept for the commit's lifetime. Indexed by Lucene's top-level doc id; a deleted
+/// document has no row.
+/// </summary>
+internal sealed class ParagraphTable
+{
+    private readonly ParagraphRow?[] _rows;
+    private readonly Dictionary<(string Doc, int Paragraph), int> _byKey;
+
+    private ParagraphTable(ParagraphRow?[] rows, IReadOnlyList<DocumentInfo> documents)
+    {
+        _rows = rows;
+        Documents = documents;
+        _byKey = [];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            if (rows[i] is { } row)
+            {
+                _byKey[(row.Document.Doc, row.Paragraph)] = i;
+            }
+        }
+    }
+
+    /// <summary>Documents in document order.</summary>
+    public IReadOnlyList<DocumentInfo> Documents { get; }
+
+    /// <summary>Live paragraphs.</summary>
+    public int Count => _byKey.Count;
+
+    public ParagraphRow? this[int docId] => _rows[docId];
+
+    /// <summary>All live rows, in doc id order.</summary>
+    public IEnumerable<ParagraphRow> Rows => _rows.Where(r => r is not null)!;
+
+    public ParagraphRow? Find(string doc, int paragraph) =>
+        _byKey.TryGetValue((doc, paragraph), out var id) ? _rows[id] : null;
+
+    public static ParagraphTable Load(IndexReader reader)
+    {
+        var rows = new ParagraphRow?[reader.MaxDoc];
+        var documents = new Dictionary<string, DocumentInfo>(StringComparer.Ordinal);
+        var pending = new List<(int DocId, string Doc, int Paragraph, int Year, string Kind, string Topic, string Chapter1, string? Chapter2)>();
+        foreach (var leaf in reader.Leaves)
+        {
+            var atomic = leaf.AtomicReader;
+            var live = atomic.LiveDocs;
+            // Values by ordinal: a segment's rows share a few hundred distinct strings, read once each.
+            var doc = new OrdinalStrings(atomic.GetSortedDocValues(FieldNames.Doc));
+            var paragraph = atomic.GetNumericDocValues(FieldNames.Paragraph);
+            var year = atomic.GetNumericDocValues(FieldNames.Year);
+            var kind = new OrdinalStrings(atomic.GetSortedDocValues(FieldNames.Kind));
+            var topic = new OrdinalStrings(atomic.GetSortedDocValues(FieldNames.Topic));
+            var chapter1 = new OrdinalStrings(atomic.GetSortedDocValues(FieldNames.Chapter1));
+            var chapter2 = new OrdinalStrings(atomic.GetSortedDocValues(FieldNames.Chapter2));
+            for (var i = 0; i < atomic.MaxDoc; i++)
+            {
+                if (live is not null && !live.Get(i))
+                {
+                    continue;
+                }
+                var docId = leaf.DocBase + i;
+                var id = doc.Get(i)!;
+                if (!documents.ContainsKey(id))
+                {
+                    // The document's own metadata is stored on each of its paragraphs; read it once.
+                    var stored = atomic.Document(i);
+                    documents[id] = new DocumentInfo(id, 0, stored.Get(FieldNames.Title), (int)year.Get(i),
+                        stored.Get(FieldNames.Period), stored.Get(FieldNames.Type), stored.Get(FieldNames.File));
+                }
+                pending.Add((docId, id, (int)paragraph.Get(i), (int)year.Get(i), kind.Get(i)!, topic.Get(i)!,
+                    chapter1.Get(i) ?? string.Empty, chapter2.Get(i)));
+            }
+        }
+        // Document order is file-name order, as the seeds folder is read.
+        var ordered = documents.Values.OrderBy(d => d.Doc, StringComparer.Ordinal)
+            .Select((d, i) => d with { Ordinal = i })
+            .ToList();
+        var byId = ordered.ToDictionary(d => d.Doc, StringComparer.Ordinal);
+        foreach (var p in pending)
+        {
+            rows[p.DocId] = new ParagraphRow
+            {
+                Reader = reader,
+                DocId = p.DocId,
+                Document = byId[p.Doc],
+                Paragraph = p.Paragraph,
+                Year = p.Year,
+                Kind = p.Kind,
+                Topic = p.Topic,
+                Chapter1 = p.Chapter1,
+                Chapter2 = p.Chapter2,
+            };
+        }
+        return new ParagraphTable(rows, ordered);
+    }
+
+    /// <summary>A sorted doc-values field's strings, each decoded once per ordinal and shared by every row holding it.</summary>
+    private sealed class OrdinalStrings(SortedDocValues? values)
+    {
+        private readonly string?[] _byOrdinal = new string?[values?.ValueCount ?? 0];
+
+        public string? Get(int docId)
+        {
+            var ord = values?.GetOrd(docId) ?? -1;
+            if (ord < 0)
+            {
+                return null;
+            }
+            if (_byOrdinal[ord] is { } known)
+            {
+                return known;
+            }
+            var bytes = new Lucene.Net.Util.BytesRef();
+            values!.LookupOrd(ord, bytes);
+            return _byOrdinal[ord] = bytes.Utf8ToString();
+        }
+    }
+}

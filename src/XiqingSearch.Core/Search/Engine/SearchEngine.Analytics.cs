@@ -1,0 +1,395 @@
+using System.Diagnostics;
+using XiqingSearch.Core.Analysis.Bigrams;
+using XiqingSearch.Core.Problems;
+using XiqingSearch.Core.Search.Analytics;
+using XiqingSearch.Core.Search.Model;
+
+namespace XiqingSearch.Core.Search.Engine;
+
+/// <summary>
+/// Year-by-year views over the engine: phrases compared across years, and the terms new in (or gone from) a year.
+/// Every count is what <see cref="Search(SearchRequest)"/> counts for the same query and filters: a comparison runs one search
+/// per phrase and reads its per-document facet, so matching, folding and recall are the search's own.
+/// </summary>
+public sealed partial class SearchEngine
+{
+    /// <summary>Each phrase's occurrences, paragraphs and documents per year.</summary>
+    public Result<CompareResult> Compare(CompareRequest request)
+    {
+        var clock = Stopwatch.StartNew();
+        var phrases = new List<string>();
+        foreach (var phrase in request.Phrases)
+        {
+            var trimmed = phrase.Trim();
+            if (trimmed.Length > 0 && !phrases.Contains(trimmed, StringComparer.Ordinal))
+            {
+                phrases.Add(trimmed);
+            }
+        }
+        if (phrases.Count == 0)
+        {
+            return new Problem(ProblemCodes.BadParameter, "Give at least one phrase to compare.", "q");
+        }
+        if (phrases.Count > CompareRequest.MaxPhrases)
+        {
+            return new Problem(ProblemCodes.BadParameter,
+                $"{phrases.Count} phrases given; at most {CompareRequest.MaxPhrases} can be compared at once.", "q");
+        }
+        var compared = CompareCore(phrases, request);
+        return compared.IsSuccess ? compared.Value with { TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 3) } : compared;
+    }
+
+    /// <summary>The terms that appear in <see cref="NewTermsRequest.Year"/> and those that disappear from it.</summary>
+    public Result<NewTermsResult> NewTerms(NewTermsRequest request)
+    {
+        var clock = Stopwatch.StartNew();
+        if (request.Limit < 1 || request.Limit > NewTermsRequest.MaxLimit)
+        {
+            return new Problem(ProblemCodes.BadParameter, $"limit must be between 1 and {NewTermsRequest.MaxLimit}.", "limit");
+        }
+        if (request.MultiYear == MultiYearMode.Own)
+        {
+            return new Problem(ProblemCodes.BadParameter,
+                "new-terms compares years, so a multi-year document counts under its first year (first-year) or is left out (exclude); 'own' applies to compare.",
+                "multiYear");
+        }
+
+        var searcher = Acquire();
+        Dictionary<int, Dictionary<string, DistinctText>> textsByYear;
+        List<int> years;
+        try
+        {
+            var table = searcher.Table;
+            var columns = YearColumns.Build(table.Documents, request.MultiYear, [], []);
+            years = [.. columns.Years.Order()];
+            textsByYear = [];
+            foreach (var row in table.Rows)
+            {
+                if (!columns.TryGet(row.Document, out var column))
+                {
+                    continue;
+                }
+                if (!textsByYear.TryGetValue(column.Year, out var texts))
+                {
+                    textsByYear[column.Year] = texts = new Dictionary<string, DistinctText>(StringComparer.Ordinal);
+                }
+                // Repeated paragraphs (headings, boilerplate, copies) are analysed and scanned once.
+                var original = row.Text;
+                if (!texts.TryGetValue(original, out var distinct))
+                {
+                    texts[original] = distinct = new DistinctText(original, MatchFolding.Normalize(original));
+                }
+                distinct.Multiplicity++;
+            }
+        }
+        finally
+        {
+            Release(searcher);
+        }
+
+        if (!years.Contains(request.Year))
+        {
+            return new Problem(ProblemCodes.NotFound,
+                $"No documents of {request.Year} in the index; its years are {string.Join(", ", years)}.", "year");
+        }
+        var since = request.Since ?? years[0];
+        if (since > request.Year)
+        {
+            return new Problem(ProblemCodes.BadParameter, $"since ({since}) must not be after year ({request.Year}).", "since");
+        }
+        var earlier = years.Where(y => y >= since && y < request.Year).ToList();
+        var fromYear = years.Where(y => y >= request.Year).ToList();
+        IEnumerable<DistinctText> Texts(IEnumerable<int> ys) => ys.SelectMany(y => textsByYear[y].Values);
+
+        var appeared = Appeared(request, Texts([request.Year]), Texts(earlier));
+        var disappeared = Disappeared(request, earlier, textsByYear, Texts(fromYear));
+
+        // Report only what the engine's own search confirms, with its counts.
+        var filters = new CompareRequest { Phrases = [], MultiYear = request.MultiYear };
+        var confirmedAppeared = new List<AppearedTerm>();
+        if (appeared.Count > 0)
+        {
+            var check = CompareCore(appeared, filters);
+            if (!check.IsSuccess)
+            {
+                return Result<NewTermsResult>.Fail(check.Problems);
+            }
+            var result = check.Value;
+            foreach (var row in result.Rows)
+            {
+                var cells = row.Cells.Where(c => c.Period is null).ToDictionary(c => c.Year);
+                var inYear = cells[request.Year];
+                if (inYear.Occurrences > 0 && earlier.All(y => cells[y].Occurrences == 0))
+                {
+                    confirmedAppeared.Add(new AppearedTerm { Term = UnquoteTerm(row.Phrase), Occurrences = inYear.Occurrences, Paragraphs = inYear.Paragraphs });
+                }
+            }
+        }
+        var confirmedDisappeared = new List<DisappearedTerm>();
+        if (disappeared.Count > 0)
+        {
+            var check = CompareCore(disappeared, filters);
+            if (!check.IsSuccess)
+            {
+                return Result<NewTermsResult>.Fail(check.Problems);
+            }
+            foreach (var row in check.Value.Rows)
+            {
+                var cells = row.Cells.Where(c => c.Period is null).ToDictionary(c => c.Year);
+                var last = earlier.LastOrDefault(y => cells[y].Occurrences > 0);
+                if (last != 0 && fromYear.All(y => cells[y].Occurrences == 0))
+                {
+                    confirmedDisappeared.Add(new DisappearedTerm
+                    {
+                        Term = UnquoteTerm(row.Phrase),
+                        LastYear = last,
+                        Occurrences = cells[last].Occurrences,
+                        Paragraphs = cells[last].Paragraphs,
+                    });
+                }
+            }
+        }
+
+        return new NewTermsResult
+        {
+            Year = request.Year,
+            Since = since,
+            EarlierYears = earlier,
+            MultiYear = request.MultiYear,
+            MultiYearNote = MultiYearModes.Describe(request.MultiYear),
+            Appeared = [.. confirmedAppeared
+                .OrderByDescending(t => t.Occurrences).ThenByDescending(t => t.Paragraphs)
+                .ThenByDescending(t => t.Term.Length).ThenBy(t => t.Term, StringComparer.Ordinal)
+                .Take(request.Limit)],
+            Disappeared = [.. confirmedDisappeared
+                .OrderByDescending(t => t.LastYear).ThenByDescending(t => t.Occurrences).ThenByDescending(t => t.Paragraphs)
+                .ThenByDescending(t => t.Term.Length).ThenBy(t => t.Term, StringComparer.Ordinal)
+                .Take(request.Limit)],
+            TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 3),
+        };
+    }
+
+    /// <summary>Candidates of the year absent from every earlier year, ranked, as quoted phrases (a few more than the limit, for the check).</summary>
+    private List<string> Appeared(NewTermsRequest request, IEnumerable<DistinctText> inYear, IEnumerable<DistinctText> before)
+    {
+        var yearTexts = inYear.ToList();
+        var candidates = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var text in yearTexts)
+        {
+            TermCandidates.Extract(_smartCn, text.Original, candidates);
+        }
+        var counter = new TermCounter([.. candidates.Keys]);
+        var (occurrences, paragraphs) = counter.Count(yearTexts);
+        var (earlierOccurrences, _) = counter.Count(before);
+        var kept = new Dictionary<string, (int Occurrences, int Paragraphs)>(StringComparer.Ordinal);
+        for (var i = 0; i < counter.Terms.Count; i++)
+        {
+            var term = counter.Terms[i];
+            // A run of several words must recur to count as a term; a dictionary word may occur once.
+            if (earlierOccurrences[i] == 0 && occurrences[i] > 0 && (candidates[term] || occurrences[i] >= 2))
+            {
+                kept[term] = (occurrences[i], paragraphs[i]);
+            }
+        }
+        return Maximal(kept, (a, b) =>
+        {
+            var c = b.Value.Occurrences.CompareTo(a.Value.Occurrences);
+            c = c != 0 ? c : b.Value.Paragraphs.CompareTo(a.Value.Paragraphs);
+            c = c != 0 ? c : b.Key.Length.CompareTo(a.Key.Length);
+            return c != 0 ? c : string.CompareOrdinal(a.Key, b.Key);
+        }, v => v.Occurrences, request.Limit * 2 + 10);
+    }
+
+    /// <summary>Candidates of the earlier years absent from the year on, ranked, as quoted phrases.</summary>
+    private List<string> Disappeared(NewTermsRequest request, List<int> earlier,
+        Dictionary<int, Dictionary<string, DistinctText>> textsByYear, IEnumerable<DistinctText> fromYear)
+    {
+        if (earlier.Count == 0)
+        {
+            return [];
+        }
+        var candidates = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var text in earlier.SelectMany(y => textsByYear[y].Values))
+        {
+            TermCandidates.Extract(_smartCn, text.Original, candidates);
+        }
+        var counter = new TermCounter([.. candidates.Keys]);
+        var (after, _) = counter.Count(fromYear);
+        var perYear = earlier.Select(y => counter.Count(textsByYear[y].Values)).ToList();
+        var kept = new Dictionary<string, (int LastYear, int Occurrences, int Paragraphs)>(StringComparer.Ordinal);
+        for (var i = 0; i < counter.Terms.Count; i++)
+        {
+            if (after[i] > 0)
+            {
+                continue;
+            }
+            var total = perYear.Sum(c => c.Occurrences[i]);
+            var term = counter.Terms[i];
+            if (total == 0 || (!candidates[term] && total < 2))
+            {
+                continue;
+            }
+            var last = perYear.FindLastIndex(c => c.Occurrences[i] > 0);
+            kept[term] = (earlier[last], perYear[last].Occurrences[i], perYear[last].Paragraphs[i]);
+        }
+        return Maximal(kept, (a, b) =>
+        {
+            var c = b.Value.LastYear.CompareTo(a.Value.LastYear);
+            c = c != 0 ? c : b.Value.Occurrences.CompareTo(a.Value.Occurrences);
+            c = c != 0 ? c : b.Value.Paragraphs.CompareTo(a.Value.Paragraphs);
+            c = c != 0 ? c : b.Key.Length.CompareTo(a.Key.Length);
+            return c != 0 ? c : string.CompareOrdinal(a.Key, b.Key);
+        }, v => ((long)v.LastYear << 32) | (uint)v.Occurrences, request.Limit * 2 + 10);
+    }
+
+    /// <summary>
+    /// The first <paramref name="count"/> maximal candidates in <paramref name="order"/>, as quoted phrases. A
+    /// candidate inside a longer one with the same key (the same occurrences) is every time part of that longer
+    /// one, so only the longer one is reported. The longer one has the same counts and ranks first (the order puts
+    /// longer before shorter on equal counts), so walking the ranking and marking each visited candidate's inner
+    /// candidates as covered decides every candidate before it is reached, and the walk stops at
+    /// <paramref name="count"/>.
+    /// </summary>
+    private static List<string> Maximal<T>(Dictionary<string, T> kept, Comparison<KeyValuePair<string, T>> order,
+        Func<T, long> key, int count)
+    {
+        var ranked = new PriorityQueue<KeyValuePair<string, T>, KeyValuePair<string, T>>(Comparer<KeyValuePair<string, T>>.Create(order));
+        ranked.EnqueueRange(kept.Select(kv => (kv, kv)));
+        var lookup = kept.GetAlternateLookup<ReadOnlySpan<char>>();
+        var covered = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<string>(count);
+        while (result.Count < count && ranked.TryDequeue(out var item, out _))
+        {
+            var (term, value) = item;
+            var k = key(value);
+            for (var length = 2; length < term.Length; length++)
+            {
+                for (var start = 0; start + length <= term.Length; start++)
+                {
+                    if (lookup.TryGetValue(term.AsSpan(start, length), out var inner, out var innerValue) && key(innerValue) == k)
+                    {
+                        covered.Add(inner);
+                    }
+                }
+            }
+            if (!covered.Contains(term))
+            {
+                result.Add(QuoteTerm(term));
+            }
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Characters (whitespace not counted) of each document, per commit: reading every paragraph's stored text is
+    /// the costly part of a comparison, and a commit's documents never change.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ParagraphTable, Dictionary<DocumentInfo, long>> DocumentSizes = new();
+
+    private static Dictionary<DocumentInfo, long> MeasureDocuments(ParagraphTable table)
+    {
+        var sizes = new Dictionary<DocumentInfo, long>(ReferenceEqualityComparer.Instance);
+        foreach (var row in table.Rows)
+        {
+            var text = row.Text;
+            var length = 0;
+            foreach (var c in text)
+            {
+                if (!MatchFolding.IsIgnorable(c))
+                {
+                    length++;
+                }
+            }
+            sizes[row.Document] = sizes.GetValueOrDefault(row.Document) + length;
+        }
+        return sizes;
+    }
+
+    // Candidates are Han characters only, so quoting makes each an exact phrase whatever it reads like.
+    private static string QuoteTerm(string term) => "\"" + term + "\"";
+
+    private static string UnquoteTerm(string phrase) => phrase.Length >= 2 && phrase[0] == '"' ? phrase[1..^1] : phrase;
+
+    private Result<CompareResult> CompareCore(IReadOnlyList<string> phrases, CompareRequest filters)
+    {
+        // The columns and their sizes, from the commit being searched now.
+        var (columns, documents, characters) = WithTable(table =>
+        {
+            var cols = YearColumns.Build(table.Documents, filters.MultiYear, filters.Years, filters.Docs);
+            var chars = new Dictionary<YearColumn, long>();
+            foreach (var (document, size) in DocumentSizes.GetValue(table, MeasureDocuments))
+            {
+                if (cols.TryGet(document, out var column))
+                {
+                    chars[column] = chars.GetValueOrDefault(column) + size;
+                }
+            }
+            return (cols, table.Documents.ToDictionary(d => d.Doc, StringComparer.Ordinal), chars);
+        });
+
+        var rows = new List<CompareRow>(phrases.Count);
+        foreach (var phrase in phrases)
+        {
+            var searched = Search(new SearchRequest
+            {
+                Query = phrase,
+                Limit = 1,
+                Sort = SearchSort.Document,
+                Years = filters.Years,
+                Topics = filters.Topics,
+                Chapters = filters.Chapters,
+                Docs = filters.Docs,
+                Kinds = filters.Kinds,
+            });
+            if (!searched.IsSuccess)
+            {
+                // Name the phrase: the position in the problem is within it.
+                var problem = searched.Problems[0];
+                return problem with { Message = $"Phrase {rows.Count + 1} ({phrase}): {problem.Message}" };
+            }
+            var sums = new Dictionary<YearColumn, (int Occurrences, int Paragraphs, int Documents)>();
+            // The document facet counts every match that passes all filters but the document one.
+            foreach (var value in searched.Value.Facets.Doc)
+            {
+                if (value.Count == 0 || !documents.TryGetValue(value.Value, out var document) || !columns.TryGet(document, out var column))
+                {
+                    continue;
+                }
+                var sum = sums.GetValueOrDefault(column);
+                sums[column] = (sum.Occurrences + value.Occurrences, sum.Paragraphs + value.Count, sum.Documents + 1);
+            }
+            var cells = columns.Columns.Select(column =>
+            {
+                var sum = sums.GetValueOrDefault(column);
+                var size = characters.GetValueOrDefault(column);
+                return new CompareCell
+                {
+                    Year = column.Year,
+                    Period = column.Period,
+                    Occurrences = sum.Occurrences,
+                    Paragraphs = sum.Paragraphs,
+                    Documents = sum.Documents,
+                    Per10k = size == 0 ? 0 : Math.Round(sum.Occurrences * 10_000.0 / size, 2),
+                };
+            }).ToList();
+            var found = cells.Where(c => c.Occurrences > 0).Select(c => c.Year).ToList();
+            rows.Add(new CompareRow
+            {
+                Phrase = phrase,
+                Total = cells.Sum(c => c.Occurrences),
+                FirstYear = found.Count > 0 ? found.Min() : null,
+                LastYear = found.Count > 0 ? found.Max() : null,
+                Cells = cells,
+            });
+        }
+        return new CompareResult
+        {
+            Phrases = phrases,
+            Years = [.. columns.Years],
+            Periods = [.. columns.Periods],
+            MultiYear = filters.MultiYear,
+            MultiYearNote = MultiYearModes.Describe(filters.MultiYear),
+            Rows = rows,
+        };
+    }
+}

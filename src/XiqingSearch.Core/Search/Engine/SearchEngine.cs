@@ -1,0 +1,499 @@
+using System.Diagnostics;
+using Lucene.Net.Store;
+using XiqingSearch.Core.Analysis.SmartCn;
+using XiqingSearch.Core.Indexing;
+using XiqingSearch.Core.Ingestion;
+using XiqingSearch.Core.Problems;
+using XiqingSearch.Core.Search.Facets;
+using XiqingSearch.Core.Search.Highlighting;
+using XiqingSearch.Core.Search.Hints;
+using XiqingSearch.Core.Search.Model;
+using XiqingSearch.Core.Search.Query;
+
+namespace XiqingSearch.Core.Search.Engine;
+
+/// <summary>
+/// The query service over one index folder: search, paragraph lookup, documents, facets, stats.
+/// Thread-safe; <see cref="Refresh"/> switches to the newest commit while searches in flight finish on the one
+/// they started with (each search holds its searcher until it is done).
+/// </summary>
+public sealed partial class SearchEngine : IDisposable
+{
+    private readonly IndexOptions _options;
+    private readonly FSDirectory _directory;
+    private readonly SmartCnAnalyzer _smartCn;
+    private readonly System.Threading.Lock _refreshLock = new();
+    private TableSearcher _current;
+
+    private SearchEngine(IndexOptions options, FSDirectory directory, TableSearcher current, SmartCnAnalyzer smartCn,
+        IReadOnlyList<Problem> warnings)
+    {
+        _options = options;
+        _directory = directory;
+        _current = current;
+        _smartCn = smartCn;
+        Warnings = warnings;
+    }
+
+    /// <summary>Problems that did not stop the engine (a rebuild refused while an older index still serves).</summary>
+    public IReadOnlyList<Problem> Warnings { get; }
+
+    /// <summary>Opens the index; <c>index.missing</c> or <c>index.incompatible</c> when it cannot.</summary>
+    public static Result<SearchEngine> Open(IndexOptions options) => Open(options, []);
+
+    /// <summary>Opens the index; <paramref name="warnings"/> say why it may be out of date (a refused rebuild).</summary>
+    internal static Result<SearchEngine> Open(IndexOptions options, IReadOnlyList<Problem> warnings)
+    {
+        var manifest = IndexBuilder.ReadManifest(options.IndexDirectory, out var hasCommit);
+        if (!hasCommit)
+        {
+            return new Problem(ProblemCodes.IndexMissing,
+                $"No index in {options.IndexDirectory}. Build it with `xiqing index --seeds {options.SeedsDirectory} --index {options.IndexDirectory}`.",
+                options.IndexDirectory);
+        }
+        if (manifest is null || manifest.Schema != IndexManifest.CurrentSchema)
+        {
+            return new Problem(ProblemCodes.IndexIncompatible,
+                $"The index in {options.IndexDirectory} was built by another version ({manifest?.Schema ?? "unknown"}, this is {IndexManifest.CurrentSchema}). Rebuild it with `xiqing index`.",
+                options.IndexDirectory);
+        }
+        var directory = FSDirectory.Open(options.IndexDirectory);
+        try
+        {
+            return new SearchEngine(options, directory, CommitLoader.Open(directory),
+                new SmartCnAnalyzer(IndexAnalyzers.SmartCnOptions(options)), warnings);
+        }
+        catch
+        {
+            directory.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Runs one search, without cost limits.</summary>
+    public Result<SearchResponse> Search(SearchRequest request) => Search(request, QueryLimits.None);
+
+    /// <summary>
+    /// Runs one search within <paramref name="limits"/>: too many clauses is <c>query.too-many-clauses</c>, running
+    /// past the time budget is <c>search.timeout</c>; <paramref name="cancellationToken"/> stops it too.
+    /// </summary>
+    public Result<SearchResponse> Search(SearchRequest request, QueryLimits limits, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (limits.Timeout != Timeout.InfiniteTimeSpan)
+        {
+            budget.CancelAfter(limits.Timeout);
+        }
+        try
+        {
+            return SearchWithin(request, limits, budget.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new Problem(ProblemCodes.SearchTimeout,
+                $"The query ran longer than its budget of {limits.Timeout.TotalSeconds:0.#} s and was stopped; narrow it (longer phrases, fewer OR terms, a year or topic filter).",
+                request.Query);
+        }
+    }
+
+    private Result<SearchResponse> SearchWithin(SearchRequest request, QueryLimits limits, CancellationToken budget)
+    {
+        var clock = Stopwatch.StartNew();
+        var invalid = Validate(request);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+        Result<CompiledQuery> compiled;
+        try
+        {
+            compiled = QueryCompiler.Compile(request.Query, _smartCn, SynonymTable.For(_options.SeedsDirectory));
+        }
+        catch (XiqingException e)
+        {
+            return e.Problem;
+        }
+        if (!compiled.IsSuccess)
+        {
+            return Result<SearchResponse>.Fail(compiled.Problems);
+        }
+        var query = compiled.Value;
+        if (query.Clauses > limits.MaxClauses)
+        {
+            return new Problem(ProblemCodes.QueryTooManyClauses,
+                $"The query has {query.Clauses} phrases and filters; at most {limits.MaxClauses} are allowed. Split it into several searches.",
+                request.Query, new TextSpan(0, request.Query.Length));
+        }
+
+        budget.ThrowIfCancellationRequested();
+
+        var searcher = Acquire();
+        try
+        {
+            var phrases = query.Highlight.Select(p => p.Normalized).ToList();
+            var filter = new FacetFilter(request);
+            var facets = new FacetCounter(filter);
+            // Only the hits up to the end of the page are kept, in order.
+            var limit = request.All ? int.MaxValue : request.Limit;
+            var top = new TopHits((int)Math.Min(int.MaxValue, (long)request.Offset + limit), Comparer(request.Sort));
+            var collector = new AllMatchesCollector(searcher.Table, phrases.Count == 0 ? null : new OccurrenceCounter(searcher, phrases),
+                phrases, filter, facets, top, budget);
+            searcher.Search(HeadingFilter.Apply(query.Lucene, request.Headings, _smartCn), collector);
+            // The budget's timer may not have fired yet for a query that overran it by less than a timer tick.
+            if (limits.Timeout != System.Threading.Timeout.InfiniteTimeSpan && clock.Elapsed > limits.Timeout)
+            {
+                throw new OperationCanceledException(budget);
+            }
+            if (request.All)
+            {
+                limit = collector.TotalHits;
+            }
+            var kept = top.Sorted();
+            var page = new List<SearchHit>(Math.Min(limit, Math.Max(0, kept.Count - request.Offset)));
+            for (var i = request.Offset; i < kept.Count && page.Count < limit; i++)
+            {
+                page.Add(ToHit(kept[i], phrases));
+            }
+            return new SearchResponse
+            {
+                Query = request.Query,
+                Parsed = query.Parsed,
+                TotalHits = collector.TotalHits,
+                TotalOccurrences = collector.TotalOccurrences,
+                Offset = request.Offset,
+                Limit = limit,
+                Hits = page,
+                Facets = facets.Result(),
+                Expansions = query.Expansions,
+                Hints = collector.TotalHits == 0 || HintBuilder.HasNotes(request.Query)
+                    ? Hint(request, query, searcher.Table, collector.TotalHits) : null,
+                TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 3),
+            };
+        }
+        finally
+        {
+            Release(searcher);
+        }
+    }
+
+    /// <summary>The indexed documents, in document order, then the documents skipped as unreadable.</summary>
+    public IReadOnlyList<DocumentSummary> Documents()
+    {
+        var searcher = Acquire();
+        try
+        {
+            var commit = ((Lucene.Net.Index.DirectoryReader)searcher.IndexReader).IndexCommit;
+            return [.. Summaries(searcher.Table), .. SkippedSummaries(IndexManifest.FromCommitData(commit.UserData))];
+        }
+        finally
+        {
+            Release(searcher);
+        }
+    }
+
+    /// <summary>A paragraph and up to <paramref name="context"/> neighbours each side; <c>request.not-found</c> when absent.</summary>
+    public Result<ParagraphContext> GetParagraph(string doc, int paragraph, int context)
+    {
+        if (context < 0 || context > 50)
+        {
+            return new Problem(ProblemCodes.BadParameter, "context must be between 0 and 50.", "context");
+        }
+        return WithTable<Result<ParagraphContext>>(table =>
+        {
+            var row = table.Find(doc, paragraph);
+            if (row is null)
+            {
+                var known = table.Documents.Any(d => d.Doc == doc);
+                var last = known ? table.Rows.Where(r => r.Document.Doc == doc).Max(r => r.Paragraph) : 0;
+                return new Problem(ProblemCodes.NotFound,
+                    known ? $"Document {doc} has no paragraph {paragraph}: its paragraphs are 1–{last}." : $"No document {doc} in the index.",
+                    $"{doc}#{paragraph}");
+            }
+            var before = Enumerable.Range(paragraph - context, context).Select(n => table.Find(doc, n))
+                .OfType<ParagraphRow>().Select(r => r.ToView()).ToList();
+            var after = Enumerable.Range(paragraph + 1, context).Select(n => table.Find(doc, n))
+                .OfType<ParagraphRow>().Select(r => r.ToView()).ToList();
+            return new ParagraphContext
+            {
+                Doc = doc,
+                Title = row.Document.Title,
+                Year = row.Document.Year,
+                File = row.Document.File,
+                Paragraph = row.ToView(),
+                Before = before,
+                After = after,
+            };
+        });
+    }
+
+    /// <summary>
+    /// A whole document with every occurrence of <paramref name="query"/> (none when it is null or blank);
+    /// <c>request.not-found</c> for an unknown document, the query's problem for a malformed query.
+    /// </summary>
+    public Result<DocumentView> GetDocument(string doc, string? query)
+    {
+        var paragraphs = WithTable(table => table.Rows.Where(r => r.Document.Doc == doc).OrderBy(r => r.Paragraph)
+            .Select(r => (Info: r.Document, View: r.ToView())).ToList());
+        if (paragraphs.Count == 0)
+        {
+            return new Problem(ProblemCodes.NotFound, $"No document {doc} in the index.", doc);
+        }
+        var highlights = new Dictionary<int, IReadOnlyList<TextSpan>>();
+        if (!string.IsNullOrWhiteSpace(query))
+        {
+            var found = Search(new SearchRequest { Query = query, Docs = [doc], All = true, Sort = SearchSort.Document });
+            if (!found.IsSuccess)
+            {
+                return Result<DocumentView>.Fail(found.Problems);
+            }
+            foreach (var hit in found.Value.Hits)
+            {
+                highlights[hit.Paragraph] = hit.Highlights;
+            }
+        }
+        var info = paragraphs[0].Info;
+        return new DocumentView
+        {
+            Doc = doc,
+            Title = info.Title,
+            Year = info.Year,
+            Period = info.Period,
+            Type = info.Type,
+            File = info.File,
+            Query = string.IsNullOrWhiteSpace(query) ? null : query,
+            TotalOccurrences = highlights.Values.Sum(h => h.Count),
+            HitParagraphs = [.. highlights.Keys.Order()],
+            Paragraphs = [.. paragraphs.Select(p => new DocumentParagraph
+            {
+                Paragraph = p.View.Paragraph,
+                Kind = p.View.Kind,
+                Chapter = p.View.Chapter,
+                Topic = p.View.Topic,
+                Text = p.View.Text,
+                FirstLine = p.View.FirstLine,
+                LastLine = p.View.LastLine,
+                Highlights = highlights.GetValueOrDefault(p.View.Paragraph) ?? [],
+            })],
+        };
+    }
+
+    /// <summary>Facet counts over the whole corpus (occurrences = 0).</summary>
+    public SearchFacets CorpusFacets() => WithTable(AllFacets);
+
+    /// <summary>Index statistics.</summary>
+    public IndexStats Stats()
+    {
+        var searcher = Acquire();
+        try
+        {
+            // Everything from the commit being searched, so counts, size and build time describe one commit.
+            var table = searcher.Table;
+            var facets = AllFacets(table);
+            var commit = ((Lucene.Net.Index.DirectoryReader)searcher.IndexReader).IndexCommit;
+            var manifest = IndexManifest.FromCommitData(commit.UserData);
+            return new IndexStats
+            {
+                IndexDirectory = Path.GetFullPath(_options.IndexDirectory),
+                Paragraphs = table.Count,
+                SizeBytes = commit.FileNames.Sum(commit.Directory.FileLength),
+                BuiltAt = manifest?.BuiltAt ?? default,
+                Documents = Summaries(table),
+                Skipped = manifest?.Skipped ?? [],
+                Years = facets.Year,
+                Topics = facets.Topic,
+            };
+        }
+        finally
+        {
+            Release(searcher);
+        }
+    }
+
+    /// <summary>
+    /// Switches to the newest commit if there is one; true when it switched. Searches already running finish on
+    /// the commit they started with; the old commit is closed when the last of them is done.
+    /// </summary>
+    public bool Refresh()
+    {
+        lock (_refreshLock)
+        {
+            var current = _current;
+            if (CommitLoader.LatestGeneration(_directory) == current.Generation)
+            {
+                return false;
+            }
+            var next = CommitLoader.Open(_directory);
+            if (next.Generation == current.Generation)
+            {
+                next.IndexReader.DecRef();
+                return false;
+            }
+            Volatile.Write(ref _current, next);
+            current.IndexReader.DecRef();
+            return true;
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        lock (_refreshLock)
+        {
+            _current.IndexReader.DecRef();
+        }
+        _smartCn.Dispose();
+        _directory.Dispose();
+    }
+
+    /// <summary>The current commit's searcher, with a reference held until <see cref="Release"/>.</summary>
+    private TableSearcher Acquire()
+    {
+        while (true)
+        {
+            var searcher = Volatile.Read(ref _current);
+            // Fails only when a refresh closed this commit in between: then the next read sees the new one.
+            if (searcher.IndexReader.TryIncRef())
+            {
+                return searcher;
+            }
+        }
+    }
+
+    private static void Release(TableSearcher searcher) => searcher.IndexReader.DecRef();
+
+    private T WithTable<T>(Func<ParagraphTable, T> action)
+    {
+        var searcher = Acquire();
+        try
+        {
+            return action(searcher.Table);
+        }
+        finally
+        {
+            Release(searcher);
+        }
+    }
+
+    private static SearchFacets AllFacets(ParagraphTable table)
+    {
+        var facets = new FacetCounter(new FacetFilter(new SearchRequest { Query = "*" }));
+        foreach (var row in table.Rows)
+        {
+            facets.Add(row, 0, FacetMask.None);
+        }
+        return facets.Result();
+    }
+
+    private static List<DocumentSummary> Summaries(ParagraphTable table)
+    {
+        var rows = table.Rows.ToLookup(r => r.Document.Doc, StringComparer.Ordinal);
+        return [.. table.Documents.Select(d => new DocumentSummary
+        {
+            Doc = d.Doc,
+            Title = d.Title,
+            Year = d.Year,
+            Period = d.Period,
+            Type = d.Type,
+            File = d.File,
+            Paragraphs = rows[d.Doc].Count(),
+            Kinds = rows[d.Doc].GroupBy(r => r.Kind).ToDictionary(g => g.Key, g => g.Count()),
+        })];
+    }
+
+    private static IEnumerable<DocumentSummary> SkippedSummaries(IndexManifest? manifest) =>
+        (manifest?.Skipped ?? []).Select(s => new DocumentSummary
+        {
+            Doc = Path.GetFileNameWithoutExtension(s.File),
+            Title = s.File,
+            Type = "other",
+            File = s.File,
+            Kinds = new Dictionary<string, int>(),
+            Skipped = s,
+        });
+
+    private static Problem? Validate(SearchRequest request)
+    {
+        if (request.Query is null)
+        {
+            return new Problem(ProblemCodes.BadParameter, "q is required.", "q");
+        }
+        if (request.Query.Length > SearchRequest.MaxQueryLength)
+        {
+            return new Problem(ProblemCodes.QueryTooLong,
+                $"The query has {request.Query.Length} characters; at most {SearchRequest.MaxQueryLength} are allowed.",
+                request.Query, new TextSpan(SearchRequest.MaxQueryLength, request.Query.Length));
+        }
+        if (!request.All && (request.Limit < 1 || request.Limit > SearchRequest.MaxLimit))
+        {
+            return new Problem(ProblemCodes.BadParameter, $"limit must be between 1 and {SearchRequest.MaxLimit}.", "limit");
+        }
+        if (request.Offset < 0)
+        {
+            return new Problem(ProblemCodes.BadParameter, "offset must be 0 or more.", "offset");
+        }
+        foreach (var kind in request.Kinds)
+        {
+            if (!ParagraphKinds.TryParse(kind, out _))
+            {
+                return new Problem(ProblemCodes.BadParameter,
+                    $"kind must be {ParagraphKinds.Paragraph}, {ParagraphKinds.Heading} or {ParagraphKinds.TableRow}, not '{kind}'.", "kind");
+            }
+        }
+        return null;
+    }
+
+    private static Comparison<MatchedRow> Comparer(SearchSort sort) => sort switch
+    {
+        SearchSort.Relevance => (a, b) =>
+        {
+            var c = b.Score.CompareTo(a.Score);
+            return c != 0 ? c : ByYearThenReadingOrder(a, b);
+        }
+        ,
+        SearchSort.Year => ByYearThenReadingOrder,
+        SearchSort.Oldest => (a, b) => a.Row.Year != b.Row.Year ? a.Row.Year.CompareTo(b.Row.Year) : ByReadingOrder(a, b),
+        _ => ByReadingOrder,
+    };
+
+    private static int ByYearThenReadingOrder(MatchedRow a, MatchedRow b)
+    {
+        var c = b.Row.Year.CompareTo(a.Row.Year);
+        return c != 0 ? c : ByReadingOrder(a, b);
+    }
+
+    private static int ByReadingOrder(MatchedRow a, MatchedRow b)
+    {
+        var c = a.Row.Document.Ordinal.CompareTo(b.Row.Document.Ordinal);
+        return c != 0 ? c : a.Row.Paragraph.CompareTo(b.Row.Paragraph);
+    }
+
+    /// <summary>A hit of the page, with the spans of its occurrences found in its stored text.</summary>
+    private static SearchHit ToHit(MatchedRow match, IReadOnlyList<string> phrases)
+    {
+        var row = match.Row;
+        var stored = row.Load();
+        var spans = phrases.Count == 0 ? [] : OccurrenceFinder.Find(new FoldedText(stored.Text), phrases);
+        var snippet = SnippetBuilder.Build(stored.Text, spans);
+        return new SearchHit
+        {
+            Id = row.Id,
+            Doc = row.Document.Doc,
+            Title = row.Document.Title,
+            Year = row.Year,
+            Paragraph = row.Paragraph,
+            Kind = row.Kind,
+            Chapter = stored.Chapter,
+            Topic = row.Topic,
+            Score = match.Score,
+            Text = stored.Text,
+            Highlights = spans,
+            Snippet = snippet.Text,
+            SnippetHighlights = snippet.Highlights,
+            FirstLine = stored.FirstLine,
+            LastLine = stored.LastLine,
+            FirstPage = stored.FirstPage,
+            LastPage = stored.LastPage,
+        };
+    }
+}

@@ -1,0 +1,30 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using XiqingSearch.Core.Search.Query;
+
+namespace XiqingSearch.Core.Search.Engine;
+
+/// <summary>
+/// An index searcher over one commit that carries the commit's <see cref="ParagraphTable"/> and ranks with BM25.
+/// Its reader is reference-counted: the engine holds one reference while the commit is current, each search one
+/// more while it runs, and the reader closes when the last is released.
+/// </summary>
+internal sealed class TableSearcher : IndexSearcher
+{
+    public TableSearcher(IndexReader reader, long generation) : base(reader)
+    {
+        Similarity = new BM25Similarity();
+        Table = ParagraphTable.Load(reader);
+        Generation = generation;
+        TermStates = new TermStateCache(TopReaderContext);
+    }
+
+    /// <summary>Term lookups in this commit, shared by every search on it.</summary>
+    public TermStateCache TermStates { get; }
+
+    public ParagraphTable Table { get; }
+
+    /// <summary>The commit generation this searcher reads.</summary>
+    public long Generation { get; }
+}

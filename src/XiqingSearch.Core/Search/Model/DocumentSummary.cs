@@ -1,0 +1,37 @@
+using XiqingSearch.Core.Ingestion;
+
+namespace XiqingSearch.Core.Search.Model;
+
+/// <summary>One source document of the index, as <c>GET /api/documents</c> and <c>xiqing stats</c> list it.</summary>
+public sealed record DocumentSummary
+{
+    /// <summary>Document id (file name without extension).</summary>
+    public required string Doc { get; init; }
+
+    /// <summary>The document's own title.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>The year the document is for.</summary>
+    public int Year { get; init; }
+
+    /// <summary>For a multi-year plan, its period (<c>2021–2025</c>); otherwise null.</summary>
+    public string? Period { get; init; }
+
+    /// <summary><c>annual-plan</c>, <c>work-report</c>, <c>five-year-plan</c> or <c>other</c>.</summary>
+    public required string Type { get; init; }
+
+    /// <summary>Source file name.</summary>
+    public required string File { get; init; }
+
+    /// <summary>All indexed units of the document (paragraphs + headings + table rows).</summary>
+    public int Paragraphs { get; init; }
+
+    /// <summary>Counts per kind (<c>paragraph</c>, <c>heading</c>, <c>table-row</c>).</summary>
+    public required IReadOnlyDictionary<string, int> Kinds { get; init; }
+
+    /// <summary>
+    /// For a document that could not be read (scanned, encrypted, damaged): why, and on which page; it has no
+    /// paragraphs in the index. Null for indexed documents.
+    /// </summary>
+    public SkippedDocument? Skipped { get; init; }
+}

@@ -1,0 +1,68 @@
+using XiqingSearch.Core.Problems;
+
+namespace XiqingSearch.Core.Search.Model;
+
+/// <summary>
+/// A whole document: its metadata and every paragraph in reading order, each with the query's occurrences
+/// (<c>GET /api/documents/{doc}?q=</c>, <c>xiqing show DOC --all</c>).
+/// </summary>
+public sealed record DocumentView
+{
+    /// <summary>Document id.</summary>
+    public required string Doc { get; init; }
+
+    /// <summary>Title.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>The year the document is filed under.</summary>
+    public int Year { get; init; }
+
+    /// <summary>The years a plan covers (<c>2021–2025</c>), or null.</summary>
+    public string? Period { get; init; }
+
+    /// <summary>Document type.</summary>
+    public required string Type { get; init; }
+
+    /// <summary>Source file name.</summary>
+    public required string File { get; init; }
+
+    /// <summary>The query the highlights are for, or null.</summary>
+    public string? Query { get; init; }
+
+    /// <summary>Occurrences of the query in the whole document.</summary>
+    public int TotalOccurrences { get; init; }
+
+    /// <summary>Paragraph numbers holding an occurrence, in reading order (for next/previous navigation).</summary>
+    public required IReadOnlyList<int> HitParagraphs { get; init; }
+
+    /// <summary>Every paragraph, in reading order.</summary>
+    public required IReadOnlyList<DocumentParagraph> Paragraphs { get; init; }
+}
+
+/// <summary>One paragraph of a <see cref="DocumentView"/>.</summary>
+public sealed record DocumentParagraph
+{
+    /// <summary>1-based paragraph number.</summary>
+    public int Paragraph { get; init; }
+
+    /// <summary><c>paragraph</c>, <c>heading</c> or <c>table-row</c>.</summary>
+    public required string Kind { get; init; }
+
+    /// <summary>Heading path, level 1 first.</summary>
+    public required IReadOnlyList<string> Chapter { get; init; }
+
+    /// <summary>Primary topic.</summary>
+    public required string Topic { get; init; }
+
+    /// <summary>The text.</summary>
+    public required string Text { get; init; }
+
+    /// <summary>1-based first source line.</summary>
+    public int FirstLine { get; init; }
+
+    /// <summary>1-based last source line (inclusive).</summary>
+    public int LastLine { get; init; }
+
+    /// <summary>The query's occurrences in <see cref="Text"/> (0-based UTF-16, end exclusive); empty without a query.</summary>
+    public required IReadOnlyList<TextSpan> Highlights { get; init; }
+}

@@ -1,0 +1,26 @@
+namespace XiqingSearch.Core.Search.Model;
+
+/// <summary>A paragraph with its neighbours (<c>xiqing show</c>, <c>GET /api/documents/{doc}/paragraphs/{n}</c>).</summary>
+public sealed record ParagraphContext
+{
+    /// <summary>Document id.</summary>
+    public required string Doc { get; init; }
+
+    /// <summary>The document's title.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>The document's year.</summary>
+    public int Year { get; init; }
+
+    /// <summary>Source file name.</summary>
+    public required string File { get; init; }
+
+    /// <summary>The paragraph asked for.</summary>
+    public required ParagraphView Paragraph { get; init; }
+
+    /// <summary>Up to N paragraphs before it, in order.</summary>
+    public required IReadOnlyList<ParagraphView> Before { get; init; }
+
+    /// <summary>Up to N paragraphs after it, in order.</summary>
+    public required IReadOnlyList<ParagraphView> After { get; init; }
+}

@@ -1,0 +1,20 @@
+namespace XiqingSearch.Core.Search.Model;
+
+/// <summary>
+/// Facet counts over all matches. Each facet ignores its own filter (multi-select), so the counts of other
+/// values stay visible while one is selected.
+/// </summary>
+public sealed record SearchFacets
+{
+    /// <summary>Per year, newest first.</summary>
+    public required IReadOnlyList<FacetValue> Year { get; init; }
+
+    /// <summary>Per topic, most hits first.</summary>
+    public required IReadOnlyList<FacetValue> Topic { get; init; }
+
+    /// <summary>Level-1 chapters; plus, for each selected level-1 chapter, its level-2 chapters (with <see cref="FacetValue.Parent"/> set).</summary>
+    public required IReadOnlyList<FacetValue> Chapter { get; init; }
+
+    /// <summary>Per document, in document order.</summary>
+    public required IReadOnlyList<FacetValue> Doc { get; init; }
+}

@@ -1,0 +1,64 @@
+using XiqingSearch.Core.Problems;
+
+namespace XiqingSearch.Server.Http;
+
+/// <summary>
+/// The one place where problems become HTTP answers: status code and <see cref="ErrorResponse"/> body.
+/// Wording comes from the problem; nothing here writes its own.
+/// </summary>
+internal static class ProblemMapper
+{
+    /// <summary>The HTTP status for a problem code.</summary>
+    public static int StatusFor(string code) => code switch
+    {
+        _ when code.StartsWith("query.", StringComparison.Ordinal) => StatusCodes.Status400BadRequest,
+        ProblemCodes.BadParameter => StatusCodes.Status400BadRequest,
+        ProblemCodes.NotFound => StatusCodes.Status404NotFound,
+        ServerProblems.AdminDisabled => StatusCodes.Status404NotFound,
+        ServerProblems.AdminUnauthorized => StatusCodes.Status401Unauthorized,
+        ProblemCodes.IndexBusy => StatusCodes.Status409Conflict,
+        ProblemCodes.SearchTimeout => StatusCodes.Status503ServiceUnavailable,
+        ServerProblems.RateLimited => StatusCodes.Status429TooManyRequests,
+        ProblemCodes.IndexReadOnly or ProblemCodes.IndexPathIsFile or ProblemCodes.IndexCannotCreate
+            or ProblemCodes.IndexWriteFailed => StatusCodes.Status503ServiceUnavailable,
+        // The seeds the server was asked to index are bad (a GB18030 file, a FIFO, …): the request cannot be done.
+        _ when code.StartsWith("ingest.", StringComparison.Ordinal) => StatusCodes.Status422UnprocessableEntity,
+        ServerProblems.NotReady => StatusCodes.Status503ServiceUnavailable,
+        ProblemCodes.IndexMissing or ProblemCodes.IndexIncompatible => StatusCodes.Status503ServiceUnavailable,
+        _ when code.StartsWith("smartcn.", StringComparison.Ordinal) => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    /// <summary>The error body for <paramref name="problem"/>.</summary>
+    public static ErrorResponse ToBody(Problem problem, string? parameter = null)
+    {
+        var isQuery = problem.Code.StartsWith("query.", StringComparison.Ordinal);
+        var span = isQuery ? problem.Span : null;
+        return new ErrorResponse(new ErrorBody
+        {
+            Code = problem.Code,
+            Message = problem.Message,
+            Position = span?.Column,
+            Offset = span?.Start,
+            Length = span?.Length,
+            // Core names the parameter of a bad request value in the problem's source (kind=x → "kind").
+            Parameter = parameter ?? (isQuery ? "q" : problem.Code == ProblemCodes.BadParameter ? problem.Source : null),
+            Arguments = problem.Arguments,
+        });
+    }
+
+    /// <summary>The HTTP answer for <paramref name="problem"/>.</summary>
+    public static IResult ToResult(Problem problem, string? parameter = null) =>
+        TypedResults.Json(ToBody(problem, parameter), statusCode: StatusFor(problem.Code));
+
+    /// <summary>
+    /// The answer while no index is open: always 503 (the service may become ready), with the problem that keeps
+    /// it from opening (<c>server.not-ready</c> while opening, else the open or build problem).
+    /// </summary>
+    public static IResult Unavailable(Problem problem) =>
+        TypedResults.Json(ToBody(problem), statusCode: StatusCodes.Status503ServiceUnavailable);
+
+    /// <summary>A 400 naming <paramref name="parameter"/>.</summary>
+    public static IResult BadParameter(string parameter, string message) =>
+        ToResult(new Problem(ProblemCodes.BadParameter, message), parameter);
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+
+namespace XiqingSearch.Server.Http;
+
+/// <summary>Every message the HTTP front end writes itself. Query messages come from Core, unchanged.</summary>
+internal static class ServerMessages
+{
+    public const string IndexOpening = "The index is being opened (or built); try again shortly.";
+    public const string AdminDisabled = "Administration is off: no admin key is configured (Xiqing:AdminKey).";
+    public const string AdminUnauthorized = "Missing or wrong admin key (header X-Xiqing-Key or Authorization: Bearer).";
+    public const string Internal = "Internal server error.";
+
+    public const string OpenApiDescription =
+        "Full-text search over Xiqing District policy documents. Errors are {\"error\": {code, message, position?, " +
+        "offset?, length?, parameter?, arguments?}}; arguments hold the values the message is made of, by name, so a client can word the problem itself from the code. For query errors, position is the 1-based column of the problem in q " +
+        "(offset + 1), counted in UTF-16 code units; offset and length are the 0-based span. " +
+        "Repeated filter parameters (year=2023&year=2024) are ORed; different filters are ANDed.";
+
+    public static string NoRoute(string method, string path) =>
+        Format($"No route {method} {path}. Routes: GET /api/search, GET /api/documents, GET /api/documents/{{doc}}, GET /api/documents/{{doc}}/paragraphs/{{n}}, GET /api/facets, GET /healthz, GET /readyz, GET /openapi/v1.json, POST /api/admin/reindex, GET / (the page).");
+
+    public static string Required(string parameter) =>
+        Format($"Parameter '{parameter}' is required.");
+
+    public static string NotAnInteger(string parameter, string value) =>
+        Format($"Parameter '{parameter}' must be an integer, not '{value}'.");
+
+    public static string OutOfRange(string parameter, int min, int max) =>
+        Format($"Parameter '{parameter}' must be between {min} and {max}.");
+
+    public static string UnknownValue(string parameter, string value, string allowed) =>
+        Format($"Parameter '{parameter}' has an unknown value '{value}'; allowed: {allowed}.");
+
+    public static string BadYear(string value) =>
+        Format($"Parameter 'year' must be a year (2024) or a range (2021..2023), not '{value}'.");
+
+    public static string Repeated(string parameter) =>
+        Format($"Parameter '{parameter}' may be given only once.");
+
+    public static string TooMany(string parameter, int max) =>
+        Format($"Parameter '{parameter}' may be given at most {max} times.");
+
+    public static string TooLong(string parameter, int max) =>
+        Format($"Parameter '{parameter}' may have at most {max} characters.");
+
+    private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

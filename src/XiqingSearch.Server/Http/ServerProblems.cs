@@ -1,0 +1,22 @@
+using XiqingSearch.Core.Problems;
+
+namespace XiqingSearch.Server.Http;
+
+/// <summary>Problem codes that only the HTTP front end raises (the rest are in <c>Core.Problems.ProblemCodes</c>).</summary>
+internal static class ServerProblems
+{
+    /// <summary>The index is still being opened or built, or could not be.</summary>
+    public const string NotReady = "server.not-ready";
+
+    /// <summary>The admin endpoints are off (no key configured).</summary>
+    public const string AdminDisabled = "admin.disabled";
+
+    /// <summary>The admin key is missing or wrong.</summary>
+    public const string AdminUnauthorized = "admin.unauthorized";
+
+    /// <summary>Too many requests from one client (admin key attempts, or searches when a limit is set).</summary>
+    public const string RateLimited = "request.rate-limited";
+
+    /// <summary>A bug: the exception is logged, the client sees this code.</summary>
+    public const string Internal = "server.internal";
+}

@@ -1,0 +1,125 @@
+using System.Reflection;
+using Microsoft.Extensions.Configuration.Json;
+using XiqingSearch.Core.Configuration;
+using XiqingSearch.Core.Problems;
+using XiqingSearch.Core.Search.Engine;
+using XiqingSearch.Core.Search.Model;
+using XiqingSearch.Server.Endpoints;
+using XiqingSearch.Server.Hosting;
+using XiqingSearch.Server.Http;
+
+namespace XiqingSearch.Server;
+
+/// <summary>
+/// Builds the HTTP service: the search API, the embeddable page, health probes and OpenAPI. Used by the server's
+/// own <c>Program</c> and by the CLI's <c>xiqing serve</c>; everything it needs is inside this assembly.
+/// </summary>
+public static class ServerApp
+{
+    private static readonly Dictionary<string, string> s_switches = new()
+    {
+        ["--index"] = "Xiqing:Index",
+        ["--seeds"] = "Xiqing:Seeds",
+        ["--smartcn-jar"] = "Xiqing:SmartCnJar",
+        ["--admin-key"] = "Xiqing:AdminKey",
+    };
+
+    /// <summary>
+    /// The settings for <paramref name="args"/>: <c>--index DIR</c>, <c>--seeds DIR</c>, <c>--smartcn-jar PATH</c>,
+    /// <c>--admin-key KEY</c> and <c>--Xiqing:Key=value</c> are the flag layer of Core's
+    /// <see cref="SettingsResolver"/>, over the environment, <c>xiqing.json</c> and <c>appsettings.json</c> in the
+    /// current directory — the resolution the command line does too.
+    /// </summary>
+    public static Result<ResolvedSettings> ResolveSettings(string[] args)
+    {
+        var section = new ConfigurationBuilder().AddCommandLine(args, s_switches).Build().GetSection("Xiqing");
+        // --Xiqing:Cors:Origins:0=a --Xiqing:Cors:Origins:1=b is the list "a,b", in index order.
+        var flags = section.AsEnumerable(makePathsRelative: true)
+            .Where(entry => entry.Value is not null)
+            .Select(entry =>
+            {
+                var parts = entry.Key.Split(':');
+                return parts.Length > 1 && int.TryParse(parts[^1], out var position)
+                    ? (Name: string.Join(':', parts[..^1]), Position: position, entry.Value)
+                    : (Name: entry.Key, Position: -1, entry.Value);
+            })
+            .GroupBy(entry => entry.Name, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(group => group.Key,
+                group => (string?)string.Join(',', group.OrderBy(entry => entry.Position).Select(entry => entry.Value)),
+                StringComparer.OrdinalIgnoreCase);
+        return SettingsResolver.Resolve(flags, Environment.GetEnvironmentVariables(), Directory.GetCurrentDirectory());
+    }
+
+    /// <summary>
+    /// Configures the host from <paramref name="args"/> (<c>--urls</c> and the settings of
+    /// <see cref="ResolveSettings"/>). <paramref name="settings"/>, when given, were resolved from the same
+    /// arguments by the caller; <paramref name="engine"/>, when given, is an index the caller already opened
+    /// (<c>xiqing serve</c> builds it with progress first), which the server serves instead of opening its own.
+    /// </summary>
+    public static WebApplication Build(string[] args, ResolvedSettings? settings = null, SearchEngine? engine = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(ServerApp).Assembly.GetName().Name,
+        });
+        builder.UseServiceManagers();
+
+        // Embedded defaults (logging) go first so every file, variable and flag overrides them.
+        builder.Configuration.Sources.Insert(0, new JsonStreamConfigurationSource
+        {
+            Stream = OpenResource("appsettings.json"),
+        });
+
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        });
+
+        var serverSettings = ServerSettings.From(settings ?? ResolveSettings(args).ValueOrThrow());
+        builder.Services.AddSingleton(serverSettings);
+        builder.Services.AddSingleton(services => new EngineHolder(serverSettings,
+            services.GetRequiredService<ILogger<EngineHolder>>(), engine));
+        builder.Services.AddSingleton<SearchCache>();
+        builder.Services.AddHostedService<EngineService>();
+        builder.Services.AddSingleton(WebAssets.Load());
+        RateLimits.Add(builder.Services, serverSettings);
+
+        builder.Services.ConfigureHttpJsonOptions(o => XiqingJson.Configure(o.SerializerOptions));
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "XiqingSearch API";
+            document.Info.Description = ServerMessages.OpenApiDescription;
+            OpenApiDocumentation.Apply(document);
+            return Task.CompletedTask;
+        }));
+        builder.Services.AddCors(o => o.AddDefaultPolicy(policy =>
+        {
+            if (serverSettings.CorsOrigins.Count > 0)
+            {
+                policy.WithOrigins([.. serverSettings.CorsOrigins]).WithMethods("GET").AllowAnyHeader();
+            }
+        }));
+
+        var app = builder.Build();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseCors();
+        app.UseRateLimiter();
+
+        app.MapOpenApi();
+        HealthEndpoints.Map(app);
+        SearchEndpoints.Map(app);
+        SuggestEndpoints.Map(app);
+        AnalyticsEndpoints.Map(app);
+        DocumentEndpoints.Map(app);
+        AdminEndpoints.Map(app);
+        PageEndpoints.Map(app);
+        FallbackEndpoints.Map(app);
+        return app;
+    }
+
+    internal static Stream OpenResource(string name) =>
+        typeof(ServerApp).Assembly.GetManifestResourceStream(name)
+        ?? throw new InvalidOperationException($"Embedded resource '{name}' is missing from {Assembly.GetExecutingAssembly().GetName().Name}.");
+}

@@ -1,0 +1,121 @@
+/*
+ * The filter boxes beside the hits: year, document type, document, topic, chapter (paragraph counts, multi-select),
+ * the button that clears every filter, and on a narrow screen the toggle that folds them away.
+ */
+
+import { clear, el } from './dom.js';
+import { FILTERS, filterCount } from './state.js';
+import { TEXT } from './text.js';
+
+const ORDER = ['year', 'type', 'doc', 'topic', 'chapter'];
+const TITLES = { year: TEXT.year, type: TEXT.type, doc: TEXT.doc, topic: TEXT.topic, chapter: TEXT.chapter };
+
+/** Facet name → the buckets to list: `{value, label, count, child}`. */
+function buckets(facets, state, documents) {
+  const info = (doc) => documents[doc];
+  return {
+    year: (facets.year || []).map((v) => ({ value: v.value, label: v.value + TEXT.yearSuffix, count: v.count })),
+    type: typeBuckets(facets, state, documents),
+    doc: (facets.doc || []).map((v) => ({
+      value: v.value,
+      // A plan for several years says so (2021–2025) rather than standing under its first year alone.
+      label: (info(v.value) ? (info(v.value).period || info(v.value).year) + ' ' : '') + (v.label || v.value),
+      count: v.count
+    })),
+    topic: (facets.topic || []).map((v) => ({ value: v.value, label: v.label || v.value, count: v.count })),
+    chapter: (facets.chapter || []).map((v) => ({
+      value: v.parent ? v.parent + ' > ' + v.value : v.value, label: v.value, count: v.count, child: !!v.parent
+    }))
+  };
+}
+
+/*
+ * Document types: the API's type facet when it has one. A type filter reaches the API as the documents of those
+ * types, which would cut its type counts down to the selected types, so then (and with an API without the facet)
+ * the document facet, which ignores the document filter, is summed by each document's type (from /api/documents).
+ */
+function typeBuckets(facets, state, documents) {
+  const label = (type, fallback) => TEXT.types[type] || fallback || type;
+  if (facets.type && state.types.length === 0) {
+    return facets.type.filter((v) => v.count > 0).map((v) => ({ value: v.value, label: label(v.value, v.label), count: v.count }));
+  }
+  const byType = {};
+  for (const v of facets.doc || []) {
+    const info = documents[v.value];
+    if (info) {
+      byType[info.type] = (byType[info.type] || 0) + v.count;
+    }
+  }
+  return Object.keys(TEXT.types).filter((type) => byType[type]).map((type) => ({ value: type, label: label(type), count: byType[type] }));
+}
+
+export function createFacets(page) {
+  const boxes = {};
+  for (const name of ORDER) {
+    const list = el('ul', { className: 'xq-facet-list' });
+    boxes[name] = {
+      list,
+      node: el('fieldset', { className: 'xq-facet', 'data-facet': name }, el('legend', { className: 'xq-facet-title', text: TITLES[name] }), list)
+    };
+  }
+  const clearButton = el('button', { type: 'button', className: 'xq-clear', text: TEXT.clear, hidden: true });
+  // On a narrow screen the filters fold behind this toggle so the hits start near the top.
+  const toggle = el('button', { type: 'button', className: 'xq-filters-toggle', text: TEXT.filtersToggle, 'aria-expanded': 'false' });
+  const note = el('p', { className: 'xq-facet-note', text: TEXT.facetNote });
+  const node = el('aside', { className: 'xq-facets', 'aria-label': TEXT.filters },
+    toggle,
+    el('div', { className: 'xq-facet-boxes' }, note, ORDER.map((name) => boxes[name].node), clearButton));
+
+  clearButton.addEventListener('click', () => {
+    const none = {};
+    for (const key of Object.values(FILTERS)) {
+      none[key] = [];
+    }
+    page.go(none);
+  });
+  toggle.addEventListener('click', () => {
+    const open = !node.classList.contains('xq-facets-open');
+    node.classList.toggle('xq-facets-open', open);
+    toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+  });
+
+  function item(name, bucket) {
+    const selected = page.state[FILTERS[name]];
+    const box = el('input', { type: 'checkbox', value: bucket.value, className: 'xq-check' });
+    box.checked = selected.includes(bucket.value);
+    box.addEventListener('change', () => {
+      const values = selected.filter((v) => v !== bucket.value);
+      if (box.checked) {
+        values.push(bucket.value);
+      }
+      page.go({ [FILTERS[name]]: values });
+    });
+    return el('li', { className: 'xq-facet-item' + (bucket.child ? ' xq-facet-child' : '') },
+      el('label', { className: 'xq-facet-label' },
+        box,
+        el('span', { className: 'xq-facet-value', text: bucket.label }),
+        el('span', { className: 'xq-count', text: String(bucket.count), title: bucket.count + ' ' + TEXT.facetUnit })));
+  }
+
+  /** Lists the buckets of `facets` (the search response's; `{}` for none). */
+  function render(facets) {
+    const state = page.state;
+    const all = buckets(facets, state, page.documents);
+    let any = false;
+    for (const name of ORDER) {
+      const list = boxes[name].list;
+      clear(list);
+      all[name].forEach((b) => list.appendChild(item(name, b)));
+      // Selected filters that no longer have a bucket still show, so they can be unticked.
+      const listed = new Set(all[name].map((b) => b.value));
+      state[FILTERS[name]].filter((v) => !listed.has(v)).forEach((v) => list.appendChild(item(name, { value: v, label: v, count: 0 })));
+      boxes[name].node.hidden = list.children.length === 0;
+      any = any || !boxes[name].node.hidden;
+    }
+    note.hidden = !any;
+    toggle.hidden = !any;
+    clearButton.hidden = filterCount(state) === 0;
+  }
+
+  return { node, render };
+}

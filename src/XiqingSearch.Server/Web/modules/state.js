@@ -1,0 +1,97 @@
+/*
+ * What the page shows, as a plain object, and its place in the URL: the query string on the page (?q=…), the
+ * fragment when embedded in a portal (#q=…), so Back, Forward, bookmarks and shared links restore it.
+ */
+
+/** The filters: URL and API parameter name → the state's list of selected values. */
+export const FILTERS = { year: 'years', topic: 'topics', chapter: 'chapters', doc: 'docs', type: 'types', kind: 'kinds' };
+
+/**
+ * q, the filters, sort ('' = relevance), offset, and the open panel: ctx (a hit's id, its paragraph in context)
+ * or view (a hit's id, its whole document).
+ */
+export function emptyState() {
+  const state = { q: '', sort: '', offset: 0, ctx: '', view: '' };
+  for (const key of Object.values(FILTERS)) {
+    state[key] = [];
+  }
+  return state;
+}
+
+export function stateFromParams(params) {
+  const state = emptyState();
+  state.q = params.get('q') || '';
+  for (const [name, key] of Object.entries(FILTERS)) {
+    state[key] = params.getAll(name);
+  }
+  state.sort = params.get('sort') || '';
+  state.view = params.get('view') || '';
+  state.offset = Math.max(0, parseInt(params.get('offset') || '0', 10) || 0);
+  state.ctx = params.get('ctx') || '';
+  return state;
+}
+
+/** The parameters of a state; `withPanel` adds the open panel (the URL has it, the API does not). */
+export function paramsFromState(state, withPanel) {
+  const params = new URLSearchParams();
+  params.set('q', state.q);
+  for (const [name, key] of Object.entries(FILTERS)) {
+    state[key].forEach((v) => params.append(name, v));
+  }
+  if (state.sort && state.sort !== 'relevance') {
+    params.set('sort', state.sort);
+  }
+  if (state.offset > 0) {
+    params.set('offset', String(state.offset));
+  }
+  if (withPanel && state.ctx) {
+    params.set('ctx', state.ctx);
+  }
+  if (withPanel && state.view) {
+    params.set('view', state.view);
+  }
+  return params;
+}
+
+/** A copy of `state` with `changes` applied. */
+export function withChanges(state, changes) {
+  return Object.assign(JSON.parse(JSON.stringify(state)), changes);
+}
+
+/** How many filter values are selected. */
+export function filterCount(state) {
+  return Object.values(FILTERS).reduce((n, key) => n + state[key].length, 0);
+}
+
+/** The state in the URL: the query string on the page, the fragment when embedded. */
+export function createUrlSync(embedded) {
+  function read() {
+    const text = embedded ? location.hash.replace(/^#/, '') : location.search.replace(/^\?/, '');
+    return stateFromParams(new URLSearchParams(text));
+  }
+
+  function urlFor(state) {
+    const query = paramsFromState(state, true).toString();
+    return embedded ? '#' + query : '?' + query;
+  }
+
+  /** Puts `state` into the address bar: a new history entry, or in place of the current one (`replace`). */
+  function write(state, replace) {
+    const url = state.q ? urlFor(state) : (embedded ? '#' : location.pathname);
+    if (embedded ? location.hash === url : location.search + location.hash === url) {
+      return;
+    }
+    if (replace) {
+      history.replaceState(null, '', url);
+    } else {
+      history.pushState(null, '', url);
+    }
+  }
+
+  /** Calls `changed` when Back or Forward (or an edited fragment) brings another state. */
+  function onChange(changed) {
+    window.addEventListener(embedded ? 'hashchange' : 'popstate', () => changed(read()));
+  }
+
+  return { read, urlFor, write, onChange };
+}

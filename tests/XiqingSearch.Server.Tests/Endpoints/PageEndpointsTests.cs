@@ -1,0 +1,59 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace XiqingSearch.Server.Tests.Endpoints;
+
+/// <summary>The page's ES modules: every file the page imports is served, as JavaScript, to any origin.</summary>
+[Collection(ServerCollection.Name)]
+public sealed partial class PageEndpointsTests(ServerFixture server)
+{
+    [GeneratedRegex(@"<script type=""module"" src=""([^""]+)""")]
+    private static partial Regex ModuleScript();
+
+    [GeneratedRegex("""^import [^;]* from '([^']+)';""", RegexOptions.Multiline)]
+    private static partial Regex StaticImport();
+
+    [Fact]
+    public async Task EveryModuleThePageImports_IsServedAsJavaScriptToAnyOrigin()
+    {
+        var html = await server.Client.GetStringAsync("/");
+        var pending = new Queue<Uri>(ModuleScript().Matches(html).Select(m => new Uri(server.Client.BaseAddress!, m.Groups[1].Value)));
+        Assert.Contains(pending, u => u.AbsolutePath == "/app.js");
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (pending.TryDequeue(out var module))
+        {
+            if (!seen.Add(module.AbsolutePath))
+            {
+                continue;
+            }
+            using var request = new HttpRequestMessage(HttpMethod.Get, module);
+            request.Headers.Add("Origin", "http://portal-not-in-the-cors-list.example");
+            using var response = await server.Client.SendAsync(request);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, module + ": " + (int)response.StatusCode);
+            Assert.Equal("text/javascript", response.Content.Headers.ContentType?.MediaType);
+            // A browser runs a module of another origin (embed.js in a portal) only when CORS allows it.
+            Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+            var source = await response.Content.ReadAsStringAsync();
+            foreach (Match import in StaticImport().Matches(source))
+            {
+                pending.Enqueue(new Uri(module, import.Groups[1].Value));
+            }
+        }
+        // The entry, the analytics view and the modules they import: state, API client, the panels.
+        Assert.Contains("/modules/state.js", seen);
+        Assert.Contains("/modules/api.js", seen);
+        Assert.Contains("/modules/results.js", seen);
+        Assert.True(seen.Count >= 10, string.Join(", ", seen));
+    }
+
+    [Fact]
+    public async Task Api_FromAnOriginNotInTheCorsList_StillHasNoCorsHeader()
+    {
+        // Only the page's files are open to every origin; the API stays behind Xiqing:Cors:Origins.
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/search?q=" + Uri.EscapeDataString("西青"));
+        request.Headers.Add("Origin", "http://portal-not-in-the-cors-list.example");
+        using var response = await server.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
+    }
+}

@@ -1,0 +1,81 @@
+using XiqingSearch.Server.Hosting;
+
+namespace XiqingSearch.Server.Tests.Hosting;
+
+/// <summary>
+/// The server reads its settings through Core's resolver, from the same layers as the command line; these tests
+/// run it from a folder of their own so its files (xiqing.json, appsettings.json) are the tests' alone.
+/// </summary>
+[Collection(CurrentDirectoryCollection.Name)]
+public sealed class ServerSettingsTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("xiqing-server-settings-").FullName;
+    private readonly string _previous = Directory.GetCurrentDirectory();
+
+    public ServerSettingsTests() => Directory.SetCurrentDirectory(_folder);
+
+    [Fact]
+    public void From_NothingConfigured_HasNoCorsOriginsAndNoAdmin()
+    {
+        var settings = ServerSettings.From(ServerApp.ResolveSettings([]).ValueOrThrow());
+
+        Assert.Empty(settings.CorsOrigins);
+        Assert.False(settings.IsAdminEnabled);
+        // Only this site may frame the page unless portals are configured.
+        Assert.Equal("'self'", settings.FrameAncestors);
+        Assert.Equal(Path.Combine(_folder, "index"), settings.Index.IndexDirectory);
+        Assert.Equal(TimeSpan.FromSeconds(2), settings.RefreshInterval);
+        Assert.Equal(64L * 1024 * 1024, settings.SearchCacheBytes);
+    }
+
+    [Fact]
+    public void Flags_XiqingJsonAndAppSettings_ResolveLikeTheCommandLine()
+    {
+        File.WriteAllText(Path.Combine(_folder, "appsettings.json"),
+            """{ "Xiqing": { "Seeds": "from-appsettings", "AdminKey": "k", "Cors": { "Origins": ["https://a.example/"] } } }""");
+        File.WriteAllText(Path.Combine(_folder, "xiqing.json"), """{ "index": "from-file", "seeds": "seeds-file" }""");
+
+        var settings = ServerSettings.From(ServerApp.ResolveSettings(
+            ["--index", "from-flag", "--Xiqing:Cors:Origins:0=https://b.example", "--Xiqing:Cors:Origins:1=https://c.example"]).ValueOrThrow());
+
+        Assert.Equal(Path.Combine(_folder, "from-flag"), settings.Index.IndexDirectory);
+        Assert.Equal(Path.Combine(_folder, "seeds-file"), settings.Index.SeedsDirectory);
+        Assert.Equal("k", settings.AdminKey);
+        Assert.Equal(["https://b.example", "https://c.example"], settings.CorsOrigins);
+        Assert.Equal("'self' https://b.example https://c.example", settings.FrameAncestors);
+    }
+
+    [Fact]
+    public void Build_IndexAndSeedsFlags_SetTheIndexOptions()
+    {
+        var app = ServerApp.Build(["--index", "/tmp/x-index", "--seeds", "/tmp/x-seeds", "--urls", "http://127.0.0.1:0"]);
+        var settings = (ServerSettings)app.Services.GetService(typeof(ServerSettings))!;
+
+        Assert.Equal("/tmp/x-index", settings.Index.IndexDirectory);
+        Assert.Equal("/tmp/x-seeds", settings.Index.SeedsDirectory);
+    }
+
+    [Fact]
+    public void BrokenXiqingJson_IsNamed()
+    {
+        File.WriteAllText(Path.Combine(_folder, "xiqing.json"), "{ \"index\": ");
+
+        var result = ServerApp.ResolveSettings([]);
+
+        Assert.Equal("settings.invalid", Assert.Single(result.Problems).Code);
+        Assert.Contains("xiqing.json", result.Problems[0].Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        Directory.SetCurrentDirectory(_previous);
+        Directory.Delete(_folder, recursive: true);
+    }
+}
+
+/// <summary>Tests that change the process's current directory run one at a time, apart from the rest.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class CurrentDirectoryCollection
+{
+    public const string Name = "current directory";
+}
