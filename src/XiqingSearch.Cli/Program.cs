@@ -10,6 +10,7 @@ internal static class Program
 {
     private static int Main(string[] args)
     {
+        StartupProfile.Start(args);
         // UTF-8 without a BOM and \n line ends on every platform; CSV writes its own BOM.
         Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         Console.InputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
