@@ -50,7 +50,8 @@ internal static class CompareCommand
             {
                 all.AddRange(ReadList(path));
             }
-            MultiYearModes.TryParse(parseResult.GetValue(multiYear), out var mode);
+            // The option accepts only the known names (and defaults to one), so the parse cannot fail.
+            _ = MultiYearModes.TryParse(parseResult.GetValue(multiYear), out var mode);
             var request = new CompareRequest
             {
                 Phrases = all,

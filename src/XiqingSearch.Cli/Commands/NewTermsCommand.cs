@@ -41,7 +41,8 @@ internal static class NewTermsCommand
         locations.AddTo(command);
         command.SetAction(parseResult => CommandRunner.Run(() =>
         {
-            MultiYearModes.TryParse(parseResult.GetValue(multiYear), out var mode);
+            // The option accepts only the known names (and defaults to one), so the parse cannot fail.
+            _ = MultiYearModes.TryParse(parseResult.GetValue(multiYear), out var mode);
             var request = new NewTermsRequest
             {
                 Year = parseResult.GetValue(year),

@@ -95,7 +95,7 @@ public static class IndexBuilder
         using var buildLock = acquired.Value;
         try
         {
-            return BuildLocked(options, progress, force, hooks, cancellationToken, clock, files.Value, catalogFile, catalog.Value!);
+            return BuildLocked(options, progress, force, hooks, clock, files.Value, catalogFile, catalog.Value!, cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -107,8 +107,8 @@ public static class IndexBuilder
     }
 
     private static Result<BuildReport> BuildLocked(IndexOptions options, IProgress<IndexProgress>? progress, bool force,
-        BuildHooks hooks, CancellationToken cancellationToken, Stopwatch clock, IReadOnlyList<SourceFile> sourceFiles,
-        SourceFile? catalogFile, Catalog catalog)
+        BuildHooks hooks, Stopwatch clock, IReadOnlyList<SourceFile> sourceFiles, SourceFile? catalogFile, Catalog catalog,
+        CancellationToken cancellationToken)
     {
         var files = Result<IReadOnlyList<SourceFile>>.Ok(sourceFiles);
         var previous = ReadManifest(options.IndexDirectory, out _);

@@ -45,7 +45,7 @@ internal static class PdfExtractionBenchmark
                 foreach (var file in files)
                 {
                     var text = PdfToText(file);
-                    if (text.Count(c => c == '\f') < 1 || text.Length < 1000)
+                    if (!text.Contains('\f', StringComparison.Ordinal) || text.Length < 1000)
                     {
                         throw new InvalidOperationException($"pdftotext extracted {text.Length} characters from {file}");
                     }

@@ -8,7 +8,7 @@ public sealed class ConfigurationTests(BuiltIndexFixture fixture) : IClassFixtur
 {
     private readonly string _elsewhere = Directory.CreateTempSubdirectory("xiqing-cli-cwd-").FullName;
 
-    private Dictionary<string, string?> Environment(string? seeds, string? index) => new()
+    private static Dictionary<string, string?> Environment(string? seeds, string? index) => new()
     {
         ["XIQING_SEEDS"] = seeds,
         ["XIQING_INDEX"] = index,

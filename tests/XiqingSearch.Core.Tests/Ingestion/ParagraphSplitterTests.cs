@@ -113,7 +113,7 @@ public class ParagraphSplitterTests
     {
         var paragraphs = Parse.Body("一、回顾\n居民人均可支配收入达到 49200 元，推进 5G AI 应用。\n");
 
-        Assert.Equal("居民人均可支配收入达到49200元，推进5G AI应用。", paragraphs[1].Text);
+        Assert.Equal("居民人均可支配收入达到49200元，推进5G AI 应用。", paragraphs[1].Text);
     }
 
     [Fact]

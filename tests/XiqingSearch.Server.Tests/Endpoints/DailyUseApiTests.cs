@@ -33,6 +33,46 @@ public sealed class DailyUseApiTests(ServerFixture server)
         Assert.All(lines.Skip(1), l => Assert.Contains(",京津冀,", l));
     }
 
+    [Theory]
+    [InlineData("br")]
+    [InlineData("gzip")]
+    public async Task Responses_AreCompressedWhenTheClientAsks_AndDecompressToTheSameAnswer(string encoding)
+    {
+        var plain = await server.GetJsonAsync("/api/search?q=" + Q("发展") + "&limit=20");
+        foreach (var path in new[] { "/api/search?q=" + Q("发展") + "&limit=20", "/api/search?q=" + Q("发展") + "&format=csv", "/app.js" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.AcceptEncoding.ParseAdd(encoding);
+            using var response = await server.Client.SendAsync(request);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal([encoding], response.Content.Headers.ContentEncoding);
+            var compressed = await response.Content.ReadAsByteArrayAsync();
+            using var input = new MemoryStream(compressed);
+            using Stream decoder = encoding == "br"
+                ? new System.IO.Compression.BrotliStream(input, System.IO.Compression.CompressionMode.Decompress)
+                : new System.IO.Compression.GZipStream(input, System.IO.Compression.CompressionMode.Decompress);
+            using var output = new MemoryStream();
+            await decoder.CopyToAsync(output);
+            Assert.True(output.Length > compressed.Length, $"{path}: {compressed.Length} bytes compressed, {output.Length} plain");
+            if (path.Contains("limit=20", StringComparison.Ordinal))
+            {
+                var decoded = JsonDocument.Parse(output.ToArray()).RootElement;
+                Assert.Equal(plain.GetProperty("totalHits").GetInt32(), decoded.GetProperty("totalHits").GetInt32());
+                Assert.Equal(plain.GetProperty("hits").GetRawText(), decoded.GetProperty("hits").GetRawText());
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Responses_WithoutAcceptEncoding_AreNotCompressed()
+    {
+        using var response = await server.Client.GetAsync("/api/search?q=" + Q("发展"));
+
+        Assert.Empty(response.Content.Headers.ContentEncoding);
+        JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync());
+    }
+
     [Fact]
     public async Task Csv_UnknownFormat_IsABadParameter()
     {

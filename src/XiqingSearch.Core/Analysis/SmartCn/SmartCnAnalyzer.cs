@@ -8,6 +8,8 @@ namespace XiqingSearch.Core.Analysis.SmartCn;
 /// A Lucene.Net analyzer whose tokens (terms, offsets, positions) are identical to Java Lucene 8.8's
 /// <c>new SmartChineseAnalyzer()</c>: sentence splitting, HMM word segmentation over Lucene's own SmartCn
 /// dictionaries, Porter stemming and removal of punctuation. Usable on the index and on the query side.
+/// Every <c>§N</c> in this folder is a section of <c>SPEC.md</c> beside it, the byte-for-byte specification the
+/// port follows.
 /// </summary>
 public sealed class SmartCnAnalyzer : Analyzer
 {

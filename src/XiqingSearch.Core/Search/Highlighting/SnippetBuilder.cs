@@ -14,7 +14,7 @@ internal static class SnippetBuilder
     public const int MaxLength = 160;
 
     private const int LeadIn = 40;
-    private const string Ellipsis = "…";
+    private const char Ellipsis = '…';
     private const string ClauseEnds = "。！？；，、：!?;,:";
 
     public static Snippet Build(string text, IReadOnlyList<TextSpan> highlights)
@@ -63,7 +63,7 @@ internal static class SnippetBuilder
         if (start > 0)
         {
             builder.Append(Ellipsis);
-            shift += Ellipsis.Length;
+            shift += 1;
         }
         builder.Append(text, start, end - start);
         if (end < text.Length)

@@ -58,7 +58,7 @@ public sealed class NewTermsTests(SeedIndexFixture index, ITestOutputHelper outp
         var terms = result.Appeared.Select(t => t.Term).ToList();
         // 加力提效 is the 2025 report's own slogan: nine times in 2025, never before.
         Assert.Contains("加力提效", terms);
-        Assert.DoesNotContain(terms, t => t.Any(char.IsDigit) || t.EndsWith("年", StringComparison.Ordinal) && t.Length <= 3);
+        Assert.DoesNotContain(terms, t => t.Any(char.IsDigit) || t.EndsWith('年') && t.Length <= 3);
         Assert.DoesNotContain(result.Disappeared, t => t.LastYear >= 2025);
     }
 
