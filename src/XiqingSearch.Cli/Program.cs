@@ -10,6 +10,15 @@ internal static class Program
 {
     private static int Main(string[] args)
     {
+        StartupProfile.Start(args);
+        if (args.Length == 0 || args[0] != ServeCommand.Name)
+        {
+            // Opening an index makes Lucene.Net build regular expressions with RegexOptions.Compiled, which emits
+            // them and compiles them at full optimisation: a one-shot command pays that and never earns it back.
+            // Without dynamic code they are interpreted, with the same matches. The long-running `serve` keeps
+            // dynamic code (System.Text.Json and ASP.NET Core use it per request). Set before anything reads it.
+            AppContext.SetSwitch("System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported", false);
+        }
         // UTF-8 without a BOM and \n line ends on every platform; CSV writes its own BOM.
         Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         Console.InputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);

@@ -12,6 +12,9 @@ namespace XiqingSearch.Cli.Commands;
 /// </summary>
 internal static class ServeCommand
 {
+    /// <summary>The verb.</summary>
+    public const string Name = "serve";
+
     /// <summary>The command.</summary>
     public static Command Create()
     {
@@ -34,7 +37,7 @@ internal static class ServeCommand
             HelpName = "KEY",
         };
         var locations = new LocationOptions();
-        var command = new Command("serve", """
+        var command = new Command(Name, """
             Start the HTTP server: the search API (/api/search, /api/documents, /api/facets), the search page (/)
             and health probes. Other ASP.NET Core settings pass through, e.g. --Xiqing:FrameAncestors="'self'".
             Stop it with Ctrl+C.

@@ -23,7 +23,7 @@ internal static class AnalyzerBenchmark
     private const int TargetBytes = 5_000_000;
     private const int WarmupRuns = 2;
     private const int TimedRuns = 5;
-    private const int ColdLoadRuns = 3;
+    private const int ColdLoadRuns = 5;
 
     public static int Run(string[] args)
     {
@@ -42,28 +42,44 @@ internal static class AnalyzerBenchmark
             // analyzer (construction + first line, as Java's load is measured).
             var jar = Environment.GetEnvironmentVariable("XIQING_SMARTCN_JAR")
                       ?? (File.Exists(peer) ? JavaTokenRate.SmartCnJar(peer) : null);
-            var coldPackage = Median(Enumerable.Range(0, ColdLoadRuns).Select(_ => LoadInChild("package")));
-            double? coldJar = jar is null ? null : Median(Enumerable.Range(0, ColdLoadRuns).Select(_ => LoadInChild("jar", jar)));
-            var coldLuceneNet = Median(Enumerable.Range(0, ColdLoadRuns).Select(_ => LoadInChild("lucene-net")));
+            // The three sources take turns, so that a change of load on a shared machine affects them alike.
+            var packageLoads = new List<double>();
+            var jarLoads = new List<double>();
+            var luceneNetLoads = new List<double>();
+            for (var i = 0; i < ColdLoadRuns; i++)
+            {
+                packageLoads.Add(LoadInChild("package"));
+                if (jar is not null)
+                {
+                    jarLoads.Add(LoadInChild("jar", jar));
+                }
+                luceneNetLoads.Add(LoadInChild("lucene-net"));
+            }
+            var coldPackage = Median(packageLoads);
+            double? coldJar = jar is null ? null : Median(jarLoads);
+            var coldLuceneNet = Median(luceneNetLoads);
 
-            // Warm throughput of the analyzer itself (each line its own field value, like the peer).
+            // Warm throughput of both analyzers on the same lines (each line its own field value, like the peer),
+            // their timed passes interleaved (ours, package, ours, …) so that a machine whose load changes during
+            // the run slows both alike. The package's token count is reported, not required to match ours: it
+            // splits supplementary characters differently (the seeds have none, so the counts agree on them).
             var analyzer = new SmartCnAnalyzer(SmartCnDictionary.Shared(new SmartCnOptions { JarPath = null }));
-            var expectedTokens = -1L;
+            using var packageAnalyzer = new SmartChineseAnalyzer(LuceneVersion.LUCENE_48);
+            long expectedTokens = -1, packageTokens = -1;
             for (var i = 0; i < WarmupRuns; i++)
             {
                 expectedTokens = Check(expectedTokens, CountTokens(analyzer, lines));
+                packageTokens = Check(packageTokens, CountTokens(packageAnalyzer, lines));
             }
             var rates = new List<double>();
+            var packageRates = new List<double>();
             for (var i = 0; i < TimedRuns; i++)
             {
-                var stopwatch = Stopwatch.StartNew();
-                var tokens = CountTokens(analyzer, lines);
-                var seconds = stopwatch.Elapsed.TotalSeconds;
-                expectedTokens = Check(expectedTokens, tokens);
-                rates.Add(tokens / seconds);
-                Console.WriteLine($"  C# run {i + 1}: {tokens:N0} tokens in {seconds * 1000:F0} ms = {tokens / seconds / 1e6:F3} M tokens/s");
+                rates.Add(TimedPass("C#", i, analyzer, lines, ref expectedTokens));
+                packageRates.Add(TimedPass("package", i, packageAnalyzer, lines, ref packageTokens));
             }
             var csRate = Median(rates);
+            var packageRate = Median(packageRates);
 
             // The same work end to end as the peer does it: TSV rows written (to a null stream).
             var tsvRates = new List<double>();
@@ -79,28 +95,9 @@ internal static class AnalyzerBenchmark
             }
             var csTsvRate = Median(tsvRates);
 
-            // The package's own SmartChineseAnalyzer on the same lines, timed the same way. Its token count is
-            // reported, not required to match: it splits supplementary characters differently.
-            using var packageAnalyzer = new SmartChineseAnalyzer(LuceneVersion.LUCENE_48);
-            var packageTokens = -1L;
-            for (var i = 0; i < WarmupRuns; i++)
-            {
-                packageTokens = Check(packageTokens, CountTokens(packageAnalyzer, lines));
-            }
-            var packageRates = new List<double>();
-            for (var i = 0; i < TimedRuns; i++)
-            {
-                var stopwatch = Stopwatch.StartNew();
-                var tokens = CountTokens(packageAnalyzer, lines);
-                var seconds = stopwatch.Elapsed.TotalSeconds;
-                packageTokens = Check(packageTokens, tokens);
-                packageRates.Add(tokens / seconds);
-                Console.WriteLine($"  package run {i + 1}: {tokens:N0} tokens in {seconds * 1000:F0} ms = {tokens / seconds / 1e6:F3} M tokens/s");
-            }
-            var packageRate = Median(packageRates);
-
             // Agreement with the oracle: the Java token tables of the seeds and the edge-case file (golden files).
-            var (oursAgree, packageAgree, oracleRows) = OracleAgreement(root, analyzer, packageAnalyzer);
+            var seedsAgreement = OracleAgreement(SeedTables(root), analyzer, packageAnalyzer);
+            var edgeAgreement = OracleAgreement(EdgeCaseTables(root), analyzer, packageAnalyzer);
 
             // The peer: Lucene's own SmartChineseAnalyzer in one warm JVM (Peer/java/SmartCnTokenRate.java), timed
             // as above: dictionary load on first use, then warm-up passes and timed passes over the same lines.
@@ -131,7 +128,8 @@ internal static class AnalyzerBenchmark
             Row("analysis + TSV rows, warm (M tokens/s)", csTsvRate / 1e6, null, javaRate / 1e6, higherIsBetter: true);
             Row("load, cold: package resources (ms)", coldPackage, coldLuceneNet, javaLoad, higherIsBetter: false);
             Row("load, cold: the jar (ms)", coldJar, null, javaLoad, higherIsBetter: false);
-            Console.WriteLine($"| token rows equal to the oracle's (of {oracleRows:N0}) | {oursAgree:N0} | {packageAgree:N0} | {oracleRows:N0} | | |");
+            AgreementRow("seeds", seedsAgreement);
+            AgreementRow("edge-cases.txt", edgeAgreement);
             Console.WriteLine(jar is null ? "(no jar: set XIQING_SMARTCN_JAR or XIQING_PEER for the jar row)" : $"(jar: {jar})");
             Console.WriteLine("package = Lucene.Net.Analysis.SmartCn's SmartChineseAnalyzer; its load = construction + first line in a fresh process.");
             Console.WriteLine("Java = Lucene 8.8's SmartChineseAnalyzer from the peer's jars in one JVM (Peer/java/SmartCnTokenRate.java):");
@@ -174,25 +172,57 @@ internal static class AnalyzerBenchmark
         return 0;
     }
 
+    /// <summary>The seeds and their Java golden token tables.</summary>
+    private static List<(string Input, string Oracle)> SeedTables(string root) =>
+        [.. Directory.GetFiles(Path.Combine(root, "seeds"), "*.txt").Order(StringComparer.Ordinal)
+            .Select(f => (Input: f, Oracle: Path.Combine(GoldenFolder(root), "seed-" + Path.GetFileNameWithoutExtension(f) + ".smartcn.tsv")))];
+
+    /// <summary>The edge-case file (supplementary characters, mixed scripts, punctuation runs) and its Java table.</summary>
+    private static List<(string Input, string Oracle)> EdgeCaseTables(string root) =>
+        [(Path.Combine(GoldenFolder(root), "edge-cases.txt"), Path.Combine(GoldenFolder(root), "edge-cases.smartcn.tsv"))];
+
+    private static string GoldenFolder(string root) => Path.Combine(root, "tests", "XiqingSearch.Core.Tests", "Analysis", "Golden");
+
     /// <summary>Rows of the token tables (TokenTable's TSV) of each analyzer equal to the Java oracle's golden
-    /// rows, over the seeds and the edge-case file; a row counts when it is equal at the same line number.</summary>
-    private static (long Ours, long Package, long OracleRows) OracleAgreement(string root, Analyzer ours, Analyzer package)
+    /// rows; a row counts when it is equal at the same line number, so one token split differently shifts every
+    /// later row of its file. Files counts the files whose whole table is equal.</summary>
+    private static Agreement OracleAgreement(List<(string Input, string Oracle)> inputs, Analyzer ours, Analyzer package)
     {
-        var golden = Path.Combine(root, "tests", "XiqingSearch.Core.Tests", "Analysis", "Golden");
-        var inputs = Directory.GetFiles(Path.Combine(root, "seeds"), "*.txt")
-            .Select(f => (Input: f, Oracle: Path.Combine(golden, "seed-" + Path.GetFileNameWithoutExtension(f) + ".smartcn.tsv")))
-            .Append((Input: Path.Combine(golden, "edge-cases.txt"), Oracle: Path.Combine(golden, "edge-cases.smartcn.tsv")))
-            .Where(p => File.Exists(p.Oracle))
-            .ToList();
+        var missing = inputs.FirstOrDefault(p => !File.Exists(p.Oracle) || !File.Exists(p.Input));
+        if (missing != default)
+        {
+            throw new InvalidOperationException($"golden table {missing.Oracle} (or its input) is missing");
+        }
         long oursEqual = 0, packageEqual = 0, rows = 0;
+        int oursFiles = 0, packageFiles = 0;
         foreach (var (input, oracle) in inputs)
         {
             var expected = File.ReadAllLines(oracle, new UTF8Encoding(false, true));
             rows += expected.Length;
-            oursEqual += EqualRows(expected, Table(ours, input));
-            packageEqual += EqualRows(expected, Table(package, input));
+            var oursTable = Table(ours, input);
+            var packageTable = Table(package, input);
+            oursEqual += EqualRows(expected, oursTable);
+            packageEqual += EqualRows(expected, packageTable);
+            oursFiles += expected.SequenceEqual(oursTable, StringComparer.Ordinal) ? 1 : 0;
+            packageFiles += expected.SequenceEqual(packageTable, StringComparer.Ordinal) ? 1 : 0;
         }
-        return (oursEqual, packageEqual, rows);
+        return new Agreement(rows, inputs.Count, oursEqual, oursFiles, packageEqual, packageFiles);
+    }
+
+    private sealed record Agreement(long Rows, int Files, long Ours, int OursFiles, long Package, int PackageFiles);
+
+    private static void AgreementRow(string what, Agreement a) =>
+        Console.WriteLine($"| token rows equal to the oracle's: {what}, {a.Rows:N0} rows | {a.Ours:N0} ({a.OursFiles}/{a.Files} files identical) | "
+            + $"{a.Package:N0} ({a.PackageFiles}/{a.Files} files identical) | {a.Rows:N0} (the oracle) | | |");
+
+    private static double TimedPass(string who, int run, Analyzer analyzer, string[] lines, ref long expectedTokens)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var tokens = CountTokens(analyzer, lines);
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+        expectedTokens = Check(expectedTokens, tokens);
+        Console.WriteLine($"  {who} run {run + 1}: {tokens:N0} tokens in {seconds * 1000:F0} ms = {tokens / seconds / 1e6:F3} M tokens/s");
+        return tokens / seconds;
     }
 
     private static string[] Table(Analyzer analyzer, string file)
