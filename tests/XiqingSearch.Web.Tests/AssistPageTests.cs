@@ -63,6 +63,7 @@ public sealed class AssistPageTests(WebFixture web)
         Assert.NotEmpty(marks);
         Assert.All(marks, m => Assert.Equal(chosen, m));
         Assert.True(await page.Locator(".xq-suggest").IsHiddenAsync());
+        await WebFixture.ScreenshotAsync(page, "12-enter-on-suggestion");
 
         // The one under the mouse is highlighted too, and Enter searches it.
         await input.FillAsync("");

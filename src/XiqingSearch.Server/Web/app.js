@@ -25,18 +25,11 @@ const PAGE_SIZE = 10;
 const OWN_BASE = new URL('.', import.meta.url).href;
 
 /*
- * The API's parameters for a state: its own, with the document types turned into the documents of those types
- * (the API filters by document; the page knows each document's type from /api/documents).
+ * The API's parameters for a state: the page's own (the API filters by document type itself, `type=`, and counts
+ * its type facet ignoring that selection).
  */
-function apiParams(state, documents) {
-  const params = paramsFromState(state, false);
-  params.delete('type');
-  if (state.types.length) {
-    const docs = Object.keys(documents).filter((d) => state.types.includes(documents[d].type) && (state.docs.length === 0 || state.docs.includes(d)));
-    params.delete('doc');
-    (docs.length ? docs : ['-']).forEach((d) => params.append('doc', d));
-  }
-  return params;
+function apiParams(state) {
+  return paramsFromState(state, false);
 }
 
 function mount(target, options = {}) {
@@ -57,7 +50,7 @@ function mount(target, options = {}) {
     embedded,
     documents: {},
     get state() { return state; },
-    apiParams: () => apiParams(state, page.documents),
+    apiParams: () => apiParams(state),
     urlFor: (s) => url.urlFor(s),
     /** A new search: `changes` applied, back to the first page, no panel open (unless `changes` says so). */
     go(changes) {

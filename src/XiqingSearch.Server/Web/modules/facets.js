@@ -30,13 +30,12 @@ function buckets(facets, state, documents) {
 }
 
 /*
- * Document types: the API's type facet when it has one. A type filter reaches the API as the documents of those
- * types, which would cut its type counts down to the selected types, so then (and with an API without the facet)
- * the document facet, which ignores the document filter, is summed by each document's type (from /api/documents).
+ * Document types: the API's type facet (multi-select: its counts ignore the type selection). From a server
+ * without one, the document facet is summed by each document's type (from /api/documents).
  */
 function typeBuckets(facets, state, documents) {
   const label = (type, fallback) => TEXT.types[type] || fallback || type;
-  if (facets.type && state.types.length === 0) {
+  if (facets.type) {
     return facets.type.filter((v) => v.count > 0).map((v) => ({ value: v.value, label: label(v.value, v.label), count: v.count }));
   }
   const byType = {};

@@ -16,8 +16,8 @@ export function createSummary(page) {
   function render(response) {
     const state = page.state;
     const years = shownValues(response.facets.year, state.years);
-    // A type filter reaches the API as the documents of those types.
-    const docs = shownValues(response.facets.doc, state.types.length ? page.apiParams().getAll('doc') : state.docs);
+    // The document facet's counts already apply the type filter (the API filters by type itself).
+    const docs = shownValues(response.facets.doc, state.docs);
     node.textContent = TEXT.summary(response, years, docs);
     if (!page.embedded) {
       document.title = state.q + ' - ' + TEXT.title;
