@@ -24,16 +24,20 @@ public static class IndexBuilder
         Build(options, progress, force, BuildHooks.None, cancellationToken);
 
     /// <summary>Whether the index exists and matches the seeds it was built from.</summary>
-    public static IndexState Check(IndexOptions options) =>
-        Check(options, CorpusReader.ListFiles(options.SeedsDirectory));
-
-    /// <summary>
-    /// <see cref="Check(IndexOptions)"/> against a listing already made (<see cref="CorpusReader.ListFiles"/>), so a
-    /// caller that goes on to build lists and hashes the sources once.
-    /// </summary>
-    internal static IndexState Check(IndexOptions options, Result<IReadOnlyList<SourceFile>> files)
+    public static IndexState Check(IndexOptions options)
     {
         var manifest = ReadManifest(options.IndexDirectory, out var hasCommit);
+        return Check(options, CorpusReader.ListFiles(options.SeedsDirectory, manifest?.KnownSources()), manifest, hasCommit);
+    }
+
+    /// <summary>
+    /// <see cref="Check(IndexOptions)"/> against the newest commit's manifest (<see cref="ReadManifest"/>) and a
+    /// listing already made with it (<see cref="CorpusReader.ListFiles"/>), so a caller that goes on to build lists
+    /// the sources once, and hashes only those whose size or time changed since that commit.
+    /// </summary>
+    internal static IndexState Check(IndexOptions options, Result<IReadOnlyList<SourceFile>> files, IndexManifest? manifest,
+        bool hasCommit)
+    {
         if (!hasCommit)
         {
             return IndexState.Missing;
@@ -51,7 +55,7 @@ public static class IndexBuilder
                 ? IndexState.Current
                 : IndexState.Stale;
         }
-        return manifest.Matches(files.Value, CorpusReader.CatalogFile(options.SeedsDirectory))
+        return manifest.Matches(files.Value, CorpusReader.CatalogFile(options.SeedsDirectory, manifest.KnownSources()))
             ? IndexState.Current
             : IndexState.Stale;
     }

@@ -22,6 +22,7 @@ internal sealed record IndexManifest
     private const string FilesKey = "xiqing.files";
     private const string CatalogKey = "xiqing.catalog";
     private const string SkippedKey = "xiqing.skipped";
+    private const string StampsKey = "xiqing.stamps";
 
     public required string Schema { get; init; }
 
@@ -35,6 +36,13 @@ internal sealed record IndexManifest
     /// <summary>Documents of the seeds that could not be read and are not in the index, with the reason.</summary>
     public IReadOnlyList<SkippedDocument> Skipped { get; init; } = [];
 
+    /// <summary>
+    /// The last-write times (UTC ticks) of the files (and catalogue) that had a trusted one when listed, by file
+    /// name: with <see cref="KnownSources"/> the next listing skips hashing the files that kept size and time.
+    /// Not part of what the commit was built from: a touched file with the same bytes still matches.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> Stamps { get; init; } = new Dictionary<string, long>();
+
     public static IndexManifest For(IReadOnlyList<SourceFile> files, SourceFile? catalog, DateTimeOffset builtAt,
         IReadOnlyList<SkippedDocument>? skipped = null) => new()
         {
@@ -43,7 +51,23 @@ internal sealed record IndexManifest
             Files = [.. files.Select(ManifestFile.Of)],
             Catalog = catalog is null ? null : ManifestFile.Of(catalog),
             Skipped = skipped ?? [],
+            Stamps = files.Append(catalog).OfType<SourceFile>().Where(f => f.Stamp is not null)
+                .ToDictionary(f => f.FileName, f => f.Stamp!.Value, StringComparer.Ordinal),
         };
+
+    /// <summary>What this commit knows of each source file with a stamp, for <see cref="CorpusReader.ListFiles"/>.</summary>
+    public IReadOnlyDictionary<string, KnownSource> KnownSources()
+    {
+        var known = new Dictionary<string, KnownSource>(StringComparer.Ordinal);
+        foreach (var file in Files.Append(Catalog).OfType<ManifestFile>())
+        {
+            if (Stamps.TryGetValue(file.Name, out var stamp))
+            {
+                known[file.Name] = new KnownSource(file.Bytes, stamp, file.Sha256);
+            }
+        }
+        return known;
+    }
 
     public IDictionary<string, string> ToCommitData()
     {
@@ -56,6 +80,11 @@ internal sealed record IndexManifest
         if (Catalog is not null)
         {
             data[CatalogKey] = Line(Catalog);
+        }
+        if (Stamps.Count > 0)
+        {
+            data[StampsKey] = string.Join('\n', Stamps.OrderBy(s => s.Key, StringComparer.Ordinal)
+                .Select(s => $"{s.Key}\t{s.Value.ToString(CultureInfo.InvariantCulture)}"));
         }
         if (Skipped.Count > 0)
         {
@@ -115,7 +144,26 @@ internal sealed record IndexManifest
                 skipped.Add(new SkippedDocument(cells[0], cells[1], page, cells[3]));
             }
         }
-        return new IndexManifest { Schema = schema, BuiltAt = when, Files = parsed, Catalog = catalog, Skipped = skipped };
+        return new IndexManifest
+        {
+            Schema = schema, BuiltAt = when, Files = parsed, Catalog = catalog, Skipped = skipped,
+            Stamps = ParseStamps(data.TryGetValue(StampsKey, out var stampLines) ? stampLines : ""),
+        };
+    }
+
+    /// <summary>The stamps' lines; a damaged line is dropped (its file is then hashed, which is always safe).</summary>
+    private static Dictionary<string, long> ParseStamps(string lines)
+    {
+        var stamps = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var line in lines.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var tab = line.LastIndexOf('\t');
+            if (tab > 0 && long.TryParse(line.AsSpan(tab + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var ticks))
+            {
+                stamps[line[..tab]] = ticks;
+            }
+        }
+        return stamps;
     }
 
     private static string Clean(string text) => text.Replace('\t', ' ').Replace('\n', ' ').Replace('\r', ' ');

@@ -15,8 +15,13 @@ namespace XiqingSearch.Core.Ingestion;
 /// </summary>
 public static class CorpusReader
 {
-    /// <summary>The source files in <paramref name="seedsDirectory"/>, sorted by name (ordinal).</summary>
-    public static Result<IReadOnlyList<SourceFile>> ListFiles(string seedsDirectory)
+    /// <summary>
+    /// The source files in <paramref name="seedsDirectory"/>, sorted by name (ordinal). A file that
+    /// <paramref name="known"/> (by file name) describes with its current size and last-write time keeps the hash
+    /// known for it and is not read; every other file is read and hashed.
+    /// </summary>
+    public static Result<IReadOnlyList<SourceFile>> ListFiles(string seedsDirectory,
+        IReadOnlyDictionary<string, KnownSource>? known = null)
     {
         if (!Directory.Exists(seedsDirectory))
         {
@@ -31,6 +36,7 @@ public static class CorpusReader
             .ToList();
         var files = new List<SourceFile>(paths.Count);
         var problems = new List<Problem>();
+        var trustedBefore = DateTime.UtcNow - KnownSource.SafeAge;
         foreach (var path in paths)
         {
             // Only regular files (or links to them) are opened: a FIFO would block the read forever.
@@ -41,7 +47,7 @@ public static class CorpusReader
             }
             try
             {
-                files.Add(Describe(path));
+                files.Add(Describe(path, known, trustedBefore));
             }
             catch (Exception e) when (e is UnauthorizedAccessException or IOException)
             {
@@ -64,10 +70,10 @@ public static class CorpusReader
     /// The catalogue file (<c>catalog.json</c>) of <paramref name="seedsDirectory"/>, or null when there is none.
     /// It is not a source file, but a change to it changes the metadata, so its hash belongs in an index manifest.
     /// </summary>
-    public static SourceFile? CatalogFile(string seedsDirectory)
+    public static SourceFile? CatalogFile(string seedsDirectory, IReadOnlyDictionary<string, KnownSource>? known = null)
     {
         var path = Path.Combine(seedsDirectory, Catalog.FileName);
-        return File.Exists(path) ? Describe(path) : null;
+        return File.Exists(path) ? Describe(path, known, DateTime.UtcNow - KnownSource.SafeAge) : null;
     }
 
     /// <summary>Reads one file: strict decoding, paragraphs, metadata (corrected by <paramref name="catalog"/>).</summary>
@@ -233,15 +239,28 @@ public static class CorpusReader
         return new SourceDocument(file, title, year.Value, period, type, paragraphs);
     }
 
-    private static SourceFile Describe(string path)
+    /// <summary>
+    /// Names, sizes and hashes one file. Its time is read before its bytes, so a write during the read leaves a
+    /// stamp older than the file and the next listing hashes it again.
+    /// </summary>
+    private static SourceFile Describe(string path, IReadOnlyDictionary<string, KnownSource>? known, DateTime trustedBefore)
     {
-        var bytes = File.ReadAllBytes(path);
         var name = Path.GetFileName(path);
+        var info = new FileInfo(path);
+        long? stamp = info.LinkTarget is null && info.LastWriteTimeUtc < trustedBefore ? info.LastWriteTimeUtc.Ticks : null;
+        if (stamp is { } ticks && known is not null && known.TryGetValue(name, out var before)
+            && before.Stamp == ticks && before.Bytes == info.Length)
+        {
+            return new SourceFile(Path.GetFullPath(path), name, Path.GetFileNameWithoutExtension(name), before.Bytes,
+                before.Sha256, stamp);
+        }
+        var bytes = File.ReadAllBytes(path);
         return new SourceFile(
             Path.GetFullPath(path),
             name,
             Path.GetFileNameWithoutExtension(name),
             bytes.LongLength,
-            Convert.ToHexStringLower(SHA256.HashData(bytes)));
+            Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            stamp);
     }
 }

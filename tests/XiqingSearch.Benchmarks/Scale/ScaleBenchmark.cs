@@ -276,7 +276,7 @@ internal static class ScaleBenchmark
             UseShellExecute = false,
         };
         foreach (var arg in new[] { serverDll, "--urls", url, "--index", options.IndexDirectory, "--seeds", options.SeedsDirectory,
-            "--Xiqing:SearchCache=0", "--Logging:LogLevel:Default=Warning" })
+            "--Xiqing:SearchCacheMegabytes=0", "--Logging:LogLevel:Default=Warning" })
         {
             info.ArgumentList.Add(arg);
         }

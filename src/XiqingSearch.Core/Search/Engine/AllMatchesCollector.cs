@@ -60,7 +60,9 @@ internal sealed class AllMatchesCollector(ParagraphTable table, OccurrenceCounte
         {
             cancellation.ThrowIfCancellationRequested();
         }
-        if (table[_docBase + doc] is not { } row)
+        var docId = _docBase + doc;
+        ref readonly var keys = ref table.KeysOf(docId);
+        if (!keys.Exists)
         {
             return;
         }
@@ -68,15 +70,15 @@ internal sealed class AllMatchesCollector(ParagraphTable table, OccurrenceCounte
         if (count == OccurrenceCounter.FromText)
         {
             // A paragraph the postings cannot count alone is counted from its text.
-            count = OccurrenceFinder.Find(row.Normalized, phrases).Count;
+            count = OccurrenceFinder.Find(table[docId]!.Normalized, phrases).Count;
         }
-        var failed = filter.Evaluate(row);
-        facets.Add(row, count, failed);
+        var failed = filter.Evaluate(in keys, docId);
+        facets.Add(in keys, count, failed);
         if (failed == FacetMask.None)
         {
             TotalHits++;
             TotalOccurrences += count;
-            top.Offer(new MatchedRow(row, RelevanceAdjustment.Adjust(_scorer!.GetScore(), row), count));
+            top.Offer(new MatchedRow(table[docId]!, RelevanceAdjustment.Adjust(_scorer!.GetScore(), in keys), count, in keys));
         }
     }
 

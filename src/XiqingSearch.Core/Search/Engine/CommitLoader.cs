@@ -6,15 +6,22 @@ namespace XiqingSearch.Core.Search.Engine;
 
 /// <summary>
 /// Opens the newest commit of the index folder for searching. A commit up to <see cref="InMemoryLimitBytes"/> is
-/// copied into memory first (<see cref="MemoryCommitDirectory"/>, one array per file): searching a memory copy avoids the memory-mapped inputs' per-clone bookkeeping (a weak
-/// map under a lock, on every term lookup), which halves the tail latency of a search. Larger indexes are searched
-/// memory-mapped in place. The files of a commit never change, so a copy is exact; a build may delete them while
-/// they are being copied, in which case the newer commit is read instead.
+/// copied into memory first (<see cref="MemoryCommitDirectory"/>, one array per file): searching a memory copy
+/// avoids the memory-mapped inputs' per-clone bookkeeping (a weak map under a lock, on every term lookup) and
+/// their bounds-checked reads, which halves the tail latency of a search and takes 20–30% off every search of
+/// the 1,000-copy archive (a 590 MB commit). Larger commits are searched memory-mapped in place. The files of a
+/// commit never change, so a copy is exact; a build may delete them while they are being copied, in which case
+/// the newer commit is read instead.
 /// </summary>
 internal static class CommitLoader
 {
-    /// <summary>Largest commit searched from memory (the seeds' index is about 1 MB; 100 copies about 70 MB).</summary>
-    public const long InMemoryLimitBytes = 256L * 1024 * 1024;
+    /// <summary>
+    /// Largest commit searched from memory: an eighth of the memory this process may use (the machine's, or the
+    /// container's limit), and at least 256 MB. While a new commit replaces the old one both copies are held, so
+    /// the bound keeps that moment to a quarter. The seeds' index is about 1 MB, 100 copies about 70 MB.
+    /// </summary>
+    public static long InMemoryLimitBytes { get; } =
+        Math.Max(256L * 1024 * 1024, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 8);
 
     private const int Attempts = 5;
 

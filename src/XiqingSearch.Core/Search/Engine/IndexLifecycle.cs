@@ -6,8 +6,8 @@ namespace XiqingSearch.Core.Search.Engine;
 
 /// <summary>
 /// The one start-up path of every front end: find out whether the index matches its sources, build it when it is
-/// missing, stale or of another version, and open it. The sources are listed and hashed once for both the check
-/// and the build.
+/// missing, stale or of another version, and open it. The sources are listed once for both the check and the
+/// build, and only those whose size or time changed since the last commit are read and hashed.
 /// </summary>
 public static class IndexLifecycle
 {
@@ -25,8 +25,9 @@ public static class IndexLifecycle
     public static Result<OpenedIndex> EnsureCurrent(IndexOptions options, BuildRunner? runBuild = null,
         CancellationToken cancellationToken = default)
     {
-        var files = CorpusReader.ListFiles(options.SeedsDirectory);
-        var state = IndexBuilder.Check(options, files);
+        var manifest = IndexBuilder.ReadManifest(options.IndexDirectory, out var hasCommit);
+        var files = CorpusReader.ListFiles(options.SeedsDirectory, manifest?.KnownSources());
+        var state = IndexBuilder.Check(options, files, manifest, hasCommit);
         if (state == IndexState.Current)
         {
             return Opened(SearchEngine.Open(options, []), state, build: null);

@@ -30,17 +30,6 @@ internal sealed class ParagraphRow
     /// <summary>Level 1 and 2 joined with " > ", or null when the path has one level.</summary>
     public required string? Chapter2 { get; init; }
 
-    /// <summary>Ordinals of the facet values above in the commit's <see cref="Facets.FacetOrdinals"/> (-1: no chapter at that level).</summary>
-    public int YearOrdinal { get; init; }
-
-    public int TopicOrdinal { get; init; }
-
-    public int Chapter1Ordinal { get; init; } = -1;
-
-    public int Chapter2Ordinal { get; init; } = -1;
-
-    public int TypeOrdinal { get; init; }
-
     /// <summary>The commit's reader and this paragraph's doc id in it, to read the stored fields from.</summary>
     public required IndexReader Reader { get; init; }
 

@@ -13,11 +13,13 @@ namespace XiqingSearch.Core.Search.Engine;
 internal sealed class ParagraphTable
 {
     private readonly ParagraphRow?[] _rows;
+    private readonly RowKeys[] _keys;
     private readonly Dictionary<(string Doc, int Paragraph), int> _byKey;
 
-    private ParagraphTable(ParagraphRow?[] rows, IReadOnlyList<DocumentInfo> documents, FacetOrdinals ordinals)
+    private ParagraphTable(ParagraphRow?[] rows, RowKeys[] keys, IReadOnlyList<DocumentInfo> documents, FacetOrdinals ordinals)
     {
         _rows = rows;
+        _keys = keys;
         Documents = documents;
         Ordinals = ordinals;
         _byKey = [];
@@ -33,13 +35,16 @@ internal sealed class ParagraphTable
     /// <summary>Documents in document order.</summary>
     public IReadOnlyList<DocumentInfo> Documents { get; }
 
-    /// <summary>The facet values of the commit, numbered; each row holds its ordinals.</summary>
+    /// <summary>The facet values of the commit, numbered; <see cref="KeysOf"/> holds each row's ordinals.</summary>
     public FacetOrdinals Ordinals { get; }
 
     /// <summary>Live paragraphs.</summary>
     public int Count => _byKey.Count;
 
     public ParagraphRow? this[int docId] => _rows[docId];
+
+    /// <summary>The facet ordinals and sort keys of the paragraph at <paramref name="docId"/> (<see cref="RowKeys.None"/> when there is none).</summary>
+    public ref readonly RowKeys KeysOf(int docId) => ref _keys[docId];
 
     /// <summary>All live rows, in doc id order.</summary>
     public IEnumerable<ParagraphRow> Rows => _rows.Where(r => r is not null)!;
@@ -50,6 +55,8 @@ internal sealed class ParagraphTable
     public static ParagraphTable Load(IndexReader reader)
     {
         var rows = new ParagraphRow?[reader.MaxDoc];
+        var keys = new RowKeys[reader.MaxDoc];
+        Array.Fill(keys, RowKeys.None);
         var documents = new Dictionary<string, DocumentInfo>(StringComparer.Ordinal);
         var pending = new List<(int DocId, string Doc, int Paragraph, int Year, string Kind, string Topic, string Chapter1, string? Chapter2)>();
         foreach (var leaf in reader.Leaves)
@@ -107,13 +114,20 @@ internal sealed class ParagraphTable
                     chapter2Parents.Add(chapter1);
                 }
             }
-            rows[p.DocId] = new ParagraphRow
+            keys[p.DocId] = new RowKeys
             {
+                Document = document.Ordinal,
+                Paragraph = p.Paragraph,
+                Year = p.Year,
                 YearOrdinal = years.Of(p.Year),
                 TopicOrdinal = topics.Of(p.Topic),
                 Chapter1Ordinal = chapter1,
                 Chapter2Ordinal = chapter2,
                 TypeOrdinal = types.Of(document.Type ?? Ingestion.DocumentTypes.Other),
+                KindOrdinal = RowKeys.KindOrdinalOf(p.Kind),
+            };
+            rows[p.DocId] = new ParagraphRow
+            {
                 Reader = reader,
                 DocId = p.DocId,
                 Document = document,
@@ -127,7 +141,7 @@ internal sealed class ParagraphTable
         }
         var ordinals = new FacetOrdinals([.. years.Values], [.. topics.Values], [.. chapters1.Values], [.. chapters2.Values],
             [.. chapter2Parents], [.. types.Values], ordered.Count);
-        return new ParagraphTable(rows, ordered, ordinals);
+        return new ParagraphTable(rows, keys, ordered, ordinals);
     }
 
     /// <summary>Numbers distinct values 0, 1, 2… in the order first seen.</summary>

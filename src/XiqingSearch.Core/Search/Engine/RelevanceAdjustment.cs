@@ -15,6 +15,6 @@ internal static class RelevanceAdjustment
     /// <summary>Multiplier of a heading's score.</summary>
     public const float HeadingWeight = 0.7f;
 
-    public static float Adjust(float score, ParagraphRow row) =>
-        row.Kind == ParagraphKindNames.Heading ? score * HeadingWeight : score;
+    public static float Adjust(float score, in RowKeys row) =>
+        row.IsHeading ? score * HeadingWeight : score;
 }

@@ -372,7 +372,7 @@ public sealed partial class SearchEngine : IDisposable
         using var facets = new FacetCounter(table, new FacetFilter(new SearchRequest { Query = "*" }, table));
         foreach (var row in table.Rows)
         {
-            facets.Add(row, 0, FacetMask.None);
+            facets.Add(in table.KeysOf(row.DocId), 0, FacetMask.None);
         }
         return facets.Result();
     }
@@ -413,20 +413,20 @@ public sealed partial class SearchEngine : IDisposable
         }
         ,
         SearchSort.Year => ByYearThenReadingOrder,
-        SearchSort.Oldest => (a, b) => a.Row.Year != b.Row.Year ? a.Row.Year.CompareTo(b.Row.Year) : ByReadingOrder(a, b),
+        SearchSort.Oldest => (a, b) => a.Year != b.Year ? a.Year.CompareTo(b.Year) : ByReadingOrder(a, b),
         _ => ByReadingOrder,
     };
 
     private static int ByYearThenReadingOrder(MatchedRow a, MatchedRow b)
     {
-        var c = b.Row.Year.CompareTo(a.Row.Year);
+        var c = b.Year.CompareTo(a.Year);
         return c != 0 ? c : ByReadingOrder(a, b);
     }
 
     private static int ByReadingOrder(MatchedRow a, MatchedRow b)
     {
-        var c = a.Row.Document.Ordinal.CompareTo(b.Row.Document.Ordinal);
-        return c != 0 ? c : a.Row.Paragraph.CompareTo(b.Row.Paragraph);
+        var c = a.Document.CompareTo(b.Document);
+        return c != 0 ? c : a.Paragraph.CompareTo(b.Paragraph);
     }
 
     /// <summary>A hit of the page, with the spans of its occurrences found in its stored text.</summary>

@@ -40,15 +40,15 @@ internal sealed class FacetCounter : IDisposable
     }
 
     /// <summary>Counts one match (with <paramref name="occurrences"/>) in every facet whose filters it passes but that facet's own.</summary>
-    public void Add(ParagraphRow row, int occurrences, FacetMask fails)
+    public void Add(in RowKeys row, int occurrences, FacetMask fails)
     {
         if (fails == FacetMask.None)
         {
             // A hit counts everywhere: the common case, without the per-facet tests.
             _counts.Years.Add(row.YearOrdinal, occurrences);
             _counts.Topics.Add(row.TopicOrdinal, occurrences);
-            AddChapter(row, occurrences);
-            _counts.Documents.Add(row.Document.Ordinal, occurrences);
+            AddChapter(in row, occurrences);
+            _counts.Documents.Add(row.Document, occurrences);
             _counts.Types.Add(row.TypeOrdinal, occurrences);
             return;
         }
@@ -62,11 +62,11 @@ internal sealed class FacetCounter : IDisposable
         }
         if (PassesAllBut(fails, FacetMask.Chapter))
         {
-            AddChapter(row, occurrences);
+            AddChapter(in row, occurrences);
         }
         if (PassesAllBut(fails, FacetMask.Doc))
         {
-            _counts.Documents.Add(row.Document.Ordinal, occurrences);
+            _counts.Documents.Add(row.Document, occurrences);
         }
         if (PassesAllBut(fails, FacetMask.Type))
         {
@@ -137,7 +137,7 @@ internal sealed class FacetCounter : IDisposable
         }
     }
 
-    private void AddChapter(ParagraphRow row, int occurrences)
+    private void AddChapter(in RowKeys row, int occurrences)
     {
         if (row.Chapter1Ordinal < 0)
         {

@@ -15,7 +15,7 @@ internal sealed class FacetFilter
 {
     private readonly HashSet<string> _topics;
     private readonly HashSet<string> _docs;
-    private readonly HashSet<string> _kinds;
+    private readonly bool[]? _kindPasses;
     private readonly HashSet<string> _types;
     private readonly YearRange[] _years;
     private readonly (IReadOnlyList<string> Path, string Joined)[] _chapters;
@@ -29,13 +29,16 @@ internal sealed class FacetFilter
     private readonly bool[]? _chapter1Passes;
     private readonly bool[]? _chapter2Passes;
     private readonly IReadOnlyList<string>[] _deepChapters;
+    private readonly ParagraphTable _table;
 
     public FacetFilter(SearchRequest request, ParagraphTable table)
     {
         _years = [.. request.Years];
         _topics = new HashSet<string>(request.Topics, StringComparer.Ordinal);
         _docs = new HashSet<string>(request.Docs, StringComparer.Ordinal);
-        _kinds = new HashSet<string>(request.Kinds, StringComparer.Ordinal);
+        _table = table;
+        var kinds = new HashSet<string>(request.Kinds, StringComparer.Ordinal);
+        _kindPasses = kinds.Count == 0 ? null : [.. ParagraphKindNames.All.Select(kinds.Contains)];
         _types = new HashSet<string>(request.Types, StringComparer.Ordinal);
         _chapters = [.. request.Chapters.Select(ChapterPath.Split).Where(p => p.Count > 0).Select(p => (p, ChapterPath.Join(p)))];
         _selectedChapters = new HashSet<string>(_chapters.Select(c => c.Joined), StringComparer.Ordinal);
@@ -60,7 +63,7 @@ internal sealed class FacetFilter
     public IEnumerable<string> SelectedChapters1 => _chapters.Select(c => c.Path[0]).Distinct(StringComparer.Ordinal);
 
     /// <summary>The facets whose filter <paramref name="row"/> fails; <see cref="FacetMask.None"/> when it is a hit.</summary>
-    public FacetMask Evaluate(ParagraphRow row)
+    public FacetMask Evaluate(in RowKeys row, int docId)
     {
         var failed = FacetMask.None;
         if (_yearPasses is not null && !_yearPasses[row.YearOrdinal])
@@ -71,11 +74,11 @@ internal sealed class FacetFilter
         {
             failed |= FacetMask.Topic;
         }
-        if (_chapter1Passes is not null && !ChapterPasses(row))
+        if (_chapter1Passes is not null && !ChapterPasses(in row, docId))
         {
             failed |= FacetMask.Chapter;
         }
-        if (_docPasses is not null && !_docPasses[row.Document.Ordinal])
+        if (_docPasses is not null && !_docPasses[row.Document])
         {
             failed |= FacetMask.Doc;
         }
@@ -83,7 +86,7 @@ internal sealed class FacetFilter
         {
             failed |= FacetMask.Type;
         }
-        if (_kinds.Count > 0 && !_kinds.Contains(row.Kind))
+        if (_kindPasses is not null && (row.KindOrdinal < 0 || !_kindPasses[row.KindOrdinal]))
         {
             // Kind has no facet of its own: failing it excludes the row from every count.
             failed |= FacetMask.Kind;
@@ -113,7 +116,7 @@ internal sealed class FacetFilter
         return false;
     }
 
-    private bool ChapterPasses(ParagraphRow row)
+    private bool ChapterPasses(in RowKeys row, int docId)
     {
         if (row.Chapter1Ordinal >= 0 && _chapter1Passes![row.Chapter1Ordinal])
         {
@@ -127,7 +130,8 @@ internal sealed class FacetFilter
         {
             return false;
         }
-        var chapter = row.Chapter;
+        // Deeper paths are in the stored heading path only.
+        var chapter = _table[docId]!.Chapter;
         foreach (var path in _deepChapters)
         {
             if (StartsWith(chapter, path))
