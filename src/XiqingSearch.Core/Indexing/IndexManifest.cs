@@ -146,7 +146,11 @@ internal sealed record IndexManifest
         }
         return new IndexManifest
         {
-            Schema = schema, BuiltAt = when, Files = parsed, Catalog = catalog, Skipped = skipped,
+            Schema = schema,
+            BuiltAt = when,
+            Files = parsed,
+            Catalog = catalog,
+            Skipped = skipped,
             Stamps = ParseStamps(data.TryGetValue(StampsKey, out var stampLines) ? stampLines : ""),
         };
     }
