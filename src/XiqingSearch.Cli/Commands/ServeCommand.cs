@@ -50,6 +50,14 @@ internal static class ServeCommand
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(parseResult => CommandRunner.Run(() =>
         {
+            if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
+            {
+                // The ahead-of-time build (Native AOT) is for the one-shot verbs; ASP.NET Core's request binding,
+                // OpenAPI and JSON need the JIT. Main leaves dynamic code on for `serve`, so this is only that build.
+                Console.Error.WriteLine("xiqing: serve needs the JIT build of xiqing (the .NET tool, `dotnet run`, or a "
+                    + "ReadyToRun publish); this ahead-of-time build runs the other verbs. See src/XiqingSearch.Cli/README.md.");
+                return ExitCodes.UserError;
+            }
             // The flags become the server's own arguments, so the server resolves exactly what it would when
             // started on its own with them (one resolver: flag, environment, xiqing.json, appsettings.json).
             List<string> args = [.. parseResult.UnmatchedTokens];
