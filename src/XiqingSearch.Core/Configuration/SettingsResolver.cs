@@ -16,8 +16,9 @@ namespace XiqingSearch.Core.Configuration;
 /// <item>the defaults.</item>
 /// </list>
 /// Keys are case-insensitive and ignore underscores (<c>smartCnJar</c>, <c>SMARTCN_JAR</c>); a section is a JSON
-/// object or a <c>:</c> in the key. Relative paths are relative to the current directory. Core itself reads no
-/// environment variables: the front end passes the environment in.
+/// object or a <c>:</c> in the key. Relative paths are relative to the current directory. A flag or file key that
+/// is not a setting (<see cref="SettingsKeys"/>) is refused. Core itself reads no environment variables: the front
+/// end passes the environment in.
 /// </summary>
 public static class SettingsResolver
 {
@@ -61,6 +62,16 @@ public static class SettingsResolver
             else
             {
                 problems.AddRange(read.Problems);
+            }
+        }
+        // Flags and files only: the environment may hold other tools' XIQING_… variables.
+        foreach (var layer in layers.Where(l => l.Source != "environment"))
+        {
+            foreach (var key in layer.Values.Keys.Where(k => !SettingsKeys.IsKnown(k)).Order(StringComparer.Ordinal))
+            {
+                problems.Add(new Problem(ProblemCodes.SettingsInvalid,
+                    ConfigurationMessages.UnknownSetting(key, layer.Source, SettingsKeys.Nearest(key)),
+                    layer.Source == "flag" ? null : Path.Combine(currentDirectory, layer.Source)));
             }
         }
         return problems.Count > 0

@@ -49,7 +49,7 @@ internal sealed record ServerSettings
     /// <summary>The server's settings from the resolved layers (Core's <see cref="SettingsResolver"/>).</summary>
     public static ServerSettings From(ResolvedSettings settings)
     {
-        var origins = settings.GetList("Cors:Origins")
+        var origins = settings.GetList(SettingsKeys.CorsOrigins)
             .Select(o => o.TrimEnd('/'))
             .Where(o => o.Length > 0)
             .Distinct(StringComparer.OrdinalIgnoreCase)
@@ -57,17 +57,17 @@ internal sealed record ServerSettings
         return new ServerSettings
         {
             Index = settings.ToIndexOptions(),
-            AdminKey = settings.Get("AdminKey"),
+            AdminKey = settings.Get(SettingsKeys.AdminKey),
             CorsOrigins = origins,
-            FrameAncestors = settings.Get("FrameAncestors") ?? string.Join(' ', ["'self'", .. origins]),
-            RefreshInterval = TimeSpan.FromSeconds(settings.GetPositive("RefreshSeconds", 2)),
-            SearchCacheBytes = Bounded(settings.GetWhole("SearchCacheMegabytes", 64), long.MaxValue / (1024 * 1024)) * 1024 * 1024,
-            AdminRequestsPerMinute = (int)Bounded(settings.GetWhole("RateLimit:AdminPerMinute", 10), int.MaxValue),
-            SearchRequestsPerMinute = (int)Bounded(settings.GetWhole("RateLimit:SearchPerMinute", 0), int.MaxValue),
+            FrameAncestors = settings.Get(SettingsKeys.FrameAncestors) ?? string.Join(' ', ["'self'", .. origins]),
+            RefreshInterval = TimeSpan.FromSeconds(settings.GetPositive(SettingsKeys.RefreshSeconds, 2)),
+            SearchCacheBytes = Bounded(settings.GetWhole(SettingsKeys.SearchCacheMegabytes, 64), long.MaxValue / (1024 * 1024)) * 1024 * 1024,
+            AdminRequestsPerMinute = (int)Bounded(settings.GetWhole(SettingsKeys.RateLimitAdminPerMinute, 10), int.MaxValue),
+            SearchRequestsPerMinute = (int)Bounded(settings.GetWhole(SettingsKeys.RateLimitSearchPerMinute, 0), int.MaxValue),
             QueryLimits = new QueryLimits
             {
-                MaxClauses = (int)Bounded(settings.GetWhole("Query:MaxClauses", QueryLimits.Default.MaxClauses), int.MaxValue),
-                Timeout = TimeSpan.FromSeconds(settings.GetPositive("Query:TimeoutSeconds", QueryLimits.Default.Timeout.TotalSeconds)),
+                MaxClauses = (int)Bounded(settings.GetWhole(SettingsKeys.QueryMaxClauses, QueryLimits.Default.MaxClauses), int.MaxValue),
+                Timeout = TimeSpan.FromSeconds(settings.GetPositive(SettingsKeys.QueryTimeoutSeconds, QueryLimits.Default.Timeout.TotalSeconds)),
             },
         };
     }

@@ -96,5 +96,33 @@ public sealed class SettingsResolverTests : IDisposable
         }
     }
 
+    [Fact]
+    public void UnknownKey_InAFileOrAFlag_IsRefused_InTheEnvironmentIgnored()
+    {
+        File.WriteAllText(Path.Combine(_folder, "xiqing.json"), """{ "$schema": "x", "idnex": "elsewhere", "seeds": "s" }""");
+
+        var fromFile = SettingsResolver.Resolve(NoFlags, new Hashtable(), _folder);
+        var problem = Assert.Single(fromFile.Problems);
+        Assert.Equal(ProblemCodes.SettingsInvalid, problem.Code);
+        Assert.StartsWith("Unknown setting 'idnex' (xiqing.json); did you mean 'index'?", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(Path.Combine(_folder, "xiqing.json"), problem.Source);
+
+        File.Delete(Path.Combine(_folder, "xiqing.json"));
+        var fromFlag = SettingsResolver.Resolve(new Dictionary<string, string?> { ["Query:MaxClause"] = "5" }, new Hashtable(), _folder);
+        Assert.Contains("did you mean 'query:maxclauses'?", Assert.Single(fromFlag.Problems).Message, StringComparison.Ordinal);
+
+        // Other tools' variables may share the environment.
+        var environment = new Hashtable { ["XIQING_PEER"] = "/opt/peer", ["XIQING_INDEX"] = "from-env" };
+        Assert.Equal(Path.Combine(_folder, "from-env"), Resolve(NoFlags, environment).ToIndexOptions().IndexDirectory);
+    }
+
+    [Fact]
+    public void EveryKnownKey_IsAccepted()
+    {
+        var flags = SettingsKeys.All.ToDictionary(k => k, _ => (string?)"1");
+
+        Assert.True(SettingsResolver.Resolve(flags, new Hashtable(), _folder).IsSuccess);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

@@ -66,6 +66,32 @@ public sealed class ServerSettingsTests : IDisposable
         Assert.Contains("xiqing.json", result.Problems[0].Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void UnknownSettingFlag_IsRefusedWithTheNearestKnownOne()
+    {
+        // The scale benchmark once passed this for months; the cache stayed on and its server columns were cached.
+        var result = ServerApp.ResolveSettings(["--Xiqing:SearchCache=0"]);
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal("settings.invalid", problem.Code);
+        Assert.Contains("'searchcache' (flag); did you mean 'searchcachemegabytes'?", problem.Message, StringComparison.Ordinal);
+        // The real name is accepted, in any spelling the resolver takes.
+        Assert.Equal(0, ServerSettings.From(ServerApp.ResolveSettings(["--Xiqing:SearchCacheMegabytes=0"]).ValueOrThrow()).SearchCacheBytes);
+        Assert.True(ServerApp.ResolveSettings(["--Xiqing:search_cache_megabytes=0"]).IsSuccess);
+    }
+
+    [Fact]
+    public void UnknownSettingInAppSettings_IsRefused_AndOtherSectionsAreNotOurs()
+    {
+        File.WriteAllText(Path.Combine(_folder, "appsettings.json"),
+            """{ "Logging": { "LogLevel": { "Default": "Warning" } }, "Kestrel": {}, "Xiqing": { "RefreshSecs": 5 } }""");
+
+        var problem = Assert.Single(ServerApp.ResolveSettings([]).Problems);
+
+        Assert.Contains("'refreshsecs' (appsettings.json); did you mean 'refreshseconds'?", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(Path.Combine(_folder, "appsettings.json"), problem.Source);
+    }
+
     public void Dispose()
     {
         Directory.SetCurrentDirectory(_previous);

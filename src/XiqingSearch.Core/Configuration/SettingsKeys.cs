@@ -1,0 +1,65 @@
+namespace XiqingSearch.Core.Configuration;
+
+/// <summary>
+/// Every setting XiqingSearch reads, in canonical form (<see cref="SettingsResolver.NormaliseKey"/>): the locations
+/// every front end uses and the server's own. <see cref="SettingsResolver"/> refuses a key of a flag or a settings
+/// file that is not one of these (<c>settings.invalid</c>, naming the key, where it came from and the nearest known
+/// one), as Elasticsearch refuses an unknown setting: a misspelt setting must not silently keep its default.
+/// Environment variables are not checked, since other tools' <c>XIQING_…</c> variables may share an environment.
+/// </summary>
+public static class SettingsKeys
+{
+    public const string Index = ResolvedSettings.IndexKey;
+    public const string Seeds = ResolvedSettings.SeedsKey;
+    public const string SmartCnJar = ResolvedSettings.SmartCnJarKey;
+    public const string AdminKey = "adminkey";
+    public const string CorsOrigins = "cors:origins";
+    public const string FrameAncestors = "frameancestors";
+    public const string RefreshSeconds = "refreshseconds";
+    public const string SearchCacheMegabytes = "searchcachemegabytes";
+    public const string RateLimitAdminPerMinute = "ratelimit:adminperminute";
+    public const string RateLimitSearchPerMinute = "ratelimit:searchperminute";
+    public const string QueryMaxClauses = "query:maxclauses";
+    public const string QueryTimeoutSeconds = "query:timeoutseconds";
+
+    /// <summary>All of them.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        Index, Seeds, SmartCnJar, AdminKey, CorsOrigins, FrameAncestors, RefreshSeconds, SearchCacheMegabytes,
+        RateLimitAdminPerMinute, RateLimitSearchPerMinute, QueryMaxClauses, QueryTimeoutSeconds,
+    ];
+
+    /// <summary>Whether <paramref name="key"/> (canonical) is a setting; keys starting with <c>$</c> (such as a JSON
+    /// file's <c>$schema</c>) are annotations and pass.</summary>
+    public static bool IsKnown(string key) => key.StartsWith('$') || All.Contains(key, StringComparer.Ordinal);
+
+    /// <summary>The known key closest to <paramref name="key"/> in edits, when it is close enough to be a misspelling.</summary>
+    public static string? Nearest(string key)
+    {
+        var best = All.MinBy(k => Distance(k, key))!;
+        // Also a key the unknown one is a part of ("searchcache" of "searchcachemegabytes").
+        return Distance(best, key) <= Math.Max(2, key.Length / 3) || best.Contains(key, StringComparison.Ordinal)
+            ? best
+            : All.FirstOrDefault(k => key.Length >= 4 && k.Contains(key, StringComparison.Ordinal));
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
+    }
+}
