@@ -78,7 +78,11 @@ internal sealed class AllMatchesCollector(ParagraphTable table, OccurrenceCounte
         {
             TotalHits++;
             TotalOccurrences += count;
-            top.Offer(new MatchedRow(table[docId]!, RelevanceAdjustment.Adjust(_scorer!.GetScore(), in keys), count, in keys));
+            var score = RelevanceAdjustment.Adjust(_scorer!.GetScore(), in keys);
+            if (top.MayKeep(score))
+            {
+                top.Offer(new MatchedRow(table[docId]!, score, count, in keys));
+            }
         }
     }
 

@@ -130,7 +130,8 @@ public sealed partial class SearchEngine : IDisposable
             using var facets = new FacetCounter(searcher.Table, filter);
             // Only the hits up to the end of the page are kept, in order.
             var limit = request.All ? int.MaxValue : request.Limit;
-            var top = new TopHits((int)Math.Min(int.MaxValue, (long)request.Offset + limit), Comparer(request.Sort));
+            var top = new TopHits((int)Math.Min(int.MaxValue, (long)request.Offset + limit), Comparer(request.Sort),
+                scoreFirst: request.Sort == SearchSort.Relevance);
             var collector = new AllMatchesCollector(searcher.Table, phrases.Count == 0 ? null : new OccurrenceCounter(searcher, phrases),
                 phrases, filter, facets, top, budget);
             searcher.Search(HeadingFilter.Apply(query.Lucene, request.Headings, _smartCn), collector);

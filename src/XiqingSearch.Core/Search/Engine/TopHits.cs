@@ -16,10 +16,17 @@ internal sealed class TopHits
     private readonly PriorityQueue<MatchedRow, MatchedRow>? _heap;
     private readonly List<MatchedRow>? _all;
 
-    public TopHits(int count, Comparison<MatchedRow> order)
+    private readonly bool _scoreFirst;
+
+    /// <param name="count">How many hits to keep.</param>
+    /// <param name="order">The total order, best first.</param>
+    /// <param name="scoreFirst">True when <paramref name="order"/> puts a higher score first before anything else
+    /// (relevance), so a match scoring below the worst kept one is refused without building or comparing it.</param>
+    public TopHits(int count, Comparison<MatchedRow> order, bool scoreFirst = false)
     {
         _count = Math.Max(0, count);
         _order = order;
+        _scoreFirst = scoreFirst;
         if (_count <= HeapLimit)
         {
             // The root is the worst of the best so far: the reversed order puts it first.
@@ -30,6 +37,14 @@ internal sealed class TopHits
             _all = [];
         }
     }
+
+    /// <summary>
+    /// False when a match with <paramref name="score"/> cannot be kept: the heap is full, the order is by score
+    /// first, and the worst kept hit scores higher. Most matches of a common phrase end here, before their row
+    /// and sort keys are read.
+    /// </summary>
+    public bool MayKeep(float score) =>
+        !_scoreFirst || _heap is null || _heap.Count < _count || (_count > 0 && score >= _heap.Peek().Score);
 
     public void Offer(MatchedRow match)
     {
