@@ -60,9 +60,8 @@ public sealed partial class SearchEngine
         requests.Add(new SearchRequest { Query = $"{Quote(texts[0][..2])} OR {Quote(texts[^1][2..4])}", Years = [new YearRange(year, year)] });
         requests.Add(new SearchRequest { Query = Quote(texts[0][..2]), Sort = SearchSort.Year, Offset = 10 });
         var responses = new List<SearchResponse>();
-        var clock = Stopwatch.StartNew();
-        var compiled = JitInfo.GetCompiledMethodCount();
-        for (var round = 0; ; round++)
+        // Called from a start-up thread with no synchronisation context, so waiting on the rounds is safe.
+        UntilCompiledAsync(() =>
         {
             responses.Clear();
             foreach (var request in requests)
@@ -72,14 +71,9 @@ public sealed partial class SearchEngine
                     responses.Add(result.Value);
                 }
             }
-            Thread.Sleep(s_settlePause);
-            var now = JitInfo.GetCompiledMethodCount();
-            if ((round > 0 && now == compiled) || round + 1 >= MaxRounds || clock.Elapsed > (budget ?? TimeSpan.FromSeconds(10)))
-            {
-                return responses;
-            }
-            compiled = now;
-        }
+            return Task.CompletedTask;
+        }, budget ?? TimeSpan.FromSeconds(10), CancellationToken.None).GetAwaiter().GetResult();
+        return responses;
     }
 
     /// <summary>
