@@ -67,7 +67,7 @@ internal static class IndexCommand
         {
             table.AddRow(
                 Markup.Escape(document.Doc),
-                Number(document.Year),
+                document.Year is int year ? Number(year) : "?",
                 Markup.Escape(document.Title),
                 // Every paragraph of any kind, as `stats` and the line below count; "body" is the paragraph kind alone.
                 Number(document.Paragraphs + document.Headings + document.TableRows),

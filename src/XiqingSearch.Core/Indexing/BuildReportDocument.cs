@@ -4,7 +4,7 @@ namespace XiqingSearch.Core.Indexing;
 public sealed record BuildReportDocument(
     string Doc,
     string Title,
-    int Year,
+    int? Year,
     int Paragraphs,
     int Headings,
     int TableRows,

@@ -48,8 +48,6 @@ internal static class LuceneDocumentFactory
             new StoredField(FieldNames.File, source.File.FileName),
             new StoredField(FieldNames.Title, source.Title),
             new StoredField(FieldNames.Type, source.Type),
-            new Int32Field(FieldNames.Year, source.Year, Field.Store.YES),
-            new NumericDocValuesField(FieldNames.Year, source.Year),
             new Int32Field(FieldNames.Paragraph, paragraph.Number, Field.Store.YES),
             new NumericDocValuesField(FieldNames.Paragraph, paragraph.Number),
             new StringField(FieldNames.Kind, kind, Field.Store.YES),
@@ -65,6 +63,12 @@ internal static class LuceneDocumentFactory
         {
             document.Add(new StoredField(FieldNames.FirstPage, firstPage));
             document.Add(new StoredField(FieldNames.LastPage, lastPage));
+        }
+        // An unknown year has no year field: its doc value reads 0, which the paragraph table takes for unknown.
+        if (source.Year is int year)
+        {
+            document.Add(new Int32Field(FieldNames.Year, year, Field.Store.YES));
+            document.Add(new NumericDocValuesField(FieldNames.Year, year));
         }
         if (source.Period is not null)
         {

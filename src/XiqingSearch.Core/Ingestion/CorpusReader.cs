@@ -183,40 +183,37 @@ public static class CorpusReader
     /// </summary>
     private static (Result<SourceDocument>? Document, SkippedDocument? Skipped) ReadLaidOut(SourceFile file, Catalog? catalog)
     {
-        IReadOnlyList<SourceLine> lines;
+        ExtractedDocument extracted;
         try
         {
-            lines = DocumentReaders.Read(file.FileName, File.ReadAllBytes(file.Path));
+            extracted = DocumentReaders.Read(file.FileName, File.ReadAllBytes(file.Path), IngestLimits.Default);
         }
         catch (UnreadableDocumentException e)
         {
             return (null, new SkippedDocument(file.FileName, e.Code, e.Page, e.Reason));
         }
-        if (lines.All(line => line.IsBlank))
+        if (extracted.Lines.All(line => line.IsBlank))
         {
             return (null, new SkippedDocument(file.FileName, ProblemCodes.NoTextLayer, null, "no text: the document is empty"));
         }
-        return (Describe(file, lines, catalog, TopicAssigner.Default), null);
+        return (Describe(file, extracted, catalog, TopicAssigner.Default), null);
     }
 
     /// <summary>Splits decoded <paramref name="text"/> and describes it; the seam the unit tests use.</summary>
     internal static Result<SourceDocument> Parse(SourceFile file, string text, Catalog? catalog, TopicAssigner topics) =>
-        Describe(file, FormatReaders.For(file.FileName, text).ReadLines(text), catalog, topics);
+        Describe(file, FormatReaders.For(file.FileName, text).Read(text), catalog, topics);
 
     /// <summary>Splits the lines of any format into paragraphs and reads the metadata (corrected by the catalogue).</summary>
-    internal static Result<SourceDocument> Describe(SourceFile file, IReadOnlyList<SourceLine> lines, Catalog? catalog, TopicAssigner topics)
+    internal static Result<SourceDocument> Describe(SourceFile file, ExtractedDocument extracted, Catalog? catalog, TopicAssigner topics)
     {
-        var split = ParagraphSplitter.Split(lines);
+        var split = ParagraphSplitter.Split(extracted.Lines);
         var metadata = MetadataReader.Read(file.Id, split);
         var entry = catalog?.Find(file.Id);
         var title = entry?.Title ?? metadata.Title;
         var year = entry?.Year ?? metadata.Year;
         var type = entry?.Type ?? metadata.Type;
         var period = entry is { HasPeriod: true } ? entry.Period : metadata.Period;
-        if (year is null)
-        {
-            return new Problem(ProblemCodes.YearNotFound, IngestMessages.YearNotFound(file.FileName), file.Path);
-        }
+        var yearSource = entry?.Year is not null ? YearSources.Catalogue : metadata.Year is not null ? YearSources.Text : null;
 
         var paragraphs = new List<Paragraph>(split.Count);
         foreach (var part in split)
@@ -236,7 +233,11 @@ public static class CorpusReader
                 part.FirstPage,
                 part.LastPage));
         }
-        return new SourceDocument(file, title, year.Value, period, type, paragraphs);
+        return new SourceDocument(file, title, year, period, type, paragraphs)
+        {
+            YearSource = yearSource,
+            Facts = extracted.Facts,
+        };
     }
 
     /// <summary>

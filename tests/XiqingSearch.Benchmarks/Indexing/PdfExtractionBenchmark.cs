@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using UglyToad.PdfPig;
+using XiqingSearch.Core.Ingestion;
 using XiqingSearch.Core.Ingestion.Formats;
 using static XiqingSearch.Benchmarks.Peer.BenchmarkHost;
 
@@ -77,7 +78,7 @@ internal static class PdfExtractionBenchmark
     }
 
     private static int Extract(List<string> files) =>
-        files.Sum(f => DocumentReaders.Read(f, File.ReadAllBytes(f)).Count);
+        files.Sum(f => DocumentReaders.Read(f, File.ReadAllBytes(f), IngestLimits.Default).Lines.Count);
 
     private static string PdfToText(string file)
     {

@@ -16,7 +16,7 @@ internal static class DocumentReaders
         Extensions.Any(e => fileName.EndsWith(e, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Reads <paramref name="bytes"/> with the reader for <paramref name="fileName"/>'s extension.</summary>
-    public static IReadOnlyList<SourceLine> Read(string fileName, byte[] bytes)
+    public static ExtractedDocument Read(string fileName, byte[] bytes, IngestLimits limits)
     {
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         switch (extension)
@@ -27,7 +27,7 @@ internal static class DocumentReaders
                     throw new UnreadableDocumentException(ProblemCodes.DocumentCorrupt, null,
                         "not a PDF: the file does not start with %PDF-");
                 }
-                return PdfReader.Instance.ReadLines(bytes);
+                return PdfReader.Instance.Read(bytes, limits);
             case ".docx":
                 if (bytes.Length < 4 || bytes[0] != 'P' || bytes[1] != 'K')
                 {
@@ -36,9 +36,9 @@ internal static class DocumentReaders
                             ? "not a DOCX: an OLE file (an encrypted DOCX or an old .doc); save it as .docx without a password"
                             : "not a DOCX: the file is not a zip package");
                 }
-                return DocxReader.Instance.ReadLines(bytes);
+                return DocxReader.Instance.Read(bytes, limits);
             default:
-                return HtmlReader.Instance.ReadLines(bytes);
+                return HtmlReader.Instance.Read(bytes, limits);
         }
     }
 

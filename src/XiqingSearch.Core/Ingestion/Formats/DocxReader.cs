@@ -19,7 +19,12 @@ internal sealed class DocxReader : IDocumentReader
 {
     public static DocxReader Instance { get; } = new();
 
-    public IReadOnlyList<SourceLine> ReadLines(byte[] bytes)
+    public ExtractedDocument Read(byte[] bytes, IngestLimits limits) => new(Extract(bytes), DocumentFacts.None);
+
+    /// <summary>The lines alone, within the default limits.</summary>
+    public IReadOnlyList<SourceLine> ReadLines(byte[] bytes) => Read(bytes, IngestLimits.Default).Lines;
+
+    private static IReadOnlyList<SourceLine> Extract(byte[] bytes)
     {
         try
         {

@@ -27,7 +27,12 @@ internal sealed class HtmlReader : IDocumentReader
         "figcaption", "address", "center", "table", "thead", "tbody", "tfoot", "caption", "hr", "body",
     };
 
-    public IReadOnlyList<SourceLine> ReadLines(byte[] bytes)
+    public ExtractedDocument Read(byte[] bytes, IngestLimits limits) => new(Extract(bytes), DocumentFacts.None);
+
+    /// <summary>The lines alone, within the default limits.</summary>
+    public IReadOnlyList<SourceLine> ReadLines(byte[] bytes) => Read(bytes, IngestLimits.Default).Lines;
+
+    private static IReadOnlyList<SourceLine> Extract(byte[] bytes)
     {
         using var stream = new MemoryStream(bytes, writable: false);
         var document = new HtmlParser().ParseDocument(stream);

@@ -7,5 +7,6 @@ namespace XiqingSearch.Core.Ingestion.Formats;
 /// </summary>
 internal interface IDocumentReader
 {
-    IReadOnlyList<SourceLine> ReadLines(byte[] bytes);
+    /// <summary>The document's lines and metadata, within <paramref name="limits"/>.</summary>
+    ExtractedDocument Read(byte[] bytes, IngestLimits limits);
 }

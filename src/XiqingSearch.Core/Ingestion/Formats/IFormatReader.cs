@@ -5,4 +5,7 @@ internal interface IFormatReader
 {
     /// <summary>The lines of <paramref name="text"/>, numbered from 1.</summary>
     IReadOnlyList<SourceLine> ReadLines(string text);
+
+    /// <summary>The lines of <paramref name="text"/> and what its markup says of the document (front matter).</summary>
+    ExtractedDocument Read(string text) => new(ReadLines(text), DocumentFacts.None);
 }

@@ -23,7 +23,12 @@ internal sealed class PdfReader : IDocumentReader
     /// <summary>Above this share of letters without a Unicode mapping the text is not worth indexing.</summary>
     private const double UnmappedLimit = 0.3;
 
-    public IReadOnlyList<SourceLine> ReadLines(byte[] bytes)
+    public ExtractedDocument Read(byte[] bytes, IngestLimits limits) => new(Extract(bytes), DocumentFacts.None);
+
+    /// <summary>The lines alone, within the default limits.</summary>
+    public IReadOnlyList<SourceLine> ReadLines(byte[] bytes) => Read(bytes, IngestLimits.Default).Lines;
+
+    private static IReadOnlyList<SourceLine> Extract(byte[] bytes)
     {
         if (!EndsWithEofMarker(bytes))
         {

@@ -91,9 +91,9 @@ public sealed class FormatReaderTests
     [Fact]
     public void Docx_ParsedIntoParagraphs_WithTableRowsAndPages()
     {
-        var lines = DocxReader.Instance.ReadLines(WriteDocx());
+        var extracted = DocxReader.Instance.Read(WriteDocx(), IngestLimits.Default);
         var file = new SourceFile("/seeds/plan.docx", "plan.docx", "plan", 1, "0");
-        var document = CorpusReader.Describe(file, lines, null, TopicAssigner.Default).ValueOrThrow();
+        var document = CorpusReader.Describe(file, extracted, null, TopicAssigner.Default).ValueOrThrow();
         Assert.Equal(2024, document.Year);
         Assert.Equal(
             [ParagraphKind.Heading, ParagraphKind.Heading, ParagraphKind.Paragraph, ParagraphKind.Paragraph, ParagraphKind.TableRow, ParagraphKind.TableRow, ParagraphKind.Paragraph],

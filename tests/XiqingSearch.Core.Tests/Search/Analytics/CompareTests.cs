@@ -151,7 +151,7 @@ public sealed class CompareTests(SeedIndexFixture index)
         index.Paragraphs.Where(p => keep(p.Document)).Sum(p => (long)BruteForce.NormalizeQuery(p.Paragraph.Text).Length);
 
     private List<int> YearsOf(Func<XiqingSearch.Core.Ingestion.SourceDocument, bool> keep) =>
-        [.. index.Documents.Where(keep).Select(d => d.Year).Distinct().Order()];
+        [.. index.Documents.Where(keep).Select(d => d.Year!.Value).Distinct().Order()];
 
     private List<string> SampledPhrases(int seed, int count)
     {

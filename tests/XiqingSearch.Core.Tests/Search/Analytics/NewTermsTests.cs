@@ -21,7 +21,7 @@ public sealed class NewTermsTests(SeedIndexFixture index, ITestOutputHelper outp
     public void NewTerms_EveryReportedTerm_IsConfirmedByBruteForce(int year, int? since)
     {
         var result = index.Engine.NewTerms(new NewTermsRequest { Year = year, Since = since, Limit = 60 }).ValueOrThrow();
-        var years = index.Documents.Select(d => d.Year).Distinct().Order().ToList();
+        var years = index.Documents.Select(d => d.Year!.Value).Distinct().Order().ToList();
         var first = since ?? years[0];
         var earlier = years.Where(y => y >= first && y < year).ToList();
         Assert.Equal(earlier, result.EarlierYears);

@@ -184,5 +184,5 @@ public sealed class QueryLanguageTests(SeedIndexFixture index)
         [.. index.Paragraphs.Where(p => BruteForce.Occurrences(p.Paragraph.Text, phrase).Count > 0)
             .Select(p => $"{p.Paragraph.Doc}#{p.Paragraph.Number}")];
 
-    private int YearOf(string id) => index.Documents.Single(d => id.StartsWith(d.File.Id + "#", StringComparison.Ordinal)).Year;
+    private int YearOf(string id) => index.Documents.Single(d => id.StartsWith(d.File.Id + "#", StringComparison.Ordinal)).Year!.Value;
 }
