@@ -8,6 +8,7 @@ var verbs = new Dictionary<string, (string Help, Func<string[], int> Run)>(Strin
     ["analyzer-load-once"] = ("(internal) load the SmartCn dictionary once and print ms; used by `analyzer`", AnalyzerBenchmark.LoadOnce),
     ["tokens"] = ("tokens FILE: print the SmartCn token table of FILE (the peer's `run.sh tokens` format)", AnalyzerBenchmark.PrintTokens),
     ["indexing"] = ("indexing MB/s and index size on the seeds 1× and 100×, C# vs the Java peer [--reps R] [--copies N]", XiqingSearch.Benchmarks.Indexing.IndexingBenchmark.Run),
+    ["ingest"] = ("ingestion documents/s and MB/s per format of tests/Fixtures/RealDocuments; PDF pages/s vs pdftotext [--reps R]", XiqingSearch.Benchmarks.Ingestion.IngestBenchmark.Run),
     ["pdf"] = ("PDF extraction pages/s and MB/s on the document fixtures, C# vs poppler's pdftotext [--reps R] (also run by `indexing`)", XiqingSearch.Benchmarks.Indexing.PdfExtractionBenchmark.Run),
     ["analytics"] = ("compare of 50 phrases and new-terms for 2025 on the seeds 1× and 100× [--reps R] [--copies N]", XiqingSearch.Benchmarks.Analytics.AnalyticsBenchmark.Run),
     ["scale"] = ("the archive at 1× and N× (--copies 100,1000): build, engine and server latency, first search, RSS, C# vs the Java peer's d:full", XiqingSearch.Benchmarks.Scale.ScaleBenchmark.Run),
