@@ -33,7 +33,7 @@ internal static class StreamingIndexer
     /// </summary>
     public static Outcome Run(IReadOnlyList<SourceFile> files, Catalog? catalog, IReadOnlySet<string> toWrite,
         IndexWriter? writer, bool incremental, IProgress<IndexProgress>? progress, System.Diagnostics.Stopwatch clock,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool mergeCopies = true)
     {
         var documents = new BuildReportDocument?[files.Count];
         var counts = new int[files.Count];
@@ -71,11 +71,14 @@ internal static class StreamingIndexer
                         }
                         continue;
                     }
-                    var hash = DocumentCopies.TextHash(document!);
-                    bool keptSoFar;
-                    lock (gate)
+                    var hash = mergeCopies ? DocumentCopies.TextHash(document!) : "";
+                    var keptSoFar = true;
+                    if (mergeCopies)
                     {
-                        keptSoFar = copies.Add(i, file, hash);
+                        lock (gate)
+                        {
+                            keptSoFar = copies.Add(i, file, hash);
+                        }
                     }
                     documents[i] = Summarize(document!);
                     counts[i] = document!.Paragraphs.Count;

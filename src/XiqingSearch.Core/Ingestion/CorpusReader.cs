@@ -131,7 +131,7 @@ public static class CorpusReader
             : document!;
     }
 
-    /// <summary>Reads every source file of <paramref name="seedsDirectory"/>; see <see cref="ReadCorpus"/>.</summary>
+    /// <summary>Reads every source file of <paramref name="seedsDirectory"/>; see <see cref="ReadCorpus(string, IProgress{IngestProgress}?)"/>.</summary>
     public static Result<IReadOnlyList<SourceDocument>> ReadAll(string seedsDirectory, IProgress<IngestProgress>? progress = null)
     {
         var read = ReadCorpus(seedsDirectory, progress);
@@ -146,7 +146,12 @@ public static class CorpusReader
     /// kept, a bad catalogue in <see cref="CorpusRead.Warnings"/>; the rest is read. Fails only when the folder is
     /// missing or nothing in it can be read.
     /// </summary>
-    public static Result<CorpusRead> ReadCorpus(string seedsDirectory, IProgress<IngestProgress>? progress = null)
+    public static Result<CorpusRead> ReadCorpus(string seedsDirectory, IProgress<IngestProgress>? progress = null) =>
+        ReadCorpus(seedsDirectory, progress, mergeCopies: true);
+
+    /// <summary><see cref="ReadCorpus(string, IProgress{IngestProgress}?)"/>, with copies kept apart when
+    /// <paramref name="mergeCopies"/> is false (the format readers' tests compare one text in several formats).</summary>
+    internal static Result<CorpusRead> ReadCorpus(string seedsDirectory, IProgress<IngestProgress>? progress, bool mergeCopies)
     {
         var listed = ListFiles(seedsDirectory);
         if (!listed.IsSuccess)
@@ -176,7 +181,7 @@ public static class CorpusReader
             progress?.Report(new IngestProgress(i + 1, files.Count, paragraphs, bytes, files[i].FileName));
         }
         var copies = DocumentCopies.Group(read.Select((d, i) => d is null ? null : (SourceFile?)files[i]).ToList(),
-            read.Select(d => d is null ? null : DocumentCopies.TextHash(d)).ToList());
+            read.Select((d, i) => d is null ? null : mergeCopies ? DocumentCopies.TextHash(d) : files[i].FileName).ToList());
         var documents = new List<SourceDocument>();
         for (var i = 0; i < read.Length; i++)
         {

@@ -88,16 +88,16 @@ internal static partial class MetadataReader
         var own = titles.LastOrDefault(p => !p.IsNotice);
         var notice = titles.FirstOrDefault(p => p.IsNotice);
         // A notice's 文号 is glued to the notice title, not to the title of what it issues.
-        var noticeNumber = notice is null ? null : SplitNumber(notice.Text);
+        (string? Title, string? Number)? noticeNumber = notice is null ? null : SplitNumber(notice.Text);
         if (own is not null)
         {
             var (ownTitle, ownNumber) = SplitNumber(own.Text);
             return (ownTitle, ownNumber ?? noticeNumber?.Number);
         }
-        if (noticeNumber is var (noticeText, number) && noticeText is not null)
+        if (noticeNumber is { Title: { } noticeText } split)
         {
             var inner = NoticePattern().Match(noticeText);
-            return (inner.Success ? inner.Groups["title"].Value.Trim('《', '》') : noticeText, number);
+            return (inner.Success ? inner.Groups["title"].Value.Trim('《', '》') : noticeText, split.Number);
         }
         return (ReadOtherTitle(paragraphs, text, factsTitle), null);
     }
