@@ -30,26 +30,11 @@ internal static class IngestMessages
         $"year unknown: neither the catalogue, the document's metadata, its text, its file properties nor its name '{fileName}' gives a year; "
         + "add it to catalog.json in the seeds folder, e.g. { \"documents\": { \"<id>\": { \"year\": 2024 } } }.";
 
-    public static string SameText(string copy, string kept) =>
-        $"same text as '{kept}': indexed once, from '{kept}'";
-
     public static string CatalogIgnored(string problem) =>
         $"{problem} The build goes on without the catalogue; fix it and rebuild to apply its corrections.";
 
     public static string NothingReadable(string path, int skipped) =>
         $"Nothing in the seeds folder '{path}' could be read ({skipped} file(s) skipped, each named above); nothing was indexed.";
-
-    public static string LinkLoop(string fileName, string target) =>
-        $"'{fileName}' is a symbolic link that never ends at a file (it loops through '{target}'); remove or fix the link.";
-
-    public static string DanglingLink(string fileName, string target) =>
-        $"'{fileName}' is a symbolic link to '{target}', which does not exist; remove or fix the link.";
-
-    public static string NotAFile(string fileName, string kind) =>
-        $"'{fileName}' is {kind}, not a regular file, so it is not read; remove it from the seeds folder or rename it.";
-
-    public static string Unreadable(string fileName, string reason) =>
-        $"'{fileName}' cannot be read: {reason}. Make it readable, or remove it from the seeds folder.";
 
     // Reasons of skipped entries: SkippedDocument prints them after the file name.
     public static string NotAFileReason(string kind) => $"{kind}, not a regular file";
