@@ -55,7 +55,9 @@ internal sealed record IndexManifest
             Files = [.. files.Select(ManifestFile.Of)],
             Catalog = catalog is null ? null : ManifestFile.Of(catalog),
             Skipped = skipped ?? [],
-            Stamps = files.Append(catalog).OfType<SourceFile>().Where(f => f.Stamp is not null)
+            // A path with a tab or line break gets no stamp (it would split the stamps' lines): it is hashed each time.
+            Stamps = files.Append(catalog).OfType<SourceFile>()
+                .Where(f => f.Stamp is not null && f.FileName.AsSpan().IndexOfAny('\t', '\n', '\r') < 0)
                 .ToDictionary(f => f.FileName, f => f.Stamp!.Value, StringComparer.Ordinal),
         };
 

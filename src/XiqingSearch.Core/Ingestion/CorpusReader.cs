@@ -285,7 +285,7 @@ public static class CorpusReader
         var period = entry is { HasPeriod: true } ? entry.Period : metadata.Period;
 
         var (year, yearSource) = YearOf(file, entry, facts, metadata);
-        IReadOnlyList<string> warnings = year is null ? [IngestMessages.YearUnknown(file.FileName)] : [];
+        IReadOnlyList<string> warnings = year is null ? [IngestMessages.YearUnknown(file.FileName, file.Id)] : [];
 
         var paragraphs = new List<Paragraph>(split.Count);
         foreach (var part in split)

@@ -26,9 +26,9 @@ internal static class IngestMessages
             ? $"'{fileName}' is not a valid catalogue: {detail}"
             : $"'{fileName}' is not a valid catalogue at line {line + 1}, position {position + 1}: {detail}";
 
-    public static string YearUnknown(string fileName) =>
+    public static string YearUnknown(string fileName, string id) =>
         $"year unknown: neither the catalogue, the document's metadata, its text, its file properties nor its name '{fileName}' gives a year; "
-        + "add it to catalog.json in the seeds folder, e.g. { \"documents\": { \"<id>\": { \"year\": 2024 } } }.";
+        + $"add it to catalog.json in the seeds folder, e.g. {{ \"documents\": {{ \"{id}\": {{ \"year\": 2024 }} }} }}.";
 
     public static string CatalogIgnored(string problem) =>
         $"{problem} The build goes on without the catalogue; fix it and rebuild to apply its corrections.";

@@ -143,4 +143,22 @@ public sealed class CorpusReaderFolderTests : IDisposable
 
         Assert.Equal(["a.docx", "a.html", "a.pdf", "a.md", "a.txt"], ranked);
     }
+
+    [Fact]
+    public void Build_OddFileNames_AreIndexedAndTheIndexIsCurrentAfterwards()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+        var index = Path.Combine(_seeds, ".index");
+        Put("2024 年/工作\t要点 #1?.txt", bytes: Encoding.UTF8.GetBytes("西青区2024年工作要点\n\n一、总则\n推进天开西青园建设。\n"));
+        Put("a%20b.txt", Seed("002_f55b3c4a284a3151"));
+        var options = new XiqingSearch.Core.Indexing.IndexOptions { IndexDirectory = index, SeedsDirectory = _seeds };
+
+        var built = XiqingSearch.Core.Indexing.IndexBuilder.Build(options).ValueOrThrow();
+
+        Assert.Equal(["2024 年/工作\t要点 #1?", "a%20b"], built.Documents.Select(d => d.Doc));
+        Assert.Equal(XiqingSearch.Core.Indexing.IndexState.Current, XiqingSearch.Core.Indexing.IndexBuilder.Check(options));
+    }
 }
