@@ -14,4 +14,8 @@ internal static class ExitCodes
 
     /// <summary>An internal error (a bug): one line on standard error, no stack trace unless XIQING_DEBUG is set.</summary>
     public const int InternalError = 3;
+
+    /// <summary><c>index --strict</c>: the index was built and committed, but a file was skipped or a document warned
+    /// about. Shares 3 with <see cref="InternalError"/>: both mean "look at the output before trusting the run".</summary>
+    public const int StrictFindings = 3;
 }

@@ -8,7 +8,8 @@ namespace XiqingSearch.Cli.Commands;
 
 /// <summary>
 /// <c>xiqing index</c>: builds the index from the seeds with a progress bar on standard error and a summary table
-/// on standard output. A current index is kept unless <c>--force</c>.
+/// on standard output. A current index is kept unless <c>--force</c>. Whatever was skipped or warned about is
+/// listed; the exit code is 0 whenever a commit serves, unless <c>--strict</c> asks for 3 on any such finding.
 /// </summary>
 internal static class IndexCommand
 {
@@ -22,6 +23,10 @@ internal static class IndexCommand
             DefaultValueFactory = _ => 600,
             HelpName = "SECONDS",
         };
+        var strict = new Option<bool>("--strict")
+        {
+            Description = "Exit 3 when any file was skipped or any document warned about (year unknown, …), after building.",
+        };
         var locations = new LocationOptions();
         var command = new Command("index", """
             Build the index from the seeds folder (progress on stderr, summary on stdout).
@@ -30,6 +35,7 @@ internal static class IndexCommand
         {
             force,
             wait,
+            strict,
         };
         locations.AddTo(command);
         command.SetAction(parseResult => CommandRunner.Run(() =>
@@ -40,11 +46,12 @@ internal static class IndexCommand
                     settings.ToIndexOptions() with { BuildLockWait = TimeSpan.FromSeconds(Math.Max(0, parseResult.GetValue(wait))) },
                     progress, parseResult.GetValue(force))));
             WriteSummary(report, StyledWriter.ForStdout(Console.Out));
-            return ExitCodes.Success;
+            return parseResult.GetValue(strict) && report.HasFindings ? ExitCodes.StrictFindings : ExitCodes.Success;
         }));
         return ExamplesHelpAction.WithExamples(command, """
             xiqing index
             xiqing index --seeds ~/policies --index /var/lib/xiqing/index --force
+            xiqing index --strict
             """);
     }
 
@@ -84,6 +91,41 @@ internal static class IndexCommand
             output.Line("Re-analysed: " + string.Join(", ", report.ChangedFiles), "dim");
         }
         SkippedList.Write(report.Skipped, output);
+        WriteFindings(report, output);
+    }
+
+    /// <summary>Copies left out, documents with warnings, and the build's own warnings.</summary>
+    private static void WriteFindings(BuildReport report, StyledWriter output)
+    {
+        var copied = report.Documents.Where(d => d.Copies.Count > 0).ToList();
+        if (copied.Count > 0)
+        {
+            output.Line("Indexed once (the other files have the same text):", "bold");
+            foreach (var document in copied)
+            {
+                foreach (var copy in document.Copies)
+                {
+                    output.Append($"  {copy}: same text as {document.Doc}", "dim").EndLine();
+                }
+            }
+        }
+        var warned = report.Documents.Where(d => d.Warnings.Count > 0).ToList();
+        if (warned.Count > 0 || report.Warnings.Count > 0)
+        {
+            output.Line(string.Create(CultureInfo.InvariantCulture,
+                $"Warnings ({warned.Count} document{(warned.Count == 1 ? string.Empty : "s")} indexed with a warning):"), "bold yellow");
+            foreach (var warning in report.Warnings)
+            {
+                output.Append("  " + warning, "yellow").EndLine();
+            }
+            foreach (var document in warned)
+            {
+                foreach (var warning in document.Warnings)
+                {
+                    output.Append($"  {document.Doc}: {warning}", "yellow").EndLine();
+                }
+            }
+        }
     }
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);

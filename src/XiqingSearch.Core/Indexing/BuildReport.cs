@@ -32,6 +32,15 @@ public sealed record BuildReport
     /// <summary>Documents that could not be read (scanned, encrypted, damaged), with the page and the reason.</summary>
     public IReadOnlyList<SkippedDocument> Skipped { get; init; } = [];
 
+    /// <summary>Files left out as copies of another's text (each kept document names its copies).</summary>
+    public IReadOnlyList<string> Copies { get; init; } = [];
+
+    /// <summary>What a person should know of the build as a whole (a catalogue left out, and why).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>True when anything was skipped or warned about (a document's or the build's warnings).</summary>
+    public bool HasFindings => Skipped.Count > 0 || Warnings.Count > 0 || Documents.Any(d => d.Warnings.Count > 0);
+
     /// <summary>False when the index was already current and nothing was written.</summary>
     public bool Rebuilt { get; init; }
 }

@@ -8,4 +8,14 @@ public sealed record BuildReportDocument(
     int Paragraphs,
     int Headings,
     int TableRows,
-    long Bytes);
+    long Bytes)
+{
+    /// <summary>Where the year was read (<see cref="Ingestion.YearSources"/>); null when it is unknown.</summary>
+    public string? YearSource { get; init; }
+
+    /// <summary>What a person should know of how it was read (its year unknown, …).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>Other files with the same text (paths under the seeds folder), left out as copies of this one.</summary>
+    public IReadOnlyList<string> Copies { get; init; } = [];
+}

@@ -48,9 +48,8 @@ public static class IndexBuilder
         }
         if (!files.IsSuccess)
         {
-            // The seeds folder is gone or empty: keep serving what was built from it. A bad entry in it (a FIFO,
-            // a broken link, an unreadable file) is a change the index does not reflect: the rebuild is refused
-            // with its reason, which the caller shows while the last good commit serves.
+            // The seeds folder is gone or empty: keep serving what was built from it. (A bad entry in it is listed
+            // and skipped by the build, so it never fails the listing.)
             return files.Problems.All(p => p.Code is ProblemCodes.SeedsFolderMissing or ProblemCodes.SeedsFolderEmpty)
                 ? IndexState.Current
                 : IndexState.Stale;
@@ -75,17 +74,15 @@ public static class IndexBuilder
 
         // The sources are listed (names, sizes, hashes); here the catalogue is read; the sources themselves are read
         // one at a time while they are indexed, so memory does not grow with the corpus. A bad file found on the
-        // way refuses the whole run: nothing is committed, and the last good commit stays the index.
+        // way is skipped and named, a bad catalogue named and left out; only a missing folder, or one where nothing
+        // can be read, refuses the run (and the last good commit stays the index).
         if (!files.IsSuccess)
         {
             return Result<BuildReport>.Fail(files.Problems);
         }
         var catalogFile = CorpusReader.CatalogFile(options.SeedsDirectory);
-        var catalog = Catalog.Load(options.SeedsDirectory);
-        if (!catalog.IsSuccess)
-        {
-            return Result<BuildReport>.Fail(catalog.Problems);
-        }
+        var warnings = new List<string>();
+        var catalog = Catalog.LoadOrWarn(options.SeedsDirectory, warnings);
         var bytesTotal = files.Value.Sum(f => f.Bytes);
         progress?.Report(new IndexProgress("read", 0, files.Value.Count, 0, 0, bytesTotal, clock.Elapsed, null));
 
@@ -99,7 +96,8 @@ public static class IndexBuilder
         using var buildLock = acquired.Value;
         try
         {
-            return BuildLocked(options, progress, force, hooks, clock, files.Value, catalogFile, catalog.Value!, cancellationToken);
+            var built = BuildLocked(options, progress, force, hooks, clock, files.Value, catalogFile, catalog, cancellationToken);
+            return built.IsSuccess ? built.Value with { Warnings = warnings } : built;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -111,7 +109,7 @@ public static class IndexBuilder
     }
 
     private static Result<BuildReport> BuildLocked(IndexOptions options, IProgress<IndexProgress>? progress, bool force,
-        BuildHooks hooks, Stopwatch clock, IReadOnlyList<SourceFile> sourceFiles, SourceFile? catalogFile, Catalog catalog,
+        BuildHooks hooks, Stopwatch clock, IReadOnlyList<SourceFile> sourceFiles, SourceFile? catalogFile, Catalog? catalog,
         CancellationToken cancellationToken)
     {
         var files = Result<IReadOnlyList<SourceFile>>.Ok(sourceFiles);
@@ -124,14 +122,21 @@ public static class IndexBuilder
         var removed = incremental
             ? previous!.Files.Where(f => !current.Contains(f.Name)).Select(f => f.Name).ToList()
             : [];
+        if (incremental && (changed.Count > 0 || removed.Count > 0) && previous!.Copies.Count > 0)
+        {
+            // A file left out as a copy last time is read again whenever anything changed: the file it copied may
+            // be the one that changed or went, and then it is the one to index.
+            var copies = previous.Copies.ToHashSet(StringComparer.Ordinal);
+            changed = [.. files.Value.Where(f => !known.Contains(ManifestFile.Of(f)) || copies.Contains(f.FileName))];
+        }
         if (incremental && changed.Count == 0 && removed.Count == 0)
         {
             // Nothing to write; the report still describes every document, so read them (without a writer).
             var unchanged = StreamingIndexer.Run(files.Value, catalog, new HashSet<string>(), writer: null, incremental, progress, clock,
-                cancellationToken);
-            if (unchanged.Problems.Count > 0)
+                cancellationToken, mergeCopies: !options.KeepCopiesApart);
+            if (unchanged.Documents.Count == 0)
             {
-                return Result<BuildReport>.Fail(unchanged.Problems);
+                return NothingReadable(options, unchanged.Skipped);
             }
             return new BuildReport
             {
@@ -143,6 +148,7 @@ public static class IndexBuilder
                 IndexSizeBytes = IndexSize(options.IndexDirectory),
                 ChangedFiles = [],
                 Skipped = unchanged.Skipped,
+                Copies = unchanged.CopyFiles,
                 Rebuilt = false,
             };
         }
@@ -190,19 +196,22 @@ public static class IndexBuilder
         {
             foreach (var name in removed)
             {
-                writer.DeleteDocuments(new Term(FieldNames.Doc, Path.GetFileNameWithoutExtension(name)));
+                writer.DeleteDocuments(new Term(FieldNames.Doc, SourceFile.IdOf(name)));
             }
             outcome = StreamingIndexer.Run(files.Value, catalog, changed.Select(f => f.FileName).ToHashSet(StringComparer.Ordinal),
-                writer, incremental, progress, clock, cancellationToken);
-            if (outcome.Problems.Count > 0)
+                writer, incremental, progress, clock, cancellationToken, mergeCopies: !options.KeepCopiesApart);
+            if (outcome.Documents.Count == 0)
             {
-                return Result<BuildReport>.Fail(outcome.Problems);
+                return NothingReadable(options, outcome.Skipped);
             }
             hooks.At?.Invoke("documents-added");
             cancellationToken.ThrowIfCancellationRequested();
             progress?.Report(new IndexProgress("commit", changed.Count, changed.Count, outcome.Paragraphs, outcome.BytesIndexed,
                 outcome.BytesIndexed, clock.Elapsed, null));
-            writer.SetCommitData(IndexManifest.For(files.Value, catalogFile, DateTimeOffset.UtcNow, outcome.Skipped).ToCommitData());
+            writer.SetCommitData((IndexManifest.For(files.Value, catalogFile, DateTimeOffset.UtcNow, outcome.Skipped) with
+            {
+                Copies = outcome.CopyFiles,
+            }).ToCommitData());
             hooks.At?.Invoke("before-commit");
             writer.Commit();
             committed = true;
@@ -227,9 +236,18 @@ public static class IndexBuilder
             IndexSizeBytes = IndexSize(options.IndexDirectory),
             ChangedFiles = [.. changed.Select(f => f.FileName).Concat(removed)],
             Skipped = outcome.Skipped,
+            Copies = outcome.CopyFiles,
             Rebuilt = true,
         };
     }
+
+    /// <summary>Nothing could be read: a failure naming every skipped file, so nothing half-empty is committed.</summary>
+    private static Result<BuildReport> NothingReadable(IndexOptions options, IReadOnlyList<SkippedDocument> skipped) =>
+        Result<BuildReport>.Fail([
+            new Problem(ProblemCodes.SeedsFolderEmpty, IngestMessages.NothingReadable(options.SeedsDirectory, skipped.Count),
+                options.SeedsDirectory),
+            .. skipped.Select(s => new Problem(s.Code, s.ToString(), Path.Combine(options.SeedsDirectory, s.File))),
+        ]);
 
     /// <summary>Bytes on disk of the files of the newest commit (0 when there is none).</summary>
     internal static long IndexSize(string indexDirectory)

@@ -22,6 +22,7 @@ internal sealed record IndexManifest
     private const string FilesKey = "xiqing.files";
     private const string CatalogKey = "xiqing.catalog";
     private const string SkippedKey = "xiqing.skipped";
+    private const string CopiesKey = "xiqing.copies";
     private const string StampsKey = "xiqing.stamps";
 
     public required string Schema { get; init; }
@@ -35,6 +36,9 @@ internal sealed record IndexManifest
 
     /// <summary>Documents of the seeds that could not be read and are not in the index, with the reason.</summary>
     public IReadOnlyList<SkippedDocument> Skipped { get; init; } = [];
+
+    /// <summary>Files left out as copies of another file's text, by path under the seeds folder.</summary>
+    public IReadOnlyList<string> Copies { get; init; } = [];
 
     /// <summary>
     /// The last-write times (UTC ticks) of the files (and catalogue) that had a trusted one when listed, by file
@@ -51,7 +55,9 @@ internal sealed record IndexManifest
             Files = [.. files.Select(ManifestFile.Of)],
             Catalog = catalog is null ? null : ManifestFile.Of(catalog),
             Skipped = skipped ?? [],
-            Stamps = files.Append(catalog).OfType<SourceFile>().Where(f => f.Stamp is not null)
+            // A path with a tab or line break gets no stamp (it would split the stamps' lines): it is hashed each time.
+            Stamps = files.Append(catalog).OfType<SourceFile>()
+                .Where(f => f.Stamp is not null && f.FileName.AsSpan().IndexOfAny('\t', '\n', '\r') < 0)
                 .ToDictionary(f => f.FileName, f => f.Stamp!.Value, StringComparer.Ordinal),
         };
 
@@ -85,6 +91,10 @@ internal sealed record IndexManifest
         {
             data[StampsKey] = string.Join('\n', Stamps.OrderBy(s => s.Key, StringComparer.Ordinal)
                 .Select(s => $"{s.Key}\t{s.Value.ToString(CultureInfo.InvariantCulture)}"));
+        }
+        if (Copies.Count > 0)
+        {
+            data[CopiesKey] = string.Join('\n', Copies.Select(Clean));
         }
         if (Skipped.Count > 0)
         {
@@ -151,6 +161,7 @@ internal sealed record IndexManifest
             Files = parsed,
             Catalog = catalog,
             Skipped = skipped,
+            Copies = data.TryGetValue(CopiesKey, out var copyLines) ? copyLines.Split('\n', StringSplitOptions.RemoveEmptyEntries) : [],
             Stamps = ParseStamps(data.TryGetValue(StampsKey, out var stampLines) ? stampLines : ""),
         };
     }

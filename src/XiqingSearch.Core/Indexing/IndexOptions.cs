@@ -24,4 +24,10 @@ public sealed record IndexOptions
 
     /// <summary>Told once when a build starts waiting for another build's lock (for a progress line).</summary>
     public Action<string>? OnBuildLockWait { get; init; }
+
+    /// <summary>
+    /// Index every file on its own even when two have the same text (never for people: the format readers' tests
+    /// compare one document read from several formats side by side).
+    /// </summary>
+    internal bool KeepCopiesApart { get; init; }
 }

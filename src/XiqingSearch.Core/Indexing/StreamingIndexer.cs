@@ -9,8 +9,10 @@ namespace XiqingSearch.Core.Indexing;
 /// Reads the sources one file at a time on each of up to two threads (the SmartCn analysis is most of a build's
 /// work, and <see cref="IndexWriter"/> takes documents from several threads at once, each into its own segment
 /// buffer) and hands each file's paragraphs to the writer before reading the next, so a build holds a couple of
-/// files and the writer's buffer in memory, not the corpus. Every file is read, even after a bad one, so that
-/// every bad file is named; once one is bad nothing more is written (the caller rolls the writer back).
+/// files and the writer's buffer in memory, not the corpus. A file that cannot be read is skipped and named, never
+/// stopping the rest. Copies (the same text in two formats) are settled without depending on which thread read
+/// what first: a file is written only while no preferred file of its text has been seen, and once all are read,
+/// the copies written too early are deleted and the kept file is written again with its copies named.
 /// </summary>
 internal static class StreamingIndexer
 {
@@ -18,8 +20,11 @@ internal static class StreamingIndexer
     public sealed record Outcome(IReadOnlyList<BuildReportDocument> Documents, int Paragraphs, long BytesIndexed,
         IReadOnlyList<Problem> Problems)
     {
-        /// <summary>Laid-out documents that could not be read: not written, listed with the reason.</summary>
+        /// <summary>Files that could not be read: not written, listed with the reason.</summary>
         public IReadOnlyList<SkippedDocument> Skipped { get; init; } = [];
+
+        /// <summary>Files left out as copies of another file's text (their names).</summary>
+        public IReadOnlyList<string> CopyFiles { get; init; } = [];
     }
 
     /// <summary>
@@ -28,17 +33,17 @@ internal static class StreamingIndexer
     /// </summary>
     public static Outcome Run(IReadOnlyList<SourceFile> files, Catalog? catalog, IReadOnlySet<string> toWrite,
         IndexWriter? writer, bool incremental, IProgress<IndexProgress>? progress, System.Diagnostics.Stopwatch clock,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool mergeCopies = true)
     {
         var documents = new BuildReportDocument?[files.Count];
-        var problems = new List<Problem>[files.Count];
+        var counts = new int[files.Count];
         var skipped = new SkippedDocument?[files.Count];
+        var copies = new DocumentCopies.Groups();
         var gate = new Lock();
         var next = -1;
         var done = 0;
         var paragraphs = 0;
         long bytesIndexed = 0;
-        var failed = false;
         var bytesToWrite = files.Where(f => toWrite.Contains(f.FileName)).Sum(f => f.Bytes);
         ExceptionDispatchInfo? error = null;
 
@@ -51,12 +56,12 @@ internal static class StreamingIndexer
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var file = files[i];
-                    var (read, unreadable) = CorpusReader.ReadOrSkip(file, catalog);
+                    var (document, unreadable) = CorpusReader.ReadOrSkip(file, catalog);
                     if (unreadable is not null)
                     {
-                        // An unreadable PDF/DOCX is named and left out; its old paragraphs leave the index.
+                        // A file that cannot be read is named and left out; its old paragraphs leave the index.
                         skipped[i] = unreadable;
-                        if (writer is not null && incremental && toWrite.Contains(file.FileName) && !Volatile.Read(ref failed))
+                        if (writer is not null && incremental && toWrite.Contains(file.FileName))
                         {
                             writer.DeleteDocuments(new Term(FieldNames.Doc, file.Id));
                         }
@@ -66,21 +71,25 @@ internal static class StreamingIndexer
                         }
                         continue;
                     }
-                    if (!read!.IsSuccess)
+                    var hash = mergeCopies ? DocumentCopies.TextHash(document!) : "";
+                    var keptSoFar = true;
+                    if (mergeCopies)
                     {
-                        problems[i] = [.. read.Problems];
-                        Volatile.Write(ref failed, true);
-                        continue;
+                        lock (gate)
+                        {
+                            keptSoFar = copies.Add(i, file, hash);
+                        }
                     }
-                    var document = read.Value;
-                    documents[i] = Summarize(document);
-                    var write = writer is not null && toWrite.Contains(file.FileName) && !Volatile.Read(ref failed);
+                    documents[i] = Summarize(document!);
+                    counts[i] = document!.Paragraphs.Count;
+                    var write = writer is not null && toWrite.Contains(file.FileName) && keptSoFar;
+                    if (writer is not null && incremental && toWrite.Contains(file.FileName))
+                    {
+                        // Replaced, or (a copy of a file already kept) taken out of the index it may have been in.
+                        writer.DeleteDocuments(new Term(FieldNames.Doc, file.Id));
+                    }
                     if (write)
                     {
-                        if (incremental)
-                        {
-                            writer!.DeleteDocuments(new Term(FieldNames.Doc, file.Id));
-                        }
                         writer!.AddDocuments(document.Paragraphs.Select(p => LuceneDocumentFactory.Create(document, p)));
                     }
                     lock (gate)
@@ -109,10 +118,37 @@ internal static class StreamingIndexer
         workers.ForEach(w => w.Join());
         error?.Throw();
 
-        return new Outcome([.. documents.OfType<BuildReportDocument>()], paragraphs, bytesIndexed,
-            [.. problems.Where(p => p is not null).SelectMany(p => p)])
+        var copyFiles = new List<string>();
+        foreach (var (kept, others) in copies.Shared().OrderBy(g => g.Kept))
+        {
+            foreach (var copy in others)
+            {
+                documents[copy] = null;
+                copyFiles.Add(files[copy].FileName);
+                // Written before the kept file was seen, or kept by an earlier build: either way no longer indexed.
+                writer?.DeleteDocuments(new Term(FieldNames.Doc, files[copy].Id));
+            }
+            var of = copies.CopiesOf(kept);
+            documents[kept] = documents[kept]! with { Copies = [.. of.Select(f => f.FileName)] };
+            if (writer is not null)
+            {
+                // Written again, now that all its copies are known, so its stored copies are complete.
+                cancellationToken.ThrowIfCancellationRequested();
+                var (again, _) = CorpusReader.ReadOrSkip(files[kept], catalog);
+                if (again is not null)
+                {
+                    var withCopies = again with { Copies = of };
+                    writer.DeleteDocuments(new Term(FieldNames.Doc, files[kept].Id));
+                    writer.AddDocuments(withCopies.Paragraphs.Select(p => LuceneDocumentFactory.Create(withCopies, p)));
+                }
+            }
+        }
+
+        return new Outcome([.. documents.OfType<BuildReportDocument>()],
+            documents.Select((d, i) => d is null ? 0 : counts[i]).Sum(), bytesIndexed, [])
         {
             Skipped = [.. skipped.OfType<SkippedDocument>()],
+            CopyFiles = copyFiles,
         };
     }
 
@@ -123,5 +159,9 @@ internal static class StreamingIndexer
         d.Paragraphs.Count(p => p.Kind == ParagraphKind.Paragraph),
         d.Paragraphs.Count(p => p.Kind == ParagraphKind.Heading),
         d.Paragraphs.Count(p => p.Kind == ParagraphKind.TableRow),
-        d.File.Bytes);
+        d.File.Bytes)
+    {
+        YearSource = d.YearSource,
+        Warnings = d.Warnings,
+    };
 }

@@ -4,9 +4,11 @@ using XiqingSearch.Core.Problems;
 namespace XiqingSearch.Core.Ingestion;
 
 /// <summary>
-/// The optional <c>catalog.json</c> in the seeds folder: per-document corrections of title, year, type and period,
-/// because real archives need them.
-/// <code>{ "documents": { "000_313d8db390bab93c": { "title": "…", "year": 2024, "type": "annual-plan", "period": null } } }</code>
+/// The optional <c>catalog.json</c> at the top of the seeds folder: per-document corrections of title, year, type,
+/// period, source URL, 文号, issuer and dates, because real archives need them. Keys are document ids (the path
+/// under the seeds folder without extension, <c>/</c>-separated).
+/// <code>{ "documents": { "000_313d8db390bab93c": { "title": "…", "year": 2024, "type": "annual-plan", "period": null,
+///   "url": "https://…", "number": "津西青政发〔2024〕1号", "issuer": "…", "writtenDate": "2024-01-18", "publishedDate": "2024-01-20" } } }</code>
 /// </summary>
 public sealed class Catalog
 {
@@ -39,13 +41,42 @@ public sealed class Catalog
         {
             return Result<Catalog?>.Ok(null);
         }
-        var decoded = Utf8Reader.Decode(File.ReadAllBytes(path), path);
+        var decoded = TextDecoder.Decode(File.ReadAllBytes(path), path);
         if (!decoded.IsSuccess)
         {
             return Result<Catalog?>.Fail(decoded.Problems);
         }
         var parsed = Parse(decoded.Value, path);
         return parsed.IsSuccess ? Result<Catalog?>.Ok(parsed.Value) : Result<Catalog?>.Fail(parsed.Problems);
+    }
+
+    /// <summary>
+    /// <see cref="Load"/>, but a catalogue that cannot be read or parsed is left out: its problem goes to
+    /// <paramref name="warnings"/> and the documents are read as they are. One bad file of corrections must not
+    /// keep the whole corpus out of the index.
+    /// </summary>
+    public static Catalog? LoadOrWarn(string seedsDirectory, ICollection<string> warnings)
+    {
+        ArgumentNullException.ThrowIfNull(warnings);
+        Result<Catalog?> loaded;
+        try
+        {
+            loaded = Load(seedsDirectory);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            warnings.Add(IngestMessages.CatalogIgnored($"'{FileName}' cannot be read: {e.Message}."));
+            return null;
+        }
+        if (loaded.IsSuccess)
+        {
+            return loaded.Value;
+        }
+        foreach (var problem in loaded.Problems)
+        {
+            warnings.Add(IngestMessages.CatalogIgnored(problem.Message));
+        }
+        return null;
     }
 
     /// <summary>Parses catalogue JSON; <paramref name="path"/> names the file in problems.</summary>
@@ -77,7 +108,8 @@ public sealed class Catalog
                 if (entry is null)
                 {
                     return Invalid(name, path, $"the entry \"{property.Name}\" must be an object with title (string), year (integer), type ("
-                        + $"{DocumentTypes.AnnualPlan}, {DocumentTypes.WorkReport}, {DocumentTypes.FiveYearPlan}, {DocumentTypes.Other}) and period (string or null).");
+                        + $"{DocumentTypes.AnnualPlan}, {DocumentTypes.WorkReport}, {DocumentTypes.FiveYearPlan}, {DocumentTypes.Other}), period (string or null), "
+                        + "url, number, issuer (strings) and writtenDate, publishedDate (\"YYYY-MM-DD\").");
                 }
                 entries[property.Name] = entry;
             }
@@ -99,6 +131,8 @@ public sealed class Catalog
         string? type = null;
         string? period = null;
         var hasPeriod = false;
+        string? url = null, number = null, issuer = null;
+        DateOnly? written = null, published = null;
         foreach (var field in element.EnumerateObject())
         {
             var value = field.Value;
@@ -121,10 +155,35 @@ public sealed class Catalog
                     period = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
                     hasPeriod = true;
                     break;
+                case "url" or "number" or "issuer" when value.ValueKind is JsonValueKind.String or JsonValueKind.Null:
+                    var text = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+                    _ = field.Name switch { "url" => url = text, "number" => number = text, _ => issuer = text };
+                    break;
+                case "writtenDate" or "publishedDate" when value.ValueKind == JsonValueKind.Null:
+                    break;
+                case "writtenDate" or "publishedDate" when value.ValueKind == JsonValueKind.String
+                    && DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                        System.Globalization.DateTimeStyles.None, out var date):
+                    if (field.Name == "writtenDate")
+                    {
+                        written = date;
+                    }
+                    else
+                    {
+                        published = date;
+                    }
+                    break;
                 default:
                     return null;
             }
         }
-        return new CatalogEntry(title, year, type, period, hasPeriod);
+        return new CatalogEntry(title, year, type, period, hasPeriod)
+        {
+            Url = url,
+            Number = number,
+            Issuer = issuer,
+            WrittenDate = written,
+            PublishedDate = published,
+        };
     }
 }

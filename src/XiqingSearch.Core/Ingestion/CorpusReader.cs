@@ -6,19 +6,23 @@ using XiqingSearch.Core.Problems;
 namespace XiqingSearch.Core.Ingestion;
 
 /// <summary>
-/// Ingestion: reads the seeds folder (every <c>*.txt</c>, <c>*.md</c>, <c>*.pdf</c>, <c>*.docx</c>, <c>*.html</c> and
-/// <c>*.htm</c> directly in it, by name), decodes text files strictly as UTF-8 and laid-out documents with their
-/// format reader, splits each into paragraphs, headings and table rows, and reads its title, year, chapter paths and
-/// topics. A bad text file (or catalogue) fails the whole read, so an index is never built from part of the corpus;
-/// a PDF, DOCX or page whose text cannot be read (scanned, encrypted, damaged) is skipped and named with its reason.
-/// The rules are in <c>Ingestion/README.md</c>.
+/// Ingestion: reads the seeds folder and the folders under it (every <c>*.txt</c>, <c>*.md</c>, <c>*.pdf</c>,
+/// <c>*.docx</c>, <c>*.html</c> and <c>*.htm</c>; dot-folders are left alone), decodes text files in whatever
+/// encoding they are in (<see cref="TextDecoder"/>) and laid-out documents with their format reader, splits each into
+/// paragraphs, headings and table rows, and reads its title, year (with where it came from), chapter paths and
+/// topics. No single entry stops a read: a file that is no text, empty, unreadable, a FIFO or a broken link, and a
+/// PDF, DOCX or page whose text cannot be read, is skipped and named with its reason; a bad catalogue is named and
+/// left out. Only a missing folder, or one where nothing can be read, fails. The rules are in
+/// <c>Ingestion/README.md</c>.
 /// </summary>
 public static class CorpusReader
 {
     /// <summary>
-    /// The source files in <paramref name="seedsDirectory"/>, sorted by name (ordinal). A file that
-    /// <paramref name="known"/> (by file name) describes with its current size and last-write time keeps the hash
-    /// known for it and is not read; every other file is read and hashed.
+    /// The source files in <paramref name="seedsDirectory"/> and the folders under it (not dot-folders, nor folders
+    /// reached through a link, which could loop), sorted by relative path (ordinal). A file that
+    /// <paramref name="known"/> (by relative path) describes with its current size and last-write time keeps the hash
+    /// known for it and is not read; every other file is read and hashed. An entry that cannot be opened is listed
+    /// with <see cref="SourceFile.Unreadable"/> set. Fails only when the folder is missing or holds no source at all.
     /// </summary>
     public static Result<IReadOnlyList<SourceFile>> ListFiles(string seedsDirectory,
         IReadOnlyDictionary<string, KnownSource>? known = null)
@@ -27,37 +31,29 @@ public static class CorpusReader
         {
             return new Problem(ProblemCodes.SeedsFolderMissing, IngestMessages.FolderMissing(seedsDirectory), seedsDirectory);
         }
-        var paths = Directory.EnumerateFiles(seedsDirectory)
-            .Where(path => path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".md", StringComparison.OrdinalIgnoreCase)
-                || DocumentReaders.Handles(path))
-            // synonyms.txt configures search (Search/Query/SynonymTable.cs); it is not a document.
-            .Where(path => !Path.GetFileName(path).Equals(Search.Query.SynonymTable.FileName, StringComparison.OrdinalIgnoreCase))
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        var files = new List<SourceFile>(paths.Count);
-        var problems = new List<Problem>();
+        var entries = new List<(string Path, string Relative)>();
+        Collect(seedsDirectory, "", entries);
+        entries.Sort((a, b) => string.CompareOrdinal(a.Relative, b.Relative));
+        var files = new List<SourceFile>(entries.Count);
         var trustedBefore = DateTime.UtcNow - KnownSource.SafeAge;
-        foreach (var path in paths)
+        foreach (var (path, relative) in entries)
         {
             // Only regular files (or links to them) are opened: a FIFO would block the read forever.
-            if (SourceFileCheck.Check(path) is { } problem)
+            if (SourceFileCheck.Check(path, relative) is { } skipped)
             {
-                problems.Add(problem);
+                files.Add(Unopened(path, relative, skipped));
                 continue;
             }
             try
             {
-                files.Add(Describe(path, known, trustedBefore));
+                files.Add(Describe(path, relative, known, trustedBefore));
             }
             catch (Exception e) when (e is UnauthorizedAccessException or IOException)
             {
                 var reason = e is UnauthorizedAccessException ? "permission denied" : e.Message;
-                problems.Add(new Problem(ProblemCodes.Unreadable, IngestMessages.Unreadable(Path.GetFileName(path), reason), path));
+                files.Add(Unopened(path, relative, new SkippedDocument(relative, ProblemCodes.Unreadable, null,
+                    IngestMessages.UnreadableReason(reason))));
             }
-        }
-        if (problems.Count > 0)
-        {
-            return Result<IReadOnlyList<SourceFile>>.Fail(problems);
         }
         if (files.Count == 0)
         {
@@ -66,6 +62,46 @@ public static class CorpusReader
         return files;
     }
 
+    /// <summary>Adds the source entries of <paramref name="directory"/> and its folders to <paramref name="entries"/>.</summary>
+    private static void Collect(string directory, string prefix, List<(string Path, string Relative)> entries)
+    {
+        IEnumerable<string> names;
+        try
+        {
+            names = Directory.EnumerateFileSystemEntries(directory).ToList();
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            // A folder under the seeds that cannot be listed is left out; the top folder was checked by the caller.
+            return;
+        }
+        foreach (var path in names)
+        {
+            var name = Path.GetFileName(path);
+            var relative = prefix + name;
+            FileSystemInfo info = new DirectoryInfo(path);
+            if (info.Exists)
+            {
+                // Dot-folders hold tools' state (.git, .cache), and a linked folder could lead back up: neither is read.
+                if (!name.StartsWith('.') && info.LinkTarget is null)
+                {
+                    Collect(path, relative + "/", entries);
+                }
+                continue;
+            }
+            var source = name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".md", StringComparison.OrdinalIgnoreCase)
+                || DocumentReaders.Handles(name);
+            // synonyms.txt configures search (Search/Query/SynonymTable.cs) and only at the top; it is not a document.
+            if (source && !(prefix.Length == 0 && name.Equals(Search.Query.SynonymTable.FileName, StringComparison.OrdinalIgnoreCase)))
+            {
+                entries.Add((path, relative));
+            }
+        }
+    }
+
+    private static SourceFile Unopened(string path, string relative, SkippedDocument why) =>
+        new(Path.GetFullPath(path), relative, SourceFile.IdOf(relative), 0, "-" + why.Code) { Unreadable = why };
+
     /// <summary>
     /// The catalogue file (<c>catalog.json</c>) of <paramref name="seedsDirectory"/>, or null when there is none.
     /// It is not a source file, but a change to it changes the metadata, so its hash belongs in an index manifest.
@@ -73,32 +109,29 @@ public static class CorpusReader
     public static SourceFile? CatalogFile(string seedsDirectory, IReadOnlyDictionary<string, KnownSource>? known = null)
     {
         var path = Path.Combine(seedsDirectory, Catalog.FileName);
-        return File.Exists(path) ? Describe(path, known, DateTime.UtcNow - KnownSource.SafeAge) : null;
+        try
+        {
+            return File.Exists(path) ? Describe(path, Catalog.FileName, known, DateTime.UtcNow - KnownSource.SafeAge) : null;
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            // Catalog.Load names the problem; here it is a catalogue that cannot be hashed, so it counts as changed.
+            return new SourceFile(Path.GetFullPath(path), Catalog.FileName, Catalog.FileName, 0, "-unreadable");
+        }
     }
 
-    /// <summary>Reads one file: strict decoding, paragraphs, metadata (corrected by <paramref name="catalog"/>).</summary>
+    /// <summary>Reads one file: decoding, paragraphs, metadata (corrected by <paramref name="catalog"/>); a skipped file
+    /// is the problem that says why.</summary>
     public static Result<SourceDocument> ReadDocument(SourceFile file, Catalog? catalog)
     {
         ArgumentNullException.ThrowIfNull(file);
-        if (DocumentReaders.Handles(file.FileName))
-        {
-            var read = ReadLaidOut(file, catalog);
-            return read.Skipped is { } skipped
-                ? new Problem(skipped.Code, skipped.ToString(), file.Path)
-                : read.Document!;
-        }
-        var decoded = Utf8Reader.Decode(File.ReadAllBytes(file.Path), file.Path);
-        if (!decoded.IsSuccess)
-        {
-            return Result<SourceDocument>.Fail(decoded.Problems);
-        }
-        return Parse(file, decoded.Value, catalog, TopicAssigner.Default);
+        var (document, skipped) = ReadOrSkip(file, catalog);
+        return skipped is not null
+            ? new Problem(skipped.Code, skipped.ToString(), file.Path)
+            : document!;
     }
 
-    /// <summary>
-    /// Reads every source file of <paramref name="seedsDirectory"/>. Any bad file (or a bad catalogue) fails the
-    /// whole read with a problem for every bad file.
-    /// </summary>
+    /// <summary>Reads every source file of <paramref name="seedsDirectory"/>; see <see cref="ReadCorpus(string, IProgress{IngestProgress}?)"/>.</summary>
     public static Result<IReadOnlyList<SourceDocument>> ReadAll(string seedsDirectory, IProgress<IngestProgress>? progress = null)
     {
         var read = ReadCorpus(seedsDirectory, progress);
@@ -108,85 +141,110 @@ public static class CorpusReader
     }
 
     /// <summary>
-    /// Reads every source file of <paramref name="seedsDirectory"/>. A bad text file (or a bad catalogue) fails the
-    /// whole read with a problem for every bad file; a PDF, DOCX or page whose text cannot be read is skipped and
-    /// listed in <see cref="CorpusRead.Skipped"/>, and the rest is read.
+    /// Reads every source file of <paramref name="seedsDirectory"/>. Whatever cannot be read is skipped and listed in
+    /// <see cref="CorpusRead.Skipped"/>, a copy of another document in <see cref="SourceDocument.Copies"/> of the one
+    /// kept, a bad catalogue in <see cref="CorpusRead.Warnings"/>; the rest is read. Fails only when the folder is
+    /// missing or nothing in it can be read.
     /// </summary>
-    public static Result<CorpusRead> ReadCorpus(string seedsDirectory, IProgress<IngestProgress>? progress = null)
+    public static Result<CorpusRead> ReadCorpus(string seedsDirectory, IProgress<IngestProgress>? progress = null) =>
+        ReadCorpus(seedsDirectory, progress, mergeCopies: true);
+
+    /// <summary><see cref="ReadCorpus(string, IProgress{IngestProgress}?)"/>, with copies kept apart when
+    /// <paramref name="mergeCopies"/> is false (the format readers' tests compare one text in several formats).</summary>
+    internal static Result<CorpusRead> ReadCorpus(string seedsDirectory, IProgress<IngestProgress>? progress, bool mergeCopies)
     {
         var listed = ListFiles(seedsDirectory);
         if (!listed.IsSuccess)
         {
             return Result<CorpusRead>.Fail(listed.Problems);
         }
-        var problems = new List<Problem>();
-        var catalog = Catalog.Load(seedsDirectory);
-        if (!catalog.IsSuccess)
-        {
-            problems.AddRange(catalog.Problems);
-        }
-        var documents = new List<SourceDocument>();
-        var skippedDocuments = new List<SkippedDocument>();
+        var warnings = new List<string>();
+        var catalog = Catalog.LoadOrWarn(seedsDirectory, warnings);
         var files = listed.Value;
+        var read = new SourceDocument?[files.Count];
+        var skippedDocuments = new List<SkippedDocument>();
         long bytes = 0;
         var paragraphs = 0;
         for (var i = 0; i < files.Count; i++)
         {
-            if (DocumentReaders.Handles(files[i].FileName))
+            var (document, skipped) = ReadOrSkip(files[i], catalog);
+            if (skipped is not null)
             {
-                var laidOut = ReadLaidOut(files[i], catalog.IsSuccess ? catalog.Value : null);
-                if (laidOut.Skipped is { } skipped)
-                {
-                    skippedDocuments.Add(skipped);
-                }
-                else if (laidOut.Document!.IsSuccess)
-                {
-                    documents.Add(laidOut.Document.Value);
-                    paragraphs += laidOut.Document.Value.Paragraphs.Count;
-                }
-                else
-                {
-                    problems.AddRange(laidOut.Document.Problems);
-                }
-                bytes += files[i].Bytes;
-                progress?.Report(new IngestProgress(i + 1, files.Count, paragraphs, bytes, files[i].FileName));
-                continue;
-            }
-            var document = ReadDocument(files[i], catalog.IsSuccess ? catalog.Value : null);
-            if (document.IsSuccess)
-            {
-                documents.Add(document.Value);
-                paragraphs += document.Value.Paragraphs.Count;
+                skippedDocuments.Add(skipped);
             }
             else
             {
-                problems.AddRange(document.Problems);
+                read[i] = document;
+                paragraphs += document!.Paragraphs.Count;
             }
             bytes += files[i].Bytes;
             progress?.Report(new IngestProgress(i + 1, files.Count, paragraphs, bytes, files[i].FileName));
         }
-        return problems.Count > 0
-            ? Result<CorpusRead>.Fail(problems)
-            : new CorpusRead(documents, skippedDocuments);
+        var copies = DocumentCopies.Group(read.Select((d, i) => d is null ? null : (SourceFile?)files[i]).ToList(),
+            read.Select((d, i) => d is null ? null : mergeCopies ? DocumentCopies.TextHash(d) : files[i].FileName).ToList());
+        var documents = new List<SourceDocument>();
+        for (var i = 0; i < read.Length; i++)
+        {
+            if (read[i] is { } document && !copies.IsCopy(i))
+            {
+                documents.Add(copies.CopiesOf(i) is { Count: > 0 } of ? document with { Copies = of } : document);
+            }
+        }
+        if (documents.Count == 0)
+        {
+            return Result<CorpusRead>.Fail(
+                [new Problem(ProblemCodes.SeedsFolderEmpty, IngestMessages.NothingReadable(seedsDirectory, skippedDocuments.Count), seedsDirectory)]);
+        }
+        return new CorpusRead(documents, skippedDocuments) { Warnings = warnings };
     }
 
     /// <summary>
-    /// Reads one file: either the document (or the problems that refuse it), or, for a PDF, DOCX or saved page whose
-    /// text cannot be read, why it is skipped.
+    /// Reads one file: either the document, or why it is skipped (it cannot be opened, is no text, is empty, or its
+    /// layout holds no readable text). Never throws for a bad file.
     /// </summary>
-    internal static (Result<SourceDocument>? Document, SkippedDocument? Skipped) ReadOrSkip(SourceFile file, Catalog? catalog) =>
-        DocumentReaders.Handles(file.FileName) ? ReadLaidOut(file, catalog) : (ReadDocument(file, catalog), null);
+    internal static (SourceDocument? Document, SkippedDocument? Skipped) ReadOrSkip(SourceFile file, Catalog? catalog)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (file.Unreadable is { } unopened)
+        {
+            return (null, unopened);
+        }
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(file.Path);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            var reason = e is UnauthorizedAccessException ? "permission denied" : e.Message;
+            return (null, new SkippedDocument(file.FileName, ProblemCodes.Unreadable, null, IngestMessages.UnreadableReason(reason)));
+        }
+        if (DocumentReaders.Handles(file.FileName))
+        {
+            return ReadLaidOut(file, bytes, catalog);
+        }
+        var decoded = TextDecoder.Decode(bytes, file.Path);
+        if (!decoded.IsSuccess)
+        {
+            var problem = decoded.Problems[0];
+            var reason = problem.Code switch
+            {
+                ProblemCodes.EmptyFile => IngestMessages.EmptyReason(),
+                ProblemCodes.BinaryFile => IngestMessages.BinaryReason(problem.ByteOffset),
+                _ => IngestMessages.InvalidReason(problem.ByteOffset),
+            };
+            return (null, new SkippedDocument(file.FileName, problem.Code, null, reason));
+        }
+        return (Parse(file, decoded.Value, catalog, TopicAssigner.Default).Value, null);
+    }
 
-    /// <summary>
-    /// Reads a PDF, DOCX or saved page: either the document (or a problem shared with text files, such as a missing
-    /// year), or why its text cannot be read.
-    /// </summary>
-    private static (Result<SourceDocument>? Document, SkippedDocument? Skipped) ReadLaidOut(SourceFile file, Catalog? catalog)
+    /// <summary>Reads a PDF, DOCX or saved page: either the document, or why its text cannot be read.</summary>
+    private static (SourceDocument? Document, SkippedDocument? Skipped) ReadLaidOut(SourceFile file, byte[] bytes, Catalog? catalog)
     {
         ExtractedDocument extracted;
         try
         {
-            extracted = DocumentReaders.Read(file.FileName, File.ReadAllBytes(file.Path), IngestLimits.Default);
+            extracted = DocumentReaders.Read(file.FileName, bytes, IngestLimits.Default);
         }
         catch (UnreadableDocumentException e)
         {
@@ -196,24 +254,38 @@ public static class CorpusReader
         {
             return (null, new SkippedDocument(file.FileName, ProblemCodes.NoTextLayer, null, "no text: the document is empty"));
         }
-        return (Describe(file, extracted, catalog, TopicAssigner.Default), null);
+        return (Describe(file, extracted, catalog, TopicAssigner.Default).Value, null);
     }
 
     /// <summary>Splits decoded <paramref name="text"/> and describes it; the seam the unit tests use.</summary>
     internal static Result<SourceDocument> Parse(SourceFile file, string text, Catalog? catalog, TopicAssigner topics) =>
         Describe(file, FormatReaders.For(file.FileName, text).Read(text), catalog, topics);
 
-    /// <summary>Splits the lines of any format into paragraphs and reads the metadata (corrected by the catalogue).</summary>
+    /// <summary>
+    /// Splits the lines of any format into paragraphs and describes the document. Its facts are the format's
+    /// metadata with the catalogue's laid over them. Its year is the first that gives one, in this order
+    /// (<see cref="YearSources"/>): the catalogue; the facts' 成文日期, then 发布日期; the text
+    /// (<see cref="MetadataReader"/>); the file's creation date; a file name naming one year. With none, the year
+    /// is unknown (null) and the document carries a warning saying so.
+    /// </summary>
     internal static Result<SourceDocument> Describe(SourceFile file, ExtractedDocument extracted, Catalog? catalog, TopicAssigner topics)
     {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(extracted);
         var split = ParagraphSplitter.Split(extracted.Lines);
-        var metadata = MetadataReader.Read(file.Id, split);
         var entry = catalog?.Find(file.Id);
-        var title = entry?.Title ?? metadata.Title;
-        var year = entry?.Year ?? metadata.Year;
+        var facts = entry is null ? extracted.Facts : entry.Over(extracted.Facts);
+        var metadata = MetadataReader.Read(split, extracted.Facts.Title);
+        if (facts.Number is null && metadata.Number is not null)
+        {
+            facts = facts with { Number = metadata.Number };
+        }
+        var title = entry?.Title ?? metadata.Title ?? file.Id;
         var type = entry?.Type ?? metadata.Type;
         var period = entry is { HasPeriod: true } ? entry.Period : metadata.Period;
-        var yearSource = entry?.Year is not null ? YearSources.Catalogue : metadata.Year is not null ? YearSources.Text : null;
+
+        var (year, yearSource) = YearOf(file, entry, facts, metadata);
+        IReadOnlyList<string> warnings = year is null ? [IngestMessages.YearUnknown(file.FileName, file.Id)] : [];
 
         var paragraphs = new List<Paragraph>(split.Count);
         foreach (var part in split)
@@ -236,30 +308,52 @@ public static class CorpusReader
         return new SourceDocument(file, title, year, period, type, paragraphs)
         {
             YearSource = yearSource,
-            Facts = extracted.Facts,
+            Facts = facts,
+            Warnings = warnings,
         };
+    }
+
+    /// <summary>The first source in <see cref="YearSources"/> order that gives a plausible year, with its name.</summary>
+    private static (int? Year, string? Source) YearOf(SourceFile file, CatalogEntry? entry, DocumentFacts facts, DocumentMetadata metadata)
+    {
+        if (entry?.Year is { } catalogued)
+        {
+            return (catalogued, YearSources.Catalogue);
+        }
+        if ((MetadataReader.Plausible(facts.WrittenDate) ?? MetadataReader.Plausible(facts.PublishedDate)) is { } dated)
+        {
+            return (dated, YearSources.Metadata);
+        }
+        if (metadata.Year is { } fromText)
+        {
+            return (fromText, YearSources.Text);
+        }
+        if (MetadataReader.Plausible(facts.FileCreated) is { } created)
+        {
+            return (created, YearSources.FileProperties);
+        }
+        return MetadataReader.FileNameYear(file.FileName) is { } named ? (named, YearSources.FileName) : (null, null);
     }
 
     /// <summary>
     /// Names, sizes and hashes one file. Its time is read before its bytes, so a write during the read leaves a
     /// stamp older than the file and the next listing hashes it again.
     /// </summary>
-    private static SourceFile Describe(string path, IReadOnlyDictionary<string, KnownSource>? known, DateTime trustedBefore)
+    private static SourceFile Describe(string path, string relative, IReadOnlyDictionary<string, KnownSource>? known, DateTime trustedBefore)
     {
-        var name = Path.GetFileName(path);
         var info = new FileInfo(path);
         long? stamp = info.LinkTarget is null && info.LastWriteTimeUtc < trustedBefore ? info.LastWriteTimeUtc.Ticks : null;
-        if (stamp is { } ticks && known is not null && known.TryGetValue(name, out var before)
+        var id = SourceFile.IdOf(relative);
+        if (stamp is { } ticks && known is not null && known.TryGetValue(relative, out var before)
             && before.Stamp == ticks && before.Bytes == info.Length)
         {
-            return new SourceFile(Path.GetFullPath(path), name, Path.GetFileNameWithoutExtension(name), before.Bytes,
-                before.Sha256, stamp);
+            return new SourceFile(Path.GetFullPath(path), relative, id, before.Bytes, before.Sha256, stamp);
         }
         var bytes = File.ReadAllBytes(path);
         return new SourceFile(
             Path.GetFullPath(path),
-            name,
-            Path.GetFileNameWithoutExtension(name),
+            relative,
+            id,
             bytes.LongLength,
             Convert.ToHexStringLower(SHA256.HashData(bytes)),
             stamp);

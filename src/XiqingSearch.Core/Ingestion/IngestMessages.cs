@@ -9,11 +9,11 @@ internal static class IngestMessages
     public static string FolderEmpty(string path) =>
         $"The seeds folder '{path}' holds no *.txt, *.md, *.pdf, *.docx, *.html or *.htm files.";
 
-    public static string InvalidUtf8(string fileName, long offset, bool looksLikeGb18030) =>
-        $"'{fileName}' is not valid UTF-8: the first bad byte sequence is at byte offset {offset}."
-        + (looksLikeGb18030
-            ? $" It looks like GB18030/GBK; convert it with `iconv -f GB18030 -t UTF-8 {fileName}`."
-            : string.Empty);
+    public static string InvalidUtf8(string fileName, long offset) =>
+        $"'{fileName}' is not text in UTF-8, UTF-16, GB18030/GBK or Big5: the first byte sequence UTF-8 cannot read is at byte offset {offset}. Save it as UTF-8 and rebuild.";
+
+    public static string InvalidUtf16(string fileName, long offset) =>
+        $"'{fileName}' starts like UTF-16 but has an unpaired surrogate at byte offset {offset}. Save it as UTF-8 and rebuild.";
 
     public static string EmptyFile(string fileName) =>
         $"'{fileName}' is empty (no text, or whitespace only).";
@@ -26,19 +26,29 @@ internal static class IngestMessages
             ? $"'{fileName}' is not a valid catalogue: {detail}"
             : $"'{fileName}' is not a valid catalogue at line {line + 1}, position {position + 1}: {detail}";
 
-    public static string YearNotFound(string fileName) =>
-        $"No year could be read from the text of '{fileName}'. Add it to catalog.json in the seeds folder, e.g. "
-        + "{ \"documents\": { \"<file name without extension>\": { \"year\": 2024 } } }.";
+    public static string YearUnknown(string fileName, string id) =>
+        $"year unknown: neither the catalogue, the document's metadata, its text, its file properties nor its name '{fileName}' gives a year; "
+        + $"add it to catalog.json in the seeds folder, e.g. {{ \"documents\": {{ \"{id}\": {{ \"year\": 2024 }} }} }}.";
 
-    public static string LinkLoop(string fileName, string target) =>
-        $"'{fileName}' is a symbolic link that never ends at a file (it loops through '{target}'); remove or fix the link.";
+    public static string CatalogIgnored(string problem) =>
+        $"{problem} The build goes on without the catalogue; fix it and rebuild to apply its corrections.";
 
-    public static string DanglingLink(string fileName, string target) =>
-        $"'{fileName}' is a symbolic link to '{target}', which does not exist; remove or fix the link.";
+    public static string NothingReadable(string path, int skipped) =>
+        $"Nothing in the seeds folder '{path}' could be read ({skipped} file(s) skipped, each named above); nothing was indexed.";
 
-    public static string NotAFile(string fileName, string kind) =>
-        $"'{fileName}' is {kind}, not a regular file, so it is not read; remove it from the seeds folder or rename it.";
+    // Reasons of skipped entries: SkippedDocument prints them after the file name.
+    public static string NotAFileReason(string kind) => $"{kind}, not a regular file";
 
-    public static string Unreadable(string fileName, string reason) =>
-        $"'{fileName}' cannot be read: {reason}. Make it readable, or remove it from the seeds folder.";
+    public static string DanglingLinkReason(string target) => $"a symbolic link to '{target}', which does not exist";
+
+    public static string LinkLoopReason(string target) => $"a symbolic link that never ends at a file (it loops through '{target}')";
+
+    public static string UnreadableReason(string reason) => $"cannot be read: {reason}";
+
+    public static string EmptyReason() => "empty (no text, or whitespace only)";
+
+    public static string BinaryReason(long? offset) => $"binary, not text (control bytes, the first at byte offset {offset})";
+
+    public static string InvalidReason(long? offset) =>
+        $"not text in UTF-8, UTF-16, GB18030/GBK or Big5 (the first bad byte sequence is at byte offset {offset}); save it as UTF-8";
 }

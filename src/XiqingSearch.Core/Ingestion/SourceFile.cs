@@ -1,14 +1,31 @@
 namespace XiqingSearch.Core.Ingestion;
 
-/// <summary>A file found in the seeds folder, identified by the hash of its raw bytes.</summary>
+/// <summary>A file found in the seeds folder (or a folder under it), identified by the hash of its raw bytes.</summary>
 /// <param name="Path">Full path.</param>
-/// <param name="FileName">File name with extension.</param>
-/// <param name="Id">File name without extension; the <c>doc</c> facet.</param>
+/// <param name="FileName">Path relative to the seeds folder, <c>/</c>-separated, with extension (the bare file name
+/// for a file directly in it); the key of manifests and stamps.</param>
+/// <param name="Id"><paramref name="FileName"/> without its extension (<see cref="IdOf"/>); the <c>doc</c> facet.</param>
 /// <param name="Bytes">Size in bytes.</param>
 /// <param name="Sha256">SHA-256 of the raw bytes, lower-case hex.</param>
 /// <param name="Stamp">The file's last-write time (UTC ticks) when the listing found it at least
 /// <see cref="KnownSource.SafeAge"/> old, else null (see <see cref="KnownSource"/>).</param>
-public sealed record SourceFile(string Path, string FileName, string Id, long Bytes, string Sha256, long? Stamp = null);
+public sealed record SourceFile(string Path, string FileName, string Id, long Bytes, string Sha256, long? Stamp = null)
+{
+    /// <summary>
+    /// Why the listing could not open this entry (a FIFO, a dangling or looping link, no permission), or null for a
+    /// file that can be read. Such an entry is listed (so the manifest notices when it is fixed) and skipped.
+    /// </summary>
+    public SkippedDocument? Unreadable { get; init; }
+
+    /// <summary>The document id of a relative path: the path without the extension of its last part.</summary>
+    public static string IdOf(string relativePath)
+    {
+        ArgumentNullException.ThrowIfNull(relativePath);
+        var slash = relativePath.LastIndexOf('/');
+        var dot = relativePath.LastIndexOf('.');
+        return dot > slash + 1 ? relativePath[..dot] : relativePath;
+    }
+}
 
 /// <summary>
 /// What an earlier listing learnt of a file, so the next listing can skip reading and hashing it: when a file

@@ -12,10 +12,12 @@ namespace XiqingSearch.Core.Ingestion;
 /// </summary>
 internal static class SourceFileCheck
 {
-    /// <summary>Null when <paramref name="path"/> is, or links to, a regular file; else why it is not a source.</summary>
-    public static Problem? Check(string path)
+    /// <summary>
+    /// Null when <paramref name="path"/> is, or links to, a regular file; else why it is not a source, as the
+    /// skipped entry named <paramref name="name"/> (its path under the seeds folder).
+    /// </summary>
+    public static SkippedDocument? Check(string path, string name)
     {
-        var name = Path.GetFileName(path);
         var info = new FileInfo(path);
         if (info.LinkTarget is { } target)
         {
@@ -26,16 +28,16 @@ internal static class SourceFileCheck
             }
             catch (IOException)
             {
-                return new Problem(ProblemCodes.BrokenLink, IngestMessages.LinkLoop(name, target), path);
+                return new SkippedDocument(name, ProblemCodes.BrokenLink, null, IngestMessages.LinkLoopReason(target));
             }
             if (final is null || !final.Exists)
             {
-                return new Problem(ProblemCodes.BrokenLink,
-                    IngestMessages.DanglingLink(name, final?.FullName ?? target), path);
+                return new SkippedDocument(name, ProblemCodes.BrokenLink, null,
+                    IngestMessages.DanglingLinkReason(final?.FullName ?? target));
             }
         }
         var kind = FileKind(path);
-        return kind is null ? null : new Problem(ProblemCodes.NotAFile, IngestMessages.NotAFile(name, kind), path);
+        return kind is null ? null : new SkippedDocument(name, ProblemCodes.NotAFile, null, IngestMessages.NotAFileReason(kind));
     }
 
     /// <summary>Null for a regular file, else what the entry is ("a FIFO (named pipe)", "a folder", …).</summary>

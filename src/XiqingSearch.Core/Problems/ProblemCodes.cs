@@ -17,7 +17,6 @@ public static class ProblemCodes
     public const string EmptyFile = "ingest.empty-file";
     public const string BinaryFile = "ingest.binary-file";
     public const string CatalogInvalid = "ingest.catalog-invalid";
-    public const string YearNotFound = "ingest.year-not-found";
     public const string NotAFile = "ingest.not-a-file";
     public const string BrokenLink = "ingest.broken-link";
     public const string Unreadable = "ingest.unreadable";

@@ -18,6 +18,8 @@ public sealed partial class DocumentCommandsTests : IDisposable
         {
             File.Delete(file);
         }
+        // The PDF is the seed printed: one line more keeps the text its own document, not a copy of the PDF's.
+        File.AppendAllText(Directory.GetFiles(_corpus.Seeds).Single(), "\n（文本版）\n");
         var fixtures = Path.Combine(TempCorpus.RepositoryRoot, "tests", "Fixtures", "Documents");
         File.Copy(Path.Combine(fixtures, "000_313d8db390bab93c.libreoffice.pdf"), Path.Combine(_corpus.Seeds, "printed.pdf"));
         File.Copy(Path.Combine(fixtures, "bad-scanned.pdf"), Path.Combine(_corpus.Seeds, "scanned.pdf"));

@@ -102,25 +102,43 @@ public sealed class IndexBuilderTests
     }
 
     [Fact]
-    public void Build_Gb18030Seed_IsRefusedAndTheIndexKeepsServing()
+    public void Build_Gb18030Seed_IsDecodedAndIndexed()
+    {
+        using var work = new TempWorkspace();
+        IndexBuilder.Build(work.Options).ValueOrThrow();
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        File.WriteAllBytes(Path.Combine(work.Seeds, "005_gbk.txt"), Encoding.GetEncoding("GB18030").GetBytes("西青区2026年国民经济和社会发展规划\n\n天开西青园建设加快推进。\n"));
+
+        var rebuilt = IndexBuilder.Build(work.Options).ValueOrThrow();
+
+        Assert.Equal(["005_gbk.txt"], rebuilt.ChangedFiles);
+        Assert.Empty(rebuilt.Skipped);
+        var added = Assert.Single(rebuilt.Documents, d => d.Doc == "005_gbk");
+        Assert.Equal((2026, "西青区2026年国民经济和社会发展规划"), (added.Year, added.Title));
+        using var engine = IndexLifecycle.EnsureCurrent(work.Options).ValueOrThrow().Engine;
+        Assert.Empty(engine.Warnings);
+        Assert.Equal(6, engine.Search(new SearchRequest { Query = "天开西青园" }).ValueOrThrow().TotalHits);
+    }
+
+    [Fact]
+    public void Build_OnlyUnreadableFiles_IsRefusedAndTheIndexKeepsServing()
     {
         using var work = new TempWorkspace();
         var before = IndexBuilder.Build(work.Options).ValueOrThrow();
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        File.WriteAllBytes(Path.Combine(work.Seeds, "005_gbk.txt"), Encoding.GetEncoding("GB18030").GetBytes("西青区2026年国民经济和社会发展规划。"));
+        foreach (var seed in Directory.GetFiles(work.Seeds))
+        {
+            File.Delete(seed);
+        }
+        File.WriteAllBytes(Path.Combine(work.Seeds, "blob.txt"), [0x00, 0x01, 0x02, 0x03, 0x00]);
 
         var refused = IndexBuilder.Build(work.Options);
 
         Assert.False(refused.IsSuccess);
-        var problem = Assert.Single(refused.Problems);
-        Assert.Equal(ProblemCodes.InvalidUtf8, problem.Code);
-        Assert.Contains("005_gbk.txt", problem.Message, StringComparison.Ordinal);
-        Assert.Contains("GB18030", problem.Message, StringComparison.Ordinal);
+        Assert.Equal([ProblemCodes.SeedsFolderEmpty, ProblemCodes.BinaryFile], refused.Problems.Select(p => p.Code));
+        Assert.Contains("blob.txt", refused.Problems[1].Message, StringComparison.Ordinal);
         Assert.Equal(before.IndexSizeBytes, IndexBuilder.IndexSize(work.Index));
-
-        // Search still answers from the last good commit, and says why it did not rebuild.
         using var engine = IndexLifecycle.EnsureCurrent(work.Options).ValueOrThrow().Engine;
-        Assert.Equal(ProblemCodes.InvalidUtf8, Assert.Single(engine.Warnings).Code);
+        Assert.Equal(ProblemCodes.SeedsFolderEmpty, engine.Warnings[0].Code);
         Assert.Equal(5, engine.Search(new SearchRequest { Query = "天开西青园" }).ValueOrThrow().TotalHits);
     }
 

@@ -128,11 +128,13 @@ public class ParagraphSplitterTests
     }
 
     [Fact]
-    public void Read_NoYearInText_ReportsYearNotFound()
+    public void Read_NoYearInTextButOneInTheFileName_TakesTheFileNamesYear()
     {
-        var result = Parse.Text("一、总则\n西青区工作。\n", "2024_notes.txt");
+        var document = Parse.Text("一、总则\n西青区工作。\n", "2024_notes.txt").Value;
 
-        Assert.Equal(XiqingSearch.Core.Problems.ProblemCodes.YearNotFound, Assert.Single(result.Problems).Code);
+        Assert.Equal(2024, document.Year);
+        Assert.Equal(YearSources.FileName, document.YearSource);
+        Assert.Empty(document.Warnings);
     }
 
     [Theory]

@@ -18,9 +18,10 @@ public static class IndexLifecycle
     public delegate Result<BuildReport> BuildRunner(IndexState state, Func<IProgress<IndexProgress>?, Result<BuildReport>> build);
 
     /// <summary>
-    /// An open engine over an index that matches the sources, and what it took. When a rebuild is refused (a bad
-    /// source file) but an older commit exists, that commit is opened and the problems are the engine's
-    /// <see cref="SearchEngine.Warnings"/>; with no older commit the problems are the result.
+    /// An open engine over an index that matches the sources, and what it took. When a rebuild is refused (nothing
+    /// in the seeds folder can be read, the index cannot be written) but an older commit exists, that commit is
+    /// opened and the problems are the engine's <see cref="SearchEngine.Warnings"/>; with no older commit the
+    /// problems are the result.
     /// </summary>
     public static Result<OpenedIndex> EnsureCurrent(IndexOptions options, BuildRunner? runBuild = null,
         CancellationToken cancellationToken = default)

@@ -98,15 +98,16 @@ public sealed class BadDocumentTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void InvalidUtf8Text_StillRefusesTheWholeBuild_BesideAGoodPdf()
+    public void BinaryText_IsSkippedBesideAGoodPdf_AndTheFirstBuildCommits()
     {
         using var workspace = new TempWorkspace(copySeeds: false);
         File.Copy(DocumentFixtures.LibreOfficePdf, Path.Combine(workspace.Seeds, "plan.pdf"));
-        File.WriteAllBytes(Path.Combine(workspace.Seeds, "gbk.txt"), [0xCE, 0xF7, 0xC7, 0xE0, 0xC7, 0xF8]);
-        var built = IndexBuilder.Build(workspace.Options);
-        Assert.False(built.IsSuccess);
-        Assert.Equal(ProblemCodes.InvalidUtf8, Assert.Single(built.Problems).Code);
-        Assert.Equal(IndexState.Missing, IndexBuilder.Check(workspace.Options));
+        File.WriteAllBytes(Path.Combine(workspace.Seeds, "blob.txt"), [0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x01, 0x02]);
+        var built = IndexBuilder.Build(workspace.Options).ValueOrThrow();
+        Assert.Equal(["plan"], built.Documents.Select(d => d.Doc));
+        var skipped = Assert.Single(built.Skipped);
+        Assert.Equal(("blob.txt", ProblemCodes.BinaryFile), (skipped.File, skipped.Code));
+        Assert.Equal(IndexState.Current, IndexBuilder.Check(workspace.Options));
     }
 
     private void AssertSkipped(string name, string code, int? page, string reason)

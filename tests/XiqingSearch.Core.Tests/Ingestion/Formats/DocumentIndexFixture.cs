@@ -30,12 +30,13 @@ public sealed class DocumentIndexFixture : IDisposable
             File.Copy(Path.Combine(DocumentFixtures.Folder, DocumentFixtures.SeedId + suffix),
                 Path.Combine(seeds, doc + Path.GetExtension(suffix)));
         }
-        Options = new IndexOptions { IndexDirectory = Path.Combine(Root, "index"), SeedsDirectory = seeds };
+        // The fixtures hold the seed's text: kept apart, so each format's reading can be compared with the others.
+        Options = new IndexOptions { IndexDirectory = Path.Combine(Root, "index"), SeedsDirectory = seeds, KeepCopiesApart = true };
         var built = IndexBuilder.Build(Options);
         Assert.True(built.IsSuccess, string.Join("; ", built.Problems));
         Report = built.Value;
         Engine = SearchEngine.Open(Options).ValueOrThrow();
-        Documents = CorpusReader.ReadAll(seeds).ValueOrThrow().ToDictionary(d => d.File.Id);
+        Documents = CorpusReader.ReadCorpus(seeds, null, mergeCopies: false).ValueOrThrow().Documents.ToDictionary(d => d.File.Id);
     }
 
     public string Root { get; }
