@@ -77,7 +77,7 @@ public sealed class Catalog
                 if (entry is null)
                 {
                     return Invalid(name, path, $"the entry \"{property.Name}\" must be an object with title (string), year (integer), type ("
-                        + $"{DocumentTypes.AnnualPlan}, {DocumentTypes.WorkReport}, {DocumentTypes.FiveYearPlan}, {DocumentTypes.Other}) and period (string or null).");
+                        + $"{DocumentTypes.AnnualPlan}, {DocumentTypes.WorkReport}, {DocumentTypes.FiveYearPlan}, {DocumentTypes.Other}), period (string or null), url, number, issuer (strings) and writtenDate, publishedDate (yyyy-MM-dd).");
                 }
                 entries[property.Name] = entry;
             }
@@ -99,6 +99,7 @@ public sealed class Catalog
         string? type = null;
         string? period = null;
         var hasPeriod = false;
+        var facts = DocumentFacts.None;
         foreach (var field in element.EnumerateObject())
         {
             var value = field.Value;
@@ -121,10 +122,26 @@ public sealed class Catalog
                     period = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
                     hasPeriod = true;
                     break;
+                case "url" or "number" or "issuer" when value.ValueKind is JsonValueKind.String or JsonValueKind.Null:
+                    var text = value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString()) ? value.GetString()!.Trim() : null;
+                    facts = field.Name switch
+                    {
+                        "url" => facts with { SourceUrl = text },
+                        "number" => facts with { Number = text },
+                        _ => facts with { Issuer = text },
+                    };
+                    break;
+                case "writtenDate" or "publishedDate" when value.ValueKind == JsonValueKind.Null:
+                    break;
+                case "writtenDate" or "publishedDate" when value.ValueKind == JsonValueKind.String
+                    && DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                        System.Globalization.DateTimeStyles.None, out var date):
+                    facts = field.Name == "writtenDate" ? facts with { WrittenDate = date } : facts with { PublishedDate = date };
+                    break;
                 default:
                     return null;
             }
         }
-        return new CatalogEntry(title, year, type, period, hasPeriod);
+        return new CatalogEntry(title, year, type, period, hasPeriod) { Facts = facts };
     }
 }

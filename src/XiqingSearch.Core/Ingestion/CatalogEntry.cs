@@ -9,4 +9,11 @@ namespace XiqingSearch.Core.Ingestion;
 /// <param name="Type">Replaces the type (<see cref="DocumentTypes"/>).</param>
 /// <param name="Period">Replaces the period when <paramref name="HasPeriod"/> (null then clears it).</param>
 /// <param name="HasPeriod">True when the entry names <c>period</c>, even as null.</param>
-public sealed record CatalogEntry(string? Title, int? Year, string? Type, string? Period, bool HasPeriod);
+public sealed record CatalogEntry(string? Title, int? Year, string? Type, string? Period, bool HasPeriod)
+{
+    /// <summary>
+    /// Metadata the entry gives (<c>url</c>, <c>number</c>, <c>issuer</c>, <c>writtenDate</c>, <c>publishedDate</c>):
+    /// each field set replaces what the document's own metadata says.
+    /// </summary>
+    public DocumentFacts Facts { get; init; } = DocumentFacts.None;
+}

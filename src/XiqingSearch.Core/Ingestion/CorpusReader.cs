@@ -236,9 +236,19 @@ public static class CorpusReader
         return new SourceDocument(file, title, year, period, type, paragraphs)
         {
             YearSource = yearSource,
-            Facts = extracted.Facts,
+            Facts = WithCatalogue(extracted.Facts, entry?.Facts),
         };
     }
+
+    /// <summary>The document's own metadata with each field the catalogue sets put in its place.</summary>
+    private static DocumentFacts WithCatalogue(DocumentFacts own, DocumentFacts? catalogue) => catalogue is null ? own : own with
+    {
+        Number = catalogue.Number ?? own.Number,
+        Issuer = catalogue.Issuer ?? own.Issuer,
+        WrittenDate = catalogue.WrittenDate ?? own.WrittenDate,
+        PublishedDate = catalogue.PublishedDate ?? own.PublishedDate,
+        SourceUrl = catalogue.SourceUrl ?? own.SourceUrl,
+    };
 
     /// <summary>
     /// Names, sizes and hashes one file. Its time is read before its bytes, so a write during the read leaves a

@@ -9,8 +9,8 @@ public sealed record ParagraphContext
     /// <summary>The document's title.</summary>
     public required string Title { get; init; }
 
-    /// <summary>The document's year.</summary>
-    public int Year { get; init; }
+    /// <summary>The document's year; null when it is unknown.</summary>
+    public int? Year { get; init; }
 
     /// <summary>Source file name.</summary>
     public required string File { get; init; }
