@@ -69,6 +69,12 @@ internal static class SearchMessages
         with
         { Source = doc, Parameter = RequestParameter.Doc };
 
+    public static Problem NoSuchOriginal(string doc, string file) =>
+        Make(ProblemCodes.NotFound, $"Document {doc} has no source file {file} in the seeds folder.",
+            ("reason", "no-original"), ("doc", doc), ("file", file))
+        with
+        { Parameter = RequestParameter.Doc };
+
     public static Problem NoSuchParagraph(string doc, int paragraph, int last) =>
         Make(ProblemCodes.NotFound, Format($"Document {doc} has no paragraph {paragraph}: its paragraphs are 1–{last}."),
             ("reason", "no-paragraph"), ("doc", doc), ("paragraph", Number(paragraph)), ("last", Number(last)))

@@ -285,6 +285,37 @@ public sealed partial class SearchEngine : IDisposable
         };
     }
 
+    /// <summary>
+    /// The source file of <paramref name="doc"/> in the seeds folder, or the copy named <paramref name="file"/>
+    /// (a file name among the document's <see cref="DocumentSummary.Copies"/>); <c>request.not-found</c> for an
+    /// unknown document, a name that is not one of its files, or a file no longer there. Only names the index holds
+    /// are ever opened, never a path from the caller.
+    /// </summary>
+    public Result<OriginalFile> OriginalFile(string doc, string? file)
+    {
+        var info = WithTable(table => table.Documents.FirstOrDefault(d => d.Doc == doc));
+        if (info is null)
+        {
+            return SearchMessages.NoSuchDocument(doc);
+        }
+        var name = file is null ? info.File : info.Copies.Concat([info.File]).FirstOrDefault(c => c == file);
+        if (name is null)
+        {
+            return SearchMessages.NoSuchOriginal(doc, file!);
+        }
+        var seeds = Path.GetFullPath(_options.SeedsDirectory);
+        var path = Path.GetFullPath(Path.Combine(seeds, name));
+        // The index's own names stay inside the seeds folder; checked all the same, as a file name is data.
+        if (!path.StartsWith(Path.TrimEndingDirectorySeparator(seeds) + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(path))
+        {
+            return SearchMessages.NoSuchOriginal(doc, name);
+        }
+        return new OriginalFile(name, path);
+    }
+
+    /// <summary>True when <paramref name="doc"/> is a document of the current commit.</summary>
+    public bool HasDocument(string doc) => WithTable(table => table.Documents.Any(d => d.Doc == doc));
+
     /// <summary>Facet counts over the whole corpus (occurrences = 0).</summary>
     public SearchFacets CorpusFacets() => WithTable(AllFacets);
 
