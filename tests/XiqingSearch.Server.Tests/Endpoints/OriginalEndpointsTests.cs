@@ -10,6 +10,7 @@ using XiqingSearch.Core.Indexing;
 using XiqingSearch.Core.Ingestion;
 using XiqingSearch.Core.Ingestion.Topics;
 using XiqingSearch.Core.Problems;
+using IndexOptions = XiqingSearch.Core.Indexing.IndexOptions;
 
 namespace XiqingSearch.Server.Tests.Endpoints;
 

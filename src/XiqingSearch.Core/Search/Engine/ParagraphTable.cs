@@ -66,7 +66,8 @@ internal sealed class ParagraphTable
             // Values by ordinal: a segment's rows share a few hundred distinct strings, read once each.
             var doc = new OrdinalStrings(atomic.GetSortedDocValues(FieldNames.Doc));
             var paragraph = atomic.GetNumericDocValues(FieldNames.Paragraph);
-            var year = atomic.GetNumericDocValues(FieldNames.Year);
+            // A segment of documents of unknown year only has no year field at all: every row reads 0 (unknown).
+            var year = atomic.GetNumericDocValues(FieldNames.Year) ?? DocValues.EMPTY_NUMERIC;
             var kind = new OrdinalStrings(atomic.GetSortedDocValues(FieldNames.Kind));
             var topic = new OrdinalStrings(atomic.GetSortedDocValues(FieldNames.Topic));
             var chapter1 = new OrdinalStrings(atomic.GetSortedDocValues(FieldNames.Chapter1));

@@ -302,3 +302,21 @@ public sealed class DocumentMetadataTests(MetadataIndexFixture index) : IClassFi
         Assert.Equal(ProblemCodes.NotFound, index.Engine.OriginalFile(MetadataIndexFixture.Undated, Catalog.FileName).Problems[0].Code);
     }
 }
+
+public sealed class UndatedOnlyIndexTests
+{
+    [Fact]
+    public void Open_IndexOfUndatedDocumentsOnly_SearchesWithTheUnknownYear()
+    {
+        // A segment where no paragraph has a year has no year doc values at all.
+        using var workspace = new TempWorkspace(copySeeds: false);
+        File.WriteAllText(Path.Combine(workspace.Seeds, "notes.txt"),
+            "关于推进社区养老服务的通知\n\n各街道办事处：\n\n推动社区养老服务高质量发展。\n", new UTF8Encoding(false));
+        Assert.True(IndexBuilder.Build(workspace.Options).IsSuccess);
+        using var engine = SearchEngine.Open(workspace.Options).ValueOrThrow();
+        var response = engine.Search(new SearchRequest { Query = "养老服务" }).ValueOrThrow();
+        Assert.True(response.TotalHits > 0);
+        Assert.All(response.Hits, h => Assert.Null(h.Year));
+        Assert.Equal([YearRange.Unknown], response.Facets.Year.Select(y => y.Value));
+    }
+}
