@@ -17,6 +17,7 @@ internal static class SearchCommand
     private const string Examples = """
         xiqing search 天开西青园
         xiqing search 天开西青园 --year 2021..2023 --sort year
+        xiqing search 营商环境 --year 2024 --year unknown --issuer 国务院
         xiqing search "智能制造 AND 园区" --topic 科技创新 --format kwic
         xiqing search 乡村振兴 --doc 003_7844a359d923be1e --all --format csv --output 乡村振兴.csv
         xiqing search 营商环境 --format json | jq .totalHits
@@ -33,8 +34,8 @@ internal static class SearchCommand
         };
         var years = new Option<string[]>("--year")
         {
-            Description = "Keep these years: 2024 or 2021..2023; repeat for more (OR).",
-            HelpName = "Y|FROM..TO",
+            Description = "Keep these years: 2024, 2021..2023 or unknown (documents of no known year); repeat for more (OR).",
+            HelpName = "Y|FROM..TO|unknown",
         };
         var topics = new Option<string[]>("--topic") { Description = "Keep this topic; repeat for more (OR).", HelpName = "T" };
         var chapters = new Option<string[]>("--chapter")
@@ -52,9 +53,14 @@ internal static class SearchCommand
             HelpName = "TYPE",
         };
         types.AcceptOnlyFromAmong([.. DocumentTypes.All]);
+        var issuers = new Option<string[]>("--issuer")
+        {
+            Description = "Keep documents of this issuer (发文机关, as the issuer facet names it); repeat for more (OR).",
+            HelpName = "ISSUER",
+        };
         var sort = new Option<string>("--sort")
         {
-            Description = "Hit order: relevance, year (newest first), oldest (oldest first) or document (reading order).",
+            Description = "Hit order: relevance, year (newest first), oldest (oldest first) or document (reading order); the unknown year comes last in both year orders.",
             DefaultValueFactory = _ => SearchSortNames.Relevance,
         };
         sort.AcceptOnlyFromAmong([.. SearchSortNames.All]);
@@ -81,7 +87,7 @@ internal static class SearchCommand
 
         var command = new Command("search", "Search the documents; every occurrence is highlighted.")
         {
-            query, years, topics, chapters, docs, kinds, types, sort, limit, all, offset, format, outputFile,
+            query, years, topics, chapters, docs, kinds, types, issuers, sort, limit, all, offset, format, outputFile,
         };
         locations.AddTo(command);
 
@@ -100,6 +106,7 @@ internal static class SearchCommand
                 Docs = parseResult.GetValue(docs) ?? [],
                 Kinds = parseResult.GetValue(kinds) ?? [],
                 Types = parseResult.GetValue(types) ?? [],
+                Issuers = parseResult.GetValue(issuers) ?? [],
                 Sort = SearchSortNames.TryParse(parseResult.GetValue(sort), out var order) ? order : SearchSort.Relevance,
                 Limit = parseResult.GetValue(limit),
                 Offset = parseResult.GetValue(offset),

@@ -85,11 +85,16 @@ internal static class ShowCommand
     private static void WriteDocument(DocumentView document, StyledWriter output)
     {
         output
-            .Append(document.Period ?? document.Year.ToString(CultureInfo.InvariantCulture), "bold cyan")
+            .Append(document.Period ?? YearLabel.Of(document.Year), "bold cyan")
             .Append(" · ")
             .Append(document.Title, "bold")
             .Append(" · " + document.Type, "dim")
             .EndLine();
+        WriteFacts(document.Issuer, document.Number, document.WrittenDate, document.PublishedDate, document.SourceUrl, output);
+        foreach (var warning in document.Warnings)
+        {
+            output.Append("warning: ", "dim").Append(warning, "yellow").EndLine();
+        }
         output.Append("source:  ", "dim").Append(document.File + ", ").Append(
             string.Create(CultureInfo.InvariantCulture, $"{document.Paragraphs.Count} paragraphs")).EndLine();
         if (document.Query is not null)
@@ -108,10 +113,11 @@ internal static class ShowCommand
     {
         var p = found.Paragraph;
         output
-            .Append(found.Year.ToString(CultureInfo.InvariantCulture), "bold cyan")
+            .Append(YearLabel.Of(found.Year), "bold cyan")
             .Append(" · ")
             .Append(found.Title, "bold")
             .EndLine();
+        WriteFacts(found.Issuer, found.Number, found.WrittenDate, found.PublishedDate, found.SourceUrl, output);
         output.Append("chapter: ", "dim").Append(p.Chapter.Count == 0 ? "(none)" : ChapterPath.Join(p.Chapter), "blue").EndLine();
         output.Append("topic:   ", "dim").Append(p.Topic, "magenta");
         if (p.TopicKeywords.Count > 0)
@@ -130,6 +136,19 @@ internal static class ShowCommand
         {
             WriteParagraph(view.Paragraph, view.Kind, view.Text, spans.GetValueOrDefault(view.Paragraph) ?? [], output,
                 isTarget: view.Paragraph == p.Paragraph);
+        }
+    }
+
+    /// <summary>The document's issuer, 文号 and dates on one line, and where it was published on the next.</summary>
+    private static void WriteFacts(string? issuer, string? number, string? written, string? published, string? url, StyledWriter output)
+    {
+        if (YearLabel.Facts(issuer, number, written, published) is { Length: > 0 } facts)
+        {
+            output.Append("issued:  ", "dim").Append(facts).EndLine();
+        }
+        if (url is not null)
+        {
+            output.Append("url:     ", "dim").Append(url, "blue").EndLine();
         }
     }
 

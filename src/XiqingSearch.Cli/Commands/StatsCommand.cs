@@ -56,6 +56,7 @@ internal static class StatsCommand
         var documents = new Table().Border(TableBorder.Rounded).Title("Documents")
             .AddColumn("doc")
             .AddColumn(new TableColumn("year").RightAligned())
+            .AddColumn("year source")
             .AddColumn("type")
             .AddColumn("title")
             .AddColumn(new TableColumn("paragraphs").RightAligned())
@@ -64,15 +65,30 @@ internal static class StatsCommand
         {
             documents.AddRow(
                 Markup.Escape(d.Doc),
-                Markup.Escape(d.Period ?? d.Year.ToString(CultureInfo.InvariantCulture)),
+                Markup.Escape(d.Period ?? YearLabel.Of(d.Year)),
+                Markup.Escape(d.YearSource ?? "-"),
                 Markup.Escape(d.Type),
                 Markup.Escape(d.Title),
                 d.Paragraphs.ToString(CultureInfo.InvariantCulture),
                 Markup.Escape(string.Join(", ", d.Kinds.Select(k => string.Create(CultureInfo.InvariantCulture, $"{k.Key} {k.Value}")))));
         }
         output.Write(documents);
+        var warned = stats.Documents.Where(d => d.Warnings.Count > 0).ToList();
+        if (warned.Count > 0)
+        {
+            output.Line(string.Create(CultureInfo.InvariantCulture, $"Warnings ({warned.Sum(d => d.Warnings.Count)}):"), "bold yellow");
+            foreach (var d in warned)
+            {
+                foreach (var warning in d.Warnings)
+                {
+                    output.Line($"  {d.Doc}: {warning}", "yellow");
+                }
+            }
+        }
         SkippedList.Write(stats.Skipped, output);
-        output.Write(CountTable("Paragraphs per year", "year", stats.Years.OrderBy(y => y.Value, StringComparer.Ordinal)));
+        output.Write(CountTable("Paragraphs per year", "year",
+            stats.Years.OrderBy(y => y.Value == YearRange.Unknown ? 1 : 0).ThenBy(y => y.Value, StringComparer.Ordinal)
+                .Select(y => y with { Label = YearLabel.OfFacet(y.Value) })));
         output.Write(CountTable("Topics", "topic", stats.Topics));
     }
 

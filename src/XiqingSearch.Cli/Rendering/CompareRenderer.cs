@@ -29,6 +29,7 @@ internal static class CompareRenderer
 
         output.Line(result.MultiYearNote, "dim");
         output.Line("Bars: each phrase against its own busiest year; per 10,000 characters of that year's documents in brackets.", "dim");
+        UnknownYearNote(result.UnknownYearParagraphs, output);
         output.Append(DisplayWidth.FitRight("phrase", phraseWidth), "bold");
         for (var i = 0; i < headers.Count; i++)
         {
@@ -50,6 +51,16 @@ internal static class CompareRenderer
                 .Append("  ").Append(row.FirstYear is { } first ? Number(first) : "   – ")
                 .Append("  ").Append(row.LastYear is { } last ? Number(last) : "  –")
                 .EndLine();
+        }
+    }
+
+    /// <summary>Says how many paragraphs a year-by-year view left out for having no known year (nothing when none).</summary>
+    public static void UnknownYearNote(int paragraphs, StyledWriter output)
+    {
+        if (paragraphs > 0)
+        {
+            output.Line(string.Create(CultureInfo.InvariantCulture,
+                $"{paragraphs} paragraph{(paragraphs == 1 ? "" : "s")} of documents of unknown year ({YearLabel.Unknown}) left out."), "yellow");
         }
     }
 

@@ -20,6 +20,7 @@ internal static class KwicRenderer
     {
         var occurrences = Occurrence.All(response).ToList();
         var docColumns = occurrences.Count == 0 ? 0 : occurrences.Max(o => DisplayWidth.Of(o.Hit.Doc));
+        var yearColumns = occurrences.Count == 0 ? 0 : occurrences.Max(o => DisplayWidth.Of(YearLabel.Of(o.Hit.Year)));
         foreach (var occurrence in occurrences)
         {
             var hit = occurrence.Hit;
@@ -28,7 +29,7 @@ internal static class KwicRenderer
             var right = DisplayWidth.TakeFirst(TextWindow.After(hit.Text, occurrence.Span.End, ContextColumns), ContextColumns);
             var chapter = hit.Chapter.Count == 0 ? "-" : hit.Chapter[^1];
             output
-                .Append(hit.Year.ToString(CultureInfo.InvariantCulture), "cyan")
+                .Append(DisplayWidth.FitRight(YearLabel.Of(hit.Year), yearColumns), "cyan")
                 .Append("  ")
                 .Append(DisplayWidth.FitRight(hit.Doc, docColumns), "dim")
                 .Append("  ")

@@ -14,6 +14,7 @@ internal static class NewTermsRenderer
         var earlier = result.EarlierYears.Count == 0 ? "no earlier year" : string.Join(", ", result.EarlierYears);
         output.Line(Invariant($"New in {result.Year} (absent from {earlier}):"), "bold");
         output.Line(result.MultiYearNote, "dim");
+        CompareRenderer.UnknownYearNote(result.UnknownYearParagraphs, output);
         if (result.Appeared.Count == 0)
         {
             output.Line("  none", "dim");

@@ -7,7 +7,7 @@ namespace XiqingSearch.Cli.Rendering;
 
 /// <summary>
 /// <c>--format text</c>, the default: a header with the totals, the per-year chart, then each hit as
-/// <c>year · title · chapter path · topic</c> and its paragraph (its snippet when the paragraph is long) with every
+/// <c>year · title · issuer · 文号 · chapter path · topic</c> (the unknown year as 年份未知) and its paragraph (its snippet when the paragraph is long) with every
 /// occurrence highlighted. Colour only on a terminal without <c>NO_COLOR</c>.
 /// </summary>
 internal static class TextRenderer
@@ -69,9 +69,10 @@ internal static class TextRenderer
     {
         output
             .Append(number.ToString(CultureInfo.InvariantCulture) + ". ", "dim")
-            .Append(hit.Year.ToString(CultureInfo.InvariantCulture), "bold cyan")
+            .Append(YearLabel.Of(hit.Year), "bold cyan")
             .Append(" · ")
             .Append(hit.Title, "bold")
+            .Append(YearLabel.Facts(hit.Issuer, hit.Number) is { Length: > 0 } facts ? " · " + facts : string.Empty, "dim")
             .Append(" · ")
             .Append(hit.Chapter.Count == 0 ? "(no chapter)" : ChapterPath.Join(hit.Chapter), "blue")
             .Append(" · ")

@@ -15,7 +15,8 @@ internal static class YearChart
     /// <summary>Writes the chart; nothing when there are no years.</summary>
     public static void Write(IReadOnlyList<FacetValue> years, StyledWriter output)
     {
-        var rows = years.OrderBy(y => y.Value, StringComparer.Ordinal).ToList();
+        // Oldest first, and the unknown year after every year, labelled 年份未知.
+        var rows = years.OrderBy(y => y.Value == YearRange.Unknown ? 1 : 0).ThenBy(y => y.Value, StringComparer.Ordinal).ToList();
         if (rows.Count == 0)
         {
             return;
@@ -24,13 +25,13 @@ internal static class YearChart
         // With --year, every year still shows (the chart is the facet, which ignores its own filter), and the
         // years kept are marked: the hits below are theirs only.
         var anySelected = rows.Any(y => y.Selected);
-        var labelWidth = rows.Max(y => DisplayWidth.Of(y.Value));
+        var labelWidth = rows.Max(y => DisplayWidth.Of(YearLabel.OfFacet(y.Value)));
         foreach (var year in rows)
         {
             var length = year.Occurrences == 0 ? 0 : Math.Max(1, (int)Math.Round(year.Occurrences * (double)BarColumns / max));
             output
                 .Append("  ")
-                .Append(DisplayWidth.FitRight(year.Value, labelWidth), year.Selected ? "bold cyan" : "cyan")
+                .Append(DisplayWidth.FitRight(YearLabel.OfFacet(year.Value), labelWidth), year.Selected ? "bold cyan" : "cyan")
                 .Append(" ")
                 .Append(new string('█', length), "green")
                 .Append(string.Create(CultureInfo.InvariantCulture,

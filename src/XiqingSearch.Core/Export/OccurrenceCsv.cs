@@ -11,7 +11,9 @@ namespace XiqingSearch.Core.Export;
 /// comma, quote, CR or LF are quoted, quotes doubled, records end with CRLF), preceded by a UTF-8 byte order mark
 /// so Excel reads the Chinese text as UTF-8. <c>left</c> and <c>right</c> hold up to <see cref="ContextChars"/>
 /// characters of the paragraph around the match (line breaks as spaces); <c>chapter</c> is the heading path
-/// joined with <see cref="ChapterPath.Separator"/>.
+/// joined with <see cref="ChapterPath.Separator"/>; <c>year</c> is empty for the unknown year. The document's metadata
+/// (<c>number</c> … <c>source_url</c>) comes after the columns older exports had, so a sheet built on them still
+/// finds its columns where they were; a field the document does not have is empty.
 /// </summary>
 public static class OccurrenceCsv
 {
@@ -23,7 +25,8 @@ public static class OccurrenceCsv
 
     /// <summary>The column names, in order.</summary>
     public static readonly IReadOnlyList<string> Columns =
-        ["doc", "year", "title", "chapter", "topic", "paragraph", "left", "match", "right", "kind", "first_line", "last_line", "first_page", "last_page", "id"];
+        ["doc", "year", "title", "chapter", "topic", "paragraph", "left", "match", "right", "kind", "first_line", "last_line", "first_page", "last_page", "id",
+            "number", "issuer", "written_date", "published_date", "source_url"];
 
     /// <summary>Writes the BOM, the header and one row per occurrence of the response's hits. The writer must encode UTF-8.</summary>
     public static void Write(SearchResponse response, TextWriter output)
@@ -47,7 +50,7 @@ public static class OccurrenceCsv
     private static string[] Row(SearchHit hit, TextSpan span) =>
     [
         hit.Doc,
-        hit.Year.ToString(CultureInfo.InvariantCulture),
+        hit.Year?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
         hit.Title,
         ChapterPath.Join(hit.Chapter),
         hit.Topic,
@@ -61,6 +64,11 @@ public static class OccurrenceCsv
         hit.FirstPage?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
         hit.LastPage?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
         hit.Id,
+        hit.Number ?? string.Empty,
+        hit.Issuer ?? string.Empty,
+        hit.WrittenDate ?? string.Empty,
+        hit.PublishedDate ?? string.Empty,
+        hit.SourceUrl ?? string.Empty,
     ];
 
     /// <summary>One record, CRLF-terminated.</summary>

@@ -67,4 +67,37 @@ internal static class FieldNames
 
     /// <summary>Source file name; stored.</summary>
     public const string File = "file";
+
+    /// <summary>Where the year was read (<see cref="Ingestion.YearSources"/>); stored when the year is known.</summary>
+    public const string YearSource = "year_source";
+
+    /// <summary>The document number, 文号; stored when known.</summary>
+    public const string Number = "number";
+
+    /// <summary>The 文号 folded (<see cref="Search.Query.DocumentNumbers.Key"/>), one term: the <c>number:</c> query field.</summary>
+    public const string NumberKey = "number_key";
+
+    /// <summary>The issuer, 发文机关; stored when known.</summary>
+    public const string Issuer = "issuer";
+
+    /// <summary>The issuer, character-analysed (the <c>issuer:</c> query field).</summary>
+    public const string IssuerText = "issuer_text";
+
+    /// <summary>The title, character-analysed (the <c>title:</c> query field).</summary>
+    public const string TitleText = "title_text";
+
+    /// <summary>成文日期 as <c>yyyy-MM-dd</c>; stored when known.</summary>
+    public const string WrittenDate = "written_date";
+
+    /// <summary>发布日期 as <c>yyyy-MM-dd</c>; stored when known.</summary>
+    public const string PublishedDate = "published_date";
+
+    /// <summary>Where the document was published; stored when known.</summary>
+    public const string SourceUrl = "source_url";
+
+    /// <summary>How the document was read, for people; stored (multi-valued).</summary>
+    public const string Warning = "warning";
+
+    /// <summary>File names of the same document in other formats; stored (multi-valued).</summary>
+    public const string Copy = "copy";
 }

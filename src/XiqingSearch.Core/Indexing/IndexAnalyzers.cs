@@ -15,6 +15,8 @@ internal static class IndexAnalyzers
             [FieldNames.TextChars] = new BigramAnalyzer(),
             // A gap between headings, so a chapter: phrase never spans two headings of the path.
             [FieldNames.ChapterText] = new BigramAnalyzer(positionIncrementGap: 100),
+            [FieldNames.TitleText] = new BigramAnalyzer(),
+            [FieldNames.IssuerText] = new BigramAnalyzer(),
         });
 
     /// <summary>Options for the SmartCn dictionaries: the jar the options name, else the package's.</summary>

@@ -1,5 +1,6 @@
 using Lucene.Net.Documents;
 using XiqingSearch.Core.Ingestion;
+using XiqingSearch.Core.Search.Query;
 
 namespace XiqingSearch.Core.Indexing;
 
@@ -74,6 +75,7 @@ internal static class LuceneDocumentFactory
         {
             document.Add(new StoredField(FieldNames.Period, source.Period));
         }
+        AddDocumentFacts(document, source);
         foreach (var keyword in paragraph.TopicKeywords)
         {
             document.Add(new StoredField(FieldNames.TopicKeywords, keyword));
@@ -95,6 +97,52 @@ internal static class LuceneDocumentFactory
         }
         return document;
     }
+
+    /// <summary>
+    /// The document's metadata, on each of its paragraphs as the title is (the paragraph table reads it once per
+    /// document), and the fields <c>title:</c>, <c>issuer:</c> and <c>number:</c> search.
+    /// </summary>
+    private static void AddDocumentFacts(Document document, SourceDocument source)
+    {
+        var facts = source.Facts;
+        document.Add(new Field(FieldNames.TitleText, source.Title, s_characterChapter));
+        if (source.YearSource is { } yearSource)
+        {
+            document.Add(new StoredField(FieldNames.YearSource, yearSource));
+        }
+        if (!string.IsNullOrWhiteSpace(facts.Number))
+        {
+            document.Add(new StoredField(FieldNames.Number, facts.Number));
+            document.Add(new StringField(FieldNames.NumberKey, DocumentNumbers.Key(facts.Number), Field.Store.NO));
+        }
+        if (!string.IsNullOrWhiteSpace(facts.Issuer))
+        {
+            document.Add(new StoredField(FieldNames.Issuer, facts.Issuer));
+            document.Add(new Field(FieldNames.IssuerText, facts.Issuer, s_characterChapter));
+        }
+        if (facts.WrittenDate is { } written)
+        {
+            document.Add(new StoredField(FieldNames.WrittenDate, IsoDate(written)));
+        }
+        if (facts.PublishedDate is { } published)
+        {
+            document.Add(new StoredField(FieldNames.PublishedDate, IsoDate(published)));
+        }
+        if (!string.IsNullOrWhiteSpace(facts.SourceUrl))
+        {
+            document.Add(new StoredField(FieldNames.SourceUrl, facts.SourceUrl));
+        }
+        foreach (var warning in source.Warnings)
+        {
+            document.Add(new StoredField(FieldNames.Warning, warning));
+        }
+        foreach (var copy in source.Copies)
+        {
+            document.Add(new StoredField(FieldNames.Copy, copy.FileName));
+        }
+    }
+
+    private static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static FieldType Freeze(FieldType type)
     {

@@ -43,7 +43,7 @@ internal static class SearchMessages
 
     public static Problem BadYear(string value) =>
         Bad(RequestParameter.Year,
-            Format($"A year is four digits ({SearchLimits.MinYear}..{SearchLimits.MaxYear}), or a range of them (2021..2023), not '{value}'."),
+            Format($"A year is four digits ({SearchLimits.MinYear}..{SearchLimits.MaxYear}), a range of them (2021..2023) or unknown, not '{value}'."),
             ("reason", "bad-year"), ("value", value), ("min", Number(SearchLimits.MinYear)), ("max", Number(SearchLimits.MaxYear)));
 
     public static Problem NoPhrases() =>
@@ -68,6 +68,12 @@ internal static class SearchMessages
         Make(ProblemCodes.NotFound, $"No document {doc} in the index.", ("reason", "no-document"), ("doc", doc))
         with
         { Source = doc, Parameter = RequestParameter.Doc };
+
+    public static Problem NoSuchOriginal(string doc, string file) =>
+        Make(ProblemCodes.NotFound, $"Document {doc} has no source file {file} in the seeds folder.",
+            ("reason", "no-original"), ("doc", doc), ("file", file))
+        with
+        { Parameter = RequestParameter.Doc };
 
     public static Problem NoSuchParagraph(string doc, int paragraph, int last) =>
         Make(ProblemCodes.NotFound, Format($"Document {doc} has no paragraph {paragraph}: its paragraphs are 1–{last}."),
@@ -171,6 +177,10 @@ internal static class SearchMessages
         new(ProblemCodes.QueryEmptyPhrase,
             "chapter: needs a heading phrase to look for (chapter:京津冀); an empty phrase or a lone * finds nothing.");
 
+    public static Problem EmptyField(string field) =>
+        new(ProblemCodes.QueryEmptyPhrase,
+            Format($"{field}: needs something to look for ({field}:{(field == "number" ? "\"国发〔2018〕38号\"" : "国务院")}); an empty phrase or a lone * finds nothing."));
+
     public static Problem Proximity() =>
         Make(ProblemCodes.QuerySyntax,
             "Proximity (\"…\"~N) is not supported: a quoted phrase always matches exactly, ignoring whitespace.",
@@ -182,7 +192,7 @@ internal static class SearchMessages
 
     public static Problem BadQueryYear(string value) =>
         Make(ProblemCodes.QueryBadRange,
-            Format($"A year is four digits ({SearchLimits.MinYear}..{SearchLimits.MaxYear}; year:2024 or year:[2021 TO 2023]), not '{value}'."),
+            Format($"A year is four digits ({SearchLimits.MinYear}..{SearchLimits.MaxYear}; year:2024, year:[2021 TO 2023] or year:unknown), not '{value}'."),
             ("reason", "bad-year"), ("value", value));
 
     public static Problem UnknownField(string field, IReadOnlyList<string> fields) =>
@@ -228,6 +238,7 @@ internal static class SearchMessages
         RequestParameter.Doc => "The document filter",
         RequestParameter.Kind => "The kind",
         RequestParameter.Type => "The document type",
+        RequestParameter.Issuer => "The issuer filter",
         RequestParameter.Context => "The number of neighbouring paragraphs",
         RequestParameter.Paragraph => "The paragraph number",
         RequestParameter.Since => "The first year compared",

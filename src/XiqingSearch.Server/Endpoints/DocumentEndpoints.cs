@@ -12,7 +12,7 @@ internal static class DocumentEndpoints
     {
         app.MapGet("/api/documents", Documents)
             .WithName("Documents")
-            .WithSummary("The indexed documents: id, title, year, period, paragraph counts.")
+            .WithSummary("The indexed documents: id, title, year (null: unknown) and where it was read, period, number, issuer, dates, source URL, copies, warnings, paragraph counts; then the skipped files.")
             .Produces<IReadOnlyList<DocumentSummary>>(StatusCodes.Status200OK, "application/json")
             .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json");
 
@@ -31,6 +31,17 @@ internal static class DocumentEndpoints
             .Produces<ErrorResponse>(StatusCodes.Status400BadRequest, "application/json")
             .Produces<ErrorResponse>(StatusCodes.Status404NotFound, "application/json");
 
+        app.MapGet("/api/documents/{doc}/original", Original)
+            .WithName("Original")
+            .WithSummary("The document's source file as it is in the seeds folder (or one of its copies, `file`): a PDF inline, anything else as an attachment.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .Produces<ErrorResponse>(StatusCodes.Status404NotFound, "application/json")
+            .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json");
+
+        // A document in a subfolder of the seeds has an id with '/', whose segments are path segments here: these
+        // routes take them (the ones above take an id of one segment, or with '/' sent as %2F).
+        app.MapGet("/api/documents/{first}/{**rest}", NestedDocument).ExcludeFromDescription();
+
         app.MapGet("/api/facets", Facets)
             .WithName("Facets")
             .WithSummary("Facet counts (year, topic, chapter, doc) over the whole corpus; occurrences are 0.")
@@ -46,8 +57,83 @@ internal static class DocumentEndpoints
             : ProblemMapper.Unavailable(engine.Problems[0]);
     }
 
+    /// <summary>
+    /// <c>/api/documents/a/b</c>, <c>…/a/b/paragraphs/3</c>, <c>…/a/b/original</c>: the id is the path, less a
+    /// trailing <c>paragraphs/{n}</c> or <c>original</c> when what precedes it is a document (so a document whose own
+    /// id ends in <c>/original</c> is still reached when no document is named by the rest).
+    /// </summary>
+    private static IResult NestedDocument(string first, string rest, HttpContext context, EngineHolder holder)
+    {
+        var path = first + "/" + rest;
+        var engine = holder.Current;
+        if (!engine.IsSuccess)
+        {
+            return ProblemMapper.Unavailable(engine.Problems[0]);
+        }
+        var segments = path.Split('/');
+        bool IsDocument(string id) => engine.Value.HasDocument(id);
+        if (segments.Length >= 2 && segments[^1] == "original")
+        {
+            var doc = string.Join('/', segments[..^1]);
+            if (IsDocument(doc))
+            {
+                return Original(doc, context, holder);
+            }
+        }
+        if (segments.Length >= 3 && segments[^2] == "paragraphs")
+        {
+            var doc = string.Join('/', segments[..^2]);
+            if (IsDocument(doc))
+            {
+                return Paragraph(doc, segments[^1], context, holder);
+            }
+        }
+        return Document(path, context, holder);
+    }
+
+    /// <summary>An id from a route value: '/' may come percent-encoded (the server leaves %2F encoded in the path).</summary>
+    private static string IdOf(string doc) => doc.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+
+    private static IResult Original(string doc, HttpContext context, EngineHolder holder)
+    {
+        var engine = holder.Current;
+        if (!engine.IsSuccess)
+        {
+            return ProblemMapper.Unavailable(engine.Problems[0]);
+        }
+        var file = context.Request.Query["file"].ToString();
+        var found = engine.Value.OriginalFile(IdOf(doc), file.Length == 0 ? null : file);
+        if (!found.IsSuccess)
+        {
+            return ProblemMapper.ToResult(found.Problems[0]);
+        }
+        var original = found.Value;
+        var type = OriginalContentType.Of(original.FileName);
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        if (!type.Inline)
+        {
+            // Whatever the browser would render (HTML, SVG, Markdown, text) is downloaded, never shown as a page of
+            // this origin, and a sandbox takes script and same-origin rights from it should it be shown anyway.
+            headers.ContentSecurityPolicy = "sandbox";
+        }
+        else
+        {
+            // A PDF is shown by the browser's own viewer, which a sandbox (or the page's object-src 'none') would
+            // block; the viewer runs no script of this origin.
+            headers.ContentSecurityPolicy = "frame-ancestors 'self'";
+            headers.ContentDisposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("inline")
+            {
+                FileNameStar = Path.GetFileName(original.FileName),
+            }.ToString();
+        }
+        return TypedResults.PhysicalFile(original.Path, type.ContentType, type.Inline ? null : Path.GetFileName(original.FileName),
+            enableRangeProcessing: true);
+    }
+
     private static IResult Document(string doc, HttpContext context, EngineHolder holder)
     {
+        doc = IdOf(doc);
         // The query's bounds are the search's own (SearchLimits), checked by the engine.
         var q = context.Request.Query["q"].ToString();
         var engine = holder.Current;
@@ -61,6 +147,7 @@ internal static class DocumentEndpoints
 
     private static IResult Paragraph(string doc, string n, HttpContext context, EngineHolder holder)
     {
+        doc = IdOf(doc);
         if (!int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var paragraph) || paragraph < 1)
         {
             return ProblemMapper.BadParameter("n", ServerMessages.OutOfRange("n", 1, int.MaxValue));

@@ -33,15 +33,22 @@ internal static class HealthEndpoints
         {
             return ProblemMapper.Unavailable(engine.Problems[0]);
         }
-        var documents = engine.Value.Documents().Count;
+        var all = engine.Value.Documents();
+        var skipped = all.Count(d => d.Skipped is not null);
+        var documents = all.Count - skipped;
         if (documents == 0 || !holder.IsWarm)
         {
             return ProblemMapper.ToResult(new Problem(ServerProblems.NotReady, ServerMessages.IndexOpening));
         }
-        // Ready, but perhaps out of date: a refused rebuild (a bad seed, a read-only index folder) is named here.
-        var warnings = holder.Warnings;
-        return TypedResults.Ok(new HealthStatus("ready", documents, holder.Generation,
-            warnings.Count == 0 ? null : [.. warnings.Select(w => ProblemMapper.ToBody(w).Error)]));
+        // Counts only: a probe is unauthenticated, so it names no file; /api/documents lists them.
+        // Ready, but perhaps out of date: a refused rebuild (a bad seed, a read-only index folder) is told by its codes.
+        var refused = holder.Warnings;
+        return TypedResults.Ok(new HealthStatus("ready", documents, holder.Generation)
+        {
+            Skipped = skipped,
+            Warnings = all.Sum(d => d.Warnings.Count),
+            RebuildRefused = refused.Count == 0 ? null : [.. refused.Select(w => w.Code).Distinct(StringComparer.Ordinal)],
+        });
     }
 }
 
@@ -49,7 +56,22 @@ internal static class HealthEndpoints
 /// <param name="Status"><c>alive</c> or <c>ready</c>.</param>
 /// <param name="Documents">Documents in the served index (readiness only).</param>
 /// <param name="Generation">Increases whenever the served commit may have changed (readiness only).</param>
-/// <param name="Warnings">Why the served commit may be out of date: the problems of the last refused rebuild.</param>
-public sealed record HealthStatus(string Status, int? Documents = null, long? Generation = null,
+public sealed record HealthStatus(string Status,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-    IReadOnlyList<ErrorBody>? Warnings = null);
+    int? Documents = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    long? Generation = null)
+{
+    /// <summary>Documents left out as unreadable (readiness only).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public int? Skipped { get; init; }
+
+    /// <summary>Warnings about how documents were read, in all (readiness only; <c>/api/documents</c> lists them).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public int? Warnings { get; init; }
+
+    /// <summary>Why the served commit may be out of date: the codes of the last refused rebuild's problems (the log
+    /// and <c>POST /api/admin/reindex</c> tell the details).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? RebuildRefused { get; init; }
+}

@@ -15,6 +15,9 @@ internal static partial class OpenApiDocumentation
     /// <summary>The security scheme's name in <c>components.securitySchemes</c>.</summary>
     public const string AdminKeyScheme = "adminKey";
 
+    private const string DocDescription = "Document id: the file's path in the seeds folder without extension. An id with '/' " +
+        "(a document in a subfolder) is given as path segments (/api/documents/sub/doc/paragraphs/1), each segment percent-encoded, or whole with '/' as %2F.";
+
     public static void Apply(OpenApiDocument document)
     {
         document.Components ??= new OpenApiComponents();
@@ -33,8 +36,9 @@ internal static partial class OpenApiDocumentation
         {
             search.Parameters = [
                 Query("q", JsonSchemaType.String, "The query: phrases, \"quoted phrases\", AND / OR / NOT, parentheses, " +
-                    "field filters (year:, topic:, chapter:, doc:, kind:). At most 500 characters.", required: true, maxLength: 500),
-                Repeated("year", "A year (2024) or a range (2021..2023); repeat for more (ORed)."),
+                    "field filters (year:, topic:, chapter:, doc:, kind:, title:, issuer:, number:; year:unknown for documents of no known year). At most 500 characters.", required: true, maxLength: 500),
+                Repeated("year", "A year (2024), a range (2021..2023) or unknown (documents of no known year); repeat for more (ORed)."),
+                Repeated("issuer", "An issuer (发文机关) as the issuer facet names it; repeat for more (ORed). The issuer facet's own counts ignore it (multi-select)."),
                 Repeated("topic", "A topic name; repeat for more (ORed)."),
                 Repeated("chapter", "A chapter facet value: a heading path joined with ' > ' (prefix match on the path); repeat for more (ORed)."),
                 Repeated("heading", "Text of a heading, or part of one, anywhere in the chapter path (as chapter: in q); repeat for more (ORed)."),
@@ -61,7 +65,7 @@ internal static partial class OpenApiDocumentation
         if (document1 is not null)
         {
             document1.Parameters = [
-                Path("doc", JsonSchemaType.String, "Document id (file name without extension)."),
+                Path("doc", JsonSchemaType.String, DocDescription),
                 Query("q", JsonSchemaType.String, "Optional query whose occurrences are highlighted.", maxLength: 500),
             ];
         }
@@ -70,10 +74,26 @@ internal static partial class OpenApiDocumentation
         if (paragraph is not null)
         {
             paragraph.Parameters = [
-                Path("doc", JsonSchemaType.String, "Document id (file name without extension)."),
+                Path("doc", JsonSchemaType.String, DocDescription),
                 Path("n", JsonSchemaType.Integer, "1-based paragraph number.", minimum: 1),
                 Query("context", JsonSchemaType.Integer, $"Neighbours each side, 0..{SearchLimits.MaxContext} (default {SearchLimits.DefaultContext}).", minimum: 0, maximum: SearchLimits.MaxContext),
             ];
+        }
+
+        var original = Operation(document, "/api/documents/{doc}/original");
+        if (original is not null)
+        {
+            original.Parameters = [
+                Path("doc", JsonSchemaType.String, DocDescription),
+                Query("file", JsonSchemaType.String, "One of the document's `copies` (a file name as /api/documents lists it); default: the document's own file."),
+            ];
+            if (original.Responses?.TryGetValue("200", out var ok) == true && ok is OpenApiResponse okResponse)
+            {
+                okResponse.Description = "The file: application/pdf inline; DOCX, HTML, Markdown, text and anything else as an attachment " +
+                    "with Content-Security-Policy: sandbox and X-Content-Type-Options: nosniff.";
+                okResponse.Content ??= new Dictionary<string, OpenApiMediaType>();
+                okResponse.Content["application/octet-stream"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } };
+            }
         }
 
         // Operations grouped by what they are about, not under the assembly's name.

@@ -65,6 +65,7 @@ internal static class SearchParameters
             Kinds = [.. Values(query, "kind")],
             Headings = [.. Values(query, "heading")],
             Types = [.. Values(query, "type")],
+            Issuers = [.. Values(query, "issuer")],
         }, null, null);
     }
 
@@ -87,6 +88,7 @@ internal static class SearchParameters
         Append(key, request.Kinds);
         Append(key, request.Headings);
         Append(key, request.Types);
+        Append(key, request.Issuers);
         return key.ToString();
 
         static void Append(System.Text.StringBuilder key, IEnumerable<string> values)

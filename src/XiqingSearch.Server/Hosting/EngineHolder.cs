@@ -22,6 +22,7 @@ internal sealed class EngineHolder(ServerSettings settings, ILogger<EngineHolder
     private long _generation;
     private volatile IReadOnlyList<Problem> _warnings = [];
     private string? _runningBuild;
+    private readonly HashSet<string> _loggedDocumentWarnings = new(StringComparer.Ordinal);
 
     /// <summary>Index, seeds and jar.</summary>
     public IndexOptions Options => settings.Index;
@@ -107,6 +108,7 @@ internal sealed class EngineHolder(ServerSettings settings, ILogger<EngineHolder
                 Interlocked.Increment(ref _generation);
             }
             logger.LogInformation("Switched to a new index commit (generation {Generation})", Generation);
+            LogDocumentWarnings(_engine!);
             return true;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -181,9 +183,40 @@ internal sealed class EngineHolder(ServerSettings settings, ILogger<EngineHolder
             previous?.Dispose();
             logger.LogInformation("Index open: {Index}", Options.IndexDirectory);
         }
+        LogDocumentWarnings(opened.Value);
         // Searches are answered meanwhile (slower); /readyz waits for the warm-up (IsWarm), so a load balancer
         // sends traffic only once the first search is as fast as the next.
         WarmUp(opened.Value);
+    }
+
+    /// <summary>
+    /// Logs what ingestion noted about each document (its year unknown, …), each warning once for the life of the
+    /// process: a refresh to a new commit logs only the warnings it did not have before.
+    /// </summary>
+    private void LogDocumentWarnings(SearchEngine engine)
+    {
+        try
+        {
+            foreach (var document in engine.Documents())
+            {
+                foreach (var warning in document.Warnings)
+                {
+                    bool added;
+                    lock (_loggedDocumentWarnings)
+                    {
+                        added = _loggedDocumentWarnings.Add(document.Doc + "\u001f" + warning);
+                    }
+                    if (added)
+                    {
+                        logger.LogWarning("Document {Doc} ({File}): {Warning}", document.Doc, document.File, warning);
+                    }
+                }
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            logger.LogWarning(e, "Listing the documents' warnings failed");
+        }
     }
 
     private void WarmUp(SearchEngine engine)

@@ -19,6 +19,7 @@ internal static class ParameterNames
         RequestParameter.Doc => "doc",
         RequestParameter.Kind => "kind",
         RequestParameter.Type => "type",
+        RequestParameter.Issuer => "issuer",
         RequestParameter.Context => "context",
         RequestParameter.Paragraph => "n",
         RequestParameter.Since => "since",

@@ -136,7 +136,7 @@ internal static class ScaleBenchmark
         var yearsFile = Path.Combine(work, $"years-x{n}.txt");
         using (var opened = Open(options))
         {
-            File.WriteAllLines(yearsFile, opened.Documents().Select(d => $"{d.Doc}\t{d.Year.ToString(CultureInfo.InvariantCulture)}"));
+            File.WriteAllLines(yearsFile, opened.Documents().Select(d => $"{d.Doc}\t{(d.Year?.ToString(CultureInfo.InvariantCulture) ?? "unknown")}"));
             var clock = Stopwatch.StartNew();
             Search(opened, "发展");
             engineFirst = clock.Elapsed.TotalMilliseconds;

@@ -213,7 +213,7 @@ public sealed class ReliabilityTests
                 }
             }
             Assert.True(ready is not null, "serve did not become ready:\n" + log);
-            Assert.Equal("ingest.folder-empty", ready.Value.GetProperty("warnings")[0].GetProperty("code").GetString());
+            Assert.Equal("ingest.folder-empty", ready.Value.GetProperty("rebuildRefused")[0].GetString());
             var body = await http.GetStringAsync($"http://127.0.0.1:{port}/api/search?q={Uri.EscapeDataString(Park)}");
             Assert.Equal(ParkOccurrences, JsonDocument.Parse(body).RootElement.GetProperty("totalOccurrences").GetInt32());
             lock (log)

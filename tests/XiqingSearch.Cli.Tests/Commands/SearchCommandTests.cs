@@ -104,7 +104,7 @@ public sealed class SearchCommandTests(BuiltIndexFixture fixture) : IClassFixtur
         Assert.DoesNotContain('\u001b', run.Stdout);
         var first = expected.Hits[0];
         Assert.Contains(first.Title, run.Stdout);
-        Assert.Contains(first.Year.ToString(CultureInfo.InvariantCulture) + " · " + first.Title, run.Stdout);
+        Assert.Contains(first.Year!.Value.ToString(CultureInfo.InvariantCulture) + " · " + first.Title, run.Stdout);
         Assert.Contains(first.Id, run.Stdout);
         Assert.StartsWith(Query + ": ", run.Stdout);
     }
@@ -128,7 +128,7 @@ public sealed class SearchCommandTests(BuiltIndexFixture fixture) : IClassFixtur
 
         Assert.Equal(year.Count, filtered.TotalHits);
         Assert.Equal(year.Occurrences, filtered.TotalOccurrences);
-        Assert.All(filtered.Hits, hit => Assert.Equal(year.Value, hit.Year.ToString(CultureInfo.InvariantCulture)));
+        Assert.All(filtered.Hits, hit => Assert.Equal(year.Value, hit.Year!.Value.ToString(CultureInfo.InvariantCulture)));
     }
 
     [Fact]

@@ -23,6 +23,9 @@ public sealed record CompareResult
     /// <summary>One row per phrase.</summary>
     public required IReadOnlyList<CompareRow> Rows { get; init; }
 
+    /// <summary>Paragraphs left out because their document's year is unknown (0: none).</summary>
+    public int UnknownYearParagraphs { get; init; }
+
     /// <summary>Milliseconds the comparison took.</summary>
     public double TookMs { get; init; }
 }

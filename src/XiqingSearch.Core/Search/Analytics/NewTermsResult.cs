@@ -24,6 +24,9 @@ public sealed record NewTermsResult
     /// <summary>Terms found in an earlier year and in neither this year nor any later one: latest last year first, then most occurrences.</summary>
     public required IReadOnlyList<DisappearedTerm> Disappeared { get; init; }
 
+    /// <summary>Paragraphs left out because their document's year is unknown (0: none).</summary>
+    public int UnknownYearParagraphs { get; init; }
+
     /// <summary>Milliseconds the analysis took.</summary>
     public double TookMs { get; init; }
 }

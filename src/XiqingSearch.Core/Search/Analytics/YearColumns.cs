@@ -14,14 +14,18 @@ internal sealed class YearColumns
 {
     private readonly Dictionary<DocumentInfo, YearColumn> _byDocument;
 
-    private YearColumns(Dictionary<DocumentInfo, YearColumn> byDocument)
+    private YearColumns(Dictionary<DocumentInfo, YearColumn> byDocument, int unknownYearParagraphs)
     {
         _byDocument = byDocument;
+        UnknownYearParagraphs = unknownYearParagraphs;
         Columns = [.. byDocument.Values.Distinct().OrderBy(c => c.Period is null ? 0 : 1).ThenBy(c => c.Year).ThenBy(c => c.Period, StringComparer.Ordinal)];
     }
 
     /// <summary>Years first (ascending), then periods.</summary>
     public IReadOnlyList<YearColumn> Columns { get; }
+
+    /// <summary>Paragraphs of documents whose year is unknown: they have no column, so they are left out.</summary>
+    public int UnknownYearParagraphs { get; }
 
     public IEnumerable<int> Years => Columns.Where(c => c.Period is null).Select(c => c.Year);
 
@@ -34,6 +38,7 @@ internal sealed class YearColumns
         IReadOnlyList<YearRange> years, IReadOnlyList<string> docs)
     {
         var byDocument = new Dictionary<DocumentInfo, YearColumn>(ReferenceEqualityComparer.Instance);
+        var unknown = 0;
         foreach (var document in documents)
         {
             if (docs.Count > 0 && !docs.Contains(document.Doc, StringComparer.Ordinal))
@@ -42,6 +47,13 @@ internal sealed class YearColumns
             }
             if (years.Count > 0 && !years.Any(r => r.Contains(document.Year)))
             {
+                continue;
+            }
+            if (document.KnownYear is null)
+            {
+                // A year-by-year view has no place for a document of no year: left out, and counted so the
+                // result can say so.
+                unknown += document.Paragraphs;
                 continue;
             }
             if (document.Period is null || mode == MultiYearMode.FirstYear)
@@ -53,6 +65,6 @@ internal sealed class YearColumns
                 byDocument[document] = new YearColumn(document.Year, document.Period);
             }
         }
-        return new YearColumns(byDocument);
+        return new YearColumns(byDocument, unknown);
     }
 }

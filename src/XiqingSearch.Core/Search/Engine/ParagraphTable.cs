@@ -66,7 +66,8 @@ internal sealed class ParagraphTable
             // Values by ordinal: a segment's rows share a few hundred distinct strings, read once each.
             var doc = new OrdinalStrings(atomic.GetSortedDocValues(FieldNames.Doc));
             var paragraph = atomic.GetNumericDocValues(FieldNames.Paragraph);
-            var year = atomic.GetNumericDocValues(FieldNames.Year);
+            // A segment of documents of unknown year only has no year field at all: every row reads 0 (unknown).
+            var year = atomic.GetNumericDocValues(FieldNames.Year) ?? DocValues.EMPTY_NUMERIC;
             var kind = new OrdinalStrings(atomic.GetSortedDocValues(FieldNames.Kind));
             var topic = new OrdinalStrings(atomic.GetSortedDocValues(FieldNames.Topic));
             var chapter1 = new OrdinalStrings(atomic.GetSortedDocValues(FieldNames.Chapter1));
@@ -84,15 +85,26 @@ internal sealed class ParagraphTable
                     // The document's own metadata is stored on each of its paragraphs; read it once.
                     var stored = atomic.Document(i);
                     documents[id] = new DocumentInfo(id, 0, stored.Get(FieldNames.Title), (int)year.Get(i),
-                        stored.Get(FieldNames.Period), stored.Get(FieldNames.Type), stored.Get(FieldNames.File));
+                        stored.Get(FieldNames.Period), stored.Get(FieldNames.Type), stored.Get(FieldNames.File))
+                    {
+                        YearSource = stored.Get(FieldNames.YearSource),
+                        Number = stored.Get(FieldNames.Number),
+                        Issuer = stored.Get(FieldNames.Issuer),
+                        WrittenDate = stored.Get(FieldNames.WrittenDate),
+                        PublishedDate = stored.Get(FieldNames.PublishedDate),
+                        SourceUrl = stored.Get(FieldNames.SourceUrl),
+                        Warnings = stored.GetValues(FieldNames.Warning),
+                        Copies = stored.GetValues(FieldNames.Copy),
+                    };
                 }
                 pending.Add((docId, id, (int)paragraph.Get(i), (int)year.Get(i), kind.Get(i)!, topic.Get(i)!,
                     chapter1.Get(i) ?? string.Empty, chapter2.Get(i)));
             }
         }
+        var paragraphCounts = pending.CountBy(p => p.Doc).ToDictionary(StringComparer.Ordinal);
         // Document order is file-name order, as the seeds folder is read.
         var ordered = documents.Values.OrderBy(d => d.Doc, StringComparer.Ordinal)
-            .Select((d, i) => d with { Ordinal = i })
+            .Select((d, i) => d with { Ordinal = i, Paragraphs = paragraphCounts[d.Doc] })
             .ToList();
         var byId = ordered.ToDictionary(d => d.Doc, StringComparer.Ordinal);
         var years = new Numbering<int>(EqualityComparer<int>.Default);
@@ -101,6 +113,7 @@ internal sealed class ParagraphTable
         var chapters2 = new Numbering<string>(StringComparer.Ordinal);
         var chapter2Parents = new List<int>();
         var types = new Numbering<string>(StringComparer.Ordinal);
+        var issuers = new Numbering<string>(StringComparer.Ordinal);
         foreach (var p in pending)
         {
             var document = byId[p.Doc];
@@ -124,6 +137,7 @@ internal sealed class ParagraphTable
                 Chapter1Ordinal = chapter1,
                 Chapter2Ordinal = chapter2,
                 TypeOrdinal = types.Of(document.Type ?? Ingestion.DocumentTypes.Other),
+                IssuerOrdinal = document.Issuer is null ? -1 : issuers.Of(document.Issuer),
                 KindOrdinal = RowKeys.KindOrdinalOf(p.Kind),
             };
             rows[p.DocId] = new ParagraphRow
@@ -140,7 +154,10 @@ internal sealed class ParagraphTable
             };
         }
         var ordinals = new FacetOrdinals([.. years.Values], [.. topics.Values], [.. chapters1.Values], [.. chapters2.Values],
-            [.. chapter2Parents], [.. types.Values], ordered.Count);
+            [.. chapter2Parents], [.. types.Values], ordered.Count)
+        {
+            Issuers = [.. issuers.Values],
+        };
         return new ParagraphTable(rows, keys, ordered, ordinals);
     }
 

@@ -34,6 +34,9 @@ internal readonly record struct RowKeys
 
     public int TypeOrdinal { get; init; }
 
+    /// <summary>Ordinal of the document's issuer (-1: none known).</summary>
+    public int IssuerOrdinal { get; init; }
+
     /// <summary>The kind's index in <see cref="ParagraphKindNames.All"/>.</summary>
     public int KindOrdinal { get; init; }
 

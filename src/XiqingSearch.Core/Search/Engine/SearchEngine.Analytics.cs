@@ -54,10 +54,12 @@ public sealed partial class SearchEngine
         var searcher = Acquire();
         Dictionary<int, Dictionary<string, DistinctText>> textsByYear;
         List<int> years;
+        int unknownYearParagraphs;
         try
         {
             var table = searcher.Table;
             var columns = YearColumns.Build(table.Documents, request.MultiYear, [], []);
+            unknownYearParagraphs = columns.UnknownYearParagraphs;
             years = [.. columns.Years.Order()];
             textsByYear = [];
             foreach (var row in table.Rows)
@@ -161,6 +163,7 @@ public sealed partial class SearchEngine
                 .OrderByDescending(t => t.LastYear).ThenByDescending(t => t.Occurrences).ThenByDescending(t => t.Paragraphs)
                 .ThenByDescending(t => t.Term.Length).ThenBy(t => t.Term, StringComparer.Ordinal)
                 .Take(request.Limit)],
+            UnknownYearParagraphs = unknownYearParagraphs,
             TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 3),
         };
     }
@@ -386,6 +389,7 @@ public sealed partial class SearchEngine
             MultiYear = filters.MultiYear,
             MultiYearNote = MultiYearModes.Describe(filters.MultiYear),
             Rows = rows,
+            UnknownYearParagraphs = columns.UnknownYearParagraphs,
         };
     }
 }

@@ -211,7 +211,13 @@ public sealed partial class SearchEngine : IDisposable
             {
                 Doc = doc,
                 Title = row.Document.Title,
-                Year = row.Document.Year,
+                Year = row.Document.KnownYear,
+                Number = row.Document.Number,
+                Issuer = row.Document.Issuer,
+                WrittenDate = row.Document.WrittenDate,
+                PublishedDate = row.Document.PublishedDate,
+                SourceUrl = row.Document.SourceUrl,
+                YearSource = row.Document.YearSource,
                 File = row.Document.File,
                 Paragraph = row.ToView(),
                 Before = before,
@@ -250,10 +256,18 @@ public sealed partial class SearchEngine : IDisposable
         {
             Doc = doc,
             Title = info.Title,
-            Year = info.Year,
+            Year = info.KnownYear,
             Period = info.Period,
             Type = info.Type,
             File = info.File,
+            Number = info.Number,
+            Issuer = info.Issuer,
+            WrittenDate = info.WrittenDate,
+            PublishedDate = info.PublishedDate,
+            SourceUrl = info.SourceUrl,
+            YearSource = info.YearSource,
+            Copies = info.Copies,
+            Warnings = info.Warnings,
             Query = string.IsNullOrWhiteSpace(query) ? null : query,
             TotalOccurrences = highlights.Values.Sum(h => h.Count),
             HitParagraphs = [.. highlights.Keys.Order()],
@@ -270,6 +284,37 @@ public sealed partial class SearchEngine : IDisposable
             })],
         };
     }
+
+    /// <summary>
+    /// The source file of <paramref name="doc"/> in the seeds folder, or the copy named <paramref name="file"/>
+    /// (a file name among the document's <see cref="DocumentSummary.Copies"/>); <c>request.not-found</c> for an
+    /// unknown document, a name that is not one of its files, or a file no longer there. Only names the index holds
+    /// are ever opened, never a path from the caller.
+    /// </summary>
+    public Result<OriginalFile> OriginalFile(string doc, string? file)
+    {
+        var info = WithTable(table => table.Documents.FirstOrDefault(d => d.Doc == doc));
+        if (info is null)
+        {
+            return SearchMessages.NoSuchDocument(doc);
+        }
+        var name = file is null ? info.File : info.Copies.Concat([info.File]).FirstOrDefault(c => c == file);
+        if (name is null)
+        {
+            return SearchMessages.NoSuchOriginal(doc, file!);
+        }
+        var seeds = Path.GetFullPath(_options.SeedsDirectory);
+        var path = Path.GetFullPath(Path.Combine(seeds, name));
+        // The index's own names stay inside the seeds folder; checked all the same, as a file name is data.
+        if (!path.StartsWith(Path.TrimEndingDirectorySeparator(seeds) + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(path))
+        {
+            return SearchMessages.NoSuchOriginal(doc, name);
+        }
+        return new OriginalFile(name, path);
+    }
+
+    /// <summary>True when <paramref name="doc"/> is a document of the current commit.</summary>
+    public bool HasDocument(string doc) => WithTable(table => table.Documents.Any(d => d.Doc == doc));
 
     /// <summary>Facet counts over the whole corpus (occurrences = 0).</summary>
     public SearchFacets CorpusFacets() => WithTable(AllFacets);
@@ -385,11 +430,19 @@ public sealed partial class SearchEngine : IDisposable
         {
             Doc = d.Doc,
             Title = d.Title,
-            Year = d.Year,
+            Year = d.KnownYear,
             Period = d.Period,
             Type = d.Type,
             File = d.File,
-            Paragraphs = rows[d.Doc].Count(),
+            Number = d.Number,
+            Issuer = d.Issuer,
+            WrittenDate = d.WrittenDate,
+            PublishedDate = d.PublishedDate,
+            SourceUrl = d.SourceUrl,
+            YearSource = d.YearSource,
+            Copies = d.Copies,
+            Warnings = d.Warnings,
+            Paragraphs = d.Paragraphs,
             Kinds = rows[d.Doc].GroupBy(r => r.Kind).ToDictionary(g => g.Key, g => g.Count()),
         })];
     }
@@ -414,10 +467,15 @@ public sealed partial class SearchEngine : IDisposable
         }
         ,
         SearchSort.Year => ByYearThenReadingOrder,
-        SearchSort.Oldest => (a, b) => a.Year != b.Year ? a.Year.CompareTo(b.Year) : ByReadingOrder(a, b),
+        // Oldest first puts the unknown year (0) last too: it is no year, not the oldest, and a reader going
+        // forward in time wants the dated documents before the undated ones, as newest-first gives them.
+        SearchSort.Oldest => (a, b) => a.Year != b.Year ? OldestKey(a.Year).CompareTo(OldestKey(b.Year)) : ByReadingOrder(a, b),
         _ => ByReadingOrder,
     };
 
+    private static int OldestKey(int year) => year == 0 ? int.MaxValue : year;
+
+    /// <summary>Newest first; the unknown year (0) sorts below every year, so last.</summary>
     private static int ByYearThenReadingOrder(MatchedRow a, MatchedRow b)
     {
         var c = b.Year.CompareTo(a.Year);
@@ -442,7 +500,13 @@ public sealed partial class SearchEngine : IDisposable
             Id = row.Id,
             Doc = row.Document.Doc,
             Title = row.Document.Title,
-            Year = row.Year,
+            Year = row.Document.KnownYear,
+            Number = row.Document.Number,
+            Issuer = row.Document.Issuer,
+            WrittenDate = row.Document.WrittenDate,
+            PublishedDate = row.Document.PublishedDate,
+            SourceUrl = row.Document.SourceUrl,
+            YearSource = row.Document.YearSource,
             Paragraph = row.Paragraph,
             Kind = row.Kind,
             Chapter = stored.Chapter,

@@ -50,6 +50,7 @@ internal sealed class FacetCounter : IDisposable
             AddChapter(in row, occurrences);
             _counts.Documents.Add(row.Document, occurrences);
             _counts.Types.Add(row.TypeOrdinal, occurrences);
+            AddIssuer(in row, occurrences);
             return;
         }
         if (PassesAllBut(fails, FacetMask.Year))
@@ -71,6 +72,10 @@ internal sealed class FacetCounter : IDisposable
         if (PassesAllBut(fails, FacetMask.Type))
         {
             _counts.Types.Add(row.TypeOrdinal, occurrences);
+        }
+        if (PassesAllBut(fails, FacetMask.Issuer))
+        {
+            AddIssuer(in row, occurrences);
         }
     }
 
@@ -97,13 +102,21 @@ internal sealed class FacetCounter : IDisposable
             children.Sort(ByCountThenValue);
             chapterValues.AddRange(children);
         }
-        var yearValues = Values(_counts.Years, o => ordinals.Years[o].ToString(CultureInfo.InvariantCulture),
+        var yearValues = Values(_counts.Years, o => YearRange.Label(ordinals.Years[o]),
             o => filter.IsSelectedYear(ordinals.Years[o]));
-        yearValues.Sort((a, b) => string.CompareOrdinal(b.Value, a.Value));
+        // Newest first; the unknown year is no year at all, so it comes after every year.
+        yearValues.Sort((a, b) => (a.Value == YearRange.Unknown, b.Value == YearRange.Unknown) switch
+        {
+            (true, false) => 1,
+            (false, true) => -1,
+            _ => string.CompareOrdinal(b.Value, a.Value),
+        });
         var topicValues = Values(_counts.Topics, o => ordinals.Topics[o], o => filter.IsSelectedTopic(ordinals.Topics[o]));
         topicValues.Sort(ByCountThenValue);
         var typeValues = Values(_counts.Types, o => ordinals.Types[o], o => filter.IsSelectedType(ordinals.Types[o]));
         typeValues.Sort(ByCountThenValue);
+        var issuerValues = Values(_counts.Issuers, o => ordinals.Issuers[o], o => filter.IsSelectedIssuer(ordinals.Issuers[o]));
+        issuerValues.Sort(ByCountThenValue);
         var docs = _counts.Documents;
         var docOrdinals = new int[docs.TouchedCount];
         for (var i = 0; i < docOrdinals.Length; i++)
@@ -124,6 +137,7 @@ internal sealed class FacetCounter : IDisposable
             Chapter = chapterValues,
             Doc = docValues,
             Type = typeValues,
+            Issuer = issuerValues,
         };
     }
 
@@ -147,6 +161,14 @@ internal sealed class FacetCounter : IDisposable
         if (_isDrillDown is not null && row.Chapter2Ordinal >= 0 && _isDrillDown[row.Chapter1Ordinal])
         {
             _counts.Chapters2.Add(row.Chapter2Ordinal, occurrences);
+        }
+    }
+
+    private void AddIssuer(in RowKeys row, int occurrences)
+    {
+        if (row.IssuerOrdinal >= 0)
+        {
+            _counts.Issuers.Add(row.IssuerOrdinal, occurrences);
         }
     }
 

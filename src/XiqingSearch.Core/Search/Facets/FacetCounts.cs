@@ -9,6 +9,7 @@ internal sealed class FacetCounts(FacetOrdinals ordinals)
     public OrdinalCounts Chapters2 { get; } = new(ordinals.Chapters2.Length);
     public OrdinalCounts Documents { get; } = new(ordinals.DocumentCount);
     public OrdinalCounts Types { get; } = new(ordinals.Types.Length);
+    public OrdinalCounts Issuers { get; } = new(ordinals.Issuers.Length);
 
     public void Clear()
     {
@@ -18,5 +19,6 @@ internal sealed class FacetCounts(FacetOrdinals ordinals)
         Chapters2.Clear();
         Documents.Clear();
         Types.Clear();
+        Issuers.Clear();
     }
 }

@@ -17,6 +17,7 @@ internal sealed class FacetFilter
     private readonly HashSet<string> _docs;
     private readonly bool[]? _kindPasses;
     private readonly HashSet<string> _types;
+    private readonly HashSet<string> _issuers;
     private readonly YearRange[] _years;
     private readonly (IReadOnlyList<string> Path, string Joined)[] _chapters;
     private readonly HashSet<string> _selectedChapters;
@@ -26,6 +27,7 @@ internal sealed class FacetFilter
     private readonly bool[]? _topicPasses;
     private readonly bool[]? _docPasses;
     private readonly bool[]? _typePasses;
+    private readonly bool[]? _issuerPasses;
     private readonly bool[]? _chapter1Passes;
     private readonly bool[]? _chapter2Passes;
     private readonly IReadOnlyList<string>[] _deepChapters;
@@ -40,6 +42,7 @@ internal sealed class FacetFilter
         var kinds = new HashSet<string>(request.Kinds, StringComparer.Ordinal);
         _kindPasses = kinds.Count == 0 ? null : [.. ParagraphKindNames.All.Select(kinds.Contains)];
         _types = new HashSet<string>(request.Types, StringComparer.Ordinal);
+        _issuers = new HashSet<string>(request.Issuers, StringComparer.Ordinal);
         _chapters = [.. request.Chapters.Select(ChapterPath.Split).Where(p => p.Count > 0).Select(p => (p, ChapterPath.Join(p)))];
         _selectedChapters = new HashSet<string>(_chapters.Select(c => c.Joined), StringComparer.Ordinal);
 
@@ -48,6 +51,7 @@ internal sealed class FacetFilter
         _topicPasses = _topics.Count == 0 ? null : [.. ordinals.Topics.Select(_topics.Contains)];
         _docPasses = _docs.Count == 0 ? null : [.. table.Documents.Select(d => _docs.Contains(d.Doc))];
         _typePasses = _types.Count == 0 ? null : [.. ordinals.Types.Select(_types.Contains)];
+        _issuerPasses = _issuers.Count == 0 ? null : [.. ordinals.Issuers.Select(_issuers.Contains)];
         if (_chapters.Length > 0)
         {
             // Level 1 and 2 are in doc values; only deeper paths need the stored heading path.
@@ -86,6 +90,10 @@ internal sealed class FacetFilter
         {
             failed |= FacetMask.Type;
         }
+        if (_issuerPasses is not null && (row.IssuerOrdinal < 0 || !_issuerPasses[row.IssuerOrdinal]))
+        {
+            failed |= FacetMask.Issuer;
+        }
         if (_kindPasses is not null && (row.KindOrdinal < 0 || !_kindPasses[row.KindOrdinal]))
         {
             // Kind has no facet of its own: failing it excludes the row from every count.
@@ -101,6 +109,8 @@ internal sealed class FacetFilter
     public bool IsSelectedDoc(string doc) => _docs.Contains(doc);
 
     public bool IsSelectedType(string type) => _types.Contains(type);
+
+    public bool IsSelectedIssuer(string issuer) => _issuers.Contains(issuer);
 
     public bool IsSelectedChapter(string joinedPath) => _selectedChapters.Contains(joinedPath);
 

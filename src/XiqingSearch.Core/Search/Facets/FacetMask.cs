@@ -11,4 +11,5 @@ internal enum FacetMask
     Doc = 8,
     Kind = 16,
     Type = 32,
+    Issuer = 64,
 }

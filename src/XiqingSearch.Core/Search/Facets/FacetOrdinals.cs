@@ -42,6 +42,9 @@ internal sealed class FacetOrdinals
     /// <summary>Document types by ordinal.</summary>
     public string[] Types { get; }
 
+    /// <summary>Issuers by ordinal (a document with none has no ordinal: -1 on the row).</summary>
+    public string[] Issuers { get; init; } = [];
+
     /// <summary>Documents (their ordinal is <see cref="Engine.DocumentInfo.Ordinal"/>).</summary>
     public int DocumentCount { get; }
 

@@ -57,12 +57,13 @@ internal static partial class HintBuilder
         Add("doc", request.Docs, request with { Docs = [] });
         Add("kind", request.Kinds, request with { Kinds = [] });
         Add("type", request.Types, request with { Types = [] });
+        Add("issuer", request.Issuers, request with { Issuers = [] });
         var result = new List<FilterHint>();
         if (filters.Count == 0)
         {
             return result;
         }
-        var none = request with { Years = [], Topics = [], Chapters = [], Docs = [], Kinds = [], Types = [] };
+        var none = request with { Years = [], Topics = [], Chapters = [], Docs = [], Kinds = [], Types = [], Issuers = [] };
         var withoutAll = totalHits(none);
         if (withoutAll == 0)
         {
@@ -98,12 +99,14 @@ internal static partial class HintBuilder
         Check("topic", request.Topics, r => r.Topic);
         Check("doc", request.Docs, r => r.Document.Doc);
         Check("kind", request.Kinds, r => r.Kind);
-        var years = table.Rows.Select(r => r.Year).Distinct().Order().ToList();
+        Check("issuer", request.Issuers, r => r.Document.Issuer ?? string.Empty);
+        // The years of the commit, oldest first, and the unknown year (0) after them, as the facet lists it last.
+        var years = table.Documents.Select(d => d.Year).Distinct().OrderBy(y => y == 0 ? int.MaxValue : y).ToList();
         foreach (var range in request.Years)
         {
-            if (!years.Any(y => y >= range.From && y <= range.To))
+            if (!years.Any(range.Contains))
             {
-                result.Add(new UnknownValueHint("year", range.ToString(), [.. years.Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture))]));
+                result.Add(new UnknownValueHint("year", range.ToString(), [.. years.Select(YearRange.Label)]));
             }
         }
         return result;

@@ -6,7 +6,7 @@ namespace XiqingSearch.Core.Search.Model;
 /// </summary>
 public sealed record SearchFacets
 {
-    /// <summary>Per year, newest first.</summary>
+    /// <summary>Per year, newest first; the unknown year (<c>unknown</c>) last.</summary>
     public required IReadOnlyList<FacetValue> Year { get; init; }
 
     /// <summary>Per topic, most hits first.</summary>
@@ -23,4 +23,7 @@ public sealed record SearchFacets
     /// first.
     /// </summary>
     public IReadOnlyList<FacetValue> Type { get; init; } = [];
+
+    /// <summary>Per issuer (发文机关), most hits first; documents with no known issuer are in none.</summary>
+    public IReadOnlyList<FacetValue> Issuer { get; init; } = [];
 }

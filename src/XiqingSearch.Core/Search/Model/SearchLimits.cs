@@ -81,7 +81,7 @@ public static class SearchLimits
         }
         foreach (var range in request.Years)
         {
-            if (!IsYear(range.From) || !IsYear(range.To) || range.From > range.To)
+            if (!range.IsUnknown && (!IsYear(range.From) || !IsYear(range.To) || range.From > range.To))
             {
                 return SearchMessages.BadYear(range.ToString());
             }
@@ -92,6 +92,7 @@ public static class SearchLimits
             ?? CheckValues(RequestParameter.Doc, request.Docs)
             ?? CheckValues(RequestParameter.Kind, request.Kinds)
             ?? CheckValues(RequestParameter.Type, request.Types)
+            ?? CheckValues(RequestParameter.Issuer, request.Issuers)
             ?? CheckKinds(request.Kinds)
             ?? CheckTypes(request.Types);
     }
@@ -104,7 +105,7 @@ public static class SearchLimits
     public static bool IsYear(int year) => year is >= MinYear and <= MaxYear;
 
     /// <summary>
-    /// Parses year filter values (<c>2024</c>, <c>2021..2023</c>) as both front ends take them, or the problem with
+    /// Parses year filter values (<c>2024</c>, <c>2021..2023</c>, <c>unknown</c>) as both front ends take them, or the problem with
     /// the first value that is not a year or range of years.
     /// </summary>
     public static Result<IReadOnlyList<YearRange>> ParseYears(IEnumerable<string> values)

@@ -24,7 +24,7 @@ public sealed record SearchRequest
     /// <summary>Hit order.</summary>
     public SearchSort Sort { get; init; } = SearchSort.Relevance;
 
-    /// <summary>Years to keep (any range matches).</summary>
+    /// <summary>Years to keep (any range matches; <see cref="YearRange.UnknownYear"/> keeps the unknown year).</summary>
     public IReadOnlyList<YearRange> Years { get; init; } = [];
 
     /// <summary>Topics to keep (exact names).</summary>
@@ -51,6 +51,9 @@ public sealed record SearchRequest
     /// <see cref="DocumentTypes"/>).
     /// </summary>
     public IReadOnlyList<string> Types { get; init; } = [];
+
+    /// <summary>Issuers to keep (发文机关, exact names as the <c>issuer</c> facet lists them).</summary>
+    public IReadOnlyList<string> Issuers { get; init; } = [];
 
     /// <summary>Kinds to keep (<see cref="ParagraphKindNames"/>).</summary>
     public IReadOnlyList<string> Kinds { get; init; } = [];

@@ -5,11 +5,26 @@ namespace XiqingSearch.Core.Search.Model;
 /// <summary>An inclusive range of years, as a filter (<c>2024</c> or <c>2021..2023</c>).</summary>
 public readonly record struct YearRange(int From, int To)
 {
+    /// <summary>The wire name of the unknown year: facet value, filter value, <c>year:unknown</c>.</summary>
+    public const string Unknown = "unknown";
+
+    /// <summary>
+    /// The filter that keeps the unknown year. Inside the engine the unknown year is 0 (the doc value of a
+    /// paragraph with no year field), which no real range contains.
+    /// </summary>
+    public static readonly YearRange UnknownYear = new(0, 0);
+
+    /// <summary>True for <see cref="UnknownYear"/>.</summary>
+    public bool IsUnknown => From == 0 && To == 0;
+
+    /// <summary>A year as the wire writes it: its digits, or <see cref="Unknown"/> for 0.</summary>
+    public static string Label(int year) => year == 0 ? Unknown : year.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>True when <paramref name="year"/> lies in the range.</summary>
     public bool Contains(int year) => year >= From && year <= To;
 
     /// <summary>
-    /// Parses <c>2024</c>, <c>2021..2023</c> or <c>2021-2023</c>. Returns false for anything else, including a
+    /// Parses <c>2024</c>, <c>2021..2023</c>, <c>2021-2023</c> or <c>unknown</c>. Returns false for anything else, including a
     /// reversed range and a year outside <see cref="SearchLimits.MinYear"/>..<see cref="SearchLimits.MaxYear"/>
     /// (the years <c>year:</c> accepts in a query).
     /// </summary>
@@ -21,6 +36,11 @@ public readonly record struct YearRange(int From, int To)
             return false;
         }
         var s = text.Trim();
+        if (s.Equals(Unknown, StringComparison.OrdinalIgnoreCase))
+        {
+            range = UnknownYear;
+            return true;
+        }
         var sep = s.IndexOf("..", StringComparison.Ordinal);
         var sepLength = 2;
         if (sep < 0)
@@ -48,7 +68,7 @@ public readonly record struct YearRange(int From, int To)
     }
 
     /// <inheritdoc/>
-    public override string ToString() => From == To
+    public override string ToString() => IsUnknown ? Unknown : From == To
         ? From.ToString(CultureInfo.InvariantCulture)
         : string.Create(CultureInfo.InvariantCulture, $"{From}..{To}");
 }

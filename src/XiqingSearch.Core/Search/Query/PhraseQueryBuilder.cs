@@ -28,6 +28,12 @@ internal sealed class PhraseQueryBuilder(Analyzer smartCn)
     /// <summary>The exact phrase in any heading of the chapter path.</summary>
     public LuceneQuery Chapter(string queryText) => CharacterPhrase(FieldNames.ChapterText, MatchFolding.Normalize(queryText));
 
+    /// <summary>The exact phrase in the document's title.</summary>
+    public LuceneQuery Title(string queryText) => CharacterPhrase(FieldNames.TitleText, MatchFolding.Normalize(queryText));
+
+    /// <summary>The exact phrase in the document's issuer (发文机关).</summary>
+    public LuceneQuery Issuer(string queryText) => CharacterPhrase(FieldNames.IssuerText, MatchFolding.Normalize(queryText));
+
     /// <summary>Synonym groups that expand a phrase into all its variants (null: none, or <c>exact:</c>).</summary>
     public SynonymTable? Synonyms { get; init; }
 
@@ -126,7 +132,13 @@ internal sealed class PhraseQueryBuilder(Analyzer smartCn)
             }
             query = new ExactPhraseQuery(field, bigrams, offsets);
         }
-        Descriptions[query] = field == FieldNames.ChapterText ? $"chapter:\"{normalized}\"" : $"\"{normalized}\"";
+        Descriptions[query] = field switch
+        {
+            FieldNames.ChapterText => $"chapter:\"{normalized}\"",
+            FieldNames.TitleText => $"title:\"{normalized}\"",
+            FieldNames.IssuerText => $"issuer:\"{normalized}\"",
+            _ => $"\"{normalized}\"",
+        };
         return query;
     }
 

@@ -97,7 +97,7 @@ internal static class QueryCompiler
 
     /// <summary>Phrases and filters: a phrase counts once however many SmartCn words it adds for ranking.</summary>
     private static int CountClauses(LuceneQuery query, IReadOnlyDictionary<LuceneQuery, TextPhrase> phrases) =>
-        !phrases.ContainsKey(query) && query is BooleanQuery boolean
+        !phrases.ContainsKey(query) && query is BooleanQuery boolean and not UnknownYearQuery
             ? boolean.Clauses.Sum(c => CountClauses(c.Query, phrases))
             : 1;
 
@@ -230,7 +230,7 @@ internal static class QueryCompiler
             }
             return;
         }
-        if (query is BooleanQuery boolean)
+        if (query is BooleanQuery boolean and not UnknownYearQuery)
         {
             foreach (var clause in boolean.Clauses)
             {
@@ -248,6 +248,8 @@ internal static class QueryCompiler
         }
         switch (query)
         {
+            case UnknownYearQuery:
+                return Boost(query, "year:unknown");
             case BooleanQuery boolean:
                 var builder = new StringBuilder();
                 foreach (var clause in boolean.Clauses)

@@ -23,7 +23,7 @@ namespace XiqingSearch.Core.Search.Query;
 internal sealed class XiqingQueryParser : QueryParser
 {
     /// <summary>The fields a query may name; <c>text</c> is the default.</summary>
-    public static readonly IReadOnlyList<string> KnownFields = ["text", "year", "topic", "chapter", "doc", "kind"];
+    public static readonly IReadOnlyList<string> KnownFields = ["text", "year", "topic", "chapter", "doc", "kind", "title", "issuer", "number"];
 
     private readonly PhraseQueryBuilder _phrases;
     private QueryTokens? _tokens;
@@ -55,6 +55,8 @@ internal sealed class XiqingQueryParser : QueryParser
         {
             case FieldNames.Text:
                 return _phrases.Text(queryText);
+            case FieldNames.Year when queryText.Trim().Equals(YearRange.Unknown, StringComparison.OrdinalIgnoreCase):
+                return new UnknownYearQuery();
             case FieldNames.Year:
                 var year = ParseYear(queryText, Tokens.Term(Token));
                 return NumericRangeQuery.NewInt32Range(FieldNames.Year, year, year, true, true);
@@ -75,6 +77,19 @@ internal sealed class XiqingQueryParser : QueryParser
                     throw new QueryFieldException(SearchMessages.EmptyChapter(), Tokens.Term(Token));
                 }
                 return _phrases.Chapter(queryText);
+            case FieldNames.Title or FieldNames.Issuer:
+                if (MatchFolding.Normalize(queryText).Length == 0)
+                {
+                    throw new QueryFieldException(SearchMessages.EmptyField(field), Tokens.Term(Token));
+                }
+                return field == FieldNames.Title ? _phrases.Title(queryText) : _phrases.Issuer(queryText);
+            case FieldNames.Number:
+                var number = DocumentNumbers.Key(queryText);
+                if (number.Length == 0)
+                {
+                    throw new QueryFieldException(SearchMessages.EmptyField(field), Tokens.Term(Token));
+                }
+                return new TermQuery(new Term(FieldNames.NumberKey, number));
             default:
                 throw new QueryFieldException(SearchMessages.UnknownField(field, KnownFields),
                     Tokens.Field(Token, field, Tokens.Term(Token)));
@@ -106,14 +121,14 @@ internal sealed class XiqingQueryParser : QueryParser
     protected override LuceneQuery GetPrefixQuery(string field, string termStr) => field switch
     {
         // Phrases already match anywhere inside the text, so a trailing * adds nothing.
-        FieldNames.Text or FieldNames.Chapter => GetFieldQuery(field, termStr, quoted: false)!,
+        FieldNames.Text or FieldNames.Chapter or FieldNames.Title or FieldNames.Issuer => GetFieldQuery(field, termStr, quoted: false)!,
         FieldNames.Doc or FieldNames.Topic => new PrefixQuery(new Term(field, termStr)),
         _ => throw Unsupported(field, "prefix"),
     };
 
     protected override LuceneQuery GetWildcardQuery(string field, string termStr)
     {
-        if (field is FieldNames.Text or FieldNames.Chapter && termStr.Trim('*').IndexOfAny(['*', '?']) < 0)
+        if (field is FieldNames.Text or FieldNames.Chapter or FieldNames.Title or FieldNames.Issuer && termStr.Trim('*').IndexOfAny(['*', '?']) < 0)
         {
             // "*西青*": leading and trailing stars mean "inside a word", which every phrase already is.
             return GetFieldQuery(field, termStr.Trim('*'), quoted: false)!;

@@ -7,6 +7,7 @@
 
 import { createApi } from './api.js';
 import { clear, el, svg } from './dom.js';
+import { TEXT } from './text.js';
 
 const api = createApi(new URL('..', import.meta.url).href);
 var COLORS = ['#b71c1c', '#1a56db', '#2e7d32', '#ef6c00', '#6a1b9a', '#00838f', '#5d4037', '#c2185b', '#455a64', '#9e9d24'];
@@ -90,7 +91,8 @@ function compareView(params) {
         return;
       }
       last = answer.body;
-      status.textContent = '共 ' + last.rows.length + ' 个检索词；' + MULTI_YEAR[last.multiYear] + '。';
+      status.textContent = '共 ' + last.rows.length + ' 个检索词；' + MULTI_YEAR[last.multiYear] + '。' +
+        (last.unknownYearParagraphs ? TEXT.leftOut(last.unknownYearParagraphs) : '');
       draw();
     }).catch(function () { status.textContent = '无法连接检索服务。'; });
   }
@@ -239,7 +241,8 @@ function newTermsView(params) {
         return;
       }
       var r = answer.body;
-      status.textContent = r.year + ' 年新出现的词（此前 ' + (r.earlierYears.join('、') || '无') + ' 年均未出现）；' + MULTI_YEAR[r.multiYear] + '。';
+      status.textContent = r.year + ' 年新出现的词（此前 ' + (r.earlierYears.join('、') || '无') + ' 年均未出现）；' + MULTI_YEAR[r.multiYear] + '。' +
+        (r.unknownYearParagraphs ? TEXT.leftOut(r.unknownYearParagraphs) : '');
       output.appendChild(list(r.year + ' 年新出现', r.appeared,
         function (t) { return t.occurrences + ' 处 · ' + t.paragraphs + ' 段'; }, function () { return r.year; }));
       output.appendChild(list('自 ' + r.year + ' 年起不再出现', r.disappeared,
@@ -249,7 +252,9 @@ function newTermsView(params) {
 
   form.addEventListener('submit', function (event) { event.preventDefault(); run(true); });
   api.facets().then(function (answer) {
-    var years = ((answer.body && answer.body.year) || []).map(function (v) { return v.value; }).sort().reverse();
+    // New terms compare years: the unknown year is not one to pick.
+    var years = ((answer.body && answer.body.year) || []).map(function (v) { return v.value; })
+      .filter(function (y) { return y !== 'unknown'; }).sort().reverse();
     years.forEach(function (y) { year.appendChild(el('option', { value: y, text: y + ' 年' })); });
     var wanted = params.get('year');
     if (wanted && years.indexOf(wanted) >= 0) {

@@ -12,7 +12,8 @@ export function createApi(base) {
       .then((r) => r.json().then((body) => ({ ok: r.ok, body })));
   }
 
-  const documentPath = (doc) => 'api/documents/' + encodeURIComponent(doc);
+  // A document id may hold '/' (a document in a subfolder): each segment is encoded, the slashes stay path.
+  const documentPath = (doc) => 'api/documents/' + String(doc).split('/').map(encodeURIComponent).join('/');
 
   return {
     base,
@@ -25,6 +26,9 @@ export function createApi(base) {
     document: (doc, q) => getJson(documentPath(doc) + '?q=' + encodeURIComponent(q)),
     paragraph: (doc, n, context) => getJson(documentPath(doc) + '/paragraphs/' + encodeURIComponent(n) + '?context=' + context),
     facets: () => getJson('api/facets'),
+    /** The URL of a document's source file (`file`: one of its copies); a PDF opens at `page` when given. */
+    originalUrl: (doc, file, page) => base + documentPath(doc) + '/original' +
+      (file ? '?file=' + encodeURIComponent(file) : '') + (page ? '#page=' + page : ''),
     compare: (params) => getJson('api/compare?' + params.toString()),
     newTerms: (year, limit) => getJson('api/new-terms?year=' + encodeURIComponent(year) + '&limit=' + limit),
 

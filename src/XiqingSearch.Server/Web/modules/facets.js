@@ -1,25 +1,26 @@
 /*
- * The filter boxes beside the hits: year, document type, document, topic, chapter (paragraph counts, multi-select),
+ * The filter boxes beside the hits: year (年份未知 last), document type, issuer, document, topic, chapter (paragraph counts, multi-select),
  * the button that clears every filter, and on a narrow screen the toggle that folds them away.
  */
 
 import { clear, el } from './dom.js';
 import { FILTERS, filterCount } from './state.js';
-import { TEXT } from './text.js';
+import { TEXT, yearLabel } from './text.js';
 
-const ORDER = ['year', 'type', 'doc', 'topic', 'chapter'];
-const TITLES = { year: TEXT.year, type: TEXT.type, doc: TEXT.doc, topic: TEXT.topic, chapter: TEXT.chapter };
+const ORDER = ['year', 'type', 'issuer', 'doc', 'topic', 'chapter'];
+const TITLES = { year: TEXT.year, type: TEXT.type, issuer: TEXT.issuer, doc: TEXT.doc, topic: TEXT.topic, chapter: TEXT.chapter };
 
 /** Facet name → the buckets to list: `{value, label, count, child}`. */
 function buckets(facets, state, documents) {
   const info = (doc) => documents[doc];
   return {
-    year: (facets.year || []).map((v) => ({ value: v.value, label: v.value + TEXT.yearSuffix, count: v.count })),
+    year: (facets.year || []).map((v) => ({ value: v.value, label: yearLabel(v.value), count: v.count })),
+    issuer: (facets.issuer || []).map((v) => ({ value: v.value, label: v.value, count: v.count })),
     type: typeBuckets(facets, state, documents),
     doc: (facets.doc || []).map((v) => ({
       value: v.value,
       // A plan for several years says so (2021–2025) rather than standing under its first year alone.
-      label: (info(v.value) ? (info(v.value).period || info(v.value).year) + ' ' : '') + (v.label || v.value),
+      label: (info(v.value) ? (info(v.value).period || info(v.value).year || TEXT.unknownYear) + ' ' : '') + (v.label || v.value),
       count: v.count
     })),
     topic: (facets.topic || []).map((v) => ({ value: v.value, label: v.label || v.value, count: v.count })),

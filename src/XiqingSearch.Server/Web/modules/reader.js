@@ -5,7 +5,7 @@
 
 import { clear, el, highlighted } from './dom.js';
 import { failure } from './api.js';
-import { TEXT, errorMessage } from './text.js';
+import { TEXT, errorMessage, facts } from './text.js';
 
 /** A hit id (`DOC#N`) as its document and paragraph number; null when it has no paragraph. */
 function splitId(id) {
@@ -80,7 +80,7 @@ export function createReader(page, ids) {
       }
       return li;
     };
-    node.appendChild(head(ctx.year + ' · ' + ctx.title));
+    node.appendChild(head((ctx.year == null ? TEXT.unknownYear : ctx.year) + ' · ' + ctx.title));
     if (p.chapter && p.chapter.length) {
       node.appendChild(el('p', { className: 'xq-context-path', text: p.chapter.join(' › ') }));
     }
@@ -140,12 +140,28 @@ export function createReader(page, ids) {
     next.addEventListener('click', () => go(index + 1));
     // Title and navigation stay at the top of the panel while the document scrolls under them.
     node.appendChild(el('div', { className: 'xq-doc-top' },
-      head((d.period || d.year) + ' · ' + d.title),
+      head((d.period || (d.year == null ? TEXT.unknownYear : d.year)) + ' · ' + d.title),
+      documentFacts(d),
       el('div', { className: 'xq-doc-nav' },
         el('span', { className: 'xq-doc-summary', text: (TEXT.types[d.type] || d.type) + ' · ' + TEXT.docSummary(d) }), prev, position, next)));
     node.appendChild(list);
     node.focus();
     go(index);
+  }
+
+  /** The document's issuer, 文号, dates, its source file and copies (原文), and what reading it noted. */
+  function documentFacts(d) {
+    const links = [d.file].concat(d.copies || []).map((file, i) => el('a', {
+      className: 'xq-original', href: page.api.originalUrl(d.doc, i === 0 ? null : file, null),
+      target: '_blank', rel: 'noopener', text: i === 0 ? TEXT.original : file.split('.').pop().toUpperCase()
+    }));
+    const source = d.sourceUrl && /^https?:\/\//i.test(d.sourceUrl)
+      ? el('a', { className: 'xq-source-url', href: d.sourceUrl, target: '_blank', rel: 'noopener noreferrer', text: d.sourceUrl })
+      : null;
+    return el('div', { className: 'xq-doc-facts' },
+      facts(d) ? el('span', { className: 'xq-facts', text: facts(d) }) : null,
+      links, source,
+      (d.warnings || []).length ? el('p', { className: 'xq-doc-warnings', text: TEXT.warnings + '：' + d.warnings.join('；') }) : null);
   }
 
   /** Opens what `state` asks for (`view`, else `ctx`), or hides the panel. */

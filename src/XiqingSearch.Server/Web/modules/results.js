@@ -1,11 +1,12 @@
 /*
- * The hits of one page: year (and a plan's period) · title · chapter path · topic (· PDF page), the text with its
- * occurrences marked, the occurrence count, and the links that open the paragraph in context or the whole document.
+ * The hits of one page: year (and a plan's period; 年份未知 when unknown) · title · issuer · 文号 · chapter path · topic
+ * (· PDF page), the text with its occurrences marked, the occurrence count, and the links that open the paragraph in
+ * context, the whole document, or the source file (原文).
  */
 
 import { clear, el, highlighted } from './dom.js';
 import { withChanges } from './state.js';
-import { TEXT, pageLabel } from './text.js';
+import { TEXT, facts, pageLabel } from './text.js';
 
 export function createResults(page) {
   const node = el('ol', { className: 'xq-hits' });
@@ -28,10 +29,12 @@ export function createResults(page) {
     const pdf = hit.firstPage != null;
     return el('li', { className: 'xq-hit', 'data-id': hit.id },
       el('p', { className: 'xq-meta' },
-        el('span', { className: 'xq-year', text: String(hit.year) }),
+        el('span', { className: 'xq-year', text: hit.year == null ? TEXT.unknownYear : String(hit.year) }),
         info && info.period ? el('span', { className: 'xq-period', text: '（' + info.period + '）' }) : null,
         ' · ',
         el('span', { className: 'xq-doc-title', text: hit.title }), ' · ',
+        facts(hit) ? el('span', { className: 'xq-facts', text: facts(hit) }) : null,
+        facts(hit) ? ' · ' : null,
         el('span', { className: 'xq-chapter', text: hit.chapter && hit.chapter.length ? hit.chapter.join(' › ') : '—' }), ' · ',
         el('span', { className: 'xq-topic', text: hit.topic }),
         pdf ? ' · ' : '',
@@ -40,7 +43,12 @@ export function createResults(page) {
       el('p', { className: 'xq-actions' },
         count > 0 ? el('span', { className: 'xq-hit-count', text: TEXT.hitOccurrences(count) }) : null,
         panelLink('xq-open', TEXT.context, 'ctx', hit),
-        panelLink('xq-open-doc', TEXT.wholeDocument, 'view', hit)));
+        panelLink('xq-open-doc', TEXT.wholeDocument, 'view', hit),
+        // The source file: a PDF opens at the hit's page.
+        el('a', {
+          className: 'xq-original', href: page.api.originalUrl(hit.doc, null, pdf ? hit.firstPage : null),
+          target: '_blank', rel: 'noopener', text: TEXT.original
+        })));
   }
 
   function render(response) {

@@ -4,7 +4,7 @@
  */
 
 /** The filters: URL and API parameter name → the state's list of selected values. */
-export const FILTERS = { year: 'years', topic: 'topics', chapter: 'chapters', doc: 'docs', type: 'types', kind: 'kinds' };
+export const FILTERS = { year: 'years', topic: 'topics', chapter: 'chapters', doc: 'docs', type: 'types', issuer: 'issuers', kind: 'kinds' };
 
 /**
  * q, the filters, sort ('' = relevance), offset, and the open panel: ctx (a hit's id, its paragraph in context)

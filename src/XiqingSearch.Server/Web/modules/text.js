@@ -14,6 +14,12 @@ export const TEXT = {
   filters: '筛选',
   results: '检索结果',
   year: '年份',
+  unknownYear: '年份未知',
+  issuer: '发文机关',
+  original: '原文',
+  copies: '其他格式',
+  warnings: '读取提示',
+  leftOut: (n) => '另有 ' + n + ' 段所属文件年份未知，未计入。',
   topic: '主题',
   chapter: '章节',
   clear: '清除筛选',
@@ -74,7 +80,18 @@ export const TEXT = {
   note: '注意：'
 };
 
-const FILTER_NAMES = { year: '年份', topic: '主题', chapter: '章节', doc: '文件', kind: '类型', type: '文件类型', all: '筛选' };
+const FILTER_NAMES = { year: '年份', topic: '主题', chapter: '章节', doc: '文件', kind: '类型', type: '文件类型', issuer: '发文机关', all: '筛选' };
+
+/** A year as the page shows it: 2024年, or 年份未知 for the unknown year (`null`, facet value `unknown`). */
+export function yearLabel(year) {
+  return year == null || year === 'unknown' ? TEXT.unknownYear : year + TEXT.yearSuffix;
+}
+
+/** A document's issuer, 文号 and dates, joined with ' · ' ('' when it has none). */
+export function facts(d) {
+  return [d.issuer, d.number, d.writtenDate ? '成文 ' + d.writtenDate : null, d.publishedDate ? '发布 ' + d.publishedDate : null]
+    .filter((v) => v).join(' · ');
+}
 
 /** The page of a paragraph from a PDF: 第 12 页, or 第 12–13 页 across a page break. */
 export function pageLabel(p) {
@@ -94,7 +111,7 @@ const ERRORS = {
   'query.unknown-field': (a) => '没有“' + a.field + '”这个字段。可用字段：' + a.fields + '。如要检索含冒号的文字，请给短语加引号。',
   'query.bad-range': (a) => a.reason === 'range-field'
     ? '范围只能用于年份（如 year:[2021 TO 2023]），不能用于 ' + a.field + '。'
-    : '年份应为四位数字（如 year:2024 或 year:[2021 TO 2023]），而不是“' + a.value + '”。',
+    : '年份应为四位数字（如 year:2024、year:[2021 TO 2023] 或 year:unknown），而不是“' + a.value + '”。',
   'query.syntax': (a) => {
     switch (a.reason) {
       case 'ends-early': return '检索式不完整：最后一个运算符后面缺少内容。';

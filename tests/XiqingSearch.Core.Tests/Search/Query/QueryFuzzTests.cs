@@ -122,7 +122,7 @@ public sealed class QueryFuzzTests(SeedIndexFixture index) : IClassFixture<SeedI
                     return $"snippet highlight {h.Start}..{h.End} outside the snippet of {hit.Id}";
                 }
             }
-            if (request.Years.Count > 0 && !request.Years.Any(y => y.Contains(hit.Year)))
+            if (request.Years.Count > 0 && !request.Years.Any(y => y.Contains(hit.Year ?? 0)))
             {
                 return $"{hit.Id} of {hit.Year} passes the year filter";
             }

@@ -59,7 +59,7 @@ public sealed class QueryLanguageTests(SeedIndexFixture index)
     public void Search_YearRange_KeepsYearsInside()
     {
         var response = index.SearchAll("发展 year:[2021 TO 2023]");
-        Assert.All(response.Hits, h => Assert.InRange(h.Year, 2021, 2023));
+        Assert.All(response.Hits, h => Assert.InRange(h.Year!.Value, 2021, 2023));
         Assert.Equal(Contains("发展").Count(id => YearOf(id) is >= 2021 and <= 2023), response.TotalHits);
     }
 

@@ -20,7 +20,7 @@ public sealed class RobustQueryTests(SeedIndexFixture index) : IClassFixture<See
         var expected = all.Hits.Count(h => h.Year >= from && h.Year <= to);
         Assert.True(expected > 0);
         Assert.Equal(expected, filtered.TotalHits);
-        Assert.All(filtered.Hits, h => Assert.InRange(h.Year, from, to));
+        Assert.All(filtered.Hits, h => Assert.InRange(h.Year!.Value, from, to));
     }
 
     [Theory]
