@@ -11,7 +11,9 @@ namespace XiqingSearch.Core.Export;
 /// comma, quote, CR or LF are quoted, quotes doubled, records end with CRLF), preceded by a UTF-8 byte order mark
 /// so Excel reads the Chinese text as UTF-8. <c>left</c> and <c>right</c> hold up to <see cref="ContextChars"/>
 /// characters of the paragraph around the match (line breaks as spaces); <c>chapter</c> is the heading path
-/// joined with <see cref="ChapterPath.Separator"/>.
+/// joined with <see cref="ChapterPath.Separator"/>. Every field that a spreadsheet would take for a formula (one
+/// starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, tab or CR) is written with a leading apostrophe, OWASP's
+/// rule against CSV injection, so that Excel and LibreOffice show it as text and never run it.
 /// </summary>
 public static class OccurrenceCsv
 {
@@ -77,9 +79,21 @@ public static class OccurrenceCsv
         output.Write("\r\n");
     }
 
-    /// <summary>The field as RFC 4180 wants it: quoted (inner quotes doubled) only when it must be.</summary>
-    public static string Quote(string field) =>
-        field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    /// <summary>The field as RFC 4180 wants it, defused first: quoted (inner quotes doubled) only when it must be.</summary>
+    public static string Quote(string field)
+    {
+        var safe = Defuse(field);
+        return safe.AsSpan().IndexOfAny(",\"\r\n") < 0 ? safe : "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+
+    /// <summary>
+    /// The field with an apostrophe in front when its first character would make a spreadsheet read it as a
+    /// formula (<c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, tab, CR): the apostrophe is the spreadsheets' own mark for
+    /// "this cell is text", so the cell shows the field as written and nothing is evaluated. The columns this
+    /// project writes hold no negative numbers, so no number is turned into text by the rule.
+    /// </summary>
+    public static string Defuse(string field) =>
+        field.Length > 0 && field[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + field : field;
 
     // Windows never split a surrogate pair.
     private static string Before(string text, int end, int chars)
