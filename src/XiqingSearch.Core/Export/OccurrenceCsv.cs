@@ -31,7 +31,18 @@ public static class OccurrenceCsv
     public static void Write(SearchResponse response, TextWriter output)
     {
         output.Write('\uFEFF');
-        WriteRecord(output, Columns);
+        foreach (var record in Records(response))
+        {
+            WriteRecord(output, record);
+        }
+        output.Flush();
+    }
+
+    /// <summary>The header, then one record per occurrence, made one at a time (for writers that stream).</summary>
+    public static IEnumerable<IReadOnlyList<string>> Records(SearchResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        yield return Columns;
         foreach (var hit in response.Hits)
         {
             foreach (var span in hit.Highlights)
@@ -40,10 +51,9 @@ public static class OccurrenceCsv
                 {
                     continue;
                 }
-                WriteRecord(output, Row(hit, span));
+                yield return Row(hit, span);
             }
         }
-        output.Flush();
     }
 
     private static string[] Row(SearchHit hit, TextSpan span) =>

@@ -28,7 +28,7 @@ internal static class StreamingIndexer
     /// </summary>
     public static Outcome Run(IReadOnlyList<SourceFile> files, Catalog? catalog, IReadOnlySet<string> toWrite,
         IndexWriter? writer, bool incremental, IProgress<IndexProgress>? progress, System.Diagnostics.Stopwatch clock,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, IngestLimits? limits = null)
     {
         var documents = new BuildReportDocument?[files.Count];
         var problems = new List<Problem>[files.Count];
@@ -51,7 +51,7 @@ internal static class StreamingIndexer
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var file = files[i];
-                    var (read, unreadable) = CorpusReader.ReadOrSkip(file, catalog);
+                    var (read, unreadable) = CorpusReader.ReadOrSkip(file, catalog, limits);
                     if (unreadable is not null)
                     {
                         // An unreadable PDF/DOCX is named and left out; its old paragraphs leave the index.
@@ -81,7 +81,12 @@ internal static class StreamingIndexer
                         {
                             writer!.DeleteDocuments(new Term(FieldNames.Doc, file.Id));
                         }
-                        writer!.AddDocuments(document.Paragraphs.Select(p => LuceneDocumentFactory.Create(document, p)));
+                        // One paragraph at a time, not as one block: the writer may flush its buffer in the middle
+                        // of a long document, so a file of any size is indexed within the buffer's bound.
+                        foreach (var paragraph in document.Paragraphs)
+                        {
+                            writer!.AddDocument(LuceneDocumentFactory.Create(document, paragraph));
+                        }
                     }
                     lock (gate)
                     {

@@ -77,12 +77,12 @@ public static class CorpusReader
     }
 
     /// <summary>Reads one file: strict decoding, paragraphs, metadata (corrected by <paramref name="catalog"/>).</summary>
-    public static Result<SourceDocument> ReadDocument(SourceFile file, Catalog? catalog)
+    public static Result<SourceDocument> ReadDocument(SourceFile file, Catalog? catalog, IngestLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(file);
         if (DocumentReaders.Handles(file.FileName))
         {
-            var read = ReadLaidOut(file, catalog);
+            var read = ReadLaidOut(file, catalog, limits ?? IngestLimits.Default);
             return read.Skipped is { } skipped
                 ? new Problem(skipped.Code, skipped.ToString(), file.Path)
                 : read.Document!;
@@ -99,9 +99,10 @@ public static class CorpusReader
     /// Reads every source file of <paramref name="seedsDirectory"/>. Any bad file (or a bad catalogue) fails the
     /// whole read with a problem for every bad file.
     /// </summary>
-    public static Result<IReadOnlyList<SourceDocument>> ReadAll(string seedsDirectory, IProgress<IngestProgress>? progress = null)
+    public static Result<IReadOnlyList<SourceDocument>> ReadAll(string seedsDirectory, IProgress<IngestProgress>? progress = null,
+        IngestLimits? limits = null)
     {
-        var read = ReadCorpus(seedsDirectory, progress);
+        var read = ReadCorpus(seedsDirectory, progress, limits);
         return read.IsSuccess
             ? Result<IReadOnlyList<SourceDocument>>.Ok(read.Value.Documents)
             : Result<IReadOnlyList<SourceDocument>>.Fail(read.Problems);
@@ -109,10 +110,12 @@ public static class CorpusReader
 
     /// <summary>
     /// Reads every source file of <paramref name="seedsDirectory"/>. A bad text file (or a bad catalogue) fails the
-    /// whole read with a problem for every bad file; a PDF, DOCX or page whose text cannot be read is skipped and
-    /// listed in <see cref="CorpusRead.Skipped"/>, and the rest is read.
+    /// whole read with a problem for every bad file; a PDF, DOCX or page whose text cannot be read, and any document
+    /// over one of <paramref name="limits"/>, is skipped and listed in <see cref="CorpusRead.Skipped"/>, and the rest
+    /// is read.
     /// </summary>
-    public static Result<CorpusRead> ReadCorpus(string seedsDirectory, IProgress<IngestProgress>? progress = null)
+    public static Result<CorpusRead> ReadCorpus(string seedsDirectory, IProgress<IngestProgress>? progress = null,
+        IngestLimits? limits = null)
     {
         var listed = ListFiles(seedsDirectory);
         if (!listed.IsSuccess)
@@ -132,35 +135,19 @@ public static class CorpusReader
         var paragraphs = 0;
         for (var i = 0; i < files.Count; i++)
         {
-            if (DocumentReaders.Handles(files[i].FileName))
+            var read = ReadOrSkip(files[i], catalog.IsSuccess ? catalog.Value : null, limits);
+            if (read.Skipped is { } skipped)
             {
-                var laidOut = ReadLaidOut(files[i], catalog.IsSuccess ? catalog.Value : null);
-                if (laidOut.Skipped is { } skipped)
-                {
-                    skippedDocuments.Add(skipped);
-                }
-                else if (laidOut.Document!.IsSuccess)
-                {
-                    documents.Add(laidOut.Document.Value);
-                    paragraphs += laidOut.Document.Value.Paragraphs.Count;
-                }
-                else
-                {
-                    problems.AddRange(laidOut.Document.Problems);
-                }
-                bytes += files[i].Bytes;
-                progress?.Report(new IngestProgress(i + 1, files.Count, paragraphs, bytes, files[i].FileName));
-                continue;
+                skippedDocuments.Add(skipped);
             }
-            var document = ReadDocument(files[i], catalog.IsSuccess ? catalog.Value : null);
-            if (document.IsSuccess)
+            else if (read.Document!.IsSuccess)
             {
-                documents.Add(document.Value);
-                paragraphs += document.Value.Paragraphs.Count;
+                documents.Add(read.Document.Value);
+                paragraphs += read.Document.Value.Paragraphs.Count;
             }
             else
             {
-                problems.AddRange(document.Problems);
+                problems.AddRange(read.Document.Problems);
             }
             bytes += files[i].Bytes;
             progress?.Report(new IngestProgress(i + 1, files.Count, paragraphs, bytes, files[i].FileName));
@@ -171,22 +158,59 @@ public static class CorpusReader
     }
 
     /// <summary>
-    /// Reads one file: either the document (or the problems that refuse it), or, for a PDF, DOCX or saved page whose
-    /// text cannot be read, why it is skipped.
+    /// Reads one file: either the document (or the problems that refuse it), or why it is skipped: a PDF, DOCX or
+    /// saved page whose text cannot be read, or any document over one of <paramref name="limits"/> (named with the
+    /// limit; a document is indexed whole or not at all, never cut short).
     /// </summary>
-    internal static (Result<SourceDocument>? Document, SkippedDocument? Skipped) ReadOrSkip(SourceFile file, Catalog? catalog) =>
-        DocumentReaders.Handles(file.FileName) ? ReadLaidOut(file, catalog) : (ReadDocument(file, catalog), null);
+    internal static (Result<SourceDocument>? Document, SkippedDocument? Skipped) ReadOrSkip(SourceFile file, Catalog? catalog,
+        IngestLimits? limits = null)
+    {
+        limits ??= IngestLimits.Default;
+        // A UTF-8 file has at least a third as many UTF-16 characters as bytes: one far over the limit is named
+        // without being read at all.
+        if (!DocumentReaders.Handles(file.FileName) && file.Bytes / 3 > limits.MaxDocumentCharacters)
+        {
+            return (null, new SkippedDocument(file.FileName, ProblemCodes.TooLarge, null,
+                IngestMessages.DocumentTooLarge(file.Bytes / 3, limits.MaxDocumentCharacters)));
+        }
+        var read = DocumentReaders.Handles(file.FileName) ? ReadLaidOut(file, catalog, limits) : (ReadDocument(file, catalog, limits), null);
+        return read.Document is { IsSuccess: true } document && OverLimits(file, document.Value, limits) is { } over
+            ? (null, over)
+            : read;
+    }
+
+    /// <summary>
+    /// The one check of the character limits, whatever the format: after reading, before indexing. Null when the
+    /// document keeps within them.
+    /// </summary>
+    internal static SkippedDocument? OverLimits(SourceFile file, SourceDocument document, IngestLimits limits)
+    {
+        long total = 0;
+        foreach (var paragraph in document.Paragraphs)
+        {
+            if (paragraph.Text.Length > limits.MaxParagraphCharacters)
+            {
+                return new SkippedDocument(file.FileName, ProblemCodes.TooLarge, null,
+                    IngestMessages.ParagraphTooLarge(paragraph.Number, paragraph.Text.Length, limits.MaxParagraphCharacters));
+            }
+            total += paragraph.Text.Length;
+        }
+        return total > limits.MaxDocumentCharacters
+            ? new SkippedDocument(file.FileName, ProblemCodes.TooLarge, null, IngestMessages.DocumentTooLarge(total, limits.MaxDocumentCharacters))
+            : null;
+    }
 
     /// <summary>
     /// Reads a PDF, DOCX or saved page: either the document (or a problem shared with text files, such as a missing
     /// year), or why its text cannot be read.
     /// </summary>
-    private static (Result<SourceDocument>? Document, SkippedDocument? Skipped) ReadLaidOut(SourceFile file, Catalog? catalog)
+    private static (Result<SourceDocument>? Document, SkippedDocument? Skipped) ReadLaidOut(SourceFile file, Catalog? catalog,
+        IngestLimits limits)
     {
         ExtractedDocument extracted;
         try
         {
-            extracted = DocumentReaders.Read(file.FileName, File.ReadAllBytes(file.Path), IngestLimits.Default);
+            extracted = DocumentReaders.Read(file.FileName, File.ReadAllBytes(file.Path), limits);
         }
         catch (UnreadableDocumentException e)
         {
@@ -255,13 +279,15 @@ public static class CorpusReader
             return new SourceFile(Path.GetFullPath(path), name, Path.GetFileNameWithoutExtension(name), before.Bytes,
                 before.Sha256, stamp);
         }
-        var bytes = File.ReadAllBytes(path);
+        // Hashed as a stream: listing a folder never holds a whole file, however large.
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        var hash = SHA256.HashData(stream);
         return new SourceFile(
             Path.GetFullPath(path),
             name,
             Path.GetFileNameWithoutExtension(name),
-            bytes.LongLength,
-            Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            stream.Length,
+            Convert.ToHexStringLower(hash),
             stamp);
     }
 }

@@ -15,6 +15,12 @@ internal static class IngestMessages
             ? $" It looks like GB18030/GBK; convert it with `iconv -f GB18030 -t UTF-8 {fileName}`."
             : string.Empty);
 
+    public static string DocumentTooLarge(long characters, long limit) =>
+        $"too large: {characters:N0} characters or more, over the limit of {limit:N0} (ingestion:maxDocumentCharacters)";
+
+    public static string ParagraphTooLarge(int paragraph, long characters, long limit) =>
+        $"too large: paragraph {paragraph} has {characters:N0} characters, over the limit of {limit:N0} (ingestion:maxParagraphCharacters)";
+
     public static string EmptyFile(string fileName) =>
         $"'{fileName}' is empty (no text, or whitespace only).";
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Model;
 using XiqingSearch.Server.Hosting;
 using XiqingSearch.Server.Http;
@@ -46,7 +48,8 @@ internal static class DocumentEndpoints
             : ProblemMapper.Unavailable(engine.Problems[0]);
     }
 
-    private static IResult Document(string doc, HttpContext context, EngineHolder holder)
+    private static async Task<IResult> Document(string doc, HttpContext context, EngineHolder holder, ServerSettings settings,
+        RouteGuard guard)
     {
         // The query's bounds are the search's own (SearchLimits), checked by the engine.
         var q = context.Request.Query["q"].ToString();
@@ -55,8 +58,28 @@ internal static class DocumentEndpoints
         {
             return ProblemMapper.Unavailable(engine.Problems[0]);
         }
-        var result = engine.Value.GetDocument(doc, q);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : ProblemMapper.ToResult(result.Problems[0]);
+        return await guard.RunAsync(context, "document", ["q"], _ =>
+        {
+            var result = engine.Value.GetDocument(doc, q);
+            if (!result.IsSuccess)
+            {
+                return Result<byte[]>.Fail(result.Problems);
+            }
+            // Bounded before it is written: a document past the limit is refused whole, never cut short.
+            var characters = result.Value.Paragraphs.Sum(p => (long)p.Text.Length);
+            if (characters > settings.MaxDocumentCharacters)
+            {
+                return new Problem(ServerProblems.AnswerTooLarge, ServerMessages.DocumentTooLarge(characters, settings.MaxDocumentCharacters))
+                {
+                    Arguments = new Dictionary<string, string>
+                    {
+                        ["characters"] = characters.ToString(CultureInfo.InvariantCulture),
+                        ["limit"] = settings.MaxDocumentCharacters.ToString(CultureInfo.InvariantCulture),
+                    },
+                };
+            }
+            return JsonSerializer.SerializeToUtf8Bytes(result.Value, XiqingJson.Options);
+        });
     }
 
     private static IResult Paragraph(string doc, string n, HttpContext context, EngineHolder holder)

@@ -1,3 +1,4 @@
+using XiqingSearch.Core.Search.Model;
 using XiqingSearch.Core.Problems;
 using XiqingSearch.Server.Hosting;
 using XiqingSearch.Server.Http;
@@ -29,9 +30,14 @@ internal static class HealthEndpoints
     private static IResult Ready(EngineHolder holder)
     {
         var engine = holder.Current;
+        var progress = BuildProgressView.Of(holder.BuildProgress);
         if (!engine.IsSuccess)
         {
-            return ProblemMapper.Unavailable(engine.Problems[0]);
+            // No commit to serve yet: while the first build runs, say how far it has got.
+            return holder.IsBuilding
+                ? TypedResults.Json(new NotReadyResponse(ProblemMapper.ToBody(engine.Problems[0]).Error, true, progress),
+                    XiqingJson.Options, statusCode: StatusCodes.Status503ServiceUnavailable)
+                : ProblemMapper.Unavailable(engine.Problems[0]);
         }
         var documents = engine.Value.Documents().Count;
         if (documents == 0 || !holder.IsWarm)
@@ -41,7 +47,11 @@ internal static class HealthEndpoints
         // Ready, but perhaps out of date: a refused rebuild (a bad seed, a read-only index folder) is named here.
         var warnings = holder.Warnings;
         return TypedResults.Ok(new HealthStatus("ready", documents, holder.Generation,
-            warnings.Count == 0 ? null : [.. warnings.Select(w => ProblemMapper.ToBody(w).Error)]));
+            warnings.Count == 0 ? null : [.. warnings.Select(w => ProblemMapper.ToBody(w).Error)])
+        {
+            Building = holder.IsBuilding ? true : null,
+            Progress = progress,
+        });
     }
 }
 
@@ -52,4 +62,26 @@ internal static class HealthEndpoints
 /// <param name="Warnings">Why the served commit may be out of date: the problems of the last refused rebuild.</param>
 public sealed record HealthStatus(string Status, int? Documents = null, long? Generation = null,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-    IReadOnlyList<ErrorBody>? Warnings = null);
+    IReadOnlyList<ErrorBody>? Warnings = null)
+{
+    /// <summary>True while the index is rebuilt behind the commit that serves (absent otherwise).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public bool? Building { get; init; }
+
+    /// <summary>How far that rebuild has got.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public BuildProgressView? Progress { get; init; }
+}
+
+/// <summary><c>/readyz</c> while the first build runs (503): why not ready, and the build's progress.</summary>
+public sealed record NotReadyResponse(ErrorBody Error, bool Building, BuildProgressView? Progress);
+
+/// <summary>A running build's progress: the stage, files and bytes done of all, paragraphs so far, the file last done.</summary>
+public sealed record BuildProgressView(string Stage, int FilesDone, int FilesTotal, int Paragraphs, long BytesDone,
+    long BytesTotal, double ElapsedSeconds, string? CurrentFile)
+{
+    internal static BuildProgressView? Of(XiqingSearch.Core.Indexing.IndexProgress? progress) => progress is { } p
+        ? new BuildProgressView(p.Stage, p.FilesDone, p.FilesTotal, p.Paragraphs, p.BytesDone, p.BytesTotal,
+            Math.Round(p.Elapsed.TotalSeconds, 1), p.CurrentFile)
+        : null;
+}
