@@ -90,9 +90,10 @@ internal sealed class EngineHolder(ServerSettings settings, ILogger<EngineHolder
                 return;
             }
         }
-        var built = BuildAtStart(force: _found == IndexState.Incompatible, CancellationToken.None);
+        BuildAtStart(force: _found == IndexState.Incompatible,
+            built => Install(built.IsSuccess ? SearchEngine.Open(Options) : Result<SearchEngine>.Fail(built.Problems)),
+            CancellationToken.None);
         _found = IndexState.Current;
-        Install(built is { IsSuccess: false } ? Result<SearchEngine>.Fail(built.Problems) : SearchEngine.Open(Options));
     }
 
     /// <summary>
@@ -106,29 +107,28 @@ internal sealed class EngineHolder(ServerSettings settings, ILogger<EngineHolder
             return;
         }
         _found = IndexState.Current;
-        var built = BuildAtStart(force: false, cancellationToken);
-        if (built is null)
+        BuildAtStart(force: false, built =>
         {
-            return;
-        }
-        if (built.IsSuccess)
-        {
-            _warnings = [];
-            Refresh();
-            Interlocked.Increment(ref _generation);
-        }
-        else if (built.Problems[0].Code != ProblemCodes.IndexBusy)
-        {
-            _warnings = built.Problems;
-            foreach (var warning in built.Problems)
+            if (built.IsSuccess)
             {
-                logger.LogWarning("The index was not rebuilt; the last good commit serves: {Problem} [{Code}]", warning, warning.Code);
+                _warnings = [];
+                Refresh();
+                Interlocked.Increment(ref _generation);
             }
-        }
+            else if (built.Problems[0].Code != ProblemCodes.IndexBusy)
+            {
+                _warnings = built.Problems;
+                foreach (var warning in built.Problems)
+                {
+                    logger.LogWarning("The index was not rebuilt; the last good commit serves: {Problem} [{Code}]", warning, warning.Code);
+                }
+            }
+        }, cancellationToken);
     }
 
-    // A start-up build holds the same slot as a reindex, so the two never run at once; null when a reindex runs.
-    private Result<BuildReport>? BuildAtStart(bool force, CancellationToken cancellationToken)
+    // A start-up build holds the same slot as a reindex, so the two never run at once (nothing is done when a
+    // reindex runs); the slot is kept until the new commit serves, so /readyz never says "done" before it does.
+    private Result<BuildReport>? BuildAtStart(bool force, Action<Result<BuildReport>>? then, CancellationToken cancellationToken)
     {
         var id = Guid.NewGuid().ToString("N")[..12];
         if (Interlocked.CompareExchange(ref _runningBuild, id, null) is not null)
@@ -138,7 +138,9 @@ internal sealed class EngineHolder(ServerSettings settings, ILogger<EngineHolder
         try
         {
             logger.LogInformation("Building index {Index} (build {Build})", Options.IndexDirectory, id);
-            return IndexBuilder.Build(Options, Progress(), force, cancellationToken);
+            var built = IndexBuilder.Build(Options, Progress(), force, cancellationToken);
+            then?.Invoke(built);
+            return built;
         }
         finally
         {
