@@ -1,5 +1,5 @@
-using XiqingSearch.Core.Search.Model;
 using XiqingSearch.Core.Problems;
+using XiqingSearch.Core.Search.Model;
 using XiqingSearch.Server.Hosting;
 using XiqingSearch.Server.Http;
 
