@@ -1,8 +1,5 @@
 using System.CommandLine;
-using XiqingSearch.Cli.Rendering;
-using XiqingSearch.Core.Search.Engine;
 using XiqingSearch.Server;
-using XiqingSearch.Server.Hosting;
 
 namespace XiqingSearch.Cli.Commands;
 
