@@ -24,6 +24,7 @@ internal static class DocumentEndpoints
             .Produces<DocumentView>(StatusCodes.Status200OK, "application/json")
             .Produces<ErrorResponse>(StatusCodes.Status400BadRequest, "application/json")
             .Produces<ErrorResponse>(StatusCodes.Status404NotFound, "application/json")
+            .Produces<ErrorResponse>(StatusCodes.Status413PayloadTooLarge, "application/json")
             .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json");
 
         app.MapGet("/api/documents/{doc}/paragraphs/{n}", Paragraph)

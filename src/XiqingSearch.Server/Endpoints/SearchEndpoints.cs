@@ -23,10 +23,11 @@ internal static class SearchEndpoints
                 "Every occurrence of every matching paragraph, highlighted. Filters repeat (ORed); different filters are " +
                 "ANDed; facet counts are multi-select (each facet ignores its own filter). Highlights are 0-based " +
                 "UTF-16 [start, end) offsets into text; snippetHighlights into snippet. format=csv exports every " +
-                "occurrence of every hit as text/csv. A query with too many phrases is 400 query.too-many-clauses; one that runs past its " +
+                "occurrence of every hit as text/csv (past Xiqing:Answers:MaxCsvRows rows: 413 answer.too-large). A query with too many phrases is 400 query.too-many-clauses; one that runs past its " +
                 "time budget 503 search.timeout.")
             .Produces<SearchResponse>(StatusCodes.Status200OK, "application/json")
             .Produces<ErrorResponse>(StatusCodes.Status400BadRequest, "application/json")
+            .Produces<ErrorResponse>(StatusCodes.Status413PayloadTooLarge, "application/json")
             .Produces<ErrorResponse>(StatusCodes.Status429TooManyRequests, "application/json")
             .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json")
             .RequireRateLimiting(RateLimits.Search);
