@@ -83,6 +83,7 @@ public static class ServerApp
         builder.Services.AddSingleton(services => new EngineHolder(serverSettings,
             services.GetRequiredService<ILogger<EngineHolder>>(), engine));
         builder.Services.AddSingleton<SearchCache>();
+        builder.Services.AddSingleton<RouteGuard>();
         builder.Services.AddHostedService<EngineService>();
         builder.Services.AddSingleton(WebAssets.Load());
         RateLimits.Add(builder.Services, serverSettings);

@@ -1,14 +1,13 @@
 using System.CommandLine;
-using XiqingSearch.Cli.Rendering;
-using XiqingSearch.Core.Search.Engine;
 using XiqingSearch.Server;
-using XiqingSearch.Server.Hosting;
 
 namespace XiqingSearch.Cli.Commands;
 
 /// <summary>
-/// <c>xiqing serve</c>: the HTTP API and search page of XiqingSearch.Server, in this process. The index is built
-/// first (with progress) when it is missing or stale, so the server answers from its first request.
+/// <c>xiqing serve</c>: the HTTP API and search page of XiqingSearch.Server, in this process. It listens at once
+/// (<c>/healthz</c> answers within a second); the index is opened in the background, and a stale one is rebuilt
+/// while its last good commit serves (<c>/readyz</c> 200 with <c>building: true</c> and the progress). Only when
+/// no commit exists yet is <c>/readyz</c> 503 (with the progress) until the first build is done.
 /// </summary>
 internal static class ServeCommand
 {
@@ -36,6 +35,13 @@ internal static class ServeCommand
                 "Also Xiqing:AdminKey, XIQING_ADMIN_KEY. Default: none (admin routes off).",
             HelpName = "KEY",
         };
+        var trustedProxies = new Option<string[]>("--trusted-proxy")
+        {
+            Description = "Address of a reverse proxy in front of the server (repeat for more): its X-Forwarded-For " +
+                "names the client, so per-client limits apply to each client behind it. Also Xiqing:Auth:TrustedProxies, " +
+                "XIQING_AUTH__TRUSTED_PROXIES=a,b. Default: none (the connection's address is the client).",
+            HelpName = "ADDRESS",
+        };
         var locations = new LocationOptions();
         var command = new Command(Name, """
             Start the HTTP server: the search API (/api/search, /api/documents, /api/facets), the search page (/)
@@ -43,7 +49,7 @@ internal static class ServeCommand
             Stop it with Ctrl+C.
             """)
         {
-            urls, corsOrigins, adminKey,
+            urls, corsOrigins, adminKey, trustedProxies,
         };
         locations.AddTo(command);
         // Host settings we do not model (--Xiqing:Key=value) go to the server's own configuration.
@@ -72,17 +78,14 @@ internal static class ServeCommand
             {
                 args.Add("--Xiqing:Cors:Origins=" + string.Join(',', origins));
             }
-            var settings = CommandRunner.Unwrap(ServerApp.ResolveSettings([.. args]));
-            var options = settings.ToIndexOptions() with
+            if (parseResult.GetValue(trustedProxies) is { Length: > 0 } proxies)
             {
-                BuildLockWait = TimeSpan.FromMinutes(10),
-                OnBuildLockWait = message => Console.Error.WriteLine($"xiqing: {message}"),
-            };
-            // Built (with progress) before the server starts, so it answers from its first request; a refused
-            // rebuild over a good index serves that index, and the server names the refusal in /readyz.
-            var opened = CommandRunner.Unwrap(IndexLifecycle.EnsureCurrent(options, EngineLoader.ShowBuild(options.IndexDirectory)));
-            EngineLoader.WriteWarnings(opened.Engine.Warnings);
-            using var app = ServerApp.Build([.. args], settings, opened.Engine);
+                args.Add("--Xiqing:Auth:TrustedProxies=" + string.Join(',', proxies));
+            }
+            var settings = CommandRunner.Unwrap(ServerApp.ResolveSettings([.. args]));
+            // Listens before the index is opened: a slow build must never keep /healthz from answering. The server
+            // logs the build's progress, and /readyz reports it.
+            using var app = ServerApp.Build([.. args], settings);
             app.Run();
             return ExitCodes.Success;
         }));

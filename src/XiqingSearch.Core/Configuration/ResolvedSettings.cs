@@ -1,5 +1,6 @@
 using System.Globalization;
 using XiqingSearch.Core.Indexing;
+using XiqingSearch.Core.Ingestion;
 
 namespace XiqingSearch.Core.Configuration;
 
@@ -63,13 +64,39 @@ public sealed class ResolvedSettings
             ? value
             : fallback;
 
+    /// <summary>
+    /// The readers' limits (<c>ingestion:…</c>): each a positive whole number, the default of
+    /// <see cref="IngestLimits"/> when absent, 0 or not a number (a limit of 0 would refuse every document).
+    /// </summary>
+    public IngestLimits ToIngestLimits()
+    {
+        var d = IngestLimits.Default;
+        return new IngestLimits
+        {
+            MaxPartBytes = Limit(SettingsKeys.IngestionMaxPartBytes, d.MaxPartBytes, long.MaxValue),
+            MaxInflatedBytes = Limit(SettingsKeys.IngestionMaxInflatedBytes, d.MaxInflatedBytes, long.MaxValue),
+            MaxCompressionRatio = (int)Limit(SettingsKeys.IngestionMaxCompressionRatio, d.MaxCompressionRatio, int.MaxValue),
+            MaxNestingDepth = (int)Limit(SettingsKeys.IngestionMaxNestingDepth, d.MaxNestingDepth, int.MaxValue),
+            MaxPages = (int)Limit(SettingsKeys.IngestionMaxPages, d.MaxPages, int.MaxValue),
+            MaxDocumentCharacters = Limit(SettingsKeys.IngestionMaxDocumentCharacters, d.MaxDocumentCharacters, long.MaxValue),
+            MaxParagraphCharacters = (int)Limit(SettingsKeys.IngestionMaxParagraphCharacters, d.MaxParagraphCharacters, int.MaxValue),
+        };
+    }
+
+    private long Limit(string key, long fallback, long max)
+    {
+        var value = GetWhole(key, fallback);
+        return value <= 0 ? fallback : Math.Min(value, max);
+    }
+
     /// <summary>A comma-separated list (a JSON array in a file), trimmed, without empty entries.</summary>
     public IReadOnlyList<string> GetList(string key) =>
         (Get(key) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    /// <summary>The index, seeds and jar locations, absolute.</summary>
+    /// <summary>The index, seeds and jar locations, absolute, and the readers' limits.</summary>
     public IndexOptions ToIndexOptions() => new()
     {
+        IngestLimits = ToIngestLimits(),
         IndexDirectory = GetPath(IndexKey) ?? Path.GetFullPath("index", CurrentDirectory),
         SeedsDirectory = GetPath(SeedsKey) ?? Path.GetFullPath("seeds", CurrentDirectory),
         SmartCnJar = GetPath(SmartCnJarKey),

@@ -21,12 +21,26 @@ public static class SettingsKeys
     public const string RateLimitSearchPerMinute = "ratelimit:searchperminute";
     public const string QueryMaxClauses = "query:maxclauses";
     public const string QueryTimeoutSeconds = "query:timeoutseconds";
+    public const string IngestionMaxPartBytes = "ingestion:maxpartbytes";
+    public const string IngestionMaxInflatedBytes = "ingestion:maxinflatedbytes";
+    public const string IngestionMaxCompressionRatio = "ingestion:maxcompressionratio";
+    public const string IngestionMaxNestingDepth = "ingestion:maxnestingdepth";
+    public const string IngestionMaxPages = "ingestion:maxpages";
+    public const string IngestionMaxDocumentCharacters = "ingestion:maxdocumentcharacters";
+    public const string IngestionMaxParagraphCharacters = "ingestion:maxparagraphcharacters";
+    public const string AnswersMaxCsvRows = "answers:maxcsvrows";
+    public const string AnswersMaxDocumentCharacters = "answers:maxdocumentcharacters";
+    public const string RoutesMaxConcurrent = "routes:maxconcurrent";
+    public const string AuthTrustedProxies = "auth:trustedproxies";
 
     /// <summary>All of them.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         Index, Seeds, SmartCnJar, AdminKey, CorsOrigins, FrameAncestors, RefreshSeconds, SearchCacheMegabytes,
         RateLimitAdminPerMinute, RateLimitSearchPerMinute, QueryMaxClauses, QueryTimeoutSeconds,
+        IngestionMaxPartBytes, IngestionMaxInflatedBytes, IngestionMaxCompressionRatio, IngestionMaxNestingDepth,
+        IngestionMaxPages, IngestionMaxDocumentCharacters, IngestionMaxParagraphCharacters,
+        AnswersMaxCsvRows, AnswersMaxDocumentCharacters, RoutesMaxConcurrent, AuthTrustedProxies,
     ];
 
     /// <summary>Whether <paramref name="key"/> (canonical) is a setting; keys starting with <c>$</c> (such as a JSON

@@ -14,6 +14,9 @@ namespace XiqingSearch.Core.Export;
 /// joined with <see cref="ChapterPath.Separator"/>; <c>year</c> is empty for the unknown year. The document's metadata
 /// (<c>number</c> … <c>source_url</c>) comes after the columns older exports had, so a sheet built on them still
 /// finds its columns where they were; a field the document does not have is empty.
+/// Every field that a spreadsheet would take for a formula (one
+/// starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, tab or CR) is written with a leading apostrophe, OWASP's
+/// rule against CSV injection, so that Excel and LibreOffice show it as text and never run it.
 /// </summary>
 public static class OccurrenceCsv
 {
@@ -32,7 +35,18 @@ public static class OccurrenceCsv
     public static void Write(SearchResponse response, TextWriter output)
     {
         output.Write('\uFEFF');
-        WriteRecord(output, Columns);
+        foreach (var record in Records(response))
+        {
+            WriteRecord(output, record);
+        }
+        output.Flush();
+    }
+
+    /// <summary>The header, then one record per occurrence, made one at a time (for writers that stream).</summary>
+    public static IEnumerable<IReadOnlyList<string>> Records(SearchResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        yield return Columns;
         foreach (var hit in response.Hits)
         {
             foreach (var span in hit.Highlights)
@@ -41,10 +55,9 @@ public static class OccurrenceCsv
                 {
                     continue;
                 }
-                WriteRecord(output, Row(hit, span));
+                yield return Row(hit, span);
             }
         }
-        output.Flush();
     }
 
     private static string[] Row(SearchHit hit, TextSpan span) =>
@@ -85,9 +98,21 @@ public static class OccurrenceCsv
         output.Write("\r\n");
     }
 
-    /// <summary>The field as RFC 4180 wants it: quoted (inner quotes doubled) only when it must be.</summary>
-    public static string Quote(string field) =>
-        field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    /// <summary>The field as RFC 4180 wants it, defused first: quoted (inner quotes doubled) only when it must be.</summary>
+    public static string Quote(string field)
+    {
+        var safe = Defuse(field);
+        return safe.AsSpan().IndexOfAny(",\"\r\n") < 0 ? safe : "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+
+    /// <summary>
+    /// The field with an apostrophe in front when its first character would make a spreadsheet read it as a
+    /// formula (<c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, tab, CR): the apostrophe is the spreadsheets' own mark for
+    /// "this cell is text", so the cell shows the field as written and nothing is evaluated. The columns this
+    /// project writes hold no negative numbers, so no number is turned into text by the rule.
+    /// </summary>
+    public static string Defuse(string field) =>
+        field.Length > 0 && field[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + field : field;
 
     // Windows never split a surrogate pair.
     private static string Before(string text, int end, int chars)

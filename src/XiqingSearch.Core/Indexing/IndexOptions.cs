@@ -1,3 +1,5 @@
+using XiqingSearch.Core.Ingestion;
+
 namespace XiqingSearch.Core.Indexing;
 
 /// <summary>
@@ -15,6 +17,9 @@ public sealed record IndexOptions
     /// <summary>A Java Lucene SmartCn jar to read the dictionaries from; null means the dictionaries of the
     /// <c>Lucene.Net.Analysis.SmartCn</c> package.</summary>
     public string? SmartCnJar { get; init; }
+
+    /// <summary>The bounds every reader keeps (the <c>ingestion:…</c> settings); a file over one is skipped and named.</summary>
+    public IngestLimits IngestLimits { get; init; } = IngestLimits.Default;
 
     /// <summary>
     /// How long a build waits for another build of the same index folder (another process) to finish before it

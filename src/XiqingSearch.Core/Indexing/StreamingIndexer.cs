@@ -33,7 +33,7 @@ internal static class StreamingIndexer
     /// </summary>
     public static Outcome Run(IReadOnlyList<SourceFile> files, Catalog? catalog, IReadOnlySet<string> toWrite,
         IndexWriter? writer, bool incremental, IProgress<IndexProgress>? progress, System.Diagnostics.Stopwatch clock,
-        CancellationToken cancellationToken, bool mergeCopies = true)
+        CancellationToken cancellationToken, IngestLimits? limits = null, bool mergeCopies = true)
     {
         var documents = new BuildReportDocument?[files.Count];
         var counts = new int[files.Count];
@@ -56,7 +56,7 @@ internal static class StreamingIndexer
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var file = files[i];
-                    var (document, unreadable) = CorpusReader.ReadOrSkip(file, catalog);
+                    var (document, unreadable) = CorpusReader.ReadOrSkip(file, catalog, limits);
                     if (unreadable is not null)
                     {
                         // A file that cannot be read is named and left out; its old paragraphs leave the index.
@@ -90,7 +90,12 @@ internal static class StreamingIndexer
                     }
                     if (write)
                     {
-                        writer!.AddDocuments(document.Paragraphs.Select(p => LuceneDocumentFactory.Create(document, p)));
+                        // One paragraph at a time, not as one block: the writer may flush its buffer in the middle
+                        // of a long document, so a file of any size is indexed within the buffer's bound.
+                        foreach (var paragraph in document.Paragraphs)
+                        {
+                            writer!.AddDocument(LuceneDocumentFactory.Create(document, paragraph));
+                        }
                     }
                     lock (gate)
                     {

@@ -122,36 +122,40 @@ public static class CorpusReader
 
     /// <summary>Reads one file: decoding, paragraphs, metadata (corrected by <paramref name="catalog"/>); a skipped file
     /// is the problem that says why.</summary>
-    public static Result<SourceDocument> ReadDocument(SourceFile file, Catalog? catalog)
+    public static Result<SourceDocument> ReadDocument(SourceFile file, Catalog? catalog, IngestLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(file);
-        var (document, skipped) = ReadOrSkip(file, catalog);
+        var (document, skipped) = ReadOrSkip(file, catalog, limits);
         return skipped is not null
             ? new Problem(skipped.Code, skipped.ToString(), file.Path)
             : document!;
     }
 
-    /// <summary>Reads every source file of <paramref name="seedsDirectory"/>; see <see cref="ReadCorpus(string, IProgress{IngestProgress}?)"/>.</summary>
-    public static Result<IReadOnlyList<SourceDocument>> ReadAll(string seedsDirectory, IProgress<IngestProgress>? progress = null)
+    /// <summary>Reads every source file of <paramref name="seedsDirectory"/>; see <see cref="ReadCorpus(string, IProgress{IngestProgress}?, IngestLimits?)"/>.</summary>
+    public static Result<IReadOnlyList<SourceDocument>> ReadAll(string seedsDirectory, IProgress<IngestProgress>? progress = null,
+        IngestLimits? limits = null)
     {
-        var read = ReadCorpus(seedsDirectory, progress);
+        var read = ReadCorpus(seedsDirectory, progress, limits);
         return read.IsSuccess
             ? Result<IReadOnlyList<SourceDocument>>.Ok(read.Value.Documents)
             : Result<IReadOnlyList<SourceDocument>>.Fail(read.Problems);
     }
 
     /// <summary>
-    /// Reads every source file of <paramref name="seedsDirectory"/>. Whatever cannot be read is skipped and listed in
-    /// <see cref="CorpusRead.Skipped"/>, a copy of another document in <see cref="SourceDocument.Copies"/> of the one
-    /// kept, a bad catalogue in <see cref="CorpusRead.Warnings"/>; the rest is read. Fails only when the folder is
-    /// missing or nothing in it can be read.
+    /// Reads every source file of <paramref name="seedsDirectory"/>. Whatever cannot be read, and any document over one
+    /// of <paramref name="limits"/>, is skipped and listed in <see cref="CorpusRead.Skipped"/>, a copy of another
+    /// document in <see cref="SourceDocument.Copies"/> of the one kept, a bad catalogue in
+    /// <see cref="CorpusRead.Warnings"/>; the rest is read. Fails only when the folder is missing or nothing in it can
+    /// be read.
     /// </summary>
-    public static Result<CorpusRead> ReadCorpus(string seedsDirectory, IProgress<IngestProgress>? progress = null) =>
-        ReadCorpus(seedsDirectory, progress, mergeCopies: true);
+    public static Result<CorpusRead> ReadCorpus(string seedsDirectory, IProgress<IngestProgress>? progress = null,
+        IngestLimits? limits = null) =>
+        ReadCorpus(seedsDirectory, progress, mergeCopies: true, limits);
 
-    /// <summary><see cref="ReadCorpus(string, IProgress{IngestProgress}?)"/>, with copies kept apart when
+    /// <summary><see cref="ReadCorpus(string, IProgress{IngestProgress}?, IngestLimits?)"/>, with copies kept apart when
     /// <paramref name="mergeCopies"/> is false (the format readers' tests compare one text in several formats).</summary>
-    internal static Result<CorpusRead> ReadCorpus(string seedsDirectory, IProgress<IngestProgress>? progress, bool mergeCopies)
+    internal static Result<CorpusRead> ReadCorpus(string seedsDirectory, IProgress<IngestProgress>? progress, bool mergeCopies,
+        IngestLimits? limits = null)
     {
         var listed = ListFiles(seedsDirectory);
         if (!listed.IsSuccess)
@@ -167,7 +171,7 @@ public static class CorpusReader
         var paragraphs = 0;
         for (var i = 0; i < files.Count; i++)
         {
-            var (document, skipped) = ReadOrSkip(files[i], catalog);
+            var (document, skipped) = ReadOrSkip(files[i], catalog, limits);
             if (skipped is not null)
             {
                 skippedDocuments.Add(skipped);
@@ -199,16 +203,32 @@ public static class CorpusReader
     }
 
     /// <summary>
-    /// Reads one file: either the document, or why it is skipped (it cannot be opened, is no text, is empty, or its
-    /// layout holds no readable text). Never throws for a bad file.
+    /// Reads one file: either the document, or why it is skipped (it cannot be opened, is no text, is empty, its
+    /// layout holds no readable text, or it is over one of <paramref name="limits"/>, named with the limit: a document
+    /// is indexed whole or not at all, never cut short). Never throws for a bad file.
     /// </summary>
-    internal static (SourceDocument? Document, SkippedDocument? Skipped) ReadOrSkip(SourceFile file, Catalog? catalog)
+    internal static (SourceDocument? Document, SkippedDocument? Skipped) ReadOrSkip(SourceFile file, Catalog? catalog,
+        IngestLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(file);
+        limits ??= IngestLimits.Default;
         if (file.Unreadable is { } unopened)
         {
             return (null, unopened);
         }
+        // A UTF-8 file has at least a third as many UTF-16 characters as bytes: one far over the limit is named
+        // without being read at all.
+        if (!DocumentReaders.Handles(file.FileName) && file.Bytes / 3 > limits.MaxDocumentCharacters)
+        {
+            return (null, new SkippedDocument(file.FileName, ProblemCodes.TooLarge, null,
+                IngestMessages.DocumentTooLarge(file.Bytes / 3, limits.MaxDocumentCharacters)));
+        }
+        var read = Read(file, catalog, limits);
+        return read.Document is { } document && OverLimits(file, document, limits) is { } over ? (null, over) : read;
+    }
+
+    private static (SourceDocument? Document, SkippedDocument? Skipped) Read(SourceFile file, Catalog? catalog, IngestLimits limits)
+    {
         byte[] bytes;
         try
         {
@@ -221,7 +241,7 @@ public static class CorpusReader
         }
         if (DocumentReaders.Handles(file.FileName))
         {
-            return ReadLaidOut(file, bytes, catalog);
+            return ReadLaidOut(file, bytes, catalog, limits);
         }
         var decoded = TextDecoder.Decode(bytes, file.Path);
         if (!decoded.IsSuccess)
@@ -238,13 +258,35 @@ public static class CorpusReader
         return (Parse(file, decoded.Value, catalog, TopicAssigner.Default).Value, null);
     }
 
+    /// <summary>
+    /// The one check of the character limits, whatever the format: after reading, before indexing. Null when the
+    /// document keeps within them.
+    /// </summary>
+    internal static SkippedDocument? OverLimits(SourceFile file, SourceDocument document, IngestLimits limits)
+    {
+        long total = 0;
+        foreach (var paragraph in document.Paragraphs)
+        {
+            if (paragraph.Text.Length > limits.MaxParagraphCharacters)
+            {
+                return new SkippedDocument(file.FileName, ProblemCodes.TooLarge, null,
+                    IngestMessages.ParagraphTooLarge(paragraph.Number, paragraph.Text.Length, limits.MaxParagraphCharacters));
+            }
+            total += paragraph.Text.Length;
+        }
+        return total > limits.MaxDocumentCharacters
+            ? new SkippedDocument(file.FileName, ProblemCodes.TooLarge, null, IngestMessages.DocumentTooLarge(total, limits.MaxDocumentCharacters))
+            : null;
+    }
+
     /// <summary>Reads a PDF, DOCX or saved page: either the document, or why its text cannot be read.</summary>
-    private static (SourceDocument? Document, SkippedDocument? Skipped) ReadLaidOut(SourceFile file, byte[] bytes, Catalog? catalog)
+    private static (SourceDocument? Document, SkippedDocument? Skipped) ReadLaidOut(SourceFile file, byte[] bytes, Catalog? catalog,
+        IngestLimits limits)
     {
         ExtractedDocument extracted;
         try
         {
-            extracted = DocumentReaders.Read(file.FileName, bytes, IngestLimits.Default);
+            extracted = DocumentReaders.Read(file.FileName, bytes, limits);
         }
         catch (UnreadableDocumentException e)
         {
@@ -349,13 +391,15 @@ public static class CorpusReader
         {
             return new SourceFile(Path.GetFullPath(path), relative, id, before.Bytes, before.Sha256, stamp);
         }
-        var bytes = File.ReadAllBytes(path);
+        // Hashed as a stream: listing a folder never holds a whole file, however large.
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        var hash = SHA256.HashData(stream);
         return new SourceFile(
             Path.GetFullPath(path),
             relative,
             id,
-            bytes.LongLength,
-            Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            stream.Length,
+            Convert.ToHexStringLower(hash),
             stamp);
     }
 }

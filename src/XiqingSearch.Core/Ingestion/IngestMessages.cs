@@ -15,6 +15,12 @@ internal static class IngestMessages
     public static string InvalidUtf16(string fileName, long offset) =>
         $"'{fileName}' starts like UTF-16 but has an unpaired surrogate at byte offset {offset}. Save it as UTF-8 and rebuild.";
 
+    public static string DocumentTooLarge(long characters, long limit) =>
+        $"too large: {characters:N0} characters or more, over the limit of {limit:N0} (ingestion:maxDocumentCharacters)";
+
+    public static string ParagraphTooLarge(int paragraph, long characters, long limit) =>
+        $"too large: paragraph {paragraph} has {characters:N0} characters, over the limit of {limit:N0} (ingestion:maxParagraphCharacters)";
+
     public static string EmptyFile(string fileName) =>
         $"'{fileName}' is empty (no text, or whitespace only).";
 

@@ -27,6 +27,9 @@ public static class ProblemCodes
     public const string DocumentCorrupt = "ingest.document-corrupt";
     public const string UnmappedText = "ingest.unmapped-text";
 
+    /// <summary>A document over one of the reader limits (<c>IngestLimits</c>): skipped and named with the limit.</summary>
+    public const string TooLarge = "ingest.too-large";
+
     // Settings
     public const string SettingsInvalid = "settings.invalid";
 

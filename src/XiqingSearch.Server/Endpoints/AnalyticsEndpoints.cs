@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Analytics;
 using XiqingSearch.Core.Search.Model;
 using XiqingSearch.Server.Hosting;
@@ -41,7 +42,7 @@ internal static class AnalyticsEndpoints
             .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json");
     }
 
-    private static IResult Compare(HttpContext context, EngineHolder holder)
+    private static async Task<IResult> Compare(HttpContext context, EngineHolder holder, RouteGuard guard)
     {
         var query = context.Request.Query;
         var phrases = query["q"].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).ToList();
@@ -60,7 +61,7 @@ internal static class AnalyticsEndpoints
         {
             return ProblemMapper.Unavailable(engine.Problems[0]);
         }
-        var result = engine.Value.Compare(new CompareRequest
+        var request = new CompareRequest
         {
             Phrases = phrases,
             Years = years.Value,
@@ -69,13 +70,12 @@ internal static class AnalyticsEndpoints
             Docs = [.. Values(query, "doc")],
             Kinds = [.. Values(query, "kind")],
             MultiYear = mode,
-        });
-        return result.IsSuccess
-            ? TypedResults.Bytes(JsonSerializer.SerializeToUtf8Bytes(result.Value, XiqingJson.Options), JsonContentType)
-            : ProblemMapper.ToResult(result.Problems[0]);
+        };
+        return await guard.RunAsync(context, "compare", ["q", "year", "topic", "chapter", "doc", "kind", "multiYear"],
+            _ => Serialize(engine.Value.Compare(request)));
     }
 
-    private static IResult NewTerms(HttpContext context, EngineHolder holder)
+    private static async Task<IResult> NewTerms(HttpContext context, EngineHolder holder, RouteGuard guard)
     {
         var query = context.Request.Query;
         var yearText = query["year"].ToString();
@@ -115,11 +115,14 @@ internal static class AnalyticsEndpoints
         {
             return ProblemMapper.Unavailable(engine.Problems[0]);
         }
-        var result = engine.Value.NewTerms(new NewTermsRequest { Year = year, Since = since, Limit = limit, MultiYear = mode });
-        return result.IsSuccess
-            ? TypedResults.Bytes(JsonSerializer.SerializeToUtf8Bytes(result.Value, XiqingJson.Options), JsonContentType)
-            : ProblemMapper.ToResult(result.Problems[0]);
+        var request = new NewTermsRequest { Year = year, Since = since, Limit = limit, MultiYear = mode };
+        return await guard.RunAsync(context, "new-terms", ["year", "since", "limit", "multiYear"],
+            _ => Serialize(engine.Value.NewTerms(request)));
     }
+
+    private static Result<byte[]> Serialize<T>(Result<T> result) => result.IsSuccess
+        ? JsonSerializer.SerializeToUtf8Bytes(result.Value, XiqingJson.Options)
+        : Result<byte[]>.Fail(result.Problems);
 
     private static IEnumerable<string> Values(IQueryCollection query, string name)
     {

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Model;
 using XiqingSearch.Server.Hosting;
 using XiqingSearch.Server.Http;
@@ -22,6 +24,7 @@ internal static class DocumentEndpoints
             .Produces<DocumentView>(StatusCodes.Status200OK, "application/json")
             .Produces<ErrorResponse>(StatusCodes.Status400BadRequest, "application/json")
             .Produces<ErrorResponse>(StatusCodes.Status404NotFound, "application/json")
+            .Produces<ErrorResponse>(StatusCodes.Status413PayloadTooLarge, "application/json")
             .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json");
 
         app.MapGet("/api/documents/{doc}/paragraphs/{n}", Paragraph)
@@ -62,7 +65,8 @@ internal static class DocumentEndpoints
     /// trailing <c>paragraphs/{n}</c> or <c>original</c> when what precedes it is a document (so a document whose own
     /// id ends in <c>/original</c> is still reached when no document is named by the rest).
     /// </summary>
-    private static IResult NestedDocument(string first, string rest, HttpContext context, EngineHolder holder)
+    private static async Task<IResult> NestedDocument(string first, string rest, HttpContext context, EngineHolder holder,
+        ServerSettings settings, RouteGuard guard)
     {
         var path = first + "/" + rest;
         var engine = holder.Current;
@@ -88,7 +92,7 @@ internal static class DocumentEndpoints
                 return Paragraph(doc, segments[^1], context, holder);
             }
         }
-        return Document(path, context, holder);
+        return await Document(path, context, holder, settings, guard);
     }
 
     /// <summary>An id from a route value: '/' may come percent-encoded (the server leaves %2F encoded in the path).</summary>
@@ -131,7 +135,8 @@ internal static class DocumentEndpoints
             enableRangeProcessing: true);
     }
 
-    private static IResult Document(string doc, HttpContext context, EngineHolder holder)
+    private static async Task<IResult> Document(string doc, HttpContext context, EngineHolder holder, ServerSettings settings,
+        RouteGuard guard)
     {
         doc = IdOf(doc);
         // The query's bounds are the search's own (SearchLimits), checked by the engine.
@@ -141,8 +146,28 @@ internal static class DocumentEndpoints
         {
             return ProblemMapper.Unavailable(engine.Problems[0]);
         }
-        var result = engine.Value.GetDocument(doc, q);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : ProblemMapper.ToResult(result.Problems[0]);
+        return await guard.RunAsync(context, "document", ["q"], _ =>
+        {
+            var result = engine.Value.GetDocument(doc, q);
+            if (!result.IsSuccess)
+            {
+                return Result<byte[]>.Fail(result.Problems);
+            }
+            // Bounded before it is written: a document past the limit is refused whole, never cut short.
+            var characters = result.Value.Paragraphs.Sum(p => (long)p.Text.Length);
+            if (characters > settings.MaxDocumentCharacters)
+            {
+                return new Problem(ServerProblems.AnswerTooLarge, ServerMessages.DocumentTooLarge(characters, settings.MaxDocumentCharacters))
+                {
+                    Arguments = new Dictionary<string, string>
+                    {
+                        ["characters"] = characters.ToString(CultureInfo.InvariantCulture),
+                        ["limit"] = settings.MaxDocumentCharacters.ToString(CultureInfo.InvariantCulture),
+                    },
+                };
+            }
+            return JsonSerializer.SerializeToUtf8Bytes(result.Value, XiqingJson.Options);
+        });
     }
 
     private static IResult Paragraph(string doc, string n, HttpContext context, EngineHolder holder)

@@ -1,4 +1,5 @@
 using XiqingSearch.Core.Problems;
+using XiqingSearch.Core.Search.Model;
 using XiqingSearch.Server.Hosting;
 using XiqingSearch.Server.Http;
 
@@ -29,9 +30,14 @@ internal static class HealthEndpoints
     private static IResult Ready(EngineHolder holder)
     {
         var engine = holder.Current;
+        var progress = BuildProgressView.Of(holder.BuildProgress);
         if (!engine.IsSuccess)
         {
-            return ProblemMapper.Unavailable(engine.Problems[0]);
+            // No commit to serve yet: while the first build runs, say how far it has got.
+            return holder.IsBuilding
+                ? TypedResults.Json(new NotReadyResponse(ProblemMapper.ToBody(engine.Problems[0]).Error, true, progress),
+                    XiqingJson.Options, statusCode: StatusCodes.Status503ServiceUnavailable)
+                : ProblemMapper.Unavailable(engine.Problems[0]);
         }
         var all = engine.Value.Documents();
         var skipped = all.Count(d => d.Skipped is not null);
@@ -48,6 +54,8 @@ internal static class HealthEndpoints
             Skipped = skipped,
             Warnings = all.Sum(d => d.Warnings.Count),
             RebuildRefused = refused.Count == 0 ? null : [.. refused.Select(w => w.Code).Distinct(StringComparer.Ordinal)],
+            Building = holder.IsBuilding ? true : null,
+            Progress = progress,
         });
     }
 }
@@ -74,4 +82,26 @@ public sealed record HealthStatus(string Status,
     /// and <c>POST /api/admin/reindex</c> tell the details).</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? RebuildRefused { get; init; }
+
+    /// <summary>True while the index is rebuilt behind the commit that serves (absent otherwise).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public bool? Building { get; init; }
+
+    /// <summary>How far that rebuild has got.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public BuildProgressView? Progress { get; init; }
+}
+
+/// <summary><c>/readyz</c> while the first build runs (503): why not ready, and the build's progress.</summary>
+public sealed record NotReadyResponse(ErrorBody Error, bool Building, BuildProgressView? Progress);
+
+/// <summary>A running build's progress: the stage, files and bytes done of all, paragraphs so far. Counts only: the
+/// probe is unauthenticated and names no file.</summary>
+public sealed record BuildProgressView(string Stage, int FilesDone, int FilesTotal, int Paragraphs, long BytesDone,
+    long BytesTotal, double ElapsedSeconds)
+{
+    internal static BuildProgressView? Of(XiqingSearch.Core.Indexing.IndexProgress? progress) => progress is { } p
+        ? new BuildProgressView(p.Stage, p.FilesDone, p.FilesTotal, p.Paragraphs, p.BytesDone, p.BytesTotal,
+            Math.Round(p.Elapsed.TotalSeconds, 1))
+        : null;
 }

@@ -23,16 +23,18 @@ internal static class SearchEndpoints
                 "Every occurrence of every matching paragraph, highlighted. Filters repeat (ORed); different filters are " +
                 "ANDed; facet counts are multi-select (each facet ignores its own filter). Highlights are 0-based " +
                 "UTF-16 [start, end) offsets into text; snippetHighlights into snippet. format=csv exports every " +
-                "occurrence of every hit as text/csv. A query with too many phrases is 400 query.too-many-clauses; one that runs past its " +
+                "occurrence of every hit as text/csv (past Xiqing:Answers:MaxCsvRows rows: 413 answer.too-large). A query with too many phrases is 400 query.too-many-clauses; one that runs past its " +
                 "time budget 503 search.timeout.")
             .Produces<SearchResponse>(StatusCodes.Status200OK, "application/json")
             .Produces<ErrorResponse>(StatusCodes.Status400BadRequest, "application/json")
+            .Produces<ErrorResponse>(StatusCodes.Status413PayloadTooLarge, "application/json")
             .Produces<ErrorResponse>(StatusCodes.Status429TooManyRequests, "application/json")
             .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json")
             .RequireRateLimiting(RateLimits.Search);
     }
 
-    private static IResult Search(HttpContext context, EngineHolder holder, SearchCache cache, ServerSettings settings)
+    private static async Task<IResult> Search(HttpContext context, EngineHolder holder, SearchCache cache, ServerSettings settings,
+        RouteGuard guard)
     {
         var format = context.Request.Query["format"].ToString();
         if (format is not ("" or "json" or "csv"))
@@ -41,7 +43,7 @@ internal static class SearchEndpoints
         }
         if (format == "csv")
         {
-            return Csv(context, holder, settings);
+            return await CsvAsync(context, holder, settings, guard);
         }
         // Read the generation before anything else: if the commit switches meanwhile, the entry is filed under
         // the old generation and never served.
@@ -86,9 +88,13 @@ internal static class SearchEndpoints
 
     /// <summary>
     /// <c>format=csv</c>: every occurrence of every hit (offset and limit do not apply: an export is never one
-    /// page), as <c>xiqing search --format csv</c> writes it. Not cached: exports are rare and can be large.
+    /// page), as <c>xiqing search --format csv</c> writes it. Not cached: exports are rare and can be large. Bounded:
+    /// the occurrences are counted first, and an export of more than <c>Xiqing:Answers:MaxCsvRows</c> rows is 413
+    /// <c>answer.too-large</c> (naming both numbers) before anything is read or written; the rows are then streamed
+    /// in chunks, so the server holds the hits of one export and a chunk, never the CSV; at most
+    /// <c>Xiqing:Routes:MaxConcurrent</c> exports run at once (503 <c>server.busy</c> with Retry-After).
     /// </summary>
-    private static IResult Csv(HttpContext context, EngineHolder holder, ServerSettings settings)
+    private static async Task<IResult> CsvAsync(HttpContext context, EngineHolder holder, ServerSettings settings, RouteGuard guard)
     {
         var parsed = SearchParameters.Parse(context.Request.Query);
         if (parsed.Request is not { } request)
@@ -100,9 +106,32 @@ internal static class SearchEndpoints
         {
             return ProblemMapper.Unavailable(engine.Problems[0]);
         }
+        using var slot = guard.TrySlot(context, "export", out var refused);
+        if (slot is null)
+        {
+            return refused!;
+        }
         Result<SearchResponse> result;
         try
         {
+            // The count: one hit kept, every occurrence counted.
+            var count = engine.Value.Search(request with { All = false, Offset = 0, Limit = 1 }, settings.QueryLimits, context.RequestAborted);
+            if (!count.IsSuccess)
+            {
+                return ProblemMapper.ToResult(count.Problems[0]);
+            }
+            if (count.Value.TotalOccurrences > settings.MaxCsvRows)
+            {
+                return ProblemMapper.ToResult(new Problem(ServerProblems.AnswerTooLarge,
+                    ServerMessages.ExportTooLarge(count.Value.TotalOccurrences, settings.MaxCsvRows))
+                {
+                    Arguments = new Dictionary<string, string>
+                    {
+                        ["rows"] = count.Value.TotalOccurrences.ToString(CultureInfo.InvariantCulture),
+                        ["limit"] = settings.MaxCsvRows.ToString(CultureInfo.InvariantCulture),
+                    },
+                });
+            }
             result = engine.Value.Search(request with { All = true, Offset = 0 }, settings.QueryLimits, context.RequestAborted);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
@@ -113,11 +142,43 @@ internal static class SearchEndpoints
         {
             return ProblemMapper.ToResult(result.Problems[0]);
         }
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        OccurrenceCsv.Write(result.Value, text);
-        context.Response.Headers.ContentDisposition = "attachment; filename=\"xiqing-search.csv\"; filename*=UTF-8''" +
+        var response = context.Response;
+        response.ContentType = OccurrenceCsv.ContentType;
+        response.Headers.ContentDisposition = "attachment; filename=\"xiqing-search.csv\"; filename*=UTF-8''" +
             Uri.EscapeDataString(FileName(request.Query) + ".csv");
-        return TypedResults.Bytes(new UTF8Encoding(false).GetBytes(text.ToString()), OccurrenceCsv.ContentType);
+        using var chunk = new StringWriter(CultureInfo.InvariantCulture);
+        chunk.Write('\uFEFF');
+        try
+        {
+            foreach (var record in OccurrenceCsv.Records(result.Value))
+            {
+                OccurrenceCsv.WriteRecord(chunk, record);
+                if (chunk.GetStringBuilder().Length >= ChunkChars)
+                {
+                    await WriteChunkAsync(response, chunk, context.RequestAborted);
+                }
+            }
+            await WriteChunkAsync(response, chunk, context.RequestAborted);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away mid-download.
+        }
+        return TypedResults.Empty;
+    }
+
+    // Characters of CSV gathered before they are sent.
+    private const int ChunkChars = 32 * 1024;
+
+    private static async Task WriteChunkAsync(HttpResponse response, StringWriter chunk, CancellationToken cancellationToken)
+    {
+        var text = chunk.GetStringBuilder();
+        if (text.Length == 0)
+        {
+            return;
+        }
+        await response.WriteAsync(text.ToString(), Encoding.UTF8, cancellationToken);
+        text.Clear();
     }
 
     // The query as a file name: characters no file system allows become '_'.

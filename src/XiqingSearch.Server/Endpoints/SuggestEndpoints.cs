@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using XiqingSearch.Core.Search.Engine;
 using XiqingSearch.Core.Search.Model;
 using XiqingSearch.Core.Search.Suggestions;
@@ -24,7 +25,7 @@ internal static class SuggestEndpoints
             .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json");
     }
 
-    private static IResult Suggest(HttpContext context, EngineHolder holder)
+    private static async Task<IResult> Suggest(HttpContext context, EngineHolder holder, RouteGuard guard)
     {
         var query = context.Request.Query["q"].ToString();
         var limit = 8;
@@ -40,6 +41,7 @@ internal static class SuggestEndpoints
         {
             return ProblemMapper.Unavailable(engine.Problems[0]);
         }
-        return TypedResults.Json(engine.Value.Suggest(query, limit), XiqingJson.Options);
+        return await guard.RunAsync(context, "suggest", ["q", "limit"],
+            _ => JsonSerializer.SerializeToUtf8Bytes(engine.Value.Suggest(query, limit), XiqingJson.Options));
     }
 }

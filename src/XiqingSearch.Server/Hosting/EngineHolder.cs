@@ -23,6 +23,9 @@ internal sealed class EngineHolder(ServerSettings settings, ILogger<EngineHolder
     private volatile IReadOnlyList<Problem> _warnings = [];
     private string? _runningBuild;
     private readonly HashSet<string> _loggedDocumentWarnings = new(StringComparer.Ordinal);
+    // Boxed, so a reader never sees half of a progress being written.
+    private volatile System.Runtime.CompilerServices.StrongBox<IndexProgress>? _progress;
+    private IndexState _found = IndexState.Current;
 
     /// <summary>Index, seeds and jar.</summary>
     public IndexOptions Options => settings.Index;
@@ -59,10 +62,17 @@ internal sealed class EngineHolder(ServerSettings settings, ILogger<EngineHolder
     /// <summary>The id of the rebuild running in this server, or null.</summary>
     public string? RunningBuild => Volatile.Read(ref _runningBuild);
 
+    /// <summary>True while this server builds the index (at start, or a reindex).</summary>
+    public bool IsBuilding => RunningBuild is not null;
+
+    /// <summary>How far the running build has got (the last file done), or null before its first file.</summary>
+    public IndexProgress? BuildProgress => IsBuilding ? _progress?.Value : null;
+
     /// <summary>
-    /// Opens the index, building it first when it is missing or stale (Core's one start-up path,
-    /// <see cref="IndexLifecycle.EnsureCurrent"/>), or installs the engine the host was given already open.
-    /// Called once at start.
+    /// Opens the index at start, or installs the engine the host was given already open. A commit that can serve
+    /// (current, or stale: built from older seeds) is opened at once and serves while <see cref="CatchUp"/>
+    /// rebuilds it; only a missing index (or one of another version) is built here first, while <c>/readyz</c>
+    /// answers 503 with the build's progress. Called once at start, after the server listens.
     /// </summary>
     public void OpenOrBuild()
     {
@@ -72,11 +82,88 @@ internal sealed class EngineHolder(ServerSettings settings, ILogger<EngineHolder
             return;
         }
         logger.LogInformation("Opening index {Index} (seeds {Seeds})", Options.IndexDirectory, Options.SeedsDirectory);
-        var progress = new Progress<IndexProgress>(p => logger.LogInformation(
-            "Indexing {Stage}: {FilesDone}/{FilesTotal} files, {Paragraphs} paragraphs", p.Stage, p.FilesDone,
-            p.FilesTotal, p.Paragraphs));
-        var opened = IndexLifecycle.EnsureCurrent(Options, (_, build) => build(progress));
-        Install(opened.IsSuccess ? opened.Value.Engine : Result<SearchEngine>.Fail(opened.Problems));
+        _found = IndexBuilder.Check(Options);
+        if (_found is IndexState.Current or IndexState.Stale)
+        {
+            Install(SearchEngine.Open(Options));
+            if (_engine is not null)
+            {
+                return;
+            }
+        }
+        BuildAtStart(force: _found == IndexState.Incompatible,
+            built => Install(built.IsSuccess ? SearchEngine.Open(Options) : Result<SearchEngine>.Fail(built.Problems)),
+            CancellationToken.None);
+        _found = IndexState.Current;
+    }
+
+    /// <summary>
+    /// Rebuilds a stale index found at start, in the background, while its last good commit serves; then switches
+    /// to the new commit. Nothing to do when the index was current.
+    /// </summary>
+    public void CatchUp(CancellationToken cancellationToken)
+    {
+        if (_found != IndexState.Stale || _engine is null)
+        {
+            return;
+        }
+        _found = IndexState.Current;
+        BuildAtStart(force: false, built =>
+        {
+            if (built.IsSuccess)
+            {
+                _warnings = [];
+                Refresh();
+                Interlocked.Increment(ref _generation);
+            }
+            else if (built.Problems[0].Code != ProblemCodes.IndexBusy)
+            {
+                _warnings = built.Problems;
+                foreach (var warning in built.Problems)
+                {
+                    logger.LogWarning("The index was not rebuilt; the last good commit serves: {Problem} [{Code}]", warning, warning.Code);
+                }
+            }
+        }, cancellationToken);
+    }
+
+    // A start-up build holds the same slot as a reindex, so the two never run at once (nothing is done when a
+    // reindex runs); the slot is kept until the new commit serves, so /readyz never says "done" before it does.
+    private Result<BuildReport>? BuildAtStart(bool force, Action<Result<BuildReport>>? then, CancellationToken cancellationToken)
+    {
+        var id = Guid.NewGuid().ToString("N")[..12];
+        if (Interlocked.CompareExchange(ref _runningBuild, id, null) is not null)
+        {
+            return null;
+        }
+        try
+        {
+            logger.LogInformation("Building index {Index} (build {Build})", Options.IndexDirectory, id);
+            var built = IndexBuilder.Build(Options, Progress(), force, cancellationToken);
+            then?.Invoke(built);
+            return built;
+        }
+        finally
+        {
+            Volatile.Write(ref _runningBuild, null);
+        }
+    }
+
+    // Kept for /readyz as each file is done, and logged; synchronous, so /readyz never shows an older file.
+    private IProgress<IndexProgress> Progress()
+    {
+        _progress = null;
+        return new SyncProgress(p =>
+        {
+            _progress = new System.Runtime.CompilerServices.StrongBox<IndexProgress>(p);
+            logger.LogInformation("Indexing {Stage}: {FilesDone}/{FilesTotal} files, {Paragraphs} paragraphs", p.Stage,
+                p.FilesDone, p.FilesTotal, p.Paragraphs);
+        });
+    }
+
+    private sealed class SyncProgress(Action<IndexProgress> report) : IProgress<IndexProgress>
+    {
+        public void Report(IndexProgress value) => report(value);
     }
 
     /// <summary>
@@ -135,7 +222,7 @@ internal sealed class EngineHolder(ServerSettings settings, ILogger<EngineHolder
         try
         {
             logger.LogInformation("Rebuilding index {Index} (build {Build})", Options.IndexDirectory, id);
-            var report = IndexBuilder.Build(Options, progress: null, force: true, cancellationToken);
+            var report = IndexBuilder.Build(Options, Progress(), force: true, cancellationToken);
             if (report.IsSuccess)
             {
                 _warnings = [];

@@ -1,9 +1,10 @@
 namespace XiqingSearch.Server.Hosting;
 
 /// <summary>
-/// Opens (or first builds) the index in the background, so the server answers <c>/healthz</c> at once and
-/// <c>/readyz</c> once searches can run; then checks every few seconds for a newer commit, which is how a
-/// rebuild by <c>xiqing index</c> in another process reaches a running server.
+/// Opens (or, when there is none, first builds) the index in the background, so the server answers <c>/healthz</c>
+/// at once and <c>/readyz</c> once searches can run; rebuilds a stale index while its last good commit serves; and
+/// checks every few seconds for a newer commit, which is how a rebuild by <c>xiqing index</c> in another process
+/// reaches a running server.
 /// </summary>
 internal sealed class EngineService(EngineHolder holder, ServerSettings settings, ILogger<EngineService> logger,
     IHostApplicationLifetime lifetime, Microsoft.AspNetCore.Hosting.Server.IServer server)
@@ -28,6 +29,9 @@ internal sealed class EngineService(EngineHolder holder, ServerSettings settings
         {
             holder.MarkWarm();
         }
+        // A stale index found at start is rebuilt now, while its last good commit serves; the refresh loop runs
+        // meanwhile, so a commit made by `xiqing index` elsewhere still reaches this server.
+        var catchUp = Task.Run(() => holder.CatchUp(stoppingToken), stoppingToken);
 
         using var timer = new PeriodicTimer(settings.RefreshInterval);
         try
@@ -40,6 +44,18 @@ internal sealed class EngineService(EngineHolder holder, ServerSettings settings
         catch (OperationCanceledException)
         {
             // Shutting down.
+        }
+        try
+        {
+            await catchUp;
+        }
+        catch (OperationCanceledException)
+        {
+            // The start-up rebuild was stopped by the shutdown; the last good commit is untouched.
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Rebuilding the index at start failed; the last good commit serves");
         }
     }
 }

@@ -7,7 +7,8 @@ using XiqingSearch.Server.Http;
 namespace XiqingSearch.Server.Hosting;
 
 /// <summary>
-/// ASP.NET Core's rate limiter, per client address and minute: the admin endpoint always (guessing the key takes
+/// ASP.NET Core's rate limiter, per client address (<see cref="ClientAddress"/>: behind a trusted proxy, the
+/// address it forwards) and minute: the admin endpoint always (guessing the key takes
 /// many tries), search only when <c>Xiqing:RateLimit:SearchPerMinute</c> is set. A refused request is
 /// <c>429</c> with the usual error body and <c>Retry-After</c>.
 /// </summary>
@@ -41,7 +42,7 @@ internal static class RateLimits
 
     private static RateLimitPartition<string> PerClient(HttpContext context, int perMinute)
     {
-        var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var client = ClientAddress.Of(context, context.RequestServices.GetRequiredService<ServerSettings>().TrustedProxies);
         if (ServerWarmUp.IsWarmUp(context))
         {
             // Its own partition: a partition's limiter is made once per key and then reused.

@@ -1,5 +1,6 @@
 using XiqingSearch.Core.Configuration;
 using XiqingSearch.Core.Indexing;
+using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Server.Hosting;
@@ -43,6 +44,27 @@ internal sealed record ServerSettings
     /// <summary>What one query may cost (<c>Xiqing:Query:MaxClauses</c>, <c>Xiqing:Query:TimeoutSeconds</c>).</summary>
     public QueryLimits QueryLimits { get; init; } = QueryLimits.Default;
 
+    /// <summary>
+    /// Rows one CSV export may hold (<c>Xiqing:Answers:MaxCsvRows</c>, default 100,000): a larger export is refused
+    /// with 413 <c>answer.too-large</c> before anything is written, naming the count and the limit.
+    /// </summary>
+    public int MaxCsvRows { get; init; } = 100_000;
+
+    /// <summary>
+    /// Characters of text one document answer may hold (<c>Xiqing:Answers:MaxDocumentCharacters</c>, default
+    /// 2,000,000): a larger document is 413 <c>answer.too-large</c>; its paragraphs are still served one by one.
+    /// </summary>
+    public long MaxDocumentCharacters { get; init; } = 2_000_000;
+
+    /// <summary>
+    /// Requests each of the costly routes (new-terms, suggest, compare, a document, a CSV export) runs at once
+    /// (<c>Xiqing:Routes:MaxConcurrent</c>, default 4); more are 503 <c>server.busy</c> with Retry-After.
+    /// </summary>
+    public int MaxConcurrentPerRoute { get; init; } = 4;
+
+    /// <summary>Reverse proxies whose <c>X-Forwarded-For</c> names the client (<c>Xiqing:Auth:TrustedProxies</c>).</summary>
+    public IReadOnlyList<System.Net.IPAddress> TrustedProxies { get; init; } = [];
+
     /// <summary>True when the admin endpoints are on.</summary>
     public bool IsAdminEnabled => !string.IsNullOrEmpty(AdminKey);
 
@@ -64,6 +86,13 @@ internal sealed record ServerSettings
             SearchCacheBytes = Bounded(settings.GetWhole(SettingsKeys.SearchCacheMegabytes, 64), long.MaxValue / (1024 * 1024)) * 1024 * 1024,
             AdminRequestsPerMinute = (int)Bounded(settings.GetWhole(SettingsKeys.RateLimitAdminPerMinute, 10), int.MaxValue),
             SearchRequestsPerMinute = (int)Bounded(settings.GetWhole(SettingsKeys.RateLimitSearchPerMinute, 0), int.MaxValue),
+            MaxCsvRows = (int)Math.Max(1, Bounded(settings.GetWhole(SettingsKeys.AnswersMaxCsvRows, 100_000), int.MaxValue)),
+            MaxDocumentCharacters = Math.Max(1, Bounded(settings.GetWhole(SettingsKeys.AnswersMaxDocumentCharacters, 2_000_000), long.MaxValue)),
+            MaxConcurrentPerRoute = (int)Math.Max(1, Bounded(settings.GetWhole(SettingsKeys.RoutesMaxConcurrent, 4), int.MaxValue)),
+            TrustedProxies = ClientAddress.Parse(settings.GetList(SettingsKeys.AuthTrustedProxies), entry =>
+                throw new XiqingException(new Problem(ProblemCodes.SettingsInvalid,
+                    $"Xiqing:Auth:TrustedProxies: '{entry}' is not an IP address (from {settings.SourceOf(SettingsKeys.AuthTrustedProxies)}).",
+                    SettingsKeys.AuthTrustedProxies))),
             QueryLimits = new QueryLimits
             {
                 MaxClauses = (int)Bounded(settings.GetWhole(SettingsKeys.QueryMaxClauses, QueryLimits.Default.MaxClauses), int.MaxValue),

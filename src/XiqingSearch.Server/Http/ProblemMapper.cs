@@ -20,6 +20,8 @@ internal static class ProblemMapper
         ProblemCodes.IndexBusy => StatusCodes.Status409Conflict,
         ProblemCodes.SearchTimeout => StatusCodes.Status503ServiceUnavailable,
         ServerProblems.RateLimited => StatusCodes.Status429TooManyRequests,
+        ServerProblems.Busy => StatusCodes.Status503ServiceUnavailable,
+        ServerProblems.AnswerTooLarge => StatusCodes.Status413PayloadTooLarge,
         ProblemCodes.IndexReadOnly or ProblemCodes.IndexPathIsFile or ProblemCodes.IndexCannotCreate
             or ProblemCodes.IndexWriteFailed => StatusCodes.Status503ServiceUnavailable,
         // The seeds the server was asked to index are bad (a GB18030 file, a FIFO, …): the request cannot be done.

@@ -8,6 +8,12 @@ namespace XiqingSearch.Server.Http;
 /// </summary>
 internal static class ServerMessages
 {
+    public static string ExportTooLarge(long rows, int limit) =>
+        $"The export would have {rows:N0} rows, over the limit of {limit:N0} (Xiqing:Answers:MaxCsvRows); narrow the query or its filters (year, doc, topic) and export in parts.";
+
+    public static string DocumentTooLarge(long characters, long limit) =>
+        $"The document has {characters:N0} characters of text, over the limit of {limit:N0} for one answer (Xiqing:Answers:MaxDocumentCharacters); read it paragraph by paragraph (/api/documents/{{doc}}/paragraphs/{{n}}).";
+
     public const string IndexOpening = "The index is being opened (or built); try again shortly.";
     public const string AdminDisabled = "Administration is off: no admin key is configured (Xiqing:AdminKey).";
     public const string AdminUnauthorized = "Missing or wrong admin key (header X-Xiqing-Key or Authorization: Bearer).";

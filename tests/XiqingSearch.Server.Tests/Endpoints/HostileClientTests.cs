@@ -203,7 +203,14 @@ public sealed class HostileClientTests(ServerFixture server)
         {
             started = await ServerFixture.StartAsync(options, "--Xiqing:AdminKey=" + ServerFixture.AdminKey);
             var client = started.Value.Client;
+            // The last good commit serves at once while the start-up rebuild runs behind it; its refusal then
+            // shows in /readyz.
             var ready = await GetJsonAsync(client, "/readyz");
+            for (var i = 0; i < 600 && !ready.TryGetProperty("rebuildRefused", out _); i++)
+            {
+                await Task.Delay(100);
+                ready = await GetJsonAsync(client, "/readyz");
+            }
             // The probe tells the refused rebuild by its code only: it names no file.
             Assert.Equal(ProblemCodes.SeedsFolderEmpty, ready.GetProperty("rebuildRefused")[0].GetString());
             Assert.DoesNotContain("blob.txt", ready.ToString(), StringComparison.Ordinal);

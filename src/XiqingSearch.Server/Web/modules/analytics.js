@@ -187,8 +187,13 @@ function table(result) {
   return el('div', { className: 'xqa-table-wrap' }, el('table', { className: 'xqa-table' }, el('thead', {}, head), body));
 }
 
+/** One RFC 4180 field, defused as the server's CSV is: a leading =, +, -, @, tab or CR gets an apostrophe so that
+ * a spreadsheet shows the phrase as text and never runs it as a formula. */
 function csvField(value) {
   var s = String(value === null || value === undefined ? '' : value);
+  if (/^[=+\-@\t\r]/.test(s)) {
+    s = "'" + s;
+  }
   return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
 }
 
