@@ -21,12 +21,19 @@ public static class SettingsKeys
     public const string RateLimitSearchPerMinute = "ratelimit:searchperminute";
     public const string QueryMaxClauses = "query:maxclauses";
     public const string QueryTimeoutSeconds = "query:timeoutseconds";
+    public const string OcrEnabled = "ocr:enabled";
+    public const string OcrTesseract = "ocr:tesseract";
+    public const string OcrPdftoppm = "ocr:pdftoppm";
+    public const string OcrLanguages = "ocr:languages";
+    public const string OcrPageTimeoutSeconds = "ocr:pagetimeoutseconds";
+    public const string OcrCacheDirectory = "ocr:cachedirectory";
 
     /// <summary>All of them.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         Index, Seeds, SmartCnJar, AdminKey, CorsOrigins, FrameAncestors, RefreshSeconds, SearchCacheMegabytes,
         RateLimitAdminPerMinute, RateLimitSearchPerMinute, QueryMaxClauses, QueryTimeoutSeconds,
+        OcrEnabled, OcrTesseract, OcrPdftoppm, OcrLanguages, OcrPageTimeoutSeconds, OcrCacheDirectory,
     ];
 
     /// <summary>Whether <paramref name="key"/> (canonical) is a setting; keys starting with <c>$</c> (such as a JSON

@@ -67,4 +67,11 @@ internal static class FieldNames
 
     /// <summary>Source file name; stored.</summary>
     public const string File = "file";
+
+    /// <summary><c>true</c> on a paragraph recognised by OCR; stored, one term (so a filter can leave OCR text out),
+    /// absent on text read from a text layer.</summary>
+    public const string Ocr = "ocr";
+
+    /// <summary>Mean OCR confidence (0..1) of an OCR paragraph; stored when known.</summary>
+    public const string OcrConfidence = "ocr_confidence";
 }

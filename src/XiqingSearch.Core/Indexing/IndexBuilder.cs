@@ -128,7 +128,7 @@ public static class IndexBuilder
         {
             // Nothing to write; the report still describes every document, so read them (without a writer).
             var unchanged = StreamingIndexer.Run(files.Value, catalog, new HashSet<string>(), writer: null, incremental, progress, clock,
-                cancellationToken);
+                cancellationToken, Ingestion.Ocr.OcrEngine.For(options.Ocr));
             if (unchanged.Problems.Count > 0)
             {
                 return Result<BuildReport>.Fail(unchanged.Problems);
@@ -193,7 +193,7 @@ public static class IndexBuilder
                 writer.DeleteDocuments(new Term(FieldNames.Doc, Path.GetFileNameWithoutExtension(name)));
             }
             outcome = StreamingIndexer.Run(files.Value, catalog, changed.Select(f => f.FileName).ToHashSet(StringComparer.Ordinal),
-                writer, incremental, progress, clock, cancellationToken);
+                writer, incremental, progress, clock, cancellationToken, Ingestion.Ocr.OcrEngine.For(options.Ocr));
             if (outcome.Problems.Count > 0)
             {
                 return Result<BuildReport>.Fail(outcome.Problems);

@@ -28,7 +28,7 @@ internal static class StreamingIndexer
     /// </summary>
     public static Outcome Run(IReadOnlyList<SourceFile> files, Catalog? catalog, IReadOnlySet<string> toWrite,
         IndexWriter? writer, bool incremental, IProgress<IndexProgress>? progress, System.Diagnostics.Stopwatch clock,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Ingestion.Ocr.OcrEngine? ocr = null)
     {
         var documents = new BuildReportDocument?[files.Count];
         var problems = new List<Problem>[files.Count];
@@ -51,7 +51,7 @@ internal static class StreamingIndexer
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var file = files[i];
-                    var (read, unreadable) = CorpusReader.ReadOrSkip(file, catalog);
+                    var (read, unreadable) = CorpusReader.ReadOrSkip(file, catalog, ocr);
                     if (unreadable is not null)
                     {
                         // An unreadable PDF/DOCX is named and left out; its old paragraphs leave the index.

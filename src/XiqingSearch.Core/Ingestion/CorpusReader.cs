@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using XiqingSearch.Core.Ingestion.Formats;
+using XiqingSearch.Core.Ingestion.Ocr;
 using XiqingSearch.Core.Ingestion.Topics;
 using XiqingSearch.Core.Problems;
 
@@ -112,7 +113,8 @@ public static class CorpusReader
     /// whole read with a problem for every bad file; a PDF, DOCX or page whose text cannot be read is skipped and
     /// listed in <see cref="CorpusRead.Skipped"/>, and the rest is read.
     /// </summary>
-    public static Result<CorpusRead> ReadCorpus(string seedsDirectory, IProgress<IngestProgress>? progress = null)
+    public static Result<CorpusRead> ReadCorpus(string seedsDirectory, IProgress<IngestProgress>? progress = null,
+        OcrEngine? ocr = null)
     {
         var listed = ListFiles(seedsDirectory);
         if (!listed.IsSuccess)
@@ -134,7 +136,7 @@ public static class CorpusReader
         {
             if (DocumentReaders.Handles(files[i].FileName))
             {
-                var laidOut = ReadLaidOut(files[i], catalog.IsSuccess ? catalog.Value : null);
+                var laidOut = ReadLaidOut(files[i], catalog.IsSuccess ? catalog.Value : null, ocr);
                 if (laidOut.Skipped is { } skipped)
                 {
                     skippedDocuments.Add(skipped);
@@ -174,29 +176,49 @@ public static class CorpusReader
     /// Reads one file: either the document (or the problems that refuse it), or, for a PDF, DOCX or saved page whose
     /// text cannot be read, why it is skipped.
     /// </summary>
-    internal static (Result<SourceDocument>? Document, SkippedDocument? Skipped) ReadOrSkip(SourceFile file, Catalog? catalog) =>
-        DocumentReaders.Handles(file.FileName) ? ReadLaidOut(file, catalog) : (ReadDocument(file, catalog), null);
+    internal static (Result<SourceDocument>? Document, SkippedDocument? Skipped) ReadOrSkip(SourceFile file, Catalog? catalog,
+        OcrEngine? ocr = null) =>
+        DocumentReaders.Handles(file.FileName) ? ReadLaidOut(file, catalog, ocr) : (ReadDocument(file, catalog), null);
 
     /// <summary>
     /// Reads a PDF, DOCX or saved page: either the document (or a problem shared with text files, such as a missing
     /// year), or why its text cannot be read.
     /// </summary>
-    private static (Result<SourceDocument>? Document, SkippedDocument? Skipped) ReadLaidOut(SourceFile file, Catalog? catalog)
+    private static (Result<SourceDocument>? Document, SkippedDocument? Skipped) ReadLaidOut(SourceFile file, Catalog? catalog,
+        OcrEngine? ocr = null)
     {
         ExtractedDocument extracted;
+        var bytes = File.ReadAllBytes(file.Path);
+        // With OCR off the session still names the scanned pages of a mostly digital PDF, which are then missing.
+        var session = ocr?.Begin(file.FileName, bytes) ?? OcrSession.Off(file.FileName);
         try
         {
-            extracted = DocumentReaders.Read(file.FileName, File.ReadAllBytes(file.Path), IngestLimits.Default);
+            extracted = DocumentReaders.Read(file.FileName, bytes, IngestLimits.Default, session);
         }
         catch (UnreadableDocumentException e)
         {
-            return (null, new SkippedDocument(file.FileName, e.Code, e.Page, e.Reason));
+            var reason = e.Code == ProblemCodes.NoTextLayer && e.Reason.Contains("needs OCR", StringComparison.Ordinal)
+                && !e.Reason.Contains(session.Hint, StringComparison.Ordinal) && session.Hint.Length > 0
+                ? $"{e.Reason}; {session.Hint}"
+                : e.Reason;
+            return (null, new SkippedDocument(file.FileName, e.Code, e.Page, reason));
+        }
+        catch (Exception e) when (e is IOException or System.ComponentModel.Win32Exception or InvalidOperationException)
+        {
+            // A tool that cannot start or a temporary file that cannot be written skips this document, not the build.
+            return (null, new SkippedDocument(file.FileName, ProblemCodes.NoTextLayer, null, $"OCR failed: {e.Message}"));
         }
         if (extracted.Lines.All(line => line.IsBlank))
         {
             return (null, new SkippedDocument(file.FileName, ProblemCodes.NoTextLayer, null, "no text: the document is empty"));
         }
-        return (Describe(file, extracted, catalog, TopicAssigner.Default), null);
+        var described = Describe(file, extracted, catalog, TopicAssigner.Default);
+        if (described.IsSuccess && session.Warnings.Count > 0)
+        {
+            var document = described.Value;
+            return (document with { Warnings = [.. document.Warnings, .. session.Warnings] }, null);
+        }
+        return (described, null);
     }
 
     /// <summary>Splits decoded <paramref name="text"/> and describes it; the seam the unit tests use.</summary>
@@ -231,7 +253,11 @@ public static class CorpusReader
                 part.FirstLine,
                 part.LastLine,
                 part.FirstPage,
-                part.LastPage));
+                part.LastPage)
+            {
+                Ocr = part.Ocr,
+                OcrConfidence = part.OcrConfidence,
+            });
         }
         return new SourceDocument(file, title, year, period, type, paragraphs)
         {
