@@ -37,7 +37,9 @@ internal static partial class OcrLayout
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
-            var next = i + 1 < lines.Count ? lines[i + 1] : null;
+            // A centred page number below the last line is not an indented paragraph start: the paragraph may go on
+            // over the page break.
+            var next = i + 1 < lines.Count && !IsPageNumber(lines[i + 1].Text) ? lines[i + 1] : null;
             var ends = false;
             if (next is not null)
             {
@@ -78,6 +80,8 @@ internal static partial class OcrLayout
     /// </summary>
     private static string PageNumber(string text) =>
         PageNumberForm().Match(text) is { Success: true } m ? $"— {m.Groups[1].Value} —" : text;
+
+    private static bool IsPageNumber(string text) => PageNumberForm().IsMatch(text) || text.Trim().All(char.IsAsciiDigit);
 
     [GeneratedRegex(@"^\s*[-—–一_~=·.]+\s*(\d{1,4})\s*[-—–一_~=·.]+\s*$")]
     private static partial Regex PageNumberForm();

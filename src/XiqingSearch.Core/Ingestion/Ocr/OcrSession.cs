@@ -163,10 +163,27 @@ internal sealed class OcrSession(OcrEngine? engine, string fileName, string sha2
         {
             return (null, TimedOut());
         }
-        var run = OcrProcess.Start(engine!.TesseractPath!, [image, "-", "-l", engine.Options.Languages, "--psm", "3", "tsv"],
-            remaining, MaxTsvCharacters);
-        return run.Succeeded ? (run.Output, null) : (null, Failure("tesseract", run));
+        var run = RunTesseract(image, engine!.Options.Languages, remaining);
+        if (!run.Succeeded)
+        {
+            return (null, Failure("tesseract", run));
+        }
+        // Chinese read as Latin letters: a second reading with the Chinese models alone (see LatinMisreads).
+        if (LatinMisreads.CjkOnly(engine.Options.Languages) is { } cjk
+            && LatinMisreads.Count(TesseractTsv.Parse(run.Output)) is var misreads and > 0
+            && deadline - DateTime.UtcNow is { } left && left > TimeSpan.Zero)
+        {
+            var second = RunTesseract(image, cjk, left);
+            if (second.Succeeded && LatinMisreads.Count(TesseractTsv.Parse(second.Output)) < misreads)
+            {
+                return (second.Output, null);
+            }
+        }
+        return (run.Output, null);
     }
+
+    private OcrProcess.Run RunTesseract(string image, string languages, TimeSpan timeout) =>
+        OcrProcess.Start(engine!.TesseractPath!, [image, "-", "-l", languages, "--psm", "3", "tsv"], timeout, MaxTsvCharacters);
 
     private string Failure(string tool, OcrProcess.Run run) =>
         run.TimedOut ? TimedOut()

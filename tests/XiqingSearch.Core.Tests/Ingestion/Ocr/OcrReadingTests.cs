@@ -19,12 +19,13 @@ namespace XiqingSearch.Core.Tests.Ingestion.Ocr;
 /// </summary>
 public sealed class OcrReadingTests(OcrFixture fixture, ITestOutputHelper output) : IClassFixture<OcrFixture>
 {
-    /// <summary>Floors set below what the fixtures measure (README of the benchmarks), with room for another
+    /// <summary>Floors a few points below what the fixtures measure with Tesseract 5.3.0 (clean: accuracy 97.9%,
+    /// exact recall 90.9%, approximate 99.0%; noisy: accuracy 93.9%; README of the benchmarks), with room for another
     /// Tesseract build's small differences.</summary>
-    private const double CleanAccuracyFloor = 0.90;
-    private const double CleanExactRecallFloor = 0.80;
-    private const double CleanApproximateRecallFloor = 0.93;
-    private const double NoisyAccuracyFloor = 0.85;
+    private const double CleanAccuracyFloor = 0.94;
+    private const double CleanExactRecallFloor = 0.86;
+    private const double CleanApproximateRecallFloor = 0.96;
+    private const double NoisyAccuracyFloor = 0.89;
 
     private const string RunningHeader = "西青区2023年国民经济和社会发展规划执行情况与2024年国民经济和社会发展规划";
 
@@ -147,7 +148,6 @@ public sealed class OcrReadingTests(OcrFixture fixture, ITestOutputHelper output
         var ocr = OcrMeasures.Fold(string.Concat(fixture.Document(name).Paragraphs.Select(p => p.Text)))
             .Replace(RunningHeader, "", StringComparison.Ordinal);
         var accuracy = OcrMeasures.CharacterAccuracy(truth, ocr);
-        output.WriteLine("DEBUG TRUTH " + truth + "\nDEBUG OCR   " + ocr);
         var phrases = OcrMeasures.SamplePhrases(truth);
         var (exact, approximate) = OcrMeasures.PhraseRecall(truth, ocr, phrases);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
