@@ -1,5 +1,7 @@
+using XiqingSearch.Core.Indexing;
 using XiqingSearch.Core.Ingestion;
 using XiqingSearch.Core.Problems;
+using XiqingSearch.Core.Tests.Indexing;
 
 namespace XiqingSearch.Core.Tests.Ingestion.Ocr;
 
@@ -42,5 +44,22 @@ public sealed class OcrOffTests
         Assert.Null(skipped);
         Assert.NotEmpty(document!.Value.Paragraphs);
         Assert.All(document.Value.Paragraphs, p => Assert.True(p.Ocr));
+    }
+
+    [Fact]
+    public void Build_ScannedFolderWithOcrOff_IndexesTheTextLayersAndNamesEveryImageOnlyDocument()
+    {
+        using var workspace = new TempWorkspace(copySeeds: false);
+        foreach (var name in OcrFixture.PrintPages.Keys)
+        {
+            File.Copy(Path.Combine(OcrFixture.Folder, name), Path.Combine(workspace.Seeds, name));
+        }
+
+        var built = IndexBuilder.Build(workspace.Options);
+
+        Assert.True(built.IsSuccess, string.Join("; ", built.Problems));
+        Assert.Equal(["scan-clean.pdf", "scan-noisy.pdf", "scan-page.png"], built.Value.Skipped.Select(s => s.File).Order(StringComparer.Ordinal));
+        Assert.All(built.Value.Skipped, s => Assert.Contains("--ocr", s.Reason, StringComparison.Ordinal));
+        Assert.Equal(["scan-invisible", "scan-mixed"], built.Value.Documents.Select(d => d.Doc).Order(StringComparer.Ordinal));
     }
 }
