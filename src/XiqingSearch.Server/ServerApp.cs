@@ -27,12 +27,14 @@ public static class ServerApp
 
     /// <summary>
     /// The settings for <paramref name="args"/>: <c>--index DIR</c>, <c>--seeds DIR</c>, <c>--smartcn-jar PATH</c>,
-    /// <c>--admin-key KEY</c> and <c>--Xiqing:Key=value</c> are the flag layer of Core's
+    /// <c>--admin-key KEY</c>, <c>--ocr</c> and <c>--Xiqing:Key=value</c> are the flag layer of Core's
     /// <see cref="SettingsResolver"/>, over the environment, <c>xiqing.json</c> and <c>appsettings.json</c> in the
     /// current directory — the resolution the command line does too.
     /// </summary>
     public static Result<ResolvedSettings> ResolveSettings(string[] args)
     {
+        // --ocr is a switch without a value, which the command-line configuration cannot map: it is the setting on.
+        args = [.. args.Select(a => a == "--ocr" ? "--Xiqing:Ocr:Enabled=true" : a)];
         var section = new ConfigurationBuilder().AddCommandLine(args, s_switches).Build().GetSection("Xiqing");
         // --Xiqing:Cors:Origins:0=a --Xiqing:Cors:Origins:1=b is the list "a,b", in index order.
         var flags = section.AsEnumerable(makePathsRelative: true)

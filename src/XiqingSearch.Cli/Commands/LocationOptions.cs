@@ -1,5 +1,6 @@
 using System.CommandLine;
 using XiqingSearch.Cli.Configuration;
+using XiqingSearch.Core.Configuration;
 
 namespace XiqingSearch.Cli.Commands;
 
@@ -27,7 +28,12 @@ internal sealed class LocationOptions
         HelpName = "PATH",
     };
 
-    /// <summary>Adds the three options to <paramref name="command"/>.</summary>
+    public Option<bool> Ocr { get; } = new("--ocr")
+    {
+        Description = "Recognise scanned pages and images (.png .jpg .tif) with Tesseract (default: Xiqing:Ocr:Enabled, else off). Their text is marked as OCR.",
+    };
+
+    /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command, bool withSeeds = true)
     {
         if (withSeeds)
@@ -36,11 +42,16 @@ internal sealed class LocationOptions
         }
         command.Add(Index);
         command.Add(SmartCnJar);
+        command.Add(Ocr);
     }
 
     /// <summary>Flags, environment and xiqing.json resolved.</summary>
-    public CliSettings Resolve(ParseResult parseResult) => CliSettings.Resolve(
-        parseResult.GetValue(Seeds),
-        parseResult.GetValue(Index),
-        parseResult.GetValue(SmartCnJar));
+    public CliSettings Resolve(ParseResult parseResult) => CliSettings.Resolve(new Dictionary<string, string?>
+    {
+        [ResolvedSettings.SeedsKey] = parseResult.GetValue(Seeds),
+        [ResolvedSettings.IndexKey] = parseResult.GetValue(Index),
+        [ResolvedSettings.SmartCnJarKey] = parseResult.GetValue(SmartCnJar),
+        // Absent unless given, so that Xiqing:Ocr:Enabled in the environment or a file still counts.
+        [SettingsKeys.OcrEnabled] = parseResult.GetValue(Ocr) ? "true" : null,
+    });
 }

@@ -74,6 +74,10 @@ internal static class ServeCommand
                     args.AddRange([name, value]);
                 }
             }
+            if (parseResult.GetValue(locations.Ocr))
+            {
+                args.Add("--ocr");
+            }
             if (parseResult.GetValue(corsOrigins) is { Length: > 0 } origins)
             {
                 args.Add("--Xiqing:Cors:Origins=" + string.Join(',', origins));

@@ -93,12 +93,46 @@ public sealed class ResolvedSettings
     public IReadOnlyList<string> GetList(string key) =>
         (Get(key) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    /// <summary>The index, seeds and jar locations, absolute, and the readers' limits.</summary>
-    public IndexOptions ToIndexOptions() => new()
+    /// <summary><c>true</c>/<c>false</c> (also <c>1</c>/<c>0</c>, <c>yes</c>/<c>no</c>, <c>on</c>/<c>off</c>), or
+    /// <paramref name="fallback"/> when absent or none of these.</summary>
+    public bool GetBool(string key, bool fallback) => Get(key)?.ToLowerInvariant() switch
     {
-        IngestLimits = ToIngestLimits(),
-        IndexDirectory = GetPath(IndexKey) ?? Path.GetFullPath("index", CurrentDirectory),
-        SeedsDirectory = GetPath(SeedsKey) ?? Path.GetFullPath("seeds", CurrentDirectory),
-        SmartCnJar = GetPath(SmartCnJarKey),
+        "true" or "1" or "yes" or "on" => true,
+        "false" or "0" or "no" or "off" => false,
+        _ => fallback,
     };
+
+    /// <summary>The index, seeds and jar locations, absolute, the readers' limits, and how OCR runs.</summary>
+    public IndexOptions ToIndexOptions()
+    {
+        var index = GetPath(IndexKey) ?? Path.GetFullPath("index", CurrentDirectory);
+        return new()
+        {
+            IngestLimits = ToIngestLimits(),
+            IndexDirectory = index,
+            SeedsDirectory = GetPath(SeedsKey) ?? Path.GetFullPath("seeds", CurrentDirectory),
+            SmartCnJar = GetPath(SmartCnJarKey),
+            Ocr = ToOcrOptions(index),
+        };
+    }
+
+    /// <summary>
+    /// OCR settings. The cache defaults to a sibling of the index folder, <c>&lt;index&gt;.ocr-cache</c>: the index
+    /// folder holds only Lucene's files and the build lock, and beside it the cache goes where the index goes (same
+    /// disk, deleted together), while a rebuild of the index from scratch still finds every page recognised before.
+    /// </summary>
+    private Ingestion.Ocr.OcrOptions ToOcrOptions(string index)
+    {
+        var defaults = Ingestion.Ocr.OcrOptions.Disabled;
+        return new()
+        {
+            Enabled = GetBool(SettingsKeys.OcrEnabled, false),
+            Tesseract = Get(SettingsKeys.OcrTesseract) ?? defaults.Tesseract,
+            Pdftoppm = Get(SettingsKeys.OcrPdftoppm) ?? defaults.Pdftoppm,
+            Languages = Get(SettingsKeys.OcrLanguages) ?? defaults.Languages,
+            PageTimeout = TimeSpan.FromSeconds(GetPositive(SettingsKeys.OcrPageTimeoutSeconds, defaults.PageTimeout.TotalSeconds)),
+            CacheDirectory = GetPath(SettingsKeys.OcrCacheDirectory)
+                ?? Path.TrimEndingDirectorySeparator(index) + ".ocr-cache",
+        };
+    }
 }

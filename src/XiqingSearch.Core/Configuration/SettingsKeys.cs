@@ -32,6 +32,12 @@ public static class SettingsKeys
     public const string AnswersMaxDocumentCharacters = "answers:maxdocumentcharacters";
     public const string RoutesMaxConcurrent = "routes:maxconcurrent";
     public const string AuthTrustedProxies = "auth:trustedproxies";
+    public const string OcrEnabled = "ocr:enabled";
+    public const string OcrTesseract = "ocr:tesseract";
+    public const string OcrPdftoppm = "ocr:pdftoppm";
+    public const string OcrLanguages = "ocr:languages";
+    public const string OcrPageTimeoutSeconds = "ocr:pagetimeoutseconds";
+    public const string OcrCacheDirectory = "ocr:cachedirectory";
 
     /// <summary>All of them.</summary>
     public static IReadOnlyList<string> All { get; } =
@@ -41,6 +47,7 @@ public static class SettingsKeys
         IngestionMaxPartBytes, IngestionMaxInflatedBytes, IngestionMaxCompressionRatio, IngestionMaxNestingDepth,
         IngestionMaxPages, IngestionMaxDocumentCharacters, IngestionMaxParagraphCharacters,
         AnswersMaxCsvRows, AnswersMaxDocumentCharacters, RoutesMaxConcurrent, AuthTrustedProxies,
+        OcrEnabled, OcrTesseract, OcrPdftoppm, OcrLanguages, OcrPageTimeoutSeconds, OcrCacheDirectory,
     ];
 
     /// <summary>Whether <paramref name="key"/> (canonical) is a setting; keys starting with <c>$</c> (such as a JSON

@@ -100,4 +100,11 @@ internal static class FieldNames
 
     /// <summary>File names of the same document in other formats; stored (multi-valued).</summary>
     public const string Copy = "copy";
+
+    /// <summary><c>true</c> on a paragraph recognised by OCR; stored, one term (so a filter can leave OCR text out),
+    /// absent on text read from a text layer.</summary>
+    public const string Ocr = "ocr";
+
+    /// <summary>Mean OCR confidence (0..1) of an OCR paragraph; stored when known.</summary>
+    public const string OcrConfidence = "ocr_confidence";
 }

@@ -133,7 +133,7 @@ public static class IndexBuilder
         {
             // Nothing to write; the report still describes every document, so read them (without a writer).
             var unchanged = StreamingIndexer.Run(files.Value, catalog, new HashSet<string>(), writer: null, incremental, progress, clock,
-                cancellationToken, options.IngestLimits, mergeCopies: !options.KeepCopiesApart);
+                cancellationToken, options.IngestLimits, Ingestion.Ocr.OcrEngine.For(options.Ocr), mergeCopies: !options.KeepCopiesApart);
             if (unchanged.Documents.Count == 0)
             {
                 return NothingReadable(options, unchanged.Skipped);
@@ -199,7 +199,7 @@ public static class IndexBuilder
                 writer.DeleteDocuments(new Term(FieldNames.Doc, SourceFile.IdOf(name)));
             }
             outcome = StreamingIndexer.Run(files.Value, catalog, changed.Select(f => f.FileName).ToHashSet(StringComparer.Ordinal),
-                writer, incremental, progress, clock, cancellationToken, options.IngestLimits, mergeCopies: !options.KeepCopiesApart);
+                writer, incremental, progress, clock, cancellationToken, options.IngestLimits, Ingestion.Ocr.OcrEngine.For(options.Ocr), mergeCopies: !options.KeepCopiesApart);
             if (outcome.Documents.Count == 0)
             {
                 return NothingReadable(options, outcome.Skipped);

@@ -27,6 +27,9 @@ public sealed record IndexOptions
     /// </summary>
     public TimeSpan BuildLockWait { get; init; }
 
+    /// <summary>OCR of scanned pages and images (off by default); see <c>Ingestion/Ocr/README.md</c>.</summary>
+    public Ingestion.Ocr.OcrOptions Ocr { get; init; } = Ingestion.Ocr.OcrOptions.Disabled;
+
     /// <summary>Told once when a build starts waiting for another build's lock (for a progress line).</summary>
     public Action<string>? OnBuildLockWait { get; init; }
 

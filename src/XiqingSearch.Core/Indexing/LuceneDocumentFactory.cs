@@ -65,6 +65,14 @@ internal static class LuceneDocumentFactory
             document.Add(new StoredField(FieldNames.FirstPage, firstPage));
             document.Add(new StoredField(FieldNames.LastPage, lastPage));
         }
+        if (paragraph.Ocr)
+        {
+            document.Add(new StringField(FieldNames.Ocr, "true", Field.Store.YES));
+            if (paragraph.OcrConfidence is double confidence)
+            {
+                document.Add(new StoredField(FieldNames.OcrConfidence, confidence));
+            }
+        }
         // An unknown year has no year field: its doc value reads 0, which the paragraph table takes for unknown.
         if (source.Year is int year)
         {

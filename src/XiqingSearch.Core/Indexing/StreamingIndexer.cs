@@ -33,7 +33,7 @@ internal static class StreamingIndexer
     /// </summary>
     public static Outcome Run(IReadOnlyList<SourceFile> files, Catalog? catalog, IReadOnlySet<string> toWrite,
         IndexWriter? writer, bool incremental, IProgress<IndexProgress>? progress, System.Diagnostics.Stopwatch clock,
-        CancellationToken cancellationToken, IngestLimits? limits = null, bool mergeCopies = true)
+        CancellationToken cancellationToken, IngestLimits? limits = null, Ingestion.Ocr.OcrEngine? ocr = null, bool mergeCopies = true)
     {
         var documents = new BuildReportDocument?[files.Count];
         var counts = new int[files.Count];
@@ -56,7 +56,7 @@ internal static class StreamingIndexer
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var file = files[i];
-                    var (document, unreadable) = CorpusReader.ReadOrSkip(file, catalog, limits);
+                    var (document, unreadable) = CorpusReader.ReadOrSkip(file, catalog, limits, ocr);
                     if (unreadable is not null)
                     {
                         // A file that cannot be read is named and left out; its old paragraphs leave the index.

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using XiqingSearch.Core.Ingestion.Formats;
+using XiqingSearch.Core.Ingestion.Ocr;
 using XiqingSearch.Core.Ingestion.Topics;
 using XiqingSearch.Core.Problems;
 
@@ -131,7 +132,7 @@ public static class CorpusReader
             : document!;
     }
 
-    /// <summary>Reads every source file of <paramref name="seedsDirectory"/>; see <see cref="ReadCorpus(string, IProgress{IngestProgress}?, IngestLimits?)"/>.</summary>
+    /// <summary>Reads every source file of <paramref name="seedsDirectory"/>; see <see cref="ReadCorpus(string, IProgress{IngestProgress}?, IngestLimits?, OcrEngine?)"/>.</summary>
     public static Result<IReadOnlyList<SourceDocument>> ReadAll(string seedsDirectory, IProgress<IngestProgress>? progress = null,
         IngestLimits? limits = null)
     {
@@ -149,13 +150,13 @@ public static class CorpusReader
     /// be read.
     /// </summary>
     public static Result<CorpusRead> ReadCorpus(string seedsDirectory, IProgress<IngestProgress>? progress = null,
-        IngestLimits? limits = null) =>
-        ReadCorpus(seedsDirectory, progress, mergeCopies: true, limits);
+        IngestLimits? limits = null, OcrEngine? ocr = null) =>
+        ReadCorpus(seedsDirectory, progress, mergeCopies: true, limits, ocr);
 
-    /// <summary><see cref="ReadCorpus(string, IProgress{IngestProgress}?, IngestLimits?)"/>, with copies kept apart when
+    /// <summary><see cref="ReadCorpus(string, IProgress{IngestProgress}?, IngestLimits?, OcrEngine?)"/>, with copies kept apart when
     /// <paramref name="mergeCopies"/> is false (the format readers' tests compare one text in several formats).</summary>
     internal static Result<CorpusRead> ReadCorpus(string seedsDirectory, IProgress<IngestProgress>? progress, bool mergeCopies,
-        IngestLimits? limits = null)
+        IngestLimits? limits = null, OcrEngine? ocr = null)
     {
         var listed = ListFiles(seedsDirectory);
         if (!listed.IsSuccess)
@@ -208,7 +209,7 @@ public static class CorpusReader
     /// is indexed whole or not at all, never cut short). Never throws for a bad file.
     /// </summary>
     internal static (SourceDocument? Document, SkippedDocument? Skipped) ReadOrSkip(SourceFile file, Catalog? catalog,
-        IngestLimits? limits = null)
+        IngestLimits? limits = null, OcrEngine? ocr = null)
     {
         ArgumentNullException.ThrowIfNull(file);
         limits ??= IngestLimits.Default;
@@ -223,11 +224,12 @@ public static class CorpusReader
             return (null, new SkippedDocument(file.FileName, ProblemCodes.TooLarge, null,
                 IngestMessages.DocumentTooLarge(file.Bytes / 3, limits.MaxDocumentCharacters)));
         }
-        var read = Read(file, catalog, limits);
+        var read = Read(file, catalog, limits, ocr);
         return read.Document is { } document && OverLimits(file, document, limits) is { } over ? (null, over) : read;
     }
 
-    private static (SourceDocument? Document, SkippedDocument? Skipped) Read(SourceFile file, Catalog? catalog, IngestLimits limits)
+    private static (SourceDocument? Document, SkippedDocument? Skipped) Read(SourceFile file, Catalog? catalog, IngestLimits limits,
+        OcrEngine? ocr)
     {
         byte[] bytes;
         try
@@ -241,7 +243,7 @@ public static class CorpusReader
         }
         if (DocumentReaders.Handles(file.FileName))
         {
-            return ReadLaidOut(file, bytes, catalog, limits);
+            return ReadLaidOut(file, bytes, catalog, limits, ocr);
         }
         var decoded = TextDecoder.Decode(bytes, file.Path);
         if (!decoded.IsSuccess)
@@ -281,22 +283,36 @@ public static class CorpusReader
 
     /// <summary>Reads a PDF, DOCX or saved page: either the document, or why its text cannot be read.</summary>
     private static (SourceDocument? Document, SkippedDocument? Skipped) ReadLaidOut(SourceFile file, byte[] bytes, Catalog? catalog,
-        IngestLimits limits)
+        IngestLimits limits, OcrEngine? ocr)
     {
         ExtractedDocument extracted;
+        // With OCR off the session still names the scanned pages of a mostly digital PDF, which are then missing.
+        var session = ocr?.Begin(file.FileName, bytes) ?? OcrSession.Off(file.FileName);
         try
         {
-            extracted = DocumentReaders.Read(file.FileName, bytes, limits);
+            extracted = DocumentReaders.Read(file.FileName, bytes, limits, session);
         }
         catch (UnreadableDocumentException e)
         {
-            return (null, new SkippedDocument(file.FileName, e.Code, e.Page, e.Reason));
+            var reason = e.Code == ProblemCodes.NoTextLayer && e.Reason.Contains("needs OCR", StringComparison.Ordinal)
+                && !e.Reason.Contains(session.Hint, StringComparison.Ordinal) && session.Hint.Length > 0
+                ? $"{e.Reason}; {session.Hint}"
+                : e.Reason;
+            return (null, new SkippedDocument(file.FileName, e.Code, e.Page, reason));
+        }
+        catch (Exception e) when (e is IOException or System.ComponentModel.Win32Exception or InvalidOperationException)
+        {
+            // A tool that cannot start or a temporary file that cannot be written skips this document, not the build.
+            return (null, new SkippedDocument(file.FileName, ProblemCodes.NoTextLayer, null, $"OCR failed: {e.Message}"));
         }
         if (extracted.Lines.All(line => line.IsBlank))
         {
             return (null, new SkippedDocument(file.FileName, ProblemCodes.NoTextLayer, null, "no text: the document is empty"));
         }
-        return (Describe(file, extracted, catalog, TopicAssigner.Default).Value, null);
+        var document = Describe(file, extracted, catalog, TopicAssigner.Default).Value;
+        return session.Warnings.Count > 0
+            ? (document with { Warnings = [.. document.Warnings, .. session.Warnings] }, null)
+            : (document, null);
     }
 
     /// <summary>Splits decoded <paramref name="text"/> and describes it; the seam the unit tests use.</summary>
@@ -345,7 +361,11 @@ public static class CorpusReader
                 part.FirstLine,
                 part.LastLine,
                 part.FirstPage,
-                part.LastPage));
+                part.LastPage)
+            {
+                Ocr = part.Ocr,
+                OcrConfidence = part.OcrConfidence,
+            });
         }
         return new SourceDocument(file, title, year, period, type, paragraphs)
         {

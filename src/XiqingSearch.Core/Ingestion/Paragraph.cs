@@ -25,4 +25,13 @@ public sealed record Paragraph(
     int FirstLine,
     int LastLine,
     int? FirstPage = null,
-    int? LastPage = null);
+    int? LastPage = null)
+{
+    /// <summary>True when the text was recognised by OCR (a scanned page, an image, a PDF's invisible text layer):
+    /// it may differ from the printed words, so it is never presented as exact.</summary>
+    public bool Ocr { get; init; }
+
+    /// <summary>For OCR text, the mean recognition confidence of its words (0..1); null when not OCR, or when the
+    /// text layer came from another recogniser whose confidence is unknown.</summary>
+    public double? OcrConfidence { get; init; }
+}

@@ -22,4 +22,10 @@ internal sealed record ParagraphDraft(
 
     /// <summary>1-based page of the last line; null when the source has no pages.</summary>
     public int? LastPage { get; init; }
+
+    /// <summary>True when any of its lines is OCR text (recognised from an image, or a PDF's invisible text layer).</summary>
+    public bool Ocr { get; init; }
+
+    /// <summary>Mean recognition confidence (0..1) of its OCR lines; null when not OCR or unknown.</summary>
+    public double? OcrConfidence { get; init; }
 }

@@ -89,7 +89,43 @@ internal sealed class ParagraphSplitter
     {
         var splitter = new ParagraphSplitter(lines);
         splitter.Run();
-        return splitter._output;
+        return lines.Any(l => l.Ocr) ? MarkOcr(splitter._output, lines) : splitter._output;
+    }
+
+    /// <summary>
+    /// A draft made of any OCR line is OCR text: marked, with the mean confidence of its recognised lines weighted
+    /// by their characters (as close to the mean of its words as lines allow), null when no line has one (an
+    /// invisible text layer, whose recogniser's confidence is unknown).
+    /// </summary>
+    private static List<ParagraphDraft> MarkOcr(List<ParagraphDraft> drafts, IReadOnlyList<SourceLine> lines)
+    {
+        var byNumber = new Dictionary<int, SourceLine>(lines.Count);
+        foreach (var line in lines)
+        {
+            byNumber[line.Number] = line;
+        }
+        var marked = new List<ParagraphDraft>(drafts.Count);
+        foreach (var draft in drafts)
+        {
+            var ocr = false;
+            double weighted = 0;
+            double weight = 0;
+            for (var n = draft.FirstLine; n <= draft.LastLine; n++)
+            {
+                if (byNumber.TryGetValue(n, out var line) && line.Ocr)
+                {
+                    ocr = true;
+                    if (line.OcrConfidence is double confidence)
+                    {
+                        var characters = Math.Max(1, DisplayTextCleaner.Squeeze(line.Text).Length);
+                        weighted += confidence * characters;
+                        weight += characters;
+                    }
+                }
+            }
+            marked.Add(ocr ? draft with { Ocr = true, OcrConfidence = weight > 0 ? weighted / weight : null } : draft);
+        }
+        return marked;
     }
 
     private void Run()

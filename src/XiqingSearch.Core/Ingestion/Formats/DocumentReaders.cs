@@ -1,3 +1,4 @@
+using XiqingSearch.Core.Ingestion.Ocr;
 using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Core.Ingestion.Formats;
@@ -11,12 +12,16 @@ internal static class DocumentReaders
     /// <summary>The extensions read as laid-out documents (text and markdown are read by <see cref="FormatReaders"/>).</summary>
     public static readonly string[] Extensions = [".pdf", ".docx", ".html", ".htm"];
 
-    /// <summary>True when <paramref name="fileName"/> is a PDF, DOCX or saved web page.</summary>
+    /// <summary>True when <paramref name="fileName"/> is a PDF, DOCX, saved web page or scanned image. Images are
+    /// listed whether OCR is on or not, so that with OCR off they are named as skipped, not silently left out.</summary>
     public static bool Handles(string fileName) =>
-        Extensions.Any(e => fileName.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+        Extensions.Any(e => fileName.EndsWith(e, StringComparison.OrdinalIgnoreCase)) || ImageReader.Handles(fileName);
 
     /// <summary>Reads <paramref name="bytes"/> with the reader for <paramref name="fileName"/>'s extension.</summary>
-    public static ExtractedDocument Read(string fileName, byte[] bytes, IngestLimits limits)
+    public static ExtractedDocument Read(string fileName, byte[] bytes, IngestLimits limits) => Read(fileName, bytes, limits, null);
+
+    /// <summary>Reads with OCR: scanned pages of a PDF and image files are recognised by <paramref name="ocr"/>.</summary>
+    public static ExtractedDocument Read(string fileName, byte[] bytes, IngestLimits limits, OcrSession? ocr)
     {
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         switch (extension)
@@ -27,7 +32,7 @@ internal static class DocumentReaders
                     throw new UnreadableDocumentException(ProblemCodes.DocumentCorrupt, null,
                         "not a PDF: the file does not start with %PDF-");
                 }
-                return PdfReader.Instance.Read(bytes, limits);
+                return PdfReader.ReadWithOcr(bytes, limits, ocr);
             case ".docx":
                 if (bytes.Length < 4 || bytes[0] != 'P' || bytes[1] != 'K')
                 {
@@ -37,6 +42,8 @@ internal static class DocumentReaders
                             : "not a DOCX: the file is not a zip package");
                 }
                 return DocxReader.Instance.Read(bytes, limits);
+            case ".png" or ".jpg" or ".jpeg" or ".tif" or ".tiff":
+                return ImageReader.Read(extension, bytes, ocr);
             default:
                 return HtmlReader.Instance.Read(bytes, limits);
         }

@@ -2,6 +2,7 @@ using System.Text;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Exceptions;
+using XiqingSearch.Core.Ingestion.Ocr;
 using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Core.Ingestion.Formats;
@@ -23,12 +24,15 @@ internal sealed class PdfReader : IDocumentReader
     /// <summary>Above this share of letters without a Unicode mapping the text is not worth indexing.</summary>
     private const double UnmappedLimit = 0.3;
 
-    public ExtractedDocument Read(byte[] bytes, IngestLimits limits) => new(Extract(bytes), DocumentFacts.None);
+    public ExtractedDocument Read(byte[] bytes, IngestLimits limits) => new(Extract(bytes, null), DocumentFacts.None);
+
+    /// <summary>Reads with OCR: pages that are images without text go to <paramref name="ocr"/> (see <c>Ocr/</c>).</summary>
+    public static ExtractedDocument ReadWithOcr(byte[] bytes, IngestLimits limits, IPageRecognizer? ocr) => new(Extract(bytes, ocr), DocumentFacts.None);
 
     /// <summary>The lines alone, within the default limits.</summary>
     public IReadOnlyList<SourceLine> ReadLines(byte[] bytes) => Read(bytes, IngestLimits.Default).Lines;
 
-    private static IReadOnlyList<SourceLine> Extract(byte[] bytes)
+    private static IReadOnlyList<SourceLine> Extract(byte[] bytes, IPageRecognizer? ocr)
     {
         if (!EndsWithEofMarker(bytes))
         {
@@ -38,6 +42,7 @@ internal sealed class PdfReader : IDocumentReader
         var pages = new List<List<PageLine>>();
         var emptyPages = new List<int>();
         var imagePages = 0;
+        var imageOnlyPages = new List<int>();
         var letters = 0;
         var unmapped = 0;
         int? firstUnmappedPage = null;
@@ -59,7 +64,12 @@ internal sealed class PdfReader : IDocumentReader
                     if (page.GetImages().Any())
                     {
                         imagePages++;
+                        imageOnlyPages.Add(page.Number);
                     }
+                }
+                else if (InvisibleTextLayer.IsInvisible(page))
+                {
+                    lines = InvisibleTextLayer.Mark(lines);
                 }
                 pages.Add(lines);
             }
@@ -75,6 +85,16 @@ internal sealed class PdfReader : IDocumentReader
                 $"truncated or corrupt PDF: {e.Message}", e);
         }
 
+        // OCR hook: pages that are images without text are recognised, when OCR is on.
+        if (ocr is not null && imageOnlyPages.Count > 0)
+        {
+            foreach (var (number, recognised) in ocr.Recognize(bytes, imageOnlyPages))
+            {
+                pages[number - 1] = recognised;
+                letters += recognised.Sum(l => l.Text.Length);
+                emptyPages.Remove(number);
+            }
+        }
         if (pages.Count == 0)
         {
             throw new UnreadableDocumentException(ProblemCodes.DocumentCorrupt, null, "corrupt PDF: it has no pages");
@@ -103,7 +123,7 @@ internal sealed class PdfReader : IDocumentReader
             foreach (var line in kept[p])
             {
                 result.Add(new SourceLine(result.Count + 1, line.Text, IsMarkupHeading: false, IsCell: false,
-                    Page: p + 1, IsRow: line.IsRow));
+                    Page: p + 1, EndsBlock: line.EndsBlock, IsRow: line.IsRow, Ocr: line.Ocr, OcrConfidence: line.OcrConfidence));
             }
         }
         return result;
@@ -245,4 +265,7 @@ internal sealed class PdfReader : IDocumentReader
 /// <summary>One printed line of a page.</summary>
 /// <param name="Text">The line's text (cells joined with <c> | </c> when <paramref name="IsRow"/>).</param>
 /// <param name="IsRow">True when wide gaps split the line into table cells.</param>
-internal sealed record PageLine(string Text, bool IsRow);
+/// <param name="EndsBlock">True when the layout ends a paragraph after the line (OCR: the next line is indented).</param>
+/// <param name="Ocr">True for OCR text: recognised from a page image, or an invisible text layer.</param>
+/// <param name="OcrConfidence">Mean confidence (0..1) of the line's recognised words; null when unknown.</param>
+internal sealed record PageLine(string Text, bool IsRow, bool EndsBlock = false, bool Ocr = false, double? OcrConfidence = null);
