@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using XiqingSearch.Core.Problems;
@@ -29,14 +30,14 @@ namespace XiqingSearch.Core.Ingestion.Formats;
 /// table (several rows of several short cells, no nested table) gives one <c>table-row</c> line per row, cells
 /// joined with <c> | </c>; any other table is layout, and its cells are blocks. <c>h1</c>–<c>h6</c> are headings,
 /// and so is a short block that is bold throughout (<c>b</c>, <c>strong</c>, <c>font-weight: bold</c>): levels
-/// still come from the text's form (<see cref="HeadingRecognizer"/>). The bold lines before the body (a title
-/// set over several centred lines) are joined into one heading, the document's title; when the document's
+/// still come from the text's form (<see cref="HeadingRecognizer"/>). Consecutive bold lines of no numbered form
+/// (a title set over several centred lines) are joined into one heading; when the document's
 /// element has no heading first, the page's <c>h1</c> above it is put first.</item>
 /// </list>
 /// The charset comes from the BOM or the page's <c>meta</c> (GBK and GB2312 pages decode through the code-page
 /// encodings), else UTF-8.
 /// </summary>
-internal sealed class HtmlReader : IDocumentReader
+internal sealed partial class HtmlReader : IDocumentReader
 {
     static HtmlReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
@@ -93,6 +94,9 @@ internal sealed class HtmlReader : IDocumentReader
         return title;
     }
 
+    [GeneratedRegex(@"^附件\s*[0-9０-９一二三四五六七八九十]*[：:]?$")]
+    private static partial Regex AttachmentLabelPattern();
+
     private sealed class Walker(HtmlPage page, HashSet<IElement> consumed, IElement root, IngestLimits limits)
     {
         private readonly StringBuilder _buffer = new();
@@ -101,7 +105,6 @@ internal sealed class HtmlReader : IDocumentReader
         private int _boldDepth;
         private int _inline;
         private long _characters;
-        private bool _bodyStarted;
         private bool _lastIsTitleRun;
 
         public List<SourceLine> Lines { get; } = [];
@@ -153,6 +156,10 @@ internal sealed class HtmlReader : IDocumentReader
                     {
                         AddRow(row, depth);
                     }
+                    return;
+                case "br" when _visible > 0 && _bold == _visible:
+                    // A bold block broken over lines (a title set on two or three centred lines) stays one line.
+                    _buffer.Append('\n');
                     return;
                 case "br":
                     Flush(endsBlock: false);
@@ -209,10 +216,10 @@ internal sealed class HtmlReader : IDocumentReader
                 return;
             }
             var boldHeading = !heading && allBold && endsBlock && HeadingRecognizer.HasHeadingShape(squeezed);
-            if (boldHeading && !_bodyStarted && HeadingRecognizer.FormLevel(squeezed) is null)
+            if (boldHeading && HeadingRecognizer.FormLevel(squeezed) is null)
             {
-                // The title set in bold over several lines before the body is one heading.
-                if (_lastIsTitleRun && Lines.Count > 0)
+                // A title set in bold over several blocks is one heading (but "附件1" above a title is its own).
+                if (_lastIsTitleRun && Lines.Count > 0 && !AttachmentLabelPattern().IsMatch(Lines[^1].Text))
                 {
                     Lines[^1] = Lines[^1] with { Text = Lines[^1].Text + text };
                 }
@@ -224,10 +231,6 @@ internal sealed class HtmlReader : IDocumentReader
                 return;
             }
             _lastIsTitleRun = false;
-            if (!heading && !boldHeading)
-            {
-                _bodyStarted = true;
-            }
             Add(text, endsBlock, heading || boldHeading, isRow: false);
         }
 
@@ -287,7 +290,6 @@ internal sealed class HtmlReader : IDocumentReader
             }
             if (cells.Count > 0)
             {
-                _bodyStarted = true;
                 _lastIsTitleRun = false;
                 Add(string.Join(" | ", cells), endsBlock: true, heading: false, isRow: cells.Count > 1);
             }
