@@ -9,8 +9,9 @@ namespace XiqingSearch.Core.Ingestion.Formats;
 /// grandparent. An element's final score is that sum times (1 − its link density), so menus and link lists lose;
 /// elements with the id or class of known CMS content boxes (gov.cn <c>UCAP-CONTENT</c>, <c>pages_content</c>,
 /// TRS <c>TRS_Editor</c>, <c>zoom</c>, <c>article</c>, <c>content</c>…) get half as much again. The best element
-/// is then widened to its parent while the parent adds little text (at most a third more): that takes in the
-/// title and date printed just above the body, but not the site around it. A page with no paragraph is read whole.
+/// is then widened to its parent while the parent adds little text (at most half as much again) or prose (one sentence
+/// mark per 20 characters): that takes in the title above the body and a document split over sibling boxes or
+/// table cells, but not the menus and footers around it. A page with no paragraph is read whole.
 /// </summary>
 internal static class HtmlContent
 {
@@ -67,13 +68,25 @@ internal static class HtmlContent
         {
             return fallback;
         }
-        var text = page.Stats(best).Text - page.Stats(best).LinkText;
-        while (best.ParentElement is { } parent && parent.LocalName is not ("body" or "html")
-            && page.Stats(parent).Text - page.Stats(parent).LinkText <= text * 4 / 3)
+        while (best.ParentElement is { } parent && parent.LocalName is not ("body" or "html") && AddsContent(page, best, parent))
         {
             best = parent;
         }
         return best;
+    }
+
+    /// <summary>
+    /// True when <paramref name="parent"/> adds little text to <paramref name="element"/> (at most half as much again), or
+    /// text as dense in sentence punctuation as prose (one mark per 20 characters): the title, date and the rest of
+    /// a document split over sibling boxes, not menus and footers.
+    /// </summary>
+    private static bool AddsContent(HtmlPage page, IElement element, IElement parent)
+    {
+        var inner = page.Stats(element);
+        var outer = page.Stats(parent);
+        var added = (outer.Text - outer.LinkText) - (inner.Text - inner.LinkText);
+        var punctuation = outer.Punctuation - inner.Punctuation;
+        return added * 2 <= inner.Text - inner.LinkText || punctuation * 20 >= added;
     }
 
     private static bool IsKnownContent(IElement element) =>
