@@ -19,7 +19,7 @@ namespace XiqingSearch.Core.Ingestion.Formats;
 /// <item>Headings (ATX <c>#</c> and setext) lose their markers and are flagged; the number of <c>#</c> is ignored,
 /// because real files use random levels; the level comes from the heading's form.</item>
 /// <item>Paragraph lines keep their text: emphasis markers go, a link keeps its text without its URL, an image is
-/// dropped (a reader sees the picture, not its alt text), inline HTML tags go, entities are decoded, inline code
+/// dropped (a reader sees the picture, not its alt text), inline HTML tags go, emphasis is read CJK-friendly, entities are decoded, inline code
 /// keeps its code. Ordered-list numbers stay (<c>1.</c> is part of a Chinese list item); bullets and quote markers go.</item>
 /// <item>Code blocks are text, line for line (a tab-led line stays tab-led, a table cell to the splitter).</item>
 /// <item>Raw HTML blocks are reduced to their text: tags, attributes (and the URLs in them), comments, scripts and
@@ -34,6 +34,8 @@ internal sealed partial class MarkdownReader : IFormatReader
     private static readonly MarkdownPipeline s_pipeline = new MarkdownPipelineBuilder()
         .UseYamlFrontMatter()
         .UsePipeTables()
+        // "**重要渠道。**人民" is emphasis to a Chinese writer; CommonMark's flanking rules alone would leave the stars.
+        .UseCjkFriendlyEmphasis()
         .Build();
 
     public IReadOnlyList<SourceLine> ReadLines(string text) => Read(text).Lines;
@@ -44,14 +46,14 @@ internal sealed partial class MarkdownReader : IFormatReader
         // Markdig's line numbers count \n, \r\n and \r as this reader does, once the endings are one kind.
         var joined = string.Join('\n', raw);
         var document = Markdown.Parse(joined, s_pipeline);
-        var lines = new LineSet(raw);
+        var lines = new LineSet(raw, joined);
         var facts = DocumentFacts.None;
         foreach (var block in document)
         {
             if (block is YamlFrontMatterBlock front)
             {
                 facts = ReadFrontMatter(front);
-                lines.Clear(front.Line, LineOf(joined, front.Span.End));
+                lines.Clear(front.Line, lines.EndLine(front));
                 continue;
             }
             Visit(block, lines);
@@ -105,20 +107,24 @@ internal sealed partial class MarkdownReader : IFormatReader
         switch (block)
         {
             case HeadingBlock heading:
-                lines.Clear(heading.Line, heading.Line + Math.Max(0, heading.Lines.Count - 1));
                 // A setext heading's text lines and its underline are one heading; its text goes on its first line.
+                // (Markdig numbers a setext heading by its underline; its span starts at its text.)
+                var start = lines.StartLine(heading);
+                lines.Clear(start, Math.Max(heading.Line, lines.EndLine(heading)));
                 var headingText = new StringBuilder();
                 AppendInlines(heading.Inline, headingText, null, -1);
-                lines.Set(heading.Line, headingText.ToString(), heading: true);
-                if (heading.IsSetext)
+                lines.Set(start, headingText.ToString(), heading: true);
+                var underline = lines.EndLine(heading) + 1;
+                if (heading.IsSetext && lines.IsSetextUnderline(underline))
                 {
-                    lines.Clear(heading.Line + 1, heading.Line + heading.Lines.Count);
+                    lines.Clear(underline, underline);
                 }
                 break;
             case ParagraphBlock paragraph:
                 var byLine = new Dictionary<int, StringBuilder>();
                 AppendInlines(paragraph.Inline, null, byLine, paragraph.Line);
-                for (var i = paragraph.Line; i < paragraph.Line + paragraph.Lines.Count; i++)
+                // (Markdig releases a leaf block's Lines once its inlines are parsed: the span gives its extent.)
+                for (var i = paragraph.Line; i <= lines.EndLine(paragraph); i++)
                 {
                     lines.Set(i, lines.Indent(i) + (byLine.TryGetValue(i, out var builder) ? builder.ToString() : string.Empty), heading: false);
                 }
@@ -126,17 +132,16 @@ internal sealed partial class MarkdownReader : IFormatReader
                     && item.Line == paragraph.Line)
                 {
                     lines.Set(paragraph.Line, item.Order.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                        + list.OrderedDelimiter + lines.Text(paragraph.Line).TrimStart(), heading: false);
+                        + list.OrderedDelimiter + lines.Current(paragraph.Line).TrimStart(), heading: false);
                 }
                 break;
             case CodeBlock code:
                 // Fenced code: the fences are not text; indented code keeps its lines whole (a tab-led table).
-                var first = code is FencedCodeBlock ? code.Line + 1 : code.Line;
                 if (code is FencedCodeBlock)
                 {
                     lines.Clear(code.Line, code.Line);
-                    var fenceEnd = first + code.Lines.Count;
-                    if (lines.IsFence(fenceEnd))
+                    var fenceEnd = lines.EndLine(code);
+                    if (fenceEnd > code.Line && lines.IsFence(fenceEnd))
                     {
                         lines.Clear(fenceEnd, fenceEnd);
                     }
@@ -172,7 +177,7 @@ internal sealed partial class MarkdownReader : IFormatReader
                     lines.Set(row.Line, string.Join(" | ", cells), heading: false, row: true);
                 }
                 // The delimiter row (|---|---|) is no row: blank it.
-                for (var i = table.Line; i <= table.Line + table.Count && i < lines.Count; i++)
+                for (var i = table.Line; i <= lines.EndLine(table); i++)
                 {
                     if (lines.IsDelimiterRow(i))
                     {
@@ -267,7 +272,7 @@ internal sealed partial class MarkdownReader : IFormatReader
         var dropContent = html.Type is HtmlBlockType.Comment or HtmlBlockType.ProcessingInstruction
             or HtmlBlockType.DocumentType or HtmlBlockType.CData
             || (html.Type == HtmlBlockType.ScriptPreOrStyle && !opener.StartsWith("<pre", StringComparison.OrdinalIgnoreCase));
-        for (var i = html.Line; i < html.Line + html.Lines.Count && i < lines.Count; i++)
+        for (var i = html.Line; i <= lines.EndLine(html); i++)
         {
             if (dropContent)
             {
@@ -279,10 +284,6 @@ internal sealed partial class MarkdownReader : IFormatReader
             lines.Set(i, WebUtility.HtmlDecode(stripped).Trim(), heading: false);
         }
     }
-
-    /// <summary>The 0-based line of character <paramref name="offset"/> of <paramref name="text"/>.</summary>
-    private static int LineOf(string text, int offset) =>
-        text.AsSpan(0, Math.Clamp(offset, 0, text.Length)).Count('\n');
 
     [GeneratedRegex(@"^ {0,3}#{1,6}[ \t]+\S", RegexOptions.Multiline)]
     private static partial Regex AnyHeadingPattern();
@@ -297,8 +298,16 @@ internal sealed partial class MarkdownReader : IFormatReader
     private static partial Regex CommentPattern();
 
     /// <summary>The file's lines, each replaced by its text once a block claims it.</summary>
-    private sealed partial class LineSet(string[] raw)
+    private sealed partial class LineSet(string[] raw, string joined)
     {
+        /// <summary>The 0-based line of the first character of <paramref name="block"/>.</summary>
+        public int StartLine(Block block) =>
+            Math.Min(raw.Length - 1, joined.AsSpan(0, Math.Clamp(block.Span.Start, 0, joined.Length)).Count('\n'));
+
+        /// <summary>The 0-based line of the last character of <paramref name="block"/>.</summary>
+        public int EndLine(Block block) =>
+            Math.Min(raw.Length - 1, joined.AsSpan(0, Math.Clamp(block.Span.End, 0, joined.Length)).Count('\n'));
+
         private readonly string[] _text = (string[])raw.Clone();
         private readonly bool[] _heading = new bool[raw.Length];
         private readonly bool[] _row = new bool[raw.Length];
@@ -306,6 +315,9 @@ internal sealed partial class MarkdownReader : IFormatReader
         public int Count => raw.Length;
 
         public string Text(int line) => line < raw.Length ? raw[line] : string.Empty;
+
+        /// <summary>The line's text as the blocks read so far left it.</summary>
+        public string Current(int line) => line < raw.Length ? _text[line] : string.Empty;
 
         /// <summary>The leading tabs and spaces of the source line (a tab-led line is a table cell).</summary>
         public string Indent(int line)
@@ -341,6 +353,8 @@ internal sealed partial class MarkdownReader : IFormatReader
             }
         }
 
+        public bool IsSetextUnderline(int line) => line < raw.Length && SetextUnderlinePattern().IsMatch(raw[line]);
+
         public bool IsFence(int line) => line < raw.Length && FencePattern().IsMatch(raw[line]);
 
         public bool IsDelimiterRow(int line) => line < raw.Length && DelimiterRowPattern().IsMatch(raw[line]);
@@ -354,6 +368,9 @@ internal sealed partial class MarkdownReader : IFormatReader
             }
             return result;
         }
+
+        [GeneratedRegex(@"^ {0,3}(=+|-+)\s*$")]
+        private static partial Regex SetextUnderlinePattern();
 
         [GeneratedRegex(@"^ {0,3}(```+|~~~+)\s*$")]
         private static partial Regex FencePattern();
