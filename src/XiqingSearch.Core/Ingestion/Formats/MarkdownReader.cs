@@ -29,7 +29,19 @@ namespace XiqingSearch.Core.Ingestion.Formats;
 /// </summary>
 internal sealed partial class MarkdownReader : IFormatReader
 {
-    public static MarkdownReader Instance { get; } = new();
+    private readonly bool _headingsOnly;
+
+    private MarkdownReader(bool headingsOnly) => _headingsOnly = headingsOnly;
+
+    /// <summary>Full Markdown, for <c>*.md</c> files.</summary>
+    public static MarkdownReader Instance { get; } = new(headingsOnly: false);
+
+    /// <summary>
+    /// Only ATX heading lines are markup (their markers removed, the line flagged); every other line is text as
+    /// it stands. For <c>*.txt</c> files that use <c>#</c> headings: their other characters (<c>PM&lt;sub&gt;2.5</c>,
+    /// <c>*</c>) are the document's own text.
+    /// </summary>
+    public static MarkdownReader HeadingsOnly { get; } = new(headingsOnly: true);
 
     private static readonly MarkdownPipeline s_pipeline = new MarkdownPipelineBuilder()
         .UseYamlFrontMatter()
@@ -43,6 +55,10 @@ internal sealed partial class MarkdownReader : IFormatReader
     public ExtractedDocument Read(string text)
     {
         var raw = PlainTextReader.SplitLines(text);
+        if (_headingsOnly)
+        {
+            return new ExtractedDocument(ReadHeadings(raw), DocumentFacts.None);
+        }
         // Markdig's line numbers count \n, \r\n and \r as this reader does, once the endings are one kind.
         var joined = string.Join('\n', raw);
         var document = Markdown.Parse(joined, s_pipeline);
@@ -59,6 +75,19 @@ internal sealed partial class MarkdownReader : IFormatReader
             Visit(block, lines);
         }
         return new ExtractedDocument(lines.ToSourceLines(), facts);
+    }
+
+    private static List<SourceLine> ReadHeadings(string[] lines)
+    {
+        var result = new List<SourceLine>(lines.Length);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var match = HeadingPattern().Match(lines[i]);
+            result.Add(match.Success
+                ? new SourceLine(i + 1, match.Groups["text"].Value, IsMarkupHeading: true, IsCell: false)
+                : new SourceLine(i + 1, lines[i], IsMarkupHeading: false, IsCell: lines[i].StartsWith('\t')));
+        }
+        return result;
     }
 
     /// <summary>True when <paramref name="text"/> has at least one markdown heading line.</summary>
@@ -284,6 +313,9 @@ internal sealed partial class MarkdownReader : IFormatReader
             lines.Set(i, WebUtility.HtmlDecode(stripped).Trim(), heading: false);
         }
     }
+
+    [GeneratedRegex(@"^ {0,3}#{1,6}[ \t]+(?<text>.*?)[ \t#]*$")]
+    private static partial Regex HeadingPattern();
 
     [GeneratedRegex(@"^ {0,3}#{1,6}[ \t]+\S", RegexOptions.Multiline)]
     private static partial Regex AnyHeadingPattern();

@@ -104,6 +104,19 @@ public sealed class MarkdownReaderTests
         Assert.Equal(Enumerable.Range(1, 7), lines.Select(l => l.Number));
     }
 
+    [Fact]
+    public void For_TxtWithHeadings_OnlyHeadingsAreMarkup()
+    {
+        const string text = "# 一、生态环境\nPM<sub>2.5</sub>年均浓度下降，**重点**任务完成。";
+
+        var lines = FormatReaders.For("2021_plan.txt", text).Read(text).Lines;
+        var markdown = FormatReaders.For("2021_plan.md", text).Read(text).Lines;
+
+        Assert.Equal(["一、生态环境", "PM<sub>2.5</sub>年均浓度下降，**重点**任务完成。"], lines.Select(l => l.Text));
+        Assert.True(lines[0].IsMarkupHeading);
+        Assert.Equal("PM2.5年均浓度下降，重点任务完成。", markdown[1].Text);
+    }
+
     private static (string Text, ExtractedDocument Document) Read(string file)
     {
         var text = File.ReadAllText(Path.Combine(Folder, file));
