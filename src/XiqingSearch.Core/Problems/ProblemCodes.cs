@@ -27,6 +27,7 @@ public static class ProblemCodes
     public const string DocumentEncrypted = "ingest.document-encrypted";
     public const string DocumentCorrupt = "ingest.document-corrupt";
     public const string UnmappedText = "ingest.unmapped-text";
+    public const string DocumentTooLarge = "ingest.document-too-large";
 
     // Settings
     public const string SettingsInvalid = "settings.invalid";

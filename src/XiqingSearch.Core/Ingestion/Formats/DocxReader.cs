@@ -19,17 +19,24 @@ internal sealed class DocxReader : IDocumentReader
 {
     public static DocxReader Instance { get; } = new();
 
-    public ExtractedDocument Read(byte[] bytes, IngestLimits limits) => new(Extract(bytes), DocumentFacts.None);
+    public ExtractedDocument Read(byte[] bytes, IngestLimits limits)
+    {
+        // A zip bomb, a forged size, a DTD or endless nesting is refused before the SDK builds a tree of it.
+        ArchiveGuard.Check(bytes, limits, "DOCX");
+        return new(Extract(bytes, limits), DocumentFacts.None);
+    }
 
     /// <summary>The lines alone, within the default limits.</summary>
     public IReadOnlyList<SourceLine> ReadLines(byte[] bytes) => Read(bytes, IngestLimits.Default).Lines;
 
-    private static IReadOnlyList<SourceLine> Extract(byte[] bytes)
+    private static IReadOnlyList<SourceLine> Extract(byte[] bytes, IngestLimits limits)
     {
         try
         {
             using var stream = new MemoryStream(bytes, writable: false);
-            using var document = WordprocessingDocument.Open(stream, false);
+            // The guard has inflated every part already; the SDK's own bound is a second fence.
+            var settings = new OpenSettings { MaxCharactersInPart = limits.MaxPartBytes };
+            using var document = WordprocessingDocument.Open(stream, false, settings);
             var body = document.MainDocumentPart?.Document?.Body
                 ?? throw new UnreadableDocumentException(ProblemCodes.DocumentCorrupt, null,
                     "corrupt DOCX: it has no document body");
