@@ -96,14 +96,14 @@ internal sealed class PdfReader : IDocumentReader
                 + "(U+FFFD or (cid:N): the fonts lack a ToUnicode table); print it to PDF again or OCR it");
         }
 
-        var kept = PageFurniture.Remove(pages);
+        var kept = MarkWraps(PageFurniture.Remove(pages));
         var result = new List<SourceLine>();
         for (var p = 0; p < kept.Count; p++)
         {
             foreach (var line in kept[p])
             {
                 result.Add(new SourceLine(result.Count + 1, line.Text, IsMarkupHeading: false, IsCell: false,
-                    Page: p + 1, IsRow: line.IsRow));
+                    Page: p + 1, EndsBlock: line.Short, IsRow: line.IsRow, Wraps: line.Wraps));
             }
         }
         return result;
@@ -156,7 +156,7 @@ internal sealed class PdfReader : IDocumentReader
             groups[^1].Add(letter);
         }
 
-        var lines = new List<(PageLine Line, double Size, double Baseline, int Letters)>(groups.Count);
+        var lines = new List<PageLine>(groups.Count);
         foreach (var group in groups)
         {
             group.Sort((a, b) => a.StartBaseLine.X.CompareTo(b.StartBaseLine.X));
@@ -191,7 +191,15 @@ internal sealed class PdfReader : IDocumentReader
             if (cleaned.Trim('|', ' ').Length > 0)
             {
                 var sizes = group.Select(Size).Order().ToList();
-                lines.Add((new PageLine(cleaned, isRow), sizes[sizes.Count / 2], group[0].StartBaseLine.Y, group.Count));
+                var right = group.Max(l => Math.Max(l.EndBaseLine.X, l.StartBaseLine.X));
+                lines.Add(new PageLine(cleaned, isRow)
+                {
+                    Size = sizes[sizes.Count / 2],
+                    Baseline = group[0].StartBaseLine.Y,
+                    Letters = group.Count,
+                    Left = group[0].StartBaseLine.X,
+                    Right = right,
+                });
             }
         }
         return (JoinDisplayLines(lines), count, unmapped);
@@ -200,31 +208,130 @@ internal sealed class PdfReader : IDocumentReader
     /// <summary>
     /// A title or heading set larger than the body and wrapped over several lines is one line again (so it is
     /// recognised by its form, as a heading in a text file is): consecutive lines of the same size, larger than the
-    /// page's body text, close together.
+    /// page's body text, close together. A document number under the title (<c>国发〔2018〕38号</c>) stays its own
+    /// line even when set in the title's size.
     /// </summary>
-    private static List<PageLine> JoinDisplayLines(List<(PageLine Line, double Size, double Baseline, int Letters)> lines)
+    private static List<PageLine> JoinDisplayLines(List<PageLine> lines)
     {
         var result = new List<PageLine>(lines.Count);
         if (lines.Count == 0)
         {
             return result;
         }
-        var body = lines.GroupBy(l => Math.Round(l.Size)).OrderByDescending(g => g.Sum(l => l.Letters)).First().Key;
+        var body = BodySize(lines);
         for (var i = 0; i < lines.Count; i++)
         {
-            var (line, size, baseline, _) = lines[i];
+            var line = lines[i];
             var text = line.Text;
-            while (!line.IsRow && size > body + 0.75 && i + 1 < lines.Count && !lines[i + 1].Line.IsRow
-                && Math.Abs(lines[i + 1].Size - size) < 0.5 && baseline - lines[i + 1].Baseline <= size * 2.2)
+            while (!line.IsRow && line.Size > body + 0.75 && i + 1 < lines.Count && !lines[i + 1].IsRow
+                && Math.Abs(lines[i + 1].Size - line.Size) < 0.5 && line.Baseline - lines[i + 1].Baseline <= line.Size * 2.2
+                && !IsDocumentNumber(lines[i + 1].Text) && !IsDocumentNumber(text))
             {
-                text += " " + lines[i + 1].Line.Text;
-                baseline = lines[i + 1].Baseline;
+                text += " " + lines[i + 1].Text;
+                line = lines[i + 1] with { Left = Math.Min(line.Left, lines[i + 1].Left) };
                 i++;
             }
-            result.Add(new PageLine(text, line.IsRow));
+            result.Add(line with { Text = text });
         }
         return result;
     }
+
+    /// <summary>
+    /// Marks how each body line ends, from where it stands on its page (after running headers and footers are gone,
+    /// so the last line of a page is followed by the first of the next). A line running to the right margin whose
+    /// next line starts at the left margin (not indented as a new paragraph starts) is wrapped: the sentence goes on,
+    /// so a numbered item there is not a heading however short its first line. A line ending well before the right
+    /// margin, or followed by an indented first line, ends its paragraph, as a reader sees it.
+    /// </summary>
+    private static List<List<PageLine>> MarkWraps(List<List<PageLine>> pages)
+    {
+        var margins = pages.Select(Margins).ToList();
+        var result = new List<List<PageLine>>(pages.Count);
+        for (var p = 0; p < pages.Count; p++)
+        {
+            var lines = pages[p];
+            var marked = new List<PageLine>(lines);
+            result.Add(marked);
+            if (margins[p] is not var (body, left, right))
+            {
+                continue;
+            }
+            for (var i = 0; i < lines.Count; i++)
+            {
+                var line = lines[i];
+                if (line.IsRow || Math.Abs(line.Size - body) > 0.75)
+                {
+                    continue;
+                }
+                var (next, nextLeft) = Next(pages, margins, p, i);
+                if (next is null || next.IsRow || Math.Abs(next.Size - line.Size) > 0.75)
+                {
+                    continue;
+                }
+                var full = line.Right >= right - line.Size * 1.5;
+                // A new paragraph's first line is indented by about two characters.
+                var nextIndented = next.Left >= nextLeft + next.Size * 1.2 && next.Left <= nextLeft + next.Size * 3;
+                if (full && next.Left <= nextLeft + next.Size * 0.8)
+                {
+                    marked[i] = line with { Wraps = true };
+                }
+                else if (nextIndented || (line.Right < right - line.Size * 3 && !EndsInLatin(line.Text)))
+                {
+                    marked[i] = line with { Short = true };
+                }
+            }
+        }
+        return result;
+    }
+
+    /// <summary>The line after line <paramref name="i"/> of page <paramref name="p"/> (on a later page when it is
+    /// the page's last) and the left margin of its page.</summary>
+    private static (PageLine? Next, double Left) Next(List<List<PageLine>> pages,
+        List<(double Body, double Left, double Right)?> margins, int p, int i)
+    {
+        if (i + 1 < pages[p].Count)
+        {
+            return (pages[p][i + 1], margins[p]!.Value.Left);
+        }
+        for (var q = p + 1; q < pages.Count; q++)
+        {
+            if (pages[q].Count > 0)
+            {
+                return margins[q] is var (_, left, _) ? (pages[q][0], left) : (null, 0);
+            }
+        }
+        return (null, 0);
+    }
+
+    /// <summary>The page's body size and text column (left edge, right margin), or null when it has too few body
+    /// lines or too narrow a column to tell a wrap from a short line.</summary>
+    private static (double Body, double Left, double Right)? Margins(List<PageLine> lines)
+    {
+        if (lines.Count == 0)
+        {
+            return null;
+        }
+        var body = BodySize(lines);
+        var bodyLines = lines.Where(l => !l.IsRow && l.Letters >= 8 && Math.Abs(l.Size - body) <= 0.75).ToList();
+        if (bodyLines.Count < 3)
+        {
+            return null;
+        }
+        var left = bodyLines.Min(l => l.Left);
+        var rights = bodyLines.Select(l => l.Right).Order().ToList();
+        var right = rights[(int)Math.Floor((rights.Count - 1) * 0.9)];
+        return right - left < body * 15 ? null : (body, left, right);
+    }
+
+    /// <summary>A Latin word or number wraps whole, leaving a gap at the line's end: that is no paragraph end.</summary>
+    private static bool EndsInLatin(string text) => text.Length > 0 && char.IsAsciiLetterOrDigit(text[^1]);
+
+    /// <summary>The font size most letters of the page are set in.</summary>
+    private static double BodySize(List<PageLine> lines) =>
+        lines.GroupBy(l => Math.Round(l.Size)).OrderByDescending(g => g.Sum(l => l.Letters)).First().Key;
+
+    private static bool IsDocumentNumber(string text) =>
+        HeadingRecognizer.IsDocumentNumber(DisplayTextCleaner.Squeeze(text));
 
     private static double Size(Letter letter)
     {
@@ -245,4 +352,22 @@ internal sealed class PdfReader : IDocumentReader
 /// <summary>One printed line of a page.</summary>
 /// <param name="Text">The line's text (cells joined with <c> | </c> when <paramref name="IsRow"/>).</param>
 /// <param name="IsRow">True when wide gaps split the line into table cells.</param>
-internal sealed record PageLine(string Text, bool IsRow);
+/// <param name="Wraps">True when the line runs to the right margin and the next line goes on with it.</param>
+/// <param name="Short">True when the line ends well before the right margin: its paragraph ends there.</param>
+internal sealed record PageLine(string Text, bool IsRow, bool Wraps = false, bool Short = false)
+{
+    /// <summary>Median letter size (points).</summary>
+    public double Size { get; init; }
+
+    /// <summary>Baseline height on the page (points from the bottom).</summary>
+    public double Baseline { get; init; }
+
+    /// <summary>Letters drawn on the line.</summary>
+    public int Letters { get; init; }
+
+    /// <summary>Left edge of the first letter.</summary>
+    public double Left { get; init; }
+
+    /// <summary>Right edge of the last letter.</summary>
+    public double Right { get; init; }
+}
