@@ -282,7 +282,7 @@ internal sealed class ParagraphSplitter
                 break;
             }
         }
-        else if (!_lines[index].IsMarkupHeading && index + 1 < _lines.Count && !_lines[index + 1].IsBlank
+        else if (!_lines[index].IsMarkupHeading && !_lines[index].EndsBlock && index + 1 < _lines.Count && !_lines[index + 1].IsBlank
             && !_lines[index + 1].IsMarkupHeading && !_lines[index + 1].IsCell)
         {
             // "第一章  全面建成……开启全面建设社会主义" + "现代化新城的新征程".

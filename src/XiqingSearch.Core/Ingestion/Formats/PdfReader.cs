@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Exceptions;
@@ -13,7 +14,7 @@ namespace XiqingSearch.Core.Ingestion.Formats;
 /// wraps and page breaks by the same rules as text. Scanned, encrypted, damaged and unmapped-font PDFs are refused
 /// with the page and the reason.
 /// </summary>
-internal sealed class PdfReader : IDocumentReader
+internal sealed partial class PdfReader : IDocumentReader
 {
     public static PdfReader Instance { get; } = new();
 
@@ -23,18 +24,26 @@ internal sealed class PdfReader : IDocumentReader
     /// <summary>Above this share of letters without a Unicode mapping the text is not worth indexing.</summary>
     private const double UnmappedLimit = 0.3;
 
-    public ExtractedDocument Read(byte[] bytes, IngestLimits limits) => new(Extract(bytes), DocumentFacts.None);
+    public ExtractedDocument Read(byte[] bytes, IngestLimits limits) => Extract(bytes, limits);
 
     /// <summary>The lines alone, within the default limits.</summary>
     public IReadOnlyList<SourceLine> ReadLines(byte[] bytes) => Read(bytes, IngestLimits.Default).Lines;
 
-    private static IReadOnlyList<SourceLine> Extract(byte[] bytes)
+    private static ExtractedDocument Extract(byte[] bytes, IngestLimits limits)
     {
         if (!EndsWithEofMarker(bytes))
         {
             throw new UnreadableDocumentException(ProblemCodes.DocumentCorrupt, null,
                 "truncated or corrupt PDF: no %%EOF end marker (the file was cut short)");
         }
+        if (PdfSyntax.NestsDeeperThan(bytes, limits.MaxNestingDepth))
+        {
+            // The parser would recurse once per level (and, lenient, give up on the page silently).
+            throw new UnreadableDocumentException(ProblemCodes.DocumentCorrupt, null,
+                $"corrupt PDF: arrays or dictionaries nest over {limits.MaxNestingDepth} deep, over the limit of "
+                + $"{limits.MaxNestingDepth} (Ingestion:MaxNestingDepth)");
+        }
+        var facts = DocumentFacts.None;
         var pages = new List<List<PageLine>>();
         var emptyPages = new List<int>();
         var imagePages = 0;
@@ -44,6 +53,12 @@ internal sealed class PdfReader : IDocumentReader
         try
         {
             using var document = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true });
+            if (document.NumberOfPages > limits.MaxPages)
+            {
+                throw new UnreadableDocumentException(ProblemCodes.DocumentTooLarge, null,
+                    $"{document.NumberOfPages} pages, over the limit of {limits.MaxPages} (Ingestion:MaxPages)");
+            }
+            facts = ReadFacts(document.Information);
             foreach (var page in document.GetPages())
             {
                 var (lines, pageLetters, pageUnmapped) = ReadPage(page);
@@ -98,6 +113,7 @@ internal sealed class PdfReader : IDocumentReader
 
         var kept = MarkWraps(PageFurniture.Remove(pages));
         var result = new List<SourceLine>();
+        var extracted = new ExtractedDocument(result, facts);
         for (var p = 0; p < kept.Count; p++)
         {
             foreach (var line in kept[p])
@@ -106,8 +122,64 @@ internal sealed class PdfReader : IDocumentReader
                     Page: p + 1, EndsBlock: line.Short, IsRow: line.IsRow, Wraps: line.Wraps));
             }
         }
-        return result;
+        return extracted;
     }
+
+    /// <summary>
+    /// What the PDF's Info dictionary says: its Title when it looks like a document's title (not a file name such as
+    /// "Microsoft Word - 通知.docx", not "untitled", and without a web page's site suffix such as
+    /// "_政府信息公开专栏" a browser print carries), and its CreationDate as the file's creation date.
+    /// </summary>
+    internal static DocumentFacts ReadFacts(DocumentInformation information)
+    {
+        DateOnly? created = null;
+        try
+        {
+            if (information.GetCreatedDateTimeOffset() is DateTimeOffset date)
+            {
+                created = DateOnly.FromDateTime(date.DateTime);
+            }
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            // A malformed date says nothing.
+        }
+        return new DocumentFacts { Title = RealTitle(information.Title), FileCreated = created };
+    }
+
+    /// <summary>The Info title when it reads as a Chinese document's title, else null.</summary>
+    internal static string? RealTitle(string? title)
+    {
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            return null;
+        }
+        var text = ExtractedText.Clean(title).Trim();
+        foreach (var prefix in new[] { "Microsoft Word - ", "Microsoft PowerPoint - ", "WPS文字 - " })
+        {
+            if (text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+        }
+        if (FileNamePattern().IsMatch(text))
+        {
+            return null;
+        }
+        // A browser print's title is the page's: "标题_站点栏目" or "标题 - 站点" or "标题|站点".
+        var cut = text.IndexOfAny(['_', '|']);
+        var dash = text.IndexOf(" - ", StringComparison.Ordinal);
+        cut = cut < 0 ? dash : dash < 0 ? cut : Math.Min(cut, dash);
+        if (cut > 0)
+        {
+            text = text[..cut].Trim();
+        }
+        // A document's title has some words in it: at least four ideographs.
+        return text.Count(c => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF') >= 4 ? text : null;
+    }
+
+    [GeneratedRegex(@"\.(docx?|wps|pdf|txt|rtf|xlsx?|pptx?|html?)$", RegexOptions.IgnoreCase)]
+    private static partial Regex FileNamePattern();
 
     /// <summary>True when <c>%%EOF</c> occurs in the last 2 KiB (writers may append whitespace or a few bytes).</summary>
     private static bool EndsWithEofMarker(byte[] bytes)
@@ -219,6 +291,9 @@ internal sealed class PdfReader : IDocumentReader
             return result;
         }
         var body = BodySize(lines);
+        // Footnote marks set small above the line ("2", "2 | 3") are a line of their own by baseline; they would cut
+        // the sentence they mark in two.
+        lines = lines.Where(l => !(l.Size < body * 0.8 && l.Text.All(c => char.IsAsciiDigit(c) || c is ' ' or '|' or '*'))).ToList();
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
@@ -252,19 +327,21 @@ internal sealed class PdfReader : IDocumentReader
             var lines = pages[p];
             var marked = new List<PageLine>(lines);
             result.Add(marked);
-            if (margins[p] is not var (body, left, right))
-            {
-                continue;
-            }
             for (var i = 0; i < lines.Count; i++)
             {
                 var line = lines[i];
-                if (line.IsRow || Math.Abs(line.Size - body) > 0.75)
+                var (next, nextLeft) = Next(pages, margins, p, i);
+                if (line.IsRow || next is null)
                 {
                     continue;
                 }
-                var (next, nextLeft) = Next(pages, margins, p, i);
-                if (next is null || next.IsRow || Math.Abs(next.Size - line.Size) > 0.75)
+                if (Math.Abs(next.Size - line.Size) > 0.75)
+                {
+                    // Another size is another block: a title does not run on into the issuer under it.
+                    marked[i] = line with { Short = true };
+                    continue;
+                }
+                if (margins[p] is not var (body, left, right) || next.IsRow || Math.Abs(line.Size - body) > 0.75)
                 {
                     continue;
                 }
@@ -285,22 +362,22 @@ internal sealed class PdfReader : IDocumentReader
     }
 
     /// <summary>The line after line <paramref name="i"/> of page <paramref name="p"/> (on a later page when it is
-    /// the page's last) and the left margin of its page.</summary>
+    /// the page's last) and the left margin of its page (NaN when that page has no clear text column).</summary>
     private static (PageLine? Next, double Left) Next(List<List<PageLine>> pages,
         List<(double Body, double Left, double Right)?> margins, int p, int i)
     {
         if (i + 1 < pages[p].Count)
         {
-            return (pages[p][i + 1], margins[p]!.Value.Left);
+            return (pages[p][i + 1], margins[p]?.Left ?? double.NaN);
         }
         for (var q = p + 1; q < pages.Count; q++)
         {
             if (pages[q].Count > 0)
             {
-                return margins[q] is var (_, left, _) ? (pages[q][0], left) : (null, 0);
+                return (pages[q][0], margins[q]?.Left ?? double.NaN);
             }
         }
-        return (null, 0);
+        return (null, double.NaN);
     }
 
     /// <summary>The page's body size and text column (left edge, right margin), or null when it has too few body
