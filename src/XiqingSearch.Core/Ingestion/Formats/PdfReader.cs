@@ -228,8 +228,9 @@ internal sealed partial class PdfReader : IDocumentReader
             groups[^1].Add(letter);
         }
 
+        var ordered = Columns.Order(groups, page.Width);
         var lines = new List<PageLine>(groups.Count);
-        foreach (var group in groups)
+        foreach (var (group, column) in ordered)
         {
             group.Sort((a, b) => a.StartBaseLine.X.CompareTo(b.StartBaseLine.X));
             var text = new StringBuilder();
@@ -271,6 +272,7 @@ internal sealed partial class PdfReader : IDocumentReader
                     Letters = group.Count,
                     Left = group[0].StartBaseLine.X,
                     Right = right,
+                    Column = column,
                 });
             }
         }
@@ -320,7 +322,9 @@ internal sealed partial class PdfReader : IDocumentReader
     /// </summary>
     private static List<List<PageLine>> MarkWraps(List<List<PageLine>> pages)
     {
-        var margins = pages.Select(Margins).ToList();
+        // Each column of a page has its own margins (one column unless the page is set in two).
+        var margins = pages.Select(page => page.Select(l => l.Column).Distinct()
+            .ToDictionary(c => c, c => Margins([.. page.Where(l => l.Column == c)]))).ToList();
         var result = new List<List<PageLine>>(pages.Count);
         for (var p = 0; p < pages.Count; p++)
         {
@@ -341,7 +345,7 @@ internal sealed partial class PdfReader : IDocumentReader
                     marked[i] = line with { Short = true };
                     continue;
                 }
-                if (margins[p] is not var (body, left, right) || next.IsRow || Math.Abs(line.Size - body) > 0.75)
+                if (margins[p][line.Column] is not var (body, left, right) || next.IsRow || Math.Abs(line.Size - body) > 0.75)
                 {
                     continue;
                 }
@@ -364,17 +368,17 @@ internal sealed partial class PdfReader : IDocumentReader
     /// <summary>The line after line <paramref name="i"/> of page <paramref name="p"/> (on a later page when it is
     /// the page's last) and the left margin of its page (NaN when that page has no clear text column).</summary>
     private static (PageLine? Next, double Left) Next(List<List<PageLine>> pages,
-        List<(double Body, double Left, double Right)?> margins, int p, int i)
+        List<Dictionary<int, (double Body, double Left, double Right)?>> margins, int p, int i)
     {
         if (i + 1 < pages[p].Count)
         {
-            return (pages[p][i + 1], margins[p]?.Left ?? double.NaN);
+            return (pages[p][i + 1], margins[p][pages[p][i + 1].Column]?.Left ?? double.NaN);
         }
         for (var q = p + 1; q < pages.Count; q++)
         {
             if (pages[q].Count > 0)
             {
-                return (pages[q][0], margins[q]?.Left ?? double.NaN);
+                return (pages[q][0], margins[q][pages[q][0].Column]?.Left ?? double.NaN);
             }
         }
         return (null, double.NaN);
@@ -447,4 +451,8 @@ internal sealed record PageLine(string Text, bool IsRow, bool Wraps = false, boo
 
     /// <summary>Right edge of the last letter.</summary>
     public double Right { get; init; }
+
+    /// <summary>Which column of a two-column page the line stands in: 1 left, 2 right; 0 on a one-column page or
+    /// for a line across both.</summary>
+    public int Column { get; init; }
 }
