@@ -221,7 +221,7 @@ public static class CorpusReader
         // without being read at all.
         if (!DocumentReaders.Handles(file.FileName) && file.Bytes / 3 > limits.MaxDocumentCharacters)
         {
-            return (null, new SkippedDocument(file.FileName, ProblemCodes.TooLarge, null,
+            return (null, new SkippedDocument(file.FileName, ProblemCodes.DocumentTooLarge, null,
                 IngestMessages.DocumentTooLarge(file.Bytes / 3, limits.MaxDocumentCharacters)));
         }
         var read = Read(file, catalog, limits, ocr);
@@ -271,13 +271,13 @@ public static class CorpusReader
         {
             if (paragraph.Text.Length > limits.MaxParagraphCharacters)
             {
-                return new SkippedDocument(file.FileName, ProblemCodes.TooLarge, null,
+                return new SkippedDocument(file.FileName, ProblemCodes.DocumentTooLarge, null,
                     IngestMessages.ParagraphTooLarge(paragraph.Number, paragraph.Text.Length, limits.MaxParagraphCharacters));
             }
             total += paragraph.Text.Length;
         }
         return total > limits.MaxDocumentCharacters
-            ? new SkippedDocument(file.FileName, ProblemCodes.TooLarge, null, IngestMessages.DocumentTooLarge(total, limits.MaxDocumentCharacters))
+            ? new SkippedDocument(file.FileName, ProblemCodes.DocumentTooLarge, null, IngestMessages.DocumentTooLarge(total, limits.MaxDocumentCharacters))
             : null;
     }
 

@@ -93,7 +93,12 @@ internal static partial class HeadingRecognizer
         && next.Length is > 0 and <= 20
         && !PunctuationPattern().IsMatch(next)
         && !PunctuationPattern().IsMatch(heading[^1].ToString())
-        && FormLevel(next) is null;
+        && FormLevel(next) is null
+        && !IsDocumentNumber(next);
+
+    /// <summary>A document number, 文号, on its own line under a title: <c>国发〔2018〕38号</c>,
+    /// <c>津西青政发[2024]1号</c>. It is not part of the title.</summary>
+    public static bool IsDocumentNumber(string squeezed) => DocumentNumberPattern().IsMatch(squeezed);
 
     /// <summary>A date on its own line: <c>2024年1月18日</c>.</summary>
     public static bool IsDateLine(string squeezed) => DatePattern().IsMatch(squeezed);
@@ -134,6 +139,9 @@ internal static partial class HeadingRecognizer
 
     [GeneratedRegex(@"[，。；：！？、,;:!?（）()“”]")]
     private static partial Regex PunctuationPattern();
+
+    [GeneratedRegex(@"^[\u4E00-\u9FFF]{1,16}[〔\[［【(（]\d{4}[〕\]］】)）]第?\d{1,5}号$")]
+    private static partial Regex DocumentNumberPattern();
 
     [GeneratedRegex(@"^\d{4}年\d{1,2}月\d{1,2}日$")]
     private static partial Regex DatePattern();

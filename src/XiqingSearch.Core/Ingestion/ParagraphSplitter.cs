@@ -62,7 +62,8 @@ internal sealed class ParagraphSplitter
     /// </summary>
     private bool EndsByWrapOnly(int index, string squeezed)
     {
-        if (_wrapWidth is not int width || squeezed.Length < width - 1 || squeezed.EndsWith('：') || squeezed.EndsWith(':'))
+        var wrapped = _lines[index].Wraps || (_wrapWidth is int width && squeezed.Length >= width - 1);
+        if (!wrapped || squeezed.EndsWith('：') || squeezed.EndsWith(':'))
         {
             return false;
         }
@@ -76,6 +77,14 @@ internal sealed class ParagraphSplitter
             return false;
         }
         var following = DisplayTextCleaner.Squeeze(_lines[next].Text);
+        if (_lines[index].Wraps)
+        {
+            // The layout shows the next line going on at the left margin: only a heading or a run-in lead there
+            // starts something new (a date or a note set apart would be indented, centred or right-aligned).
+            return HeadingRecognizer.FormLevel(following) is null
+                && !following.StartsWith("——", StringComparison.Ordinal)
+                && !HeadingRecognizer.StartsWithRunInLead(following);
+        }
         return HeadingRecognizer.FormLevel(following) is null
             && !HeadingRecognizer.IsDateLine(following)
             && !HeadingRecognizer.IsParentheticalLine(following)
@@ -205,7 +214,18 @@ internal sealed class ParagraphSplitter
                 _boxHasContent = true;
             }
 
-            if (HeadingRecognizer.Recognize(squeezed, line.IsMarkupHeading, !_seenChapter) is { } heading)
+            if (line.Wraps && !line.IsMarkupHeading)
+            {
+                // The layout shows the line wrapped: a heading only if all of it, over its wrapped lines, has a
+                // heading's shape ("（十）…临床前" + "沿医疗技术研究项目。" is a list item, not a heading).
+                var (chainEnd, chain) = WrapChain(i);
+                if (HeadingRecognizer.Recognize(chain, false, !_seenChapter) is { } wrappedHeading)
+                {
+                    i = EmitHeading(i, wrappedHeading, trimmed, chain, chainEnd);
+                    continue;
+                }
+            }
+            else if (HeadingRecognizer.Recognize(squeezed, line.IsMarkupHeading, !_seenChapter) is { } heading)
             {
                 i = EmitHeading(i, heading, trimmed, squeezed);
                 continue;
@@ -246,15 +266,41 @@ internal sealed class ParagraphSplitter
         FlushParagraph();
     }
 
-    /// <summary>Emits a heading starting at line <paramref name="index"/>; returns the index of its last line.</summary>
-    private int EmitHeading(int index, HeadingMatch heading, string trimmed, string squeezed)
+    /// <summary>
+    /// The last line of the wrapped run starting at <paramref name="index"/> (lines the layout shows wrapped, up to a
+    /// heading's length) and the run's text without whitespace.
+    /// </summary>
+    private (int End, string Squeezed) WrapChain(int index)
+    {
+        var end = index;
+        var text = DisplayTextCleaner.Squeeze(_lines[index].Text.Trim());
+        while (_lines[end].Wraps && end + 1 < _lines.Count && !_lines[end + 1].IsBlank && !_lines[end + 1].IsRow
+            && text.Length <= HeadingRecognizer.MaxHeadingLength)
+        {
+            end++;
+            text += DisplayTextCleaner.Squeeze(_lines[end].Text.Trim());
+        }
+        return (end, text);
+    }
+
+    /// <summary>Emits a heading starting at line <paramref name="index"/> (through <paramref name="wrappedEnd"/> when
+    /// the layout wrapped it); returns the index of its last line.</summary>
+    private int EmitHeading(int index, HeadingMatch heading, string trimmed, string squeezed, int? wrappedEnd = null)
     {
         FlushParagraph();
         var first = _lines[index].Number;
         var parts = new List<string> { trimmed };
         var last = index;
 
-        if (heading.IsNotice && !squeezed.EndsWith("通知", StringComparison.Ordinal))
+        if (wrappedEnd is int end)
+        {
+            for (var j = index + 1; j <= end; j++)
+            {
+                parts.Add(_lines[j].Text.Trim());
+            }
+            last = end;
+        }
+        else if (heading.IsNotice && !squeezed.EndsWith("通知", StringComparison.Ordinal))
         {
             // " 天津市西青区人民政府关于印发" + blank + "政府工作报告的通知".
             for (var j = index + 1; j < _lines.Count && j <= index + 3; j++)
@@ -272,7 +318,7 @@ internal sealed class ParagraphSplitter
                 break;
             }
         }
-        else if (!_lines[index].IsMarkupHeading && index + 1 < _lines.Count && !_lines[index + 1].IsBlank
+        else if (!_lines[index].IsMarkupHeading && !_lines[index].EndsBlock && index + 1 < _lines.Count && !_lines[index + 1].IsBlank
             && !_lines[index + 1].IsMarkupHeading && !_lines[index + 1].IsCell)
         {
             // "第一章  全面建成……开启全面建设社会主义" + "现代化新城的新征程".

@@ -6,7 +6,7 @@ namespace XiqingSearch.Core.Ingestion;
 /// </summary>
 /// <param name="File">Source file name.</param>
 /// <param name="Code">Stable problem code (<c>ingest.no-text-layer</c>, <c>ingest.document-encrypted</c>,
-/// <c>ingest.document-corrupt</c>, <c>ingest.unmapped-text</c>, <c>ingest.too-large</c>).</param>
+/// <c>ingest.document-corrupt</c>, <c>ingest.unmapped-text</c>, <c>ingest.document-too-large</c>).</param>
 /// <param name="Page">1-based page the reason applies to, when it applies to a page.</param>
 /// <param name="Reason">Why, for people (e.g. "no text layer: needs OCR").</param>
 public sealed record SkippedDocument(string File, string Code, int? Page, string Reason)

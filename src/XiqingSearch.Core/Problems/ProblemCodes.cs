@@ -26,10 +26,9 @@ public static class ProblemCodes
     public const string DocumentEncrypted = "ingest.document-encrypted";
     public const string DocumentCorrupt = "ingest.document-corrupt";
     public const string UnmappedText = "ingest.unmapped-text";
-    public const string DocumentTooLarge = "ingest.document-too-large";
 
     /// <summary>A document over one of the reader limits (<c>IngestLimits</c>): skipped and named with the limit.</summary>
-    public const string TooLarge = "ingest.too-large";
+    public const string DocumentTooLarge = "ingest.document-too-large";
 
     // Settings
     public const string SettingsInvalid = "settings.invalid";

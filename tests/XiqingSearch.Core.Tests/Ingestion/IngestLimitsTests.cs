@@ -72,7 +72,7 @@ public sealed class IngestLimitsTests : IDisposable
 
         var skipped = Assert.Single(read.Skipped);
         Assert.Equal("long.txt", skipped.File);
-        Assert.Equal(ProblemCodes.TooLarge, skipped.Code);
+        Assert.Equal(ProblemCodes.DocumentTooLarge, skipped.Code);
         Assert.Contains("ingestion:maxParagraphCharacters", skipped.Reason, StringComparison.Ordinal);
         Assert.Contains("500", skipped.Reason, StringComparison.Ordinal);
         Assert.Equal("000_313d8db390bab93c", Assert.Single(read.Documents).File.Id);
@@ -105,7 +105,7 @@ public sealed class IngestLimitsTests : IDisposable
 
         var report = IndexBuilder.Build(options).ValueOrThrow();
 
-        Assert.Equal(ProblemCodes.TooLarge, Assert.Single(report.Skipped, s => s.File == "huge.txt").Code);
+        Assert.Equal(ProblemCodes.DocumentTooLarge, Assert.Single(report.Skipped, s => s.File == "huge.txt").Code);
         Assert.Contains(report.Documents, d => d.Doc == "000_313d8db390bab93c");
     }
 

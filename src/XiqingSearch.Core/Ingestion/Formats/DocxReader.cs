@@ -15,41 +15,93 @@ namespace XiqingSearch.Core.Ingestion.Formats;
 /// cites them, each as its own paragraph. Pages come from <c>lastRenderedPageBreak</c> marks (written by the word
 /// processor that last laid the file out); a file without them has no pages.
 /// </summary>
-internal sealed class DocxReader : IDocumentReader
+internal sealed partial class DocxReader : IDocumentReader
 {
     public static DocxReader Instance { get; } = new();
 
-    public ExtractedDocument Read(byte[] bytes, IngestLimits limits) => new(Extract(bytes), DocumentFacts.None);
+    public ExtractedDocument Read(byte[] bytes, IngestLimits limits)
+    {
+        // A zip bomb, a forged size, a DTD or endless nesting is refused before the SDK builds a tree of it.
+        ArchiveGuard.Check(bytes, limits, "DOCX");
+        return Extract(bytes, limits);
+    }
 
     /// <summary>The lines alone, within the default limits.</summary>
     public IReadOnlyList<SourceLine> ReadLines(byte[] bytes) => Read(bytes, IngestLimits.Default).Lines;
 
-    private static IReadOnlyList<SourceLine> Extract(byte[] bytes)
+    private static ExtractedDocument Extract(byte[] bytes, IngestLimits limits)
+    {
+        try
+        {
+            return ExtractPackage(bytes, limits);
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidOperationException or KeyNotFoundException
+            && DanglingRelationships.Remove(bytes) is { } repaired)
+        {
+            // A relationship to a part the package lacks (an image written as "../NULL"): word processors open such
+            // files, so the text is read without the missing part.
+            return ExtractPackage(repaired, limits);
+        }
+    }
+
+    private static ExtractedDocument ExtractPackage(byte[] bytes, IngestLimits limits)
     {
         try
         {
             using var stream = new MemoryStream(bytes, writable: false);
-            using var document = WordprocessingDocument.Open(stream, false);
+            // The guard has inflated every part already; the SDK's own bound is a second fence.
+            var settings = new OpenSettings { MaxCharactersInPart = limits.MaxPartBytes };
+            using var document = WordprocessingDocument.Open(stream, false, settings);
             var body = document.MainDocumentPart?.Document?.Body
                 ?? throw new UnreadableDocumentException(ProblemCodes.DocumentCorrupt, null,
                     "corrupt DOCX: it has no document body");
-            return new Walker(document.MainDocumentPart!).Read(body);
+            var walker = new Walker(document.MainDocumentPart!);
+            var lines = walker.Read(body);
+            DateOnly? created = null;
+            try
+            {
+                if (document.PackageProperties.Created is DateTime date)
+                {
+                    created = DateOnly.FromDateTime(date);
+                }
+            }
+            catch (Exception e) when (e is FormatException or InvalidOperationException)
+            {
+                // A malformed dcterms:created says nothing.
+            }
+            var title = walker.Title ?? PdfReader.RealTitle(document.PackageProperties.Title);
+            return new ExtractedDocument(lines, new DocumentFacts { Title = title, FileCreated = created });
         }
         catch (UnreadableDocumentException)
         {
             throw;
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e) when (e is not OutOfMemoryException && !IsDanglingPart(e))
         {
             throw new UnreadableDocumentException(ProblemCodes.DocumentCorrupt, null,
                 $"truncated or corrupt DOCX: {e.Message}", e);
         }
     }
 
+    /// <summary>The SDK's failure for a relationship whose target part is missing.</summary>
+    private static bool IsDanglingPart(Exception e) =>
+        e is OpenXmlPackageException or InvalidOperationException or KeyNotFoundException
+        && e.Message.Contains("does not exist", StringComparison.OrdinalIgnoreCase);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(heading|标题)[1-9]?$")]
+    private static partial System.Text.RegularExpressions.Regex HeadingNamePattern();
+
     private sealed class Walker
     {
         private readonly List<SourceLine> _lines = [];
         private readonly Dictionary<string, bool> _headingStyles = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, bool> _titleStyles = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Style> _styles;
+        private readonly Numbering? _numbering;
+        private readonly List<string> _bigCentred = [];
+        private int _paragraphsSeen;
+        private bool _bigCentredClosed;
+        private string? _styledTitle;
         private readonly Dictionary<long, string> _footnotes = [];
         private readonly Dictionary<long, string> _endnotes = [];
         private readonly bool _paged;
@@ -59,10 +111,13 @@ internal sealed class DocxReader : IDocumentReader
         {
             var styles = part.StyleDefinitionsPart?.Styles?.Elements<Style>().ToList() ?? [];
             var byId = styles.Where(s => s.StyleId?.Value is not null).GroupBy(s => s.StyleId!.Value!).ToDictionary(g => g.Key, g => g.First());
+            _styles = byId;
             foreach (var id in byId.Keys)
             {
                 _headingStyles[id] = IsHeadingStyle(id, byId, 0);
+                _titleStyles[id] = IsTitleStyle(id, byId, 0);
             }
+            _numbering = part.NumberingDefinitionsPart?.Numbering;
             foreach (var note in part.FootnotesPart?.Footnotes?.Elements<Footnote>() ?? [])
             {
                 if (note.Id?.Value is long id && note.Type is null)
@@ -112,6 +167,7 @@ internal sealed class DocxReader : IDocumentReader
             if (text.Trim().Length > 0)
             {
                 Add(text, IsHeading(paragraph), isRow: false, startPage);
+                NoteTitle(paragraph, text.Trim());
             }
             foreach (var note in notes)
             {
@@ -123,6 +179,14 @@ internal sealed class DocxReader : IDocumentReader
         {
             foreach (var row in table.Elements<TableRow>())
             {
+                if (LayoutCell(row) is { } frame)
+                {
+                    // A row whose one filled cell holds tables or many paragraphs is a layout frame (a saved web
+                    // page's table around the whole text), not a row of data: its paragraphs and tables are read
+                    // as such.
+                    Blocks(frame);
+                    continue;
+                }
                 int? rowPage = null;
                 var cells = new List<string>();
                 var notes = new List<string>();
@@ -150,6 +214,19 @@ internal sealed class DocxReader : IDocumentReader
                     Add(note, heading: false, isRow: false, _page);
                 }
             }
+        }
+
+        private static TableCell? LayoutCell(TableRow row)
+        {
+            var filled = row.Elements<TableCell>().Where(c => c.InnerText.Trim().Length > 0).Take(2).ToList();
+            if (filled.Count != 1)
+            {
+                return null;
+            }
+            var cell = filled[0];
+            return cell.Elements<Table>().Any() || cell.Elements<WParagraph>().Count(p => p.InnerText.Trim().Length > 0) >= 3
+                ? cell
+                : null;
         }
 
         private void Add(string text, bool heading, bool isRow, int page) =>
@@ -217,14 +294,114 @@ internal sealed class DocxReader : IDocumentReader
             string.Join(' ', note.Descendants<WParagraph>().Select(p => ParagraphText(p, null, countPages: false, out _)))
                 .Trim();
 
+        /// <summary>
+        /// The document's title: the text of its Title-styled paragraph, else of the first big centred paragraphs
+        /// at its start (set at 18 pt or more, as a 公文's 二号 title is; a title over two such paragraphs is joined, a
+        /// 文号 under it is not part of it). Null when neither is there.
+        /// </summary>
+        public string? Title => _styledTitle ?? (_bigCentred.Count > 0 ? DisplayTextCleaner.Join(_bigCentred) : null);
+
+        private void NoteTitle(WParagraph paragraph, string text)
+        {
+            _paragraphsSeen++;
+            var style = paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value;
+            if (_styledTitle is null && style is not null && _titleStyles.GetValueOrDefault(style))
+            {
+                _styledTitle = ExtractedText.Clean(text);
+                return;
+            }
+            if (_bigCentredClosed || _paragraphsSeen > 8)
+            {
+                _bigCentredClosed = true;
+                return;
+            }
+            var squeezed = DisplayTextCleaner.Squeeze(text);
+            if (IsCentred(paragraph, style) && FontHalfPoints(paragraph, style) >= 36
+                && !HeadingRecognizer.IsDocumentNumber(squeezed) && squeezed.Length <= 100)
+            {
+                _bigCentred.Add(ExtractedText.Clean(text));
+            }
+            else if (_bigCentred.Count > 0)
+            {
+                _bigCentredClosed = true;
+            }
+        }
+
+        private bool IsCentred(WParagraph paragraph, string? style)
+        {
+            if (paragraph.ParagraphProperties?.Justification?.Val?.Value is JustificationValues direct)
+            {
+                return direct == JustificationValues.Center;
+            }
+            for (var (id, depth) = (style, 0); id is not null && depth < 10 && _styles.TryGetValue(id, out var s); depth++)
+            {
+                if (s.StyleParagraphProperties?.Justification?.Val?.Value is JustificationValues inherited)
+                {
+                    return inherited == JustificationValues.Center;
+                }
+                id = s.BasedOn?.Val?.Value;
+            }
+            return false;
+        }
+
+        /// <summary>The largest font size (half-points) set on the paragraph's runs, or its style's.</summary>
+        private int FontHalfPoints(WParagraph paragraph, string? style)
+        {
+            var sizes = paragraph.Descendants<Run>()
+                .Select(r => r.RunProperties?.FontSize?.Val?.Value)
+                .Select(v => int.TryParse(v, out var n) ? n : 0)
+                .ToList();
+            if (sizes.Count > 0 && sizes.Max() > 0)
+            {
+                return sizes.Max();
+            }
+            for (var (id, depth) = (style, 0); id is not null && depth < 10 && _styles.TryGetValue(id, out var s); depth++)
+            {
+                if (int.TryParse(s.StyleRunProperties?.FontSize?.Val?.Value, out var n))
+                {
+                    return n;
+                }
+                id = s.BasedOn?.Val?.Value;
+            }
+            return 0;
+        }
+
         private bool IsHeading(WParagraph paragraph)
         {
             var properties = paragraph.ParagraphProperties;
-            if (properties?.OutlineLevel?.Val?.Value is int level && level < 9)
+            if (properties?.OutlineLevel?.Val?.Value is int level)
+            {
+                // Level 9 is "body text": set directly, it overrides a heading style.
+                return level < 9;
+            }
+            if (properties?.ParagraphStyleId?.Val?.Value is string style && _headingStyles.GetValueOrDefault(style))
             {
                 return true;
             }
-            return properties?.ParagraphStyleId?.Val?.Value is string style && _headingStyles.GetValueOrDefault(style);
+            return NumberingOutlineLevel(properties?.NumberingProperties) is < 9;
+        }
+
+        /// <summary>The outline level a numbered paragraph's list level gives it (a multilevel list tied to
+        /// headings), or null.</summary>
+        private int? NumberingOutlineLevel(NumberingProperties? numbering)
+        {
+            if (_numbering is null || numbering?.NumberingId?.Val?.Value is not int numId)
+            {
+                return null;
+            }
+            var level = numbering.NumberingLevelReference?.Val?.Value ?? 0;
+            var instance = _numbering.Elements<NumberingInstance>().FirstOrDefault(n => n.NumberID?.Value == numId);
+            var abstractId = instance?.AbstractNumId?.Val?.Value;
+            var definition = _numbering.Elements<AbstractNum>().FirstOrDefault(a => a.AbstractNumberId?.Value == abstractId);
+            var levelDefinition = definition?.Elements<Level>().FirstOrDefault(l => l.LevelIndex?.Value == level);
+            if (levelDefinition?.PreviousParagraphProperties?.OutlineLevel?.Val?.Value is int outline)
+            {
+                return outline;
+            }
+            // A list level bound to a heading style ("标题 2") is that heading's level.
+            return levelDefinition?.ParagraphStyleIdInLevel?.Val?.Value is string style && _headingStyles.GetValueOrDefault(style)
+                ? 0
+                : null;
         }
 
         private static bool IsHeadingStyle(string id, Dictionary<string, Style> byId, int depth)
@@ -233,14 +410,38 @@ internal sealed class DocxReader : IDocumentReader
             {
                 return false;
             }
-            var name = style.StyleName?.Val?.Value ?? id;
-            if (name.StartsWith("heading", StringComparison.OrdinalIgnoreCase)
-                || name.Equals("Title", StringComparison.OrdinalIgnoreCase)
-                || style.StyleParagraphProperties?.OutlineLevel?.Val?.Value is < 9)
+            if (IsHeadingName(style.StyleName?.Val?.Value) || IsHeadingName(id) || IsTitleName(style.StyleName?.Val?.Value)
+                || IsTitleName(id) || style.StyleParagraphProperties?.OutlineLevel?.Val?.Value is < 9)
             {
                 return true;
             }
             return style.BasedOn?.Val?.Value is string parent && IsHeadingStyle(parent, byId, depth + 1);
         }
+
+        private static bool IsTitleStyle(string id, Dictionary<string, Style> byId, int depth)
+        {
+            if (depth > 10 || !byId.TryGetValue(id, out var style))
+            {
+                return false;
+            }
+            var name = Compact(style.StyleName?.Val?.Value ?? id);
+            if (name is "title" or "标题" || Compact(id) is "title")
+            {
+                return true;
+            }
+            return style.BasedOn?.Val?.Value is string parent && IsTitleStyle(parent, byId, depth + 1);
+        }
+
+        /// <summary><c>heading 1</c>, <c>Heading1</c>, <c>标题 1</c>, <c>标题1</c> (Word's names and ids in English
+        /// and Chinese), LibreOffice's <c>Heading</c>.</summary>
+        private static bool IsHeadingName(string? name) =>
+            name is not null && HeadingNamePattern().IsMatch(Compact(name));
+
+        /// <summary><c>Title</c>, <c>标题</c>, <c>Subtitle</c>, <c>副标题</c>.</summary>
+        private static bool IsTitleName(string? name) =>
+            name is not null && Compact(name) is "title" or "标题" or "subtitle" or "副标题";
+
+        private static string Compact(string name) =>
+            name.Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
     }
 }

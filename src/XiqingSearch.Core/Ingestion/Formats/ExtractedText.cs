@@ -7,7 +7,8 @@ namespace XiqingSearch.Core.Ingestion.Formats;
 /// Cleans text taken out of a layout format so the stored text shows what a reader sees: ligatures (ﬁ ﬂ ﬃ) become
 /// their letters, soft hyphens (invisible unless a word breaks there) go, and private-use code points (glyphs a font
 /// maps to no character: icons, bullets) are dropped, as are zero-width characters and other invisible controls.
-/// Kangxi radicals and compatibility ideographs become the ideographs they decompose to.
+/// Radical look-alikes (CJK radicals supplement ⺠, Kangxi radicals ⼈) and compatibility ideographs become the
+/// ideographs a reader sees (民, 人), one UTF-16 unit for one.
 /// </summary>
 internal static class ExtractedText
 {
@@ -24,9 +25,8 @@ internal static class ExtractedText
             {
                 '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' => string.Empty,
                 >= '\uFB00' and <= '\uFB06' => Ligatures[c - '\uFB00'],
-                // A font's glyph for 人 reverse-mapped to the Kangxi radical ⼈, or to a compatibility ideograph:
-                // the reader sees the ideograph. (The CJK radicals supplement has no such decomposition; the
-                // matching normaliser folds those.)
+                // A font's glyph for 人 reverse-mapped to the Kangxi radical ⼈, for 民 to the supplement's ⺠, or
+                // to a compatibility ideograph: the reader sees the ideograph, so it is shown and exported as one.
                 _ when IdeographForms.Unified(c) is char unified => unified.ToString(),
                 >= '\uE000' and <= '\uF8FF' => string.Empty,
                 '\t' or '\u00A0' or '\u3000' => null,

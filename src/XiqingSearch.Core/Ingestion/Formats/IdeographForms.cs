@@ -1,8 +1,9 @@
 namespace XiqingSearch.Core.Ingestion.Formats;
 
 /// <summary>
-/// The ideograph each Kangxi radical (U+2F00–U+2FD5) and each CJK compatibility ideograph (U+F900–U+FAFF) stands for
-/// (their Unicode NFKC/NFC decompositions, written out because the build runs with invariant globalization, where
+/// The ideograph each CJK radicals-supplement form (U+2E80–U+2EFF), Kangxi radical (U+2F00–U+2FD5) and CJK
+/// compatibility ideograph (U+F900–U+FAFF) stands for (Unicode's EquivalentUnifiedIdeograph.txt and NFKC/NFC
+/// decompositions, written out because the build runs with invariant globalization, where
 /// <see cref="string.Normalize()"/> leaves non-ASCII text as it is). PDF fonts often map a glyph back to one of these
 /// look-alikes; a reader sees the ideograph.
 /// </summary>
@@ -13,6 +14,18 @@ internal static class IdeographForms
         "支攴文斗斤方无日曰月木欠止歹殳毋比毛氏气水火爪父爻爿片牙牛犬玄玉瓜瓦甘生用田疋疒癶白皮皿目矛矢石示禸禾穴立竹米糸缶网羊羽老而耒耳" +
         "聿肉臣自至臼舌舛舟艮色艸虍虫血行衣襾見角言谷豆豕豸貝赤走足身車辛辰辵邑酉釆里金長門阜隶隹雨靑非面革韋韭音頁風飛食首香馬骨高髟鬥鬯" +
         "鬲鬼魚鳥鹵鹿麥麻黃黍黑黹黽鼎鼓鼠鼻齊齒龍龜龠";
+
+    /// <summary>
+    /// U+2E80–U+2EFF, the CJK Radicals Supplement, each as the unified ideograph Unicode's
+    /// EquivalentUnifiedIdeograph.txt names for it (⺠ 民, ⻄ 西, ⻜ 飞, ⻑ 長). An ideographic space marks a code point
+    /// with no entry or whose equivalent lies outside the BMP (⺪ U+24D14): one UTF-16 unit must stay one unit, so
+    /// highlight offsets in the stored text stay exact; those stay as they are.
+    /// </summary>
+    private const string RadicalsSupplement =
+        "　厂乛乚乙亻冂　刀刂卜㔾小小兀尣尢　巳幺彑彐忄心扌攵　旡日月歺母" +
+        "民氵氺灬爫爫丬牛犭王　目示礻　糹纟罓罒㓁冗　羊　　耂肀聿肉　艹艹" +
+        "艹虎衤覀西见角　讠贝　车辶辶辶邑钅長镸长门　阝雨青韦页风飞食　飠" +
+        "饣　马骨鬼鱼鸟卤麦黄黾斉齐歯齿竜龙龜亀龟　　　　　　　　　　　　";
 
     private const string Compatibility =
         "豈更車賈滑串句龜龜契金喇奈懶癩羅蘿螺裸邏樂洛烙珞落酪駱亂卵欄爛蘭鸞嵐濫藍襤拉臘蠟廊朗浪狼郎來冷勞擄櫓爐盧老蘆虜路露魯鷺碌祿綠菉錄" +
@@ -27,6 +40,7 @@ internal static class IdeographForms
     /// <summary>The ideograph <paramref name="c"/> stands for, or null when it is not a radical or compatibility form.</summary>
     public static char? Unified(char c) => c switch
     {
+        >= '\u2E80' and <= '\u2EFF' when RadicalsSupplement[c - '\u2E80'] != '\u3000' => RadicalsSupplement[c - '\u2E80'],
         >= '\u2F00' and <= '\u2FD5' => Kangxi[c - '\u2F00'],
         >= '\uF900' and <= '\uFAFF' when Compatibility[c - '\uF900'] != c => Compatibility[c - '\uF900'],
         _ => null,

@@ -58,8 +58,27 @@ public sealed class FormatReaderTests
 
     [Fact]
     public void ExtractionArtefacts_AreCleaned_ToWhatAReaderSees() =>
-        // Ligature, soft hyphen, a private-use glyph, a zero-width space, a Kangxi radical, a compatibility ideograph.
-        Assert.Equal("financial report 人民 什", ExtractedText.Clean("\uFB01nan\u00ADcial \uE001report\u200B \u2F08民 \uF9FD"));
+        // Ligature, soft hyphen, a private-use glyph, a zero-width space, a Kangxi radical, a compatibility ideograph,
+        // radicals-supplement look-alikes (⺠ ⻄ ⻜ ⻑), and one whose equivalent is outside the BMP (⺪, kept).
+        Assert.Equal("financial report 人民 什 民西飞長 ⺪",
+            ExtractedText.Clean("\uFB01nan\u00ADcial \uE001report\u200B \u2F08民 \uF9FD \u2EA0\u2EC4\u2EDC\u2ED1 \u2EAA"));
+
+    [Fact]
+    public void ExtractionArtefacts_EveryRadicalWithABmpIdeograph_BecomesOneUnifiedIdeograph()
+    {
+        for (var c = '\u2E80'; c <= '\u2FDF'; c++)
+        {
+            var cleaned = ExtractedText.Clean(c.ToString());
+            Assert.Equal(1, cleaned.Length);
+            if (cleaned[0] != c)
+            {
+                Assert.InRange(cleaned[0], '\u3400', '\u9FFF');
+            }
+        }
+        // Every assigned Kangxi radical has an equivalent; every supplement form with a BMP one (101 of 115) is mapped.
+        Assert.Equal(214, Enumerable.Range(0x2F00, 0xE0).Count(c => ExtractedText.Clean(((char)c).ToString())[0] != c));
+        Assert.Equal(101, Enumerable.Range(0x2E80, 0x80).Count(c => ExtractedText.Clean(((char)c).ToString())[0] != c));
+    }
 
     [Fact]
     public void Docx_ReadsBodyTablesFootnotesAndPages_NotHeadersFootersCommentsOrDeletions()
