@@ -257,7 +257,14 @@ public static class CorpusReader
             };
             return (null, new SkippedDocument(file.FileName, problem.Code, null, reason));
         }
-        return (Parse(file, decoded.Value, catalog, TopicAssigner.Default).Value, null);
+        try
+        {
+            return (Parse(file, decoded.Value, catalog, TopicAssigner.Default).Value, null);
+        }
+        catch (UnreadableDocumentException e)
+        {
+            return (null, new SkippedDocument(file.FileName, e.Code, e.Page, e.Reason));
+        }
     }
 
     /// <summary>

@@ -123,8 +123,10 @@ public sealed class CorpusReaderFolderTests : IDisposable
     [Fact]
     public void ReadCorpus_SameTextAsTextAndMarkdown_IsReadOnceFromTheMarkdown()
     {
-        Put("plan.txt", Seed("002_f55b3c4a284a3151"));
-        Put("archive/plan-copy.md", Seed("002_f55b3c4a284a3151"));
+        // Text without markup reads the same as plain text and as Markdown.
+        const string plan = "2024年西青区工作要点\n\n一、总体要求\n\n坚持稳中求进工作总基调，推动高质量发展。\n\n二、重点任务\n\n加快建设天开西青园，培育科技企业。\n";
+        Put("plan.txt", bytes: System.Text.Encoding.UTF8.GetBytes(plan));
+        Put("archive/plan-copy.md", bytes: System.Text.Encoding.UTF8.GetBytes(plan));
         Put("other.txt", Seed("004_e4f3d8be122b771a"));
 
         var read = CorpusReader.ReadCorpus(_seeds).ValueOrThrow();

@@ -28,7 +28,8 @@ public sealed class BadDocumentEndpointsTests : IAsyncLifetime
         {
             File.SetAttributes(file, FileAttributes.Normal); // the repository's seeds are read-only
         }
-        var options = new IndexOptions { IndexDirectory = Path.Combine(_root, "index"), SeedsDirectory = sources };
+        // The seed and its DOCX have the same text: kept apart here, so each format is served on its own.
+        var options = new IndexOptions { IndexDirectory = Path.Combine(_root, "index"), SeedsDirectory = sources, KeepCopiesApart = true };
         IndexBuilder.Build(options).ValueOrThrow();
         (_app, _client) = await ServerFixture.StartAsync(options);
     }

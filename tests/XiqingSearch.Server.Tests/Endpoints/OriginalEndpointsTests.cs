@@ -49,7 +49,8 @@ public sealed class OriginalsFixture : IAsyncLifetime
         File.WriteAllText(Path.Combine(Seeds, Catalog.FileName),
             "{ \"documents\": { \"000_313d8db390bab93c\": { \"issuer\": \"" + Issuer + "\", \"number\": \"津西青政发〔2024〕1号\" } } }",
             new UTF8Encoding(false));
-        var options = new IndexOptions { IndexDirectory = Path.Combine(_root, "index"), SeedsDirectory = Seeds };
+        // Seed 000 in three formats: kept apart here, so each format is served on its own.
+        var options = new IndexOptions { IndexDirectory = Path.Combine(_root, "index"), SeedsDirectory = Seeds, KeepCopiesApart = true };
         IndexBuilder.Build(options).ValueOrThrow();
         AddNested(options);
         (_app, Client) = await ServerFixture.StartAsync(options);

@@ -22,7 +22,15 @@ internal sealed partial class DocxReader : IDocumentReader
     public ExtractedDocument Read(byte[] bytes, IngestLimits limits)
     {
         // A zip bomb, a forged size, a DTD or endless nesting is refused before the SDK builds a tree of it.
-        ArchiveGuard.Check(bytes, limits, "DOCX");
+        try
+        {
+            ArchiveGuard.Check(bytes, limits, "DOCX");
+        }
+        catch (InvalidDataException e)
+        {
+            // The central directory is read lazily: a damaged one shows only when the entries are listed.
+            throw new UnreadableDocumentException(ProblemCodes.DocumentCorrupt, null, $"truncated or corrupt DOCX: {e.Message}", e);
+        }
         return Extract(bytes, limits);
     }
 

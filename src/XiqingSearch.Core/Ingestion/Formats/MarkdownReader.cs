@@ -61,7 +61,18 @@ internal sealed partial class MarkdownReader : IFormatReader
         }
         // Markdig's line numbers count \n, \r\n and \r as this reader does, once the endings are one kind.
         var joined = string.Join('\n', raw);
-        var document = Markdown.Parse(joined, s_pipeline);
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(joined, s_pipeline);
+        }
+        catch (ArgumentException e)
+        {
+            // Markdig keeps its own depth limit (nested quotes, lists, emphasis): past it the file is refused whole,
+            // never read in part.
+            throw new UnreadableDocumentException(Problems.ProblemCodes.DocumentTooLarge, null,
+                $"Markdown nested too deeply to read: {e.Message}", e);
+        }
         var lines = new LineSet(raw, joined);
         var facts = DocumentFacts.None;
         foreach (var block in document)
