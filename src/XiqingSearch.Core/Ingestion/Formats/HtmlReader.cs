@@ -34,7 +34,10 @@ namespace XiqingSearch.Core.Ingestion.Formats;
 /// and so is a short block that is bold throughout (<c>b</c>, <c>strong</c>, <c>font-weight: bold</c>): levels
 /// still come from the text's form (<see cref="HeadingRecognizer"/>). Consecutive bold lines of no numbered form
 /// (a title set over several centred lines) are joined into one heading; when the document's
-/// element has no heading first, the page's <c>h1</c> above it is put first.</item>
+/// element has no heading first, the page's <c>h1</c> above it is put first, else the title fact (so a body
+/// that starts with a paragraph, or whose only heading was a related-articles caption, still has the page's
+/// title as its first heading). Related-articles boxes of any size (<see cref="HtmlRules.IsRelatedBlock"/>) and
+/// page statistics (<see cref="HtmlRules.WithoutStatistics"/>) are dropped too.</item>
 /// </list>
 /// The charset comes from the BOM or the page's <c>meta</c> (GBK and GB2312 pages decode through the code-page
 /// encodings), else UTF-8.
@@ -277,7 +280,8 @@ internal sealed partial class HtmlReader : IDocumentReader
         /// </summary>
         public void PutTitleFirst(string? title)
         {
-            if (string.IsNullOrWhiteSpace(title) || (Lines.Count > 0 && Lines[0].IsMarkupHeading))
+            // A title of under 4 characters is a site's name or a placeholder, not a document's title.
+            if (title is null || DisplayTextCleaner.Squeeze(title).Length < 4 || (Lines.Count > 0 && Lines[0].IsMarkupHeading))
             {
                 return;
             }
