@@ -34,7 +34,10 @@ namespace XiqingSearch.Core.Ingestion.Formats;
 /// and so is a short block that is bold throughout (<c>b</c>, <c>strong</c>, <c>font-weight: bold</c>): levels
 /// still come from the text's form (<see cref="HeadingRecognizer"/>). Consecutive bold lines of no numbered form
 /// (a title set over several centred lines) are joined into one heading; when the document's
-/// element has no heading first, the page's <c>h1</c> above it is put first.</item>
+/// element has no heading first, the page's <c>h1</c> above it is put first, else the title fact (so a body
+/// that starts with a paragraph, or whose only heading was a related-articles caption, still has the page's
+/// title as its first heading). Related-articles boxes of any size (<see cref="HtmlRules.IsRelatedBlock"/>) and
+/// page statistics (<see cref="HtmlRules.WithoutStatistics"/>) are dropped too.</item>
 /// </list>
 /// The charset comes from the BOM or the page's <c>meta</c> (GBK and GB2312 pages decode through the code-page
 /// encodings), else UTF-8.
@@ -93,7 +96,7 @@ internal sealed partial class HtmlReader : IDocumentReader
         var walker = new Walker(page, consumed, root, limits);
         walker.Walk(root, 0);
         walker.Flush(endsBlock: true);
-        walker.PutTitleFirst(TitleAbove(page, root, consumed));
+        walker.PutTitleFirst(TitleAbove(page, root, consumed) ?? facts.Title);
         return new ExtractedDocument(walker.Lines, facts);
     }
 
@@ -161,7 +164,8 @@ internal sealed partial class HtmlReader : IDocumentReader
             }
             var stats = page.Stats(element);
             if (consumed.Contains(element) || HtmlRules.IsInvisible(element)
-                || (element != root && (HtmlRules.IsChrome(element, stats) || HtmlRules.IsLinkList(stats))))
+                || (element != root && (HtmlRules.IsChrome(element, stats) || HtmlRules.IsLinkList(stats)
+                    || HtmlRules.IsRelatedBlock(element, stats))))
             {
                 return;
             }
@@ -232,7 +236,7 @@ internal sealed partial class HtmlReader : IDocumentReader
         /// <summary>Ends the current line; a line that is bold throughout and short is a heading.</summary>
         public void Flush(bool endsBlock, bool heading = false)
         {
-            var text = Collapse(_buffer.ToString());
+            var text = Collapse(HtmlRules.WithoutStatistics(Collapse(_buffer.ToString())));
             var allBold = _visible > 0 && _bold == _visible;
             _buffer.Clear();
             _visible = 0;
@@ -269,11 +273,21 @@ internal sealed partial class HtmlReader : IDocumentReader
             Add(text, endsBlock, heading || boldHeading, isRow: false);
         }
 
-        /// <summary>Puts <paramref name="title"/> first as a heading when the lines do not start with a heading.</summary>
+        /// <summary>
+        /// Puts <paramref name="title"/> (the page's <c>h1</c> above the content, else its title fact) first as a
+        /// heading when the lines do not start with a heading, so the title is the document's first heading even
+        /// when the content element holds none; a first line that already says the title is made the heading.
+        /// </summary>
         public void PutTitleFirst(string? title)
         {
-            if (title is null || (Lines.Count > 0 && Lines[0].IsMarkupHeading))
+            // A title of under 4 characters is a site's name or a placeholder, not a document's title.
+            if (title is null || DisplayTextCleaner.Squeeze(title).Length < 4 || (Lines.Count > 0 && Lines[0].IsMarkupHeading))
             {
+                return;
+            }
+            if (Lines.Count > 0 && DisplayTextCleaner.Squeeze(Lines[0].Text) == DisplayTextCleaner.Squeeze(title))
+            {
+                Lines[0] = Lines[0] with { IsMarkupHeading = true, EndsBlock = true };
                 return;
             }
             Lines.Insert(0, new SourceLine(0, title, IsMarkupHeading: true, IsCell: false, EndsBlock: true));
@@ -283,10 +297,33 @@ internal sealed partial class HtmlReader : IDocumentReader
             }
         }
 
+        /// <summary>
+        /// Walks the children; a related-articles caption standing alone (<c>&lt;h3&gt;关联稿件：&lt;/h3&gt;</c>) is dropped
+        /// with the links that follow it (siblings made mostly of link text), however few they are.
+        /// </summary>
         private void WalkChildren(IElement element, int depth)
         {
+            var afterRelatedCaption = false;
             for (var child = element.FirstChild; child is not null; child = child.NextSibling)
             {
+                if (child is IElement childElement && _inline == 0)
+                {
+                    var stats = page.Stats(childElement);
+                    if (afterRelatedCaption && stats.Links > 0 && stats.LinkDensity >= 0.5)
+                    {
+                        continue;
+                    }
+                    afterRelatedCaption = false;
+                    if (HtmlRules.IsRelatedCaption(childElement, stats))
+                    {
+                        afterRelatedCaption = true;
+                        continue;
+                    }
+                }
+                else if (child is IText text && !string.IsNullOrWhiteSpace(text.Data))
+                {
+                    afterRelatedCaption = false;
+                }
                 Walk(child, depth + 1);
             }
         }

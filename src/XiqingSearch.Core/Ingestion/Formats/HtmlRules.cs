@@ -84,6 +84,42 @@ internal static partial class HtmlRules
     public static bool IsLinkList(ElementStats stats) =>
         stats.Links >= 3 && stats.LinkDensity >= 0.7 && stats.AttachmentLinks * 2 < stats.Links;
 
+    /// <summary>
+    /// A related-articles caption standing alone (<c>关联稿件：</c>, <c>相关文章</c>, <c>相关链接</c>…): the list of links
+    /// after it is other pages, not this document.
+    /// </summary>
+    public static bool IsRelatedCaption(IElement element, ElementStats stats) =>
+        stats.Links == 0 && stats.Text is > 0 and <= 12 && RelatedCaptionPattern().IsMatch(LeadingText(element, 13));
+
+    /// <summary>
+    /// A related-articles box: it starts with a related caption (<see cref="IsRelatedCaption"/>) and what follows
+    /// the caption is mostly link text (one or two links too, which <see cref="IsLinkList"/> lets through). Only the
+    /// leading characters are read, so the test stays cheap on large elements.
+    /// </summary>
+    public static bool IsRelatedBlock(IElement element, ElementStats stats)
+    {
+        if (stats.Links == 0 || stats.Text > 2000)
+        {
+            return false;
+        }
+        var lead = LeadingText(element, 12);
+        var match = RelatedCaptionStartPattern().Match(lead);
+        if (!match.Success)
+        {
+            return false;
+        }
+        var rest = stats.Text - match.Length;
+        return rest > 0 && stats.LinkText * 2 >= rest;
+    }
+
+    /// <summary>
+    /// The line without its page statistics (<c>访问量：1632</c>, <c>浏览次数：35次</c>, <c>点击数：</c> filled by a
+    /// script): a counter of visits is the page's, not the document's. Only short lines are touched, so a
+    /// sentence of the body that reports visits keeps them.
+    /// </summary>
+    public static string WithoutStatistics(string text) =>
+        text.Length > 120 ? text : StatisticsPattern().Replace(text, " ");
+
     /// <summary>True for <c>b</c>, <c>strong</c> and an element whose style sets a bold weight.</summary>
     public static bool IsBold(IElement element) =>
         element.LocalName is "b" or "strong"
@@ -150,6 +186,36 @@ internal static partial class HtmlRules
         return (visible, punctuation);
     }
 
+    /// <summary>The first <paramref name="count"/> visible characters under <paramref name="element"/>, skipping
+    /// scripts and hidden elements.</summary>
+    private static string LeadingText(IElement element, int count)
+    {
+        var builder = new System.Text.StringBuilder(count);
+        Collect(element, builder, count);
+        return builder.ToString();
+
+        static void Collect(INode node, System.Text.StringBuilder builder, int count)
+        {
+            for (var child = node.FirstChild; child is not null && builder.Length < count; child = child.NextSibling)
+            {
+                if (child is IText text)
+                {
+                    foreach (var c in text.Data)
+                    {
+                        if (!DisplayTextCleaner.IsSpace(c) && builder.Length < count)
+                        {
+                            builder.Append(c);
+                        }
+                    }
+                }
+                else if (child is IElement inner && !IsInvisible(inner))
+                {
+                    Collect(inner, builder, count);
+                }
+            }
+        }
+    }
+
     private static bool OnlyControls(string squeezed)
     {
         var rest = squeezed;
@@ -196,8 +262,19 @@ internal static partial class HtmlRules
     [GeneratedRegex(@"版权所有|ICP备|ICP证|网站标识码|公网安备|^(主办单位|承办单位|协办单位|技术支持|维护单位|主办|承办)[：:]|^Copyright|^©|网站地图|^联系我们|^(浏览次数|阅读次数|访问次数|点击数|点击率)[：:]", RegexOptions.IgnoreCase)]
     private static partial Regex FooterPattern();
 
-    [GeneratedRegex(@"^(上一篇|下一篇|上一条|下一条|责任编辑|相关报道|相关链接|相关阅读|相关稿件|相关新闻|相关文件|相关解读|相关政策|相关文章|热点推荐)([：:]|$)")]
+    [GeneratedRegex(@"^(上一篇|下一篇|上一条|下一条|责任编辑|关联稿件|关联文件|关联文章|相关报道|相关链接|相关阅读|相关稿件|相关新闻|相关文件|相关解读|相关政策|相关文章|延伸阅读|推荐阅读|热点推荐)([：:]|$)")]
     private static partial Regex LeadPattern();
+
+    private const string RelatedWords = "关联稿件|关联文件|关联文章|相关稿件|相关文章|相关链接|相关阅读|相关报道|相关新闻|相关文件|相关解读|相关政策|延伸阅读|推荐阅读";
+
+    [GeneratedRegex("^(" + RelatedWords + ")[：:]?$")]
+    private static partial Regex RelatedCaptionPattern();
+
+    [GeneratedRegex("^(" + RelatedWords + ")[：:]?")]
+    private static partial Regex RelatedCaptionStartPattern();
+
+    [GeneratedRegex(@"(访问量|访问次数|访问人次|浏览量|浏览次数|阅读量|阅读数|阅读次数|点击量|点击数|点击次数|点击率)\s*[：:]\s*[0-9０-９,，]*\s*次?(?=$|\s|[|｜/【\[（(])")]
+    private static partial Regex StatisticsPattern();
 
     [GeneratedRegex(@"字号[：:]?[【\[（(]?(大中小|大|默认|T)")]
     private static partial Regex FontSizePattern();

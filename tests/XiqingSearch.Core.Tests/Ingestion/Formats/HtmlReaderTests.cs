@@ -203,6 +203,112 @@ public sealed class HtmlReaderTests
     }
 
     [Fact]
+    public void Read_RelatedArticlesBoxWithOneLink_IsDropped()
+    {
+        const string page = """
+            <html><body><div class="main">
+              <div class="reldocs"><h3><span>关联稿件：</span></h3><ul>
+                <li><a href="/a.shtml">图文解读：《某县2022年国民经济和社会发展统计公报》</a> <span>2023-07-12</span></li></ul></div>
+              <div id="zoom">
+                <p>2022年，全县上下坚持稳中求进工作总基调，经济运行总体平稳，发展质量稳步提升。</p>
+                <p>全年实现生产总值262.6亿元，按可比价格计算，同比增长5.3％。</p>
+              </div>
+              <h3>相关文章</h3>
+              <ul><li><a href="/b.shtml">某县2021年国民经济和社会发展统计公报</a></li></ul>
+            </div></body></html>
+            """;
+
+        var lines = HtmlReader.Instance.ReadLines(Encoding.UTF8.GetBytes(page));
+
+        Assert.DoesNotContain(lines, l => l.Text.Contains("关联稿件", StringComparison.Ordinal)
+            || l.Text.Contains("相关文章", StringComparison.Ordinal) || l.Text.Contains("图文解读", StringComparison.Ordinal)
+            || l.Text.Contains("2021年", StringComparison.Ordinal));
+        Assert.StartsWith("2022年，全县上下", lines[0].Text, StringComparison.Ordinal);
+        Assert.Equal(2, lines.Count);
+    }
+
+    [Fact]
+    public void Read_PageStatistics_AreDroppedAndTheRestOfTheLineKept()
+    {
+        const string page = """
+            <html><body><div id="zoom">
+              <div class="attr"><span>访问量：<b>1632</b></span> <i class="print"></i></div>
+              <div>发布时间：2024-03-01 浏览次数：35次</div>
+              <div>点击数：</div>
+              <p>全年接待游客访问量增长明显，网站访问量：达到120万人次，比上年增长8.2%，线上服务能力持续提升，群众满意度进一步提高。</p>
+            </div></body></html>
+            """;
+
+        var lines = HtmlReader.Instance.ReadLines(Encoding.UTF8.GetBytes(page));
+
+        Assert.Equal(
+        [
+            "发布时间：2024-03-01",
+            "全年接待游客访问量增长明显，网站访问量：达到120万人次，比上年增长8.2%，线上服务能力持续提升，群众满意度进一步提高。",
+        ], lines.Select(l => l.Text));
+    }
+
+    [Fact]
+    public void Read_TitleAboveAContentBlockThatStartsWithRelatedLinks_TitleIsTheFirstHeading()
+    {
+        const string page = """
+            <html><body><div class="main">
+              <h1 class="article-title">某县2022年国民经济和社会发展统计公报</h1>
+              <div id="zoom">
+                <h3>关联稿件：</h3><ul><li><a href="/a.shtml">图文解读：《某县2022年统计公报》</a></li></ul>
+                <p>某县统计局<br>（2023年5月）</p>
+                <p>2022年，全县上下坚持稳中求进工作总基调，经济运行总体平稳，发展质量稳步提升。</p>
+                <p>全年实现生产总值262.6亿元，按可比价格计算，同比增长5.3％。</p>
+              </div>
+            </div></body></html>
+            """;
+
+        var lines = HtmlReader.Instance.ReadLines(Encoding.UTF8.GetBytes(page));
+
+        Assert.Equal("某县2022年国民经济和社会发展统计公报", lines[0].Text);
+        Assert.True(lines[0].IsMarkupHeading);
+        Assert.Equal("某县统计局", lines[1].Text);
+        Assert.Single(lines, l => l.IsMarkupHeading);
+    }
+
+    [Fact]
+    public void Read_NoHeadingAnywhere_TheTitleFactIsTheFirstHeading()
+    {
+        const string page = """
+            <html><head><meta charset="utf-8"><title>某县2015年国民经济和社会发展统计公报 | 某县人民政府</title></head>
+            <body><div id="zoom">
+              <p>某县统计局</p>
+              <p>2015年，全县上下坚持稳中求进工作总基调，经济运行总体平稳，发展质量稳步提升。</p>
+            </div></body></html>
+            """;
+
+        var document = HtmlReader.Instance.Read(Encoding.UTF8.GetBytes(page), IngestLimits.Default);
+
+        Assert.Equal("某县2015年国民经济和社会发展统计公报", document.Facts.Title);
+        Assert.Equal(["某县2015年国民经济和社会发展统计公报", "某县统计局"], document.Lines.Take(2).Select(l => l.Text));
+        Assert.True(document.Lines[0].IsMarkupHeading);
+        Assert.Equal([1, 2, 3], document.Lines.Select(l => l.Number));
+    }
+
+    [Fact]
+    public void Read_FirstLineSaysTheTitleFact_ItBecomesTheHeadingOnce()
+    {
+        const string page = """
+            <html><head><meta name="ArticleTitle" content="关于做好2024年春耕生产的通知"></head>
+            <body><div id="zoom">
+              <p>关于做好2024年春耕生产的通知</p>
+              <p>各乡镇人民政府，县直各单位：为切实做好今年春耕生产工作，确保粮食稳产增产，现将有关事项通知如下。</p>
+            </div></body></html>
+            """;
+
+        var lines = HtmlReader.Instance.ReadLines(Encoding.UTF8.GetBytes(page));
+
+        Assert.Equal(2, lines.Count);
+        Assert.Equal("关于做好2024年春耕生产的通知", lines[0].Text);
+        Assert.True(lines[0].IsMarkupHeading);
+    }
+
+    [Fact]
     public void Read_LayoutTableAndDataTable_OnlyTheDataTableGivesRows()
     {
         const string page = """
