@@ -329,7 +329,8 @@ public static class CorpusReader
     /// <summary>
     /// Splits the lines of any format into paragraphs and describes the document. Its facts are the format's
     /// metadata with the catalogue's laid over them. Its year is the first that gives one, in this order
-    /// (<see cref="YearSources"/>): the catalogue; the facts' 成文日期, then 发布日期; the text
+    /// (<see cref="YearSources"/>): the catalogue; a year its title says it is about (统计公报, 预算, annual plans…);
+    /// the facts' 成文日期, then 发布日期 (a 信息公开 table printed in the text counts); the text
     /// (<see cref="MetadataReader"/>); the file's creation date; a file name naming one year. With none, the year
     /// is unknown (null) and the document carries a warning saying so.
     /// </summary>
@@ -344,6 +345,15 @@ public static class CorpusReader
         if (facts.Number is null && metadata.Number is not null)
         {
             facts = facts with { Number = metadata.Number };
+        }
+        // A 信息公开 table printed in the text is the document's metadata too, when the format gave none.
+        if (facts.WrittenDate is null && metadata.WrittenDate is not null)
+        {
+            facts = facts with { WrittenDate = metadata.WrittenDate };
+        }
+        if (facts.PublishedDate is null && metadata.PublishedDate is not null)
+        {
+            facts = facts with { PublishedDate = metadata.PublishedDate };
         }
         var title = entry?.Title ?? metadata.Title ?? file.Id;
         var type = entry?.Type ?? metadata.Type;
@@ -388,6 +398,12 @@ public static class CorpusReader
         if (entry?.Year is { } catalogued)
         {
             return (catalogued, YearSources.Catalogue);
+        }
+        // A title that says which year it is about (…2022年…统计公报, published in 2023) is for that year, whatever
+        // its dates.
+        if (metadata.TitleYear is { } about)
+        {
+            return (about, YearSources.Text);
         }
         if ((MetadataReader.Plausible(facts.WrittenDate) ?? MetadataReader.Plausible(facts.PublishedDate)) is { } dated)
         {

@@ -101,6 +101,17 @@ internal static partial class HeadingRecognizer
     public static bool IsDocumentNumber(string squeezed) => DocumentNumberPattern().IsMatch(squeezed);
 
     /// <summary>A date on its own line: <c>2024年1月18日</c>.</summary>
+    /// <summary>
+    /// A short line that names a document (<c>赦免法</c>, <c>…职位表</c>, <c>…考试大纲</c>): at most 60 characters, no
+    /// sentence or clause punctuation, no list numbering, ending in a document-kind word. At a document's very start
+    /// such a line is its title even when nothing else marks it as one.
+    /// </summary>
+    public static bool IsDocumentNameLine(string squeezed) =>
+        squeezed.Length is >= 2 and <= 60
+        && squeezed.IndexOfAny(['。', '；', '！', '？', '，', '：', ':']) < 0
+        && FormLevel(squeezed) is null
+        && DocumentKindEndPattern().IsMatch(squeezed);
+
     public static bool IsDateLine(string squeezed) => DatePattern().IsMatch(squeezed);
 
     /// <summary>A line that is one parenthetical: <c>（此件主动公开）</c>.</summary>
@@ -160,4 +171,8 @@ internal static partial class HeadingRecognizer
 
     [GeneratedRegex(@"([。！？!?][”’」』）)》】""']*|[：:])$")]
     private static partial Regex ParagraphEndPattern();
+
+    // The words a document's name ends in, optionally closed by a bracketed note (…职位表（第二批）).
+    [GeneratedRegex(@"(法|条例|办法|规定|规则|细则|通知|意见|方案|计划|规划|报告|公报|纲要|名单|名录|职位表|一览表|汇总表|大纲|决定|决议|批复|函|公告|通告|要点|总结|指南|目录|清单)(（[^（）]{1,20}）)?$")]
+    private static partial Regex DocumentKindEndPattern();
 }

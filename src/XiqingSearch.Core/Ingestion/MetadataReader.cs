@@ -10,7 +10,9 @@ namespace XiqingSearch.Core.Ingestion;
 /// <list type="bullet">
 /// <item>Title: the document's own title line (the last title before the first chapter that is not the notice
 /// title); else the name inside a notice title (<c>关于印发《X》的通知</c> → X); else a <c>《…五年规划…》</c> the text
-/// names; else the title the format's metadata gives; else the first heading; else null. A 文号 glued
+/// names; else the title the format's metadata gives; else a document's name standing alone among the first
+/// paragraphs (<c>…考试大纲</c>, a table's <c>…职位表</c> row); else the first heading; else null. A title whose first
+/// line stands alone above it (a title wrapped in a text file) is joined to it. A 文号 glued
 /// to the end (<c>…的通知国发〔2018〕38号</c>) is split off into <see cref="DocumentMetadata.Number"/>.</item>
 /// <item>Type: <c>工作报告</c> → work report; <c>五年规划</c> or <c>纲要</c> → five-year plan; <c>规划</c>/<c>计划</c> → annual plan.</item>
 /// <item>Year: annual plan → the latest year in its title (the plan year); work report → the year of its delivery
@@ -18,7 +20,9 @@ namespace XiqingSearch.Core.Ingestion;
 /// before (<c>2023年工作回顾</c>), so its other years are not its own; five-year plan → the first year of the span
 /// <c>（2021—2025年）</c>, which is also its period; other → the first year in the title. Then, for any type, a date
 /// in parentheses under the title (<c>（2018年1月2日）</c>), then a signing date standing alone near the end
-/// (<c>2018年7月31日</c>, <c>二〇一八年七月三十一日</c>).</item>
+/// (<c>2018年7月31日</c>, <c>二〇一八年七月三十一日</c>), then one right after a notice's body, before the title of
+/// the document it issues. Apart: <see cref="DocumentMetadata.TitleYear"/>, the year a title says it is about
+/// (<c>…2022年…统计公报</c>), which beats any date; and the 成文日期/发布日期 of a label/value table in the text.</item>
 /// </list>
 /// </summary>
 internal static partial class MetadataReader
@@ -61,8 +65,103 @@ internal static partial class MetadataReader
                 break;
         }
         year ??= title is null ? null : FirstYear(title);
-        year ??= HeadDate(paragraphs) ?? SigningDate(paragraphs);
-        return new DocumentMetadata(title, year, period, type, number);
+        year ??= HeadDate(paragraphs) ?? SigningDate(paragraphs) ?? SigningDateBeforeAttachment(paragraphs);
+        var (written, published) = TableDates(paragraphs);
+        return new DocumentMetadata(title, year, period, type, number)
+        {
+            TitleYear = type == DocumentTypes.WorkReport ? null : YearAbout(title) ?? YearAbout(factsTitle),
+            WrittenDate = written,
+            PublishedDate = published,
+        };
+    }
+
+    /// <summary>
+    /// The year a title says its document is about: a year followed by a kind of document that covers one year
+    /// (统计公报, 国民经济和社会发展计划, 预算, 决算, 工作要点, 工作总结, 年度报告, 年报). A plan or budget names its
+    /// year and the one before (2023年计划执行情况与2024年计划草案): the latest is the document's. Null otherwise.
+    /// </summary>
+    internal static int? YearAbout(string? title)
+    {
+        if (title is null)
+        {
+            return null;
+        }
+        var match = YearAboutPattern().Match(title);
+        return match.Success ? MaxYear(title[..(match.Index + match.Length)]) : null;
+    }
+
+    /// <summary>
+    /// Dates of a label/value table printed at the top of the text (a 信息公开 table: <c>成文日期：|2019年01月01日</c>,
+    /// as table rows or a PDF's spaced-out cells): a label ending in a colon, its value in the next cell.
+    /// </summary>
+    private static (DateOnly? Written, DateOnly? Published) TableDates(IReadOnlyList<ParagraphDraft> paragraphs)
+    {
+        DateOnly? written = null;
+        DateOnly? published = null;
+        foreach (var row in paragraphs.Take(HeadParagraphs * 2).Where(p => p.Kind == ParagraphKind.TableRow))
+        {
+            var cells = row.Text.Split('|').Select(c => DisplayTextCleaner.Squeeze(c.Trim())).ToList();
+            for (var i = 0; i + 1 < cells.Count; i++)
+            {
+                var label = cells[i].TrimEnd('：', ':');
+                if (label.Length == cells[i].Length || FullDate(cells[i + 1]) is not { } date)
+                {
+                    continue;
+                }
+                if (label == "成文日期")
+                {
+                    written ??= date;
+                }
+                else if (label == "发布日期")
+                {
+                    published ??= date;
+                }
+            }
+        }
+        return (written, published);
+    }
+
+    private static DateOnly? FullDate(string text)
+    {
+        var match = FullDatePattern().Match(text);
+        if (!match.Success)
+        {
+            return null;
+        }
+        var year = ParseInt(match.Groups["year"].Value);
+        var month = ParseInt(match.Groups["month"].Value);
+        var day = ParseInt(match.Groups["day"].Value);
+        return IsPlausibleYear(year) && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
+            ? new DateOnly(year, month, day)
+            : null;
+    }
+
+    /// <summary>
+    /// A notice that issues an attached document is signed after the notice's body, before the attached
+    /// document's own title, not at the end of the whole: a date standing alone (after a short signature, if any)
+    /// followed, past any whole-line parenthetical such as <c>（此件公开发布）</c>, by a title heading or 附件.
+    /// </summary>
+    private static int? SigningDateBeforeAttachment(IReadOnlyList<ParagraphDraft> paragraphs)
+    {
+        for (var i = 0; i + 1 < paragraphs.Count; i++)
+        {
+            if (SignedYear(paragraphs[i].Text.Trim()) is not { } year)
+            {
+                continue;
+            }
+            var next = i + 1;
+            while (next < paragraphs.Count && HeadingRecognizer.IsParentheticalLine(DisplayTextCleaner.Squeeze(paragraphs[next].Text)))
+            {
+                next++;
+            }
+            if (next < paragraphs.Count
+                && ((paragraphs[next].Kind == ParagraphKind.Heading && paragraphs[next].HeadingLevel == 0)
+                    || paragraphs[next].Text.TrimStart().StartsWith("附件", StringComparison.Ordinal)))
+            {
+                return year;
+            }
+        }
+        return null;
     }
 
     /// <summary>The year of a file name that names exactly one plausible year as a token of its own
@@ -91,7 +190,7 @@ internal static partial class MetadataReader
         (string? Title, string? Number)? noticeNumber = notice is null ? null : SplitNumber(notice.Text);
         if (own is not null)
         {
-            var (ownTitle, ownNumber) = SplitNumber(own.Text);
+            var (ownTitle, ownNumber) = SplitNumber(JoinTitleStart(paragraphs, own));
             return (ownTitle, ownNumber ?? noticeNumber?.Number);
         }
         if (noticeNumber is { Title: { } noticeText } split)
@@ -115,7 +214,54 @@ internal static partial class MetadataReader
         {
             return SplitNumber(factsTitle.Trim()).Title;
         }
-        return paragraphs.FirstOrDefault(p => p.Kind == ParagraphKind.Heading)?.Text;
+        return LeadName(paragraphs) ?? paragraphs.FirstOrDefault(p => p.Kind == ParagraphKind.Heading)?.Text;
+    }
+
+    /// <summary>How many paragraphs at the start may hold a document's name before its text begins.</summary>
+    private const int LeadParagraphs = 3;
+
+    /// <summary>
+    /// A document's name standing alone among its first paragraphs (<see cref="HeadingRecognizer.IsDocumentNameLine"/>),
+    /// as a paragraph or a one-cell table row (a table whose first rows carry its title): the title when no line is
+    /// marked as one.
+    /// </summary>
+    private static string? LeadName(IReadOnlyList<ParagraphDraft> paragraphs) =>
+        paragraphs.Take(LeadParagraphs)
+            .Where(p => p.Kind is ParagraphKind.Paragraph or ParagraphKind.TableRow && !p.Text.Contains('|', StringComparison.Ordinal))
+            .Select(p => p.Text.Trim())
+            .FirstOrDefault(t => HeadingRecognizer.IsDocumentNameLine(DisplayTextCleaner.Squeeze(t)));
+
+    /// <summary>
+    /// A title wrapped over two lines of a text file (国务院关于促进综合保税区 / 高水平开放高质量发展的若干意见): the
+    /// first line, the document's first paragraph, is short, no sentence and no name of its own, and directly above
+    /// the title line, so it is the title's start.
+    /// </summary>
+    private static string JoinTitleStart(IReadOnlyList<ParagraphDraft> paragraphs, ParagraphDraft title)
+    {
+        var index = -1;
+        for (var i = 0; i < paragraphs.Count; i++)
+        {
+            if (ReferenceEquals(paragraphs[i], title))
+            {
+                index = i;
+                break;
+            }
+        }
+        if (index != 1)
+        {
+            return title.Text;
+        }
+        var start = paragraphs[0];
+        var squeezed = DisplayTextCleaner.Squeeze(start.Text.Trim());
+        return start.Kind == ParagraphKind.Paragraph
+            && start.LastLine + 1 == title.FirstLine
+            && squeezed.Length is >= 2 and <= 30
+            && squeezed.IndexOfAny(['。', '；', '！', '？', '，', '：', ':', '、']) < 0
+            && HeadingRecognizer.FormLevel(squeezed) is null
+            && !HeadingRecognizer.IsDocumentNameLine(squeezed)
+            && !HeadingRecognizer.IsDateLine(squeezed)
+            ? start.Text.Trim() + title.Text.Trim()
+            : title.Text;
     }
 
     /// <summary>Splits a 文号 (issuer abbreviation, bracketed year, number, 号) glued to the end of a title.</summary>
@@ -184,20 +330,29 @@ internal static partial class MetadataReader
         {
             // The date may share its paragraph with the signature just above it (…办公室 二〇一八年七月三十一日):
             // whatever precedes it must be short and no sentence.
-            var text = paragraphs[i].Text.Trim();
-            var arabic = StandaloneDatePattern().Match(text);
-            if (arabic.Success && IsSignature(text[..arabic.Index]) && Plausible(ParseInt(arabic.Groups["year"].Value)) is { } year)
+            if (SignedYear(paragraphs[i].Text.Trim()) is { } year)
             {
                 return year;
             }
-            var chinese = ChineseDatePattern().Match(text);
-            if (chinese.Success && IsSignature(text[..chinese.Index]) && ChineseYear(chinese.Groups["year"].Value) is { } cy
-                && ChineseNumber(chinese.Groups["month"].Value) is >= 1 and <= 12
-                && ChineseNumber(chinese.Groups["day"].Value) is >= 1 and <= 31
-                && Plausible(cy) is { } plausible)
-            {
-                return plausible;
-            }
+        }
+        return null;
+    }
+
+    /// <summary>The year of a paragraph that is a date alone, or a short signature then a date; else null.</summary>
+    private static int? SignedYear(string text)
+    {
+        var arabic = StandaloneDatePattern().Match(text);
+        if (arabic.Success && IsSignature(text[..arabic.Index]) && Plausible(ParseInt(arabic.Groups["year"].Value)) is { } year)
+        {
+            return year;
+        }
+        var chinese = ChineseDatePattern().Match(text);
+        if (chinese.Success && IsSignature(text[..chinese.Index]) && ChineseYear(chinese.Groups["year"].Value) is { } cy
+            && ChineseNumber(chinese.Groups["month"].Value) is >= 1 and <= 12
+            && ChineseNumber(chinese.Groups["day"].Value) is >= 1 and <= 31
+            && Plausible(cy) is { } plausible)
+        {
+            return plausible;
         }
         return null;
     }
@@ -275,6 +430,13 @@ internal static partial class MetadataReader
     // greedy so the number starts after the last kind word (…通知的通知国发〔2018〕38号 keeps both 通知).
     [GeneratedRegex(@"^(?<title>.+(?:通知|意见|决定|批复|函|办法|规定|方案|规划|纲要|报告|公告|通告|细则|条例|计划|规则|要点|决议|命令|通报|答复))\s*(?<number>[\p{IsCJKUnifiedIdeographs}A-Za-z]{1,12}\s*[〔［\[(（]\s*(?:19|20)\d{2}\s*[〕］\])）]\s*第?\s*\d{1,5}\s*号)\s*$")]
     private static partial Regex TitleNumberPattern();
+
+    // A year, then (within the title) a kind of document that covers that one year.
+    [GeneratedRegex(@"(19|20)\d{2}\s*年.*(统计公报|国民经济和社会发展(统计公报|计划|规划)|预算|决算|工作要点|工作总结|年度报告|年报)")]
+    private static partial Regex YearAboutPattern();
+
+    [GeneratedRegex(@"(?<year>(19|20)\d{2})\s*年\s*(?<month>\d{1,2})\s*月\s*(?<day>\d{1,2})\s*日")]
+    private static partial Regex FullDatePattern();
 
     [GeneratedRegex(@"关于印发(?<title>.+?)的通知")]
     private static partial Regex NoticePattern();

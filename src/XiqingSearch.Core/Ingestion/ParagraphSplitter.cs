@@ -8,7 +8,7 @@ namespace XiqingSearch.Core.Ingestion;
 /// <item>A paragraph ends at a line that ends a sentence (。！？ then optional closing quotes/brackets) or a colon
 /// (a salutation, or the announcement of a list), or before a heading. Blank lines alone never end one: PDF text
 /// puts a blank line after every wrapped line.</item>
-/// <item>Dates, whole-line parentheticals, figure captions, front-matter signatures and dash-led subtitles
+/// <item>Dates, whole-line parentheticals, figure captions, front-matter signatures, a document name on the first line and dash-led subtitles
 /// (<c>——2023年1月7日在…</c>) stand alone.</item>
 /// <item>A <c>专栏</c> caption opens a box, which ends at two blank lines, at the next heading, or at a paragraph
 /// opening with a run-in lead (<c>引导街镇特色化发展。</c>). When the box's first line starts with a tab it is a
@@ -234,7 +234,10 @@ internal sealed class ParagraphSplitter
             if (HeadingRecognizer.IsDateLine(squeezed)
                 || HeadingRecognizer.IsParentheticalLine(squeezed)
                 || HeadingRecognizer.IsFigureCaption(squeezed)
-                || (!_seenChapter && HeadingRecognizer.IsSignatureLine(trimmed)))
+                || (!_seenChapter && HeadingRecognizer.IsSignatureLine(trimmed))
+                // A document's name alone on the first line (赦免法, then 第一條… after a blank line) is its title, not
+                // the start of the first paragraph, though blank lines alone never end a paragraph.
+                || (_output.Count == 0 && _buffer.Count == 0 && HeadingRecognizer.IsDocumentNameLine(squeezed)))
             {
                 FlushParagraph();
                 _buffer.Add(line);

@@ -1,4 +1,6 @@
 using XiqingSearch.Core.Ingestion;
+using XiqingSearch.Core.Ingestion.Formats;
+using XiqingSearch.Core.Ingestion.Topics;
 using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Core.Tests.Ingestion;
@@ -147,5 +149,47 @@ public class ParagraphSplitterTests
         Assert.True(ParagraphKindNames.TryParse(wire, out var parsed));
         Assert.Equal(kind, parsed);
         Assert.False(ParagraphKindNames.TryParse("Heading", out _));
+    }
+
+    [Fact]
+    public void Split_DocumentNameAloneOnTheFirstLine_IsTheTitleNotTheFirstParagraphsStart()
+    {
+        var document = Parse.Text("赦免法\n\n第一條本法稱赦免者，謂大赦、特赦、減刑及復權。\n\n第二條大赦之效力如左。\n").Value;
+
+        Assert.Equal("赦免法", document.Title);
+        Assert.Equal("赦免法", document.Paragraphs[0].Text);
+    }
+
+    [Fact]
+    public void Parse_TitleWrappedOverTwoLines_TitleJoinsBothLines()
+    {
+        var document = Parse.Text("国务院关于促进综合保税区\n高水平开放高质量发展的若干意见\n国发〔2019〕3号\n各省、自治区、直辖市人民政府：\n"
+            + "综合保税区是开放型经济的重要平台。\n一、指导思想\n以新发展理念为指导。\n").Value;
+
+        Assert.Equal("国务院关于促进综合保税区高水平开放高质量发展的若干意见", document.Title);
+    }
+
+    [Theory]
+    [InlineData(false, "大纲4", "江西省人民政府外事办公室2022年招考外语类公务员考试大纲", "一、考试目的")]
+    [InlineData(true, "附件1：", "2016年宜春市市直机关遴选公务员职位表", "序号|部门名称|职位名称")]
+    public void Describe_NoTitleLineButADocumentNameAtTheStart_NameIsTheTitle(bool rows, string first, string name, string next)
+    {
+        // Blocks as a PDF's or DOCX's layout gives them: paragraphs, or the rows of a table that opens with its title.
+        var lines = new[] { first, name, next, "考察报考者的外语能力。" }
+            .Select((t, i) => new SourceLine(i + 1, t, false, IsCell: false, EndsBlock: true, IsRow: rows && i < 3))
+            .ToList();
+        var file = new SourceFile("/seeds/t.docx", "t.docx", "t", 1, "0");
+
+        var document = CorpusReader.Describe(file, new ExtractedDocument(lines, DocumentFacts.None), null, TopicAssigner.Default).ValueOrThrow();
+
+        Assert.Equal(name, document.Title);
+    }
+
+    [Fact]
+    public void Parse_FirstLineIsASentence_IsNoTitle()
+    {
+        var document = Parse.Text("各单位要认真落实本办法。\n\n一、总体要求\n\n做好工作。\n", "000_313d8db390bab93c.txt").Value;
+
+        Assert.Equal("一、总体要求", document.Title);
     }
 }

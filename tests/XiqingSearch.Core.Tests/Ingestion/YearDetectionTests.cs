@@ -80,7 +80,7 @@ public class YearDetectionTests
     [Fact]
     public void Read_MetadataDates_WinOverTheText_WrittenBeforePublished()
     {
-        const string text = "西青区2024年国民经济和社会发展计划\n\n一、总体要求\n\n做好经济工作。\n";
+        const string text = "关于做好2024年经济工作的通知\n\n一、总体要求\n\n做好经济工作。\n";
         var written = Read(text, facts: new DocumentFacts { WrittenDate = new DateOnly(2023, 12, 28), PublishedDate = new DateOnly(2024, 1, 5) });
         var published = Read(text, facts: new DocumentFacts { PublishedDate = new DateOnly(2024, 1, 5) });
 
@@ -161,5 +161,46 @@ public class YearDetectionTests
             new DocumentFacts { Title = "关于做好防汛工作的通知" });
 
         Assert.Equal("关于做好防汛工作的通知", document.Title);
+    }
+
+    [Theory]
+    [InlineData("江西省2022年国民经济和社会发展统计公报", 2022)]
+    [InlineData("关于宜春市2022年预算执行情况与2023年预算草案的报告", 2023)]
+    [InlineData("西青区2024年国民经济和社会发展计划", 2024)]
+    [InlineData("某某局2021年度工作总结", 2021)]
+    public void Read_TitleSaysWhichYearItIsAbout_TitleYearBeatsPublishAndSigningDates(string title, int year)
+    {
+        var text = title + "\n\n一、综合\n\n全年经济平稳运行。\n\n某某局\n\n" + (year + 1) + "年3月28日\n";
+        var document = Read(text, facts: new DocumentFacts { WrittenDate = new DateOnly(year + 1, 3, 28), PublishedDate = new DateOnly(year + 1, 3, 30) });
+
+        Assert.Equal((year, YearSources.Text), (document.Year, document.YearSource));
+    }
+
+    [Fact]
+    public void Read_NoticeSignedBeforeItsAttachedPlan_SigningDateGivesTheYear()
+    {
+        var text = "国务院办公厅关于印发试点工作方案的通知\n\n国办发〔2018〕128号\n\n各省、自治区、直辖市人民政府：\n\n"
+            + "《试点工作方案》已经国务院同意，现印发给你们，请认真贯彻执行。\n\n国务院办公厅\n\n2018年12月29日\n\n（此件公开发布）\n\n"
+            + "试点工作方案\n\n一、总体要求\n\n推动形成绿色发展方式。\n\n二、主要任务\n\n" + string.Concat(Enumerable.Repeat("加强组织领导。\n\n", 10));
+
+        var document = Read(text, "000_313d8db390bab93c.txt");
+
+        Assert.Equal((2018, YearSources.Text), (document.Year, document.YearSource));
+    }
+
+    [Fact]
+    public void Describe_LabelValueTableWithWrittenDate_IsTheDocumentsMetadata()
+    {
+        string[] rows = ["索引号：|000014349/2019-00001|主题分类：|卫生、体育", "发文机关：|国务院办公厅|成文日期：|2019年01月01日",
+            "发文字号：|国办发〔2019〕2号|发布日期：|2019年01月17日"];
+        var lines = rows.Select((r, i) => new SourceLine(i + 1, r, false, IsCell: false, EndsBlock: true, IsRow: true))
+            .Append(new SourceLine(4, "各单位要高度重视，切实做好工作。", false, IsCell: false, EndsBlock: true))
+            .ToList();
+        var file = new SourceFile("/seeds/000_313d8db390bab93c.docx", "000_313d8db390bab93c.docx", "000_313d8db390bab93c", 1, "0");
+
+        var document = CorpusReader.Describe(file, new ExtractedDocument(lines, DocumentFacts.None), null, TopicAssigner.Default).ValueOrThrow();
+
+        Assert.Equal((2019, YearSources.Metadata), (document.Year, document.YearSource));
+        Assert.Equal((new DateOnly(2019, 1, 1), new DateOnly(2019, 1, 17)), (document.Facts.WrittenDate, document.Facts.PublishedDate));
     }
 }
