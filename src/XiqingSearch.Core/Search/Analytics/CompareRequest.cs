@@ -32,4 +32,7 @@ public sealed record CompareRequest
 
     /// <summary>Where a multi-year document counts.</summary>
     public MultiYearMode MultiYear { get; init; } = MultiYearMode.FirstYear;
+
+    /// <summary>Who is asking: counts cover only the documents they may see (the operator sees all).</summary>
+    public Access.Caller Caller { get; init; } = Access.Caller.Operator;
 }

@@ -17,4 +17,7 @@ public sealed record NewTermsRequest
 
     /// <summary>Where a multi-year document counts: under its first year or left out (an own series is no year to compare with).</summary>
     public MultiYearMode MultiYear { get; init; } = MultiYearMode.FirstYear;
+
+    /// <summary>Who is asking: terms come only from the documents they may see (the operator sees all).</summary>
+    public Access.Caller Caller { get; init; } = Access.Caller.Operator;
 }

@@ -13,7 +13,7 @@ public sealed partial class SearchEngine
     /// Completions of what the user has typed so far: corpus phrases that start with it, then phrases that contain
     /// it, each with its occurrences (<see cref="SuggestionIndex"/>, built once per commit).
     /// </summary>
-    public SuggestResponse Suggest(string query, int limit = 8)
+    public SuggestResponse Suggest(string query, int limit = 8, Access.Caller? caller = null)
     {
         var clock = Stopwatch.StartNew();
         limit = Math.Clamp(limit, 1, MaxSuggestions);

@@ -173,7 +173,7 @@ public sealed partial class SearchEngine : IDisposable
     }
 
     /// <summary>The indexed documents, in document order, then the documents skipped as unreadable.</summary>
-    public IReadOnlyList<DocumentSummary> Documents()
+    public IReadOnlyList<DocumentSummary> Documents(Access.Caller? caller = null)
     {
         var searcher = Acquire();
         try
@@ -188,7 +188,7 @@ public sealed partial class SearchEngine : IDisposable
     }
 
     /// <summary>A paragraph and up to <paramref name="context"/> neighbours each side; <c>request.not-found</c> when absent.</summary>
-    public Result<ParagraphContext> GetParagraph(string doc, int paragraph, int context)
+    public Result<ParagraphContext> GetParagraph(string doc, int paragraph, int context, Access.Caller? caller = null)
     {
         if (SearchLimits.CheckContext(context) is { } badContext)
         {
@@ -230,7 +230,7 @@ public sealed partial class SearchEngine : IDisposable
     /// A whole document with every occurrence of <paramref name="query"/> (none when it is null or blank);
     /// <c>request.not-found</c> for an unknown document, the query's problem for a malformed query.
     /// </summary>
-    public Result<DocumentView> GetDocument(string doc, string? query)
+    public Result<DocumentView> GetDocument(string doc, string? query, Access.Caller? caller = null)
     {
         var paragraphs = WithTable(table => table.Rows.Where(r => r.Document.Doc == doc).OrderBy(r => r.Paragraph)
             .Select(r => (Info: r.Document, View: r.ToView())).ToList());
@@ -291,7 +291,7 @@ public sealed partial class SearchEngine : IDisposable
     /// unknown document, a name that is not one of its files, or a file no longer there. Only names the index holds
     /// are ever opened, never a path from the caller.
     /// </summary>
-    public Result<OriginalFile> OriginalFile(string doc, string? file)
+    public Result<OriginalFile> OriginalFile(string doc, string? file, Access.Caller? caller = null)
     {
         var info = WithTable(table => table.Documents.FirstOrDefault(d => d.Doc == doc));
         if (info is null)
@@ -314,13 +314,13 @@ public sealed partial class SearchEngine : IDisposable
     }
 
     /// <summary>True when <paramref name="doc"/> is a document of the current commit.</summary>
-    public bool HasDocument(string doc) => WithTable(table => table.Documents.Any(d => d.Doc == doc));
+    public bool HasDocument(string doc, Access.Caller? caller = null) => WithTable(table => table.Documents.Any(d => d.Doc == doc));
 
     /// <summary>Facet counts over the whole corpus (occurrences = 0).</summary>
-    public SearchFacets CorpusFacets() => WithTable(AllFacets);
+    public SearchFacets CorpusFacets(Access.Caller? caller = null) => WithTable(AllFacets);
 
     /// <summary>Index statistics.</summary>
-    public IndexStats Stats()
+    public IndexStats Stats(Access.Caller? caller = null)
     {
         var searcher = Acquire();
         try

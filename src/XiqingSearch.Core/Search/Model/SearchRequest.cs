@@ -57,4 +57,7 @@ public sealed record SearchRequest
 
     /// <summary>Kinds to keep (<see cref="ParagraphKindNames"/>).</summary>
     public IReadOnlyList<string> Kinds { get; init; } = [];
+
+    /// <summary>Who is asking: the answer covers only the documents they may see (the operator sees all).</summary>
+    public Access.Caller Caller { get; init; } = Access.Caller.Operator;
 }
