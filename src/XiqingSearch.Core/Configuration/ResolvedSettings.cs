@@ -80,6 +80,7 @@ public sealed class ResolvedSettings
             MaxPages = (int)Limit(SettingsKeys.IngestionMaxPages, d.MaxPages, int.MaxValue),
             MaxDocumentCharacters = Limit(SettingsKeys.IngestionMaxDocumentCharacters, d.MaxDocumentCharacters, long.MaxValue),
             MaxParagraphCharacters = (int)Limit(SettingsKeys.IngestionMaxParagraphCharacters, d.MaxParagraphCharacters, int.MaxValue),
+            StreamTextBytes = Limit(SettingsKeys.IngestionStreamTextBytes, d.StreamTextBytes, long.MaxValue),
         };
     }
 

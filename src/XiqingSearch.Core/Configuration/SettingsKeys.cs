@@ -28,6 +28,7 @@ public static class SettingsKeys
     public const string IngestionMaxPages = "ingestion:maxpages";
     public const string IngestionMaxDocumentCharacters = "ingestion:maxdocumentcharacters";
     public const string IngestionMaxParagraphCharacters = "ingestion:maxparagraphcharacters";
+    public const string IngestionStreamTextBytes = "ingestion:streamtextbytes";
     public const string AnswersMaxCsvRows = "answers:maxcsvrows";
     public const string AnswersMaxDocumentCharacters = "answers:maxdocumentcharacters";
     public const string RoutesMaxConcurrent = "routes:maxconcurrent";
@@ -45,7 +46,7 @@ public static class SettingsKeys
         Index, Seeds, SmartCnJar, AdminKey, CorsOrigins, FrameAncestors, RefreshSeconds, SearchCacheMegabytes,
         RateLimitAdminPerMinute, RateLimitSearchPerMinute, QueryMaxClauses, QueryTimeoutSeconds,
         IngestionMaxPartBytes, IngestionMaxInflatedBytes, IngestionMaxCompressionRatio, IngestionMaxNestingDepth,
-        IngestionMaxPages, IngestionMaxDocumentCharacters, IngestionMaxParagraphCharacters,
+        IngestionMaxPages, IngestionMaxDocumentCharacters, IngestionMaxParagraphCharacters, IngestionStreamTextBytes,
         AnswersMaxCsvRows, AnswersMaxDocumentCharacters, RoutesMaxConcurrent, AuthTrustedProxies,
         OcrEnabled, OcrTesseract, OcrPdftoppm, OcrLanguages, OcrPageTimeoutSeconds, OcrCacheDirectory,
     ];

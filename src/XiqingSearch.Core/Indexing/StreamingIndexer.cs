@@ -56,7 +56,7 @@ internal static class StreamingIndexer
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var file = files[i];
-                    var (document, unreadable) = CorpusReader.ReadOrSkip(file, catalog, limits, ocr);
+                    var (document, unreadable) = Read(file, catalog, limits, ocr);
                     if (unreadable is not null)
                     {
                         // A file that cannot be read is named and left out; its old paragraphs leave the index.
@@ -71,7 +71,7 @@ internal static class StreamingIndexer
                         }
                         continue;
                     }
-                    var hash = mergeCopies ? DocumentCopies.TextHash(document!) : "";
+                    var hash = mergeCopies ? document!.TextHash() : "";
                     var keptSoFar = true;
                     if (mergeCopies)
                     {
@@ -80,26 +80,31 @@ internal static class StreamingIndexer
                             keptSoFar = copies.Add(i, file, hash);
                         }
                     }
-                    documents[i] = Summarize(document!);
-                    counts[i] = document!.Paragraphs.Count;
+                    documents[i] = document!.Summary;
+                    counts[i] = document.Count;
                     var write = writer is not null && toWrite.Contains(file.FileName) && keptSoFar;
                     if (writer is not null && incremental && toWrite.Contains(file.FileName))
                     {
                         // Replaced, or (a copy of a file already kept) taken out of the index it may have been in.
                         writer.DeleteDocuments(new Term(FieldNames.Doc, file.Id));
                     }
-                    if (write)
+                    if (write && !Write(writer!, document, document.Document, limits))
                     {
-                        // One paragraph at a time, not as one block: the writer may flush its buffer in the middle
-                        // of a long document, so a file of any size is indexed within the buffer's bound.
-                        foreach (var paragraph in document.Paragraphs)
+                        // The file changed while it was streamed: what was written of it is taken back, and it is
+                        // named as unreadable (the next build reads it again).
+                        skipped[i] = new SkippedDocument(file.FileName, ProblemCodes.Unreadable, null,
+                            IngestMessages.UnreadableReason("it changed while it was read"));
+                        documents[i] = null;
+                        counts[i] = 0;
+                        lock (gate)
                         {
-                            writer!.AddDocument(LuceneDocumentFactory.Create(document, paragraph));
+                            done++;
                         }
+                        continue;
                     }
                     lock (gate)
                     {
-                        paragraphs += document.Paragraphs.Count;
+                        paragraphs += document.Count;
                         bytesIndexed += write ? file.Bytes : 0;
                         done++;
                         progress?.Report(new IndexProgress(writer is null ? "read" : "index", done, files.Count, paragraphs,
@@ -139,12 +144,11 @@ internal static class StreamingIndexer
             {
                 // Written again, now that all its copies are known, so its stored copies are complete.
                 cancellationToken.ThrowIfCancellationRequested();
-                var (again, _) = CorpusReader.ReadOrSkip(files[kept], catalog);
+                var (again, _) = Read(files[kept], catalog, limits, ocr);
                 if (again is not null)
                 {
-                    var withCopies = again with { Copies = of };
                     writer.DeleteDocuments(new Term(FieldNames.Doc, files[kept].Id));
-                    writer.AddDocuments(withCopies.Paragraphs.Select(p => LuceneDocumentFactory.Create(withCopies, p)));
+                    Write(writer, again, again.Document with { Copies = of }, limits);
                 }
             }
         }
@@ -157,16 +161,65 @@ internal static class StreamingIndexer
         };
     }
 
-    private static BuildReportDocument Summarize(SourceDocument d) => new(
-        d.File.Id,
-        d.Title,
-        d.Year,
-        d.Paragraphs.Count(p => p.Kind == ParagraphKind.Paragraph),
-        d.Paragraphs.Count(p => p.Kind == ParagraphKind.Heading),
-        d.Paragraphs.Count(p => p.Kind == ParagraphKind.TableRow),
-        d.File.Bytes)
+    /// <summary>A file read for the build: whole (<see cref="CorpusReader.ReadOrSkip"/>), or, for a text file over
+    /// <see cref="IngestLimits.StreamTextBytes"/>, surveyed to be streamed (<see cref="StreamedText"/>).</summary>
+    private static (ReadFile? File, SkippedDocument? Skipped) Read(SourceFile file, Catalog? catalog, IngestLimits? limits,
+        Ingestion.Ocr.OcrEngine? ocr)
     {
-        YearSource = d.YearSource,
-        Warnings = d.Warnings,
-    };
+        limits ??= IngestLimits.Default;
+        if (StreamedText.Applies(file, limits))
+        {
+            var (text, skipped) = StreamedText.Survey(file, catalog, limits);
+            return text is null ? (null, skipped) : (new ReadFile(text.Document, null, text), null);
+        }
+        var (document, unreadable) = CorpusReader.ReadOrSkip(file, catalog, limits, ocr);
+        return document is null ? (null, unreadable) : (new ReadFile(document, document.Paragraphs, null), null);
+    }
+
+    /// <summary>
+    /// Hands the writer the paragraphs of <paramref name="file"/> as <paramref name="document"/>, one at a time, not as
+    /// one block: the writer may flush its buffer in the middle of a long document, so a file of any size is indexed
+    /// within the buffer's bound. False (and nothing of it left in the index) when a streamed file changed meanwhile.
+    /// </summary>
+    private static bool Write(IndexWriter writer, ReadFile file, SourceDocument document, IngestLimits? limits)
+    {
+        try
+        {
+            foreach (var paragraph in file.Paragraphs(limits ?? IngestLimits.Default))
+            {
+                writer.AddDocument(LuceneDocumentFactory.Create(document, paragraph));
+            }
+            return true;
+        }
+        catch (Exception e) when (file.Streamed is not null
+            && e is InvalidDataException or IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
+        {
+            writer.DeleteDocuments(new Term(FieldNames.Doc, document.File.Id));
+            return false;
+        }
+    }
+
+    /// <summary>A document as the build takes it: its description, and its paragraphs held (<paramref name="Held"/>) or
+    /// read again from the file as they are written (<paramref name="Streamed"/>).</summary>
+    private sealed record ReadFile(SourceDocument Document, IReadOnlyList<Paragraph>? Held, StreamedText? Streamed)
+    {
+        public int Count => Held?.Count ?? Streamed!.Count;
+
+        public IEnumerable<Paragraph> Paragraphs(IngestLimits limits) => Held ?? Streamed!.Paragraphs(limits);
+
+        public string TextHash() => Streamed?.TextHash ?? DocumentCopies.TextHash(Document);
+
+        public BuildReportDocument Summary => new(
+            Document.File.Id,
+            Document.Title,
+            Document.Year,
+            Held?.Count(p => p.Kind == ParagraphKind.Paragraph) ?? Streamed!.Bodies,
+            Held?.Count(p => p.Kind == ParagraphKind.Heading) ?? Streamed!.Headings,
+            Held?.Count(p => p.Kind == ParagraphKind.TableRow) ?? Streamed!.TableRows,
+            Document.File.Bytes)
+        {
+            YearSource = Document.YearSource,
+            Warnings = Document.Warnings,
+        };
+    }
 }

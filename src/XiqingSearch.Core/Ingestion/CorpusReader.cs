@@ -339,9 +339,24 @@ public static class CorpusReader
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(extracted);
         var split = ParagraphSplitter.Split(extracted.Lines);
+        var header = DescribeHeader(file, extracted.Facts, MetadataReader.Read(split, extracted.Facts.Title), catalog);
+        var paragraphs = new List<Paragraph>(split.Count);
+        foreach (var part in split)
+        {
+            paragraphs.Add(ToParagraph(file, paragraphs.Count + 1, part, header.Title, topics));
+        }
+        return header with { Paragraphs = paragraphs };
+    }
+
+    /// <summary>
+    /// The document <paramref name="file"/> is, without its paragraphs: its facts (the format's
+    /// <paramref name="formatFacts"/> under the catalogue's), title, type, period, year and warnings, from the
+    /// <paramref name="metadata"/> its paragraphs gave.
+    /// </summary>
+    internal static SourceDocument DescribeHeader(SourceFile file, DocumentFacts formatFacts, DocumentMetadata metadata, Catalog? catalog)
+    {
         var entry = catalog?.Find(file.Id);
-        var facts = entry is null ? extracted.Facts : entry.Over(extracted.Facts);
-        var metadata = MetadataReader.Read(split, extracted.Facts.Title);
+        var facts = entry is null ? formatFacts : entry.Over(formatFacts);
         if (facts.Number is null && metadata.Number is not null)
         {
             facts = facts with { Number = metadata.Number };
@@ -362,33 +377,35 @@ public static class CorpusReader
         var (year, yearSource) = YearOf(file, entry, facts, metadata);
         IReadOnlyList<string> warnings = year is null ? [IngestMessages.YearUnknown(file.FileName, file.Id)] : [];
 
-        var paragraphs = new List<Paragraph>(split.Count);
-        foreach (var part in split)
-        {
-            IReadOnlyList<string> chapter = part.Chapter.Count > 0 ? part.Chapter : [title];
-            var topic = topics.Assign(chapter, part.Text, part.Kind == ParagraphKind.Heading);
-            paragraphs.Add(new Paragraph(
-                file.Id,
-                paragraphs.Count + 1,
-                part.Kind,
-                part.Text,
-                chapter,
-                topic.Topic,
-                topic.Keywords,
-                part.FirstLine,
-                part.LastLine,
-                part.FirstPage,
-                part.LastPage)
-            {
-                Ocr = part.Ocr,
-                OcrConfidence = part.OcrConfidence,
-            });
-        }
-        return new SourceDocument(file, title, year, period, type, paragraphs)
+        return new SourceDocument(file, title, year, period, type, [])
         {
             YearSource = yearSource,
             Facts = facts,
             Warnings = warnings,
+        };
+    }
+
+    /// <summary>Paragraph <paramref name="number"/> of <paramref name="file"/> from its draft: the chapter (the
+    /// document's <paramref name="title"/> when the draft has none) and the topic.</summary>
+    internal static Paragraph ToParagraph(SourceFile file, int number, ParagraphDraft part, string title, TopicAssigner topics)
+    {
+        IReadOnlyList<string> chapter = part.Chapter.Count > 0 ? part.Chapter : [title];
+        var topic = topics.Assign(chapter, part.Text, part.Kind == ParagraphKind.Heading);
+        return new Paragraph(
+            file.Id,
+            number,
+            part.Kind,
+            part.Text,
+            chapter,
+            topic.Topic,
+            topic.Keywords,
+            part.FirstLine,
+            part.LastLine,
+            part.FirstPage,
+            part.LastPage)
+        {
+            Ocr = part.Ocr,
+            OcrConfidence = part.OcrConfidence,
         };
     }
 

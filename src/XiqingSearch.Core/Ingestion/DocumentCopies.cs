@@ -20,17 +20,24 @@ internal static class DocumentCopies
         var buffer = new StringBuilder();
         foreach (var paragraph in document.Paragraphs)
         {
-            buffer.Clear();
-            foreach (var c in paragraph.Text.Normalize(NormalizationForm.FormKC))
-            {
-                if (!char.IsWhiteSpace(c))
-                {
-                    buffer.Append(c);
-                }
-            }
-            hash.AppendData(Encoding.UTF8.GetBytes(buffer.ToString()));
+            AppendText(hash, buffer, paragraph.Text);
         }
         return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>Adds one paragraph's text to a <see cref="TextHash"/> being computed (a streamed file adds its
+    /// paragraphs as they are read, so its hash equals that of the same text read whole).</summary>
+    internal static void AppendText(IncrementalHash hash, StringBuilder buffer, string text)
+    {
+        buffer.Clear();
+        foreach (var c in text.Normalize(NormalizationForm.FormKC))
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                buffer.Append(c);
+            }
+        }
+        hash.AppendData(Encoding.UTF8.GetBytes(buffer.ToString()));
     }
 
     /// <summary>

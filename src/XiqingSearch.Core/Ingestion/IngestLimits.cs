@@ -24,9 +24,19 @@ public sealed record IngestLimits
     /// <summary>Pages of one PDF.</summary>
     public int MaxPages { get; init; } = 5000;
 
-    /// <summary>Characters (UTF-16 units) of one document's text.</summary>
+    /// <summary>
+    /// Characters (UTF-16 units) of one document's text, for a document read whole (PDF, DOCX, pages, Markdown, and
+    /// text files up to <see cref="StreamTextBytes"/>). A larger text file is streamed and not bound by it.
+    /// </summary>
     public long MaxDocumentCharacters { get; init; } = 50_000_000;
 
     /// <summary>Characters (UTF-16 units) of one paragraph.</summary>
     public int MaxParagraphCharacters { get; init; } = 1_000_000;
+
+    /// <summary>
+    /// Bytes above which a <c>*.txt</c> file is read as a stream (<see cref="StreamedText"/>): a build then holds a
+    /// window of its lines and a paragraph at a time, so its memory does not grow with the file. Below it the file
+    /// is read whole (faster: one pass instead of three).
+    /// </summary>
+    public long StreamTextBytes { get; init; } = 16L * 1024 * 1024;
 }

@@ -31,7 +31,7 @@ internal static partial class MetadataReader
     private const int HeadParagraphs = 6;
 
     /// <summary>How many paragraphs from the end a signing date may stand in.</summary>
-    private const int TailParagraphs = 8;
+    internal const int TailParagraphs = 8;
 
     /// <summary>
     /// A year a policy document can be for: from the People's Republic's founding to five years ahead (plans name

@@ -34,10 +34,15 @@ internal sealed class ParagraphSplitter
 
     private readonly int? _wrapWidth;
 
-    private ParagraphSplitter(IReadOnlyList<SourceLine> lines)
+    private int _blankRun;
+
+    /// <summary>Drafts already handed out by <see cref="SplitLazily"/>: with <see cref="_output"/>, all emitted so far.</summary>
+    private int _handedOut;
+
+    private ParagraphSplitter(IReadOnlyList<SourceLine> lines, int? wrapWidth)
     {
         _lines = lines;
-        _wrapWidth = WrapWidth(lines);
+        _wrapWidth = wrapWidth;
     }
 
     /// <summary>
@@ -46,14 +51,36 @@ internal sealed class ParagraphSplitter
     /// </summary>
     internal static int? WrapWidth(IReadOnlyList<SourceLine> lines)
     {
-        var lengths = lines.Where(l => !l.IsBlank).Select(l => DisplayTextCleaner.Squeeze(l.Text).Length).ToList();
-        if (lengths.Count < 20)
+        var lengths = new Dictionary<int, int>();
+        foreach (var line in lines)
+        {
+            CountLength(lengths, line);
+        }
+        return WrapWidth(lengths);
+    }
+
+    /// <summary>Counts a non-blank line's length (without whitespace) for <see cref="WrapWidth(IReadOnlyDictionary{int, int})"/>.</summary>
+    internal static void CountLength(Dictionary<int, int> lengths, SourceLine line)
+    {
+        if (!line.IsBlank)
+        {
+            var n = DisplayTextCleaner.Squeeze(line.Text).Length;
+            lengths[n] = lengths.GetValueOrDefault(n) + 1;
+        }
+    }
+
+    /// <summary>The wrap width from the count of non-blank lines of each length, so a streamed file needs only the
+    /// counts, not its lines.</summary>
+    internal static int? WrapWidth(IReadOnlyDictionary<int, int> lengths)
+    {
+        var count = lengths.Values.Sum();
+        if (count < 20)
         {
             return null;
         }
-        var width = lengths.GroupBy(n => n).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).First().Key;
-        var near = lengths.Count(n => n >= width - 2 && n <= width + 4);
-        return width >= 10 && near * 2 >= lengths.Count ? width : null;
+        var width = lengths.OrderByDescending(g => g.Value).ThenByDescending(g => g.Key).First().Key;
+        var near = lengths.Where(g => g.Key >= width - 2 && g.Key <= width + 4).Sum(g => g.Value);
+        return width >= 10 && near * 2 >= count ? width : null;
     }
 
     /// <summary>
@@ -96,9 +123,51 @@ internal sealed class ParagraphSplitter
     /// <summary>The paragraphs of <paramref name="lines"/> in order.</summary>
     public static IReadOnlyList<ParagraphDraft> Split(IReadOnlyList<SourceLine> lines)
     {
-        var splitter = new ParagraphSplitter(lines);
-        splitter.Run();
+        var splitter = new ParagraphSplitter(lines, WrapWidth(lines));
+        for (var i = 0; i < lines.Count; i++)
+        {
+            i = splitter.Step(i);
+        }
+        splitter.FlushRow();
+        splitter.FlushParagraph();
         return lines.Any(l => l.Ocr) ? MarkOcr(splitter._output, lines) : splitter._output;
+    }
+
+    /// <summary>
+    /// The paragraphs of <paramref name="lines"/> in order, handed out as they are found: with a list that reads its
+    /// lines as they are asked for (<see cref="LineWindow"/>), a file of any length is split in bounded memory.
+    /// The same drafts as <see cref="Split"/> when <paramref name="wrapWidth"/> is <see cref="WrapWidth(IReadOnlyList{SourceLine})"/>
+    /// of the same lines (text lines carry no OCR marks).
+    /// </summary>
+    internal static IEnumerable<ParagraphDraft> SplitLazily(IReadOnlyList<SourceLine> lines, int? wrapWidth)
+    {
+        var splitter = new ParagraphSplitter(lines, wrapWidth);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            i = splitter.Step(i);
+            foreach (var draft in splitter.HandOut())
+            {
+                yield return draft;
+            }
+        }
+        splitter.FlushRow();
+        splitter.FlushParagraph();
+        foreach (var draft in splitter.HandOut())
+        {
+            yield return draft;
+        }
+    }
+
+    private List<ParagraphDraft> HandOut()
+    {
+        if (_output.Count == 0)
+        {
+            return [];
+        }
+        var drafts = _output.ToList();
+        _handedOut += drafts.Count;
+        _output.Clear();
+        return drafts;
     }
 
     /// <summary>
@@ -137,136 +206,130 @@ internal sealed class ParagraphSplitter
         return marked;
     }
 
-    private void Run()
+    /// <summary>Takes line <paramref name="i"/> (and any it joins to it); returns the index of the last line taken.</summary>
+    private int Step(int i)
     {
-        var blankRun = 0;
-        for (var i = 0; i < _lines.Count; i++)
+        var line = _lines[i];
+        // In a table a tab alone is an empty cell, not a blank line.
+        if (line.IsBlank && !(_inTable && line.IsCell))
         {
-            var line = _lines[i];
-            // In a table a tab alone is an empty cell, not a blank line.
-            if (line.IsBlank && !(_inTable && line.IsCell))
-            {
-                blankRun++;
-                if (_inTable)
-                {
-                    FlushRow();
-                }
-                if (blankRun >= 2 && _inBox)
-                {
-                    FlushParagraph();
-                    CloseBox();
-                }
-                continue;
-            }
-            var afterBlank = blankRun > 0;
-            blankRun = 0;
-            var trimmed = line.Text.Trim().Trim('\u3000');
-            var squeezed = DisplayTextCleaner.Squeeze(trimmed);
-
-            if (line.IsRow)
-            {
-                // A row the format delimits itself (a DOCX or HTML table row, a PDF line of spaced-out cells).
-                FlushRow();
-                FlushParagraph();
-                var rowText = DisplayTextCleaner.Clean(line.Text);
-                if (rowText.Trim('|', ' ').Length > 0)
-                {
-                    _output.Add(new ParagraphDraft(ParagraphKind.TableRow, rowText, CurrentChapter(), line.Number, line.Number)
-                    { FirstPage = line.Page, LastPage = line.Page });
-                }
-                continue;
-            }
-
+            _blankRun++;
             if (_inTable)
             {
-                if (line.IsCell)
-                {
-                    if (afterBlank || _cells.Count == 0)
-                    {
-                        FlushRow();
-                        _rowFirst = line.Number;
-                        _rowFirstPage = line.Page;
-                    }
-                    _cells.Add(trimmed);
-                    _rowLast = line.Number;
-                    _rowLastPage = line.Page;
-                    continue;
-                }
-                if (_cells.Count > 0 && !afterBlank)
-                {
-                    // A cell wrapped onto a line of its own: "2020年" then "预计数".
-                    _cells[^1] += " " + trimmed;
-                    _rowLast = line.Number;
-                    _rowLastPage = line.Page;
-                    continue;
-                }
                 FlushRow();
-                _inTable = false;
             }
-
-            var reopened = _closedBox;
-            _closedBox = null;
-            if (reopened is { } box && squeezed.StartsWith("注：", StringComparison.Ordinal))
-            {
-                // A note under a table ("注：﹝﹞内数据为五年累计数。") still belongs to its box.
-                _stack.Add(box);
-                _inBox = true;
-                _boxHasContent = true;
-            }
-
-            if (line.Wraps && !line.IsMarkupHeading)
-            {
-                // The layout shows the line wrapped: a heading only if all of it, over its wrapped lines, has a
-                // heading's shape ("（十）…临床前" + "沿医疗技术研究项目。" is a list item, not a heading).
-                var (chainEnd, chain) = WrapChain(i);
-                if (HeadingRecognizer.Recognize(chain, false, !_seenChapter) is { } wrappedHeading)
-                {
-                    i = EmitHeading(i, wrappedHeading, trimmed, chain, chainEnd);
-                    continue;
-                }
-            }
-            else if (HeadingRecognizer.Recognize(squeezed, line.IsMarkupHeading, !_seenChapter) is { } heading)
-            {
-                i = EmitHeading(i, heading, trimmed, squeezed);
-                continue;
-            }
-
-            if (HeadingRecognizer.IsDateLine(squeezed)
-                || HeadingRecognizer.IsParentheticalLine(squeezed)
-                || HeadingRecognizer.IsFigureCaption(squeezed)
-                || (!_seenChapter && HeadingRecognizer.IsSignatureLine(trimmed))
-                // A document's name alone on the first line (赦免法, then 第一條… after a blank line) is its title, not
-                // the start of the first paragraph, though blank lines alone never end a paragraph.
-                || (_output.Count == 0 && _buffer.Count == 0 && HeadingRecognizer.IsDocumentNameLine(squeezed)))
+            if (_blankRun >= 2 && _inBox)
             {
                 FlushParagraph();
-                _buffer.Add(line);
-                FlushParagraph();
-                continue;
-            }
-
-            if (_buffer.Count > 0 && squeezed.StartsWith("——", StringComparison.Ordinal) && squeezed.Length > 2)
-            {
-                FlushParagraph();
-            }
-
-            if (_inBox && _boxHasContent && _buffer.Count == 0 && HeadingRecognizer.StartsWithRunInLead(squeezed))
-            {
                 CloseBox();
             }
+            return i;
+        }
+        var afterBlank = _blankRun > 0;
+        _blankRun = 0;
+        var trimmed = line.Text.Trim().Trim('\u3000');
+        var squeezed = DisplayTextCleaner.Squeeze(trimmed);
 
-            _buffer.Add(line);
-            if (_inBox)
+        if (line.IsRow)
+        {
+            // A row the format delimits itself (a DOCX or HTML table row, a PDF line of spaced-out cells).
+            FlushRow();
+            FlushParagraph();
+            var rowText = DisplayTextCleaner.Clean(line.Text);
+            if (rowText.Trim('|', ' ').Length > 0)
             {
-                _boxHasContent = true;
+                _output.Add(new ParagraphDraft(ParagraphKind.TableRow, rowText, CurrentChapter(), line.Number, line.Number)
+                { FirstPage = line.Page, LastPage = line.Page });
             }
-            if (line.EndsBlock || (HeadingRecognizer.EndsParagraph(squeezed) && !EndsByWrapOnly(i, squeezed)))
+            return i;
+        }
+
+        if (_inTable)
+        {
+            if (line.IsCell)
             {
-                FlushParagraph();
+                if (afterBlank || _cells.Count == 0)
+                {
+                    FlushRow();
+                    _rowFirst = line.Number;
+                    _rowFirstPage = line.Page;
+                }
+                _cells.Add(trimmed);
+                _rowLast = line.Number;
+                _rowLastPage = line.Page;
+                return i;
+            }
+            if (_cells.Count > 0 && !afterBlank)
+            {
+                // A cell wrapped onto a line of its own: "2020年" then "预计数".
+                _cells[^1] += " " + trimmed;
+                _rowLast = line.Number;
+                _rowLastPage = line.Page;
+                return i;
+            }
+            FlushRow();
+            _inTable = false;
+        }
+
+        var reopened = _closedBox;
+        _closedBox = null;
+        if (reopened is { } box && squeezed.StartsWith("注：", StringComparison.Ordinal))
+        {
+            // A note under a table ("注：﹝﹞内数据为五年累计数。") still belongs to its box.
+            _stack.Add(box);
+            _inBox = true;
+            _boxHasContent = true;
+        }
+
+        if (line.Wraps && !line.IsMarkupHeading)
+        {
+            // The layout shows the line wrapped: a heading only if all of it, over its wrapped lines, has a
+            // heading's shape ("（十）…临床前" + "沿医疗技术研究项目。" is a list item, not a heading).
+            var (chainEnd, chain) = WrapChain(i);
+            if (HeadingRecognizer.Recognize(chain, false, !_seenChapter) is { } wrappedHeading)
+            {
+                return EmitHeading(i, wrappedHeading, trimmed, chain, chainEnd);
             }
         }
-        FlushRow();
-        FlushParagraph();
+        else if (HeadingRecognizer.Recognize(squeezed, line.IsMarkupHeading, !_seenChapter) is { } heading)
+        {
+            return EmitHeading(i, heading, trimmed, squeezed);
+        }
+
+        if (HeadingRecognizer.IsDateLine(squeezed)
+            || HeadingRecognizer.IsParentheticalLine(squeezed)
+            || HeadingRecognizer.IsFigureCaption(squeezed)
+            || (!_seenChapter && HeadingRecognizer.IsSignatureLine(trimmed))
+            // A document's name alone on the first line (赦免法, then 第一條… after a blank line) is its title, not
+            // the start of the first paragraph, though blank lines alone never end a paragraph.
+            || (_handedOut + _output.Count == 0 && _buffer.Count == 0 && HeadingRecognizer.IsDocumentNameLine(squeezed)))
+        {
+            FlushParagraph();
+            _buffer.Add(line);
+            FlushParagraph();
+            return i;
+        }
+
+        if (_buffer.Count > 0 && squeezed.StartsWith("——", StringComparison.Ordinal) && squeezed.Length > 2)
+        {
+            FlushParagraph();
+        }
+
+        if (_inBox && _boxHasContent && _buffer.Count == 0 && HeadingRecognizer.StartsWithRunInLead(squeezed))
+        {
+            CloseBox();
+        }
+
+        _buffer.Add(line);
+        if (_inBox)
+        {
+            _boxHasContent = true;
+        }
+        if (line.EndsBlock || (HeadingRecognizer.EndsParagraph(squeezed) && !EndsByWrapOnly(i, squeezed)))
+        {
+            FlushParagraph();
+        }
+        return i;
     }
 
     /// <summary>

@@ -57,6 +57,27 @@ public static class TextDecoder
         return decoded.IsSuccess ? encoding : null;
     }
 
+    /// <summary>
+    /// The encoding <paramref name="bytes"/> decode with (<see cref="Detect"/>), or the problem that refuses them, as
+    /// <see cref="Decode(byte[], string)"/> names it: how a streamed file's encoding is read from its start.
+    /// </summary>
+    internal static Result<string> DetectOrRefuse(byte[] bytes, string path)
+    {
+        var decoded = Decode(bytes, path, out var encoding);
+        return decoded.IsSuccess ? encoding! : Result<string>.Fail(decoded.Problems);
+    }
+
+    /// <summary>A strict decoder (it throws <see cref="DecoderFallbackException"/> on a bad sequence) for an encoding
+    /// <see cref="Detect"/> names.</summary>
+    internal static Encoding StrictEncoding(string name) => name switch
+    {
+        Utf16Le => s_utf16Le,
+        Utf16Be => s_utf16Be,
+        Gb18030 => s_legacy.Value.Gb18030,
+        Big5 => s_legacy.Value.Big5,
+        _ => new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true),
+    };
+
     private static Result<string> Decode(byte[] bytes, string path, out string? encoding)
     {
         ArgumentNullException.ThrowIfNull(bytes);

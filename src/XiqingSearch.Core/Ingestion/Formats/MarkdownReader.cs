@@ -93,12 +93,19 @@ internal sealed partial class MarkdownReader : IFormatReader
         var result = new List<SourceLine>(lines.Length);
         for (var i = 0; i < lines.Length; i++)
         {
-            var match = HeadingPattern().Match(lines[i]);
-            result.Add(match.Success
-                ? new SourceLine(i + 1, match.Groups["text"].Value, IsMarkupHeading: true, IsCell: false)
-                : new SourceLine(i + 1, lines[i], IsMarkupHeading: false, IsCell: lines[i].StartsWith('\t')));
+            result.Add(HeadingLine(i + 1, lines[i]));
         }
         return result;
+    }
+
+    /// <summary>A line of a text file with <c>#</c> headings: a heading loses its markers and is flagged, any other
+    /// line is text as it stands.</summary>
+    internal static SourceLine HeadingLine(int number, string line)
+    {
+        var match = HeadingPattern().Match(line);
+        return match.Success
+            ? new SourceLine(number, match.Groups["text"].Value, IsMarkupHeading: true, IsCell: false)
+            : new SourceLine(number, line, IsMarkupHeading: false, IsCell: line.StartsWith('\t'));
     }
 
     /// <summary>True when <paramref name="text"/> has at least one markdown heading line.</summary>
