@@ -281,6 +281,8 @@ public sealed partial class SearchEngine : IDisposable
                 FirstLine = p.View.FirstLine,
                 LastLine = p.View.LastLine,
                 Highlights = highlights.GetValueOrDefault(p.View.Paragraph) ?? [],
+                Ocr = p.View.Ocr,
+                OcrConfidence = p.View.OcrConfidence,
             })],
         };
     }
@@ -520,6 +522,8 @@ public sealed partial class SearchEngine : IDisposable
             LastLine = stored.LastLine,
             FirstPage = stored.FirstPage,
             LastPage = stored.LastPage,
+            Ocr = stored.Ocr,
+            OcrConfidence = stored.OcrConfidence,
         };
     }
 }
