@@ -92,6 +92,7 @@ internal static class QueryCompiler
             phrases.Expansions.Count > 0 ? phrases.Expansions : null)
         {
             Clauses = CountClauses(parsed, phrases.Phrases),
+            PhraseClauses = phrases.Phrases,
         };
     }
 
