@@ -21,6 +21,7 @@ internal static class SearchCommand
         xiqing search "智能制造 AND 园区" --topic 科技创新 --format kwic
         xiqing search 乡村振兴 --doc 003_7844a359d923be1e --all --format csv --output 乡村振兴.csv
         xiqing search 营商环境 --format json | jq .totalHits
+        xiqing search 天开西青园 --ocr --exclude-ocr      (exact text only, no scans)
 
         Exit codes: 0 hits found, 1 no hits, 2 usage or query error, 3 internal error.
         """;
@@ -58,6 +59,14 @@ internal static class SearchCommand
             Description = "Keep documents of this issuer (发文机关, as the issuer facet names it); repeat for more (OR).",
             HelpName = "ISSUER",
         };
+        var excludeOcr = new Option<bool>("--exclude-ocr")
+        {
+            Description = "Keep only exact text: leave out paragraphs recognised from scans (as ocr:false in the query).",
+        };
+        var exact = new Option<bool>("--exact")
+        {
+            Description = "No approximate matching: recognised (OCR) text matches a phrase only exactly, as other text does.",
+        };
         var sort = new Option<string>("--sort")
         {
             Description = "Hit order: relevance, year (newest first), oldest (oldest first) or document (reading order); the unknown year comes last in both year orders.",
@@ -87,7 +96,7 @@ internal static class SearchCommand
 
         var command = new Command("search", "Search the documents; every occurrence is highlighted.")
         {
-            query, years, topics, chapters, docs, kinds, types, issuers, sort, limit, all, offset, format, outputFile,
+            query, years, topics, chapters, docs, kinds, types, issuers, excludeOcr, exact, sort, limit, all, offset, format, outputFile,
         };
         locations.AddTo(command);
 
@@ -107,6 +116,8 @@ internal static class SearchCommand
                 Kinds = parseResult.GetValue(kinds) ?? [],
                 Types = parseResult.GetValue(types) ?? [],
                 Issuers = parseResult.GetValue(issuers) ?? [],
+                Ocr = parseResult.GetValue(excludeOcr) ? false : null,
+                Exact = parseResult.GetValue(exact),
                 Sort = SearchSortNames.TryParse(parseResult.GetValue(sort), out var order) ? order : SearchSort.Relevance,
                 Limit = parseResult.GetValue(limit),
                 Offset = parseResult.GetValue(offset),

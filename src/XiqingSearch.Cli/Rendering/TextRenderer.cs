@@ -8,7 +8,8 @@ namespace XiqingSearch.Cli.Rendering;
 /// <summary>
 /// <c>--format text</c>, the default: a header with the totals, the per-year chart, then each hit as
 /// <c>year · title · issuer · 文号 · chapter path · topic</c> (the unknown year as 年份未知) and its paragraph (its snippet when the paragraph is long) with every
-/// occurrence highlighted. Colour only on a terminal without <c>NO_COLOR</c>.
+/// occurrence highlighted; a hit recognised from a scan is labelled 识别文本，可能有误 (with its confidence), and one
+/// matched approximately 近似. Colour only on a terminal without <c>NO_COLOR</c>.
 /// </summary>
 internal static class TextRenderer
 {
@@ -81,6 +82,14 @@ internal static class TextRenderer
         if (PageLabel.Of(hit.FirstPage, hit.LastPage) is { } page)
         {
             output.Append("  " + page, "dim");
+        }
+        if (OcrLabel.Of(hit.Ocr, hit.OcrConfidence) is { } recognised)
+        {
+            output.Append("  " + recognised, "yellow");
+        }
+        if (hit.Highlights.Any(h => h.Approximate))
+        {
+            output.Append("  " + OcrLabel.Approximate, "bold yellow");
         }
         output.EndLine(HitIndent);
 

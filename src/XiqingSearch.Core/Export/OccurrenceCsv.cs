@@ -13,7 +13,9 @@ namespace XiqingSearch.Core.Export;
 /// characters of the paragraph around the match (line breaks as spaces); <c>chapter</c> is the heading path
 /// joined with <see cref="ChapterPath.Separator"/>; <c>year</c> is empty for the unknown year. The document's metadata
 /// (<c>number</c> … <c>source_url</c>) comes after the columns older exports had, so a sheet built on them still
-/// finds its columns where they were; a field the document does not have is empty.
+/// finds its columns where they were; a field the document does not have is empty. Last come <c>ocr</c> (true when
+/// the paragraph was recognised from a scan), <c>ocr_confidence</c> (0..1, empty when unknown) and
+/// <c>approximate</c> (true when the occurrence was matched approximately on recognised text).
 /// Every field that a spreadsheet would take for a formula (one
 /// starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, tab or CR) is written with a leading apostrophe, OWASP's
 /// rule against CSV injection, so that Excel and LibreOffice show it as text and never run it.
@@ -29,7 +31,8 @@ public static class OccurrenceCsv
     /// <summary>The column names, in order.</summary>
     public static readonly IReadOnlyList<string> Columns =
         ["doc", "year", "title", "chapter", "topic", "paragraph", "left", "match", "right", "kind", "first_line", "last_line", "first_page", "last_page", "id",
-            "number", "issuer", "written_date", "published_date", "source_url"];
+            "number", "issuer", "written_date", "published_date", "source_url",
+            "ocr", "ocr_confidence", "approximate"];
 
     /// <summary>Writes the BOM, the header and one row per occurrence of the response's hits. The writer must encode UTF-8.</summary>
     public static void Write(SearchResponse response, TextWriter output)
@@ -82,6 +85,9 @@ public static class OccurrenceCsv
         hit.WrittenDate ?? string.Empty,
         hit.PublishedDate ?? string.Empty,
         hit.SourceUrl ?? string.Empty,
+        hit.Ocr ? "true" : "false",
+        hit.OcrConfidence?.ToString("0.###", CultureInfo.InvariantCulture) ?? string.Empty,
+        span.Approximate ? "true" : "false",
     ];
 
     /// <summary>One record, CRLF-terminated.</summary>

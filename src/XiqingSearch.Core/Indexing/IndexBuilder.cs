@@ -55,9 +55,14 @@ public static class IndexBuilder
                 : IndexState.Stale;
         }
         return manifest.Matches(files.Value, CorpusReader.CatalogFile(options.SeedsDirectory, manifest.KnownSources()))
+            && manifest.Ocr == IndexManifest.OcrSetting(options.Ocr)
             ? IndexState.Current
             : IndexState.Stale;
     }
+
+    /// <summary>True for a source whose text may depend on OCR: a PDF (scanned pages) or an image.</summary>
+    private static bool ReadsDifferentlyWithOcr(string fileName) =>
+        fileName.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) || Ingestion.Ocr.ImageReader.Handles(fileName);
 
     internal static Result<BuildReport> Build(IndexOptions options, IProgress<IndexProgress>? progress, bool force,
         BuildHooks hooks, CancellationToken cancellationToken) =>
@@ -129,7 +134,15 @@ public static class IndexBuilder
             var copies = previous.Copies.ToHashSet(StringComparer.Ordinal);
             changed = [.. files.Value.Where(f => !known.Contains(ManifestFile.Of(f)) || copies.Contains(f.FileName))];
         }
-        if (incremental && changed.Count == 0 && removed.Count == 0)
+        var ocrSetting = IndexManifest.OcrSetting(options.Ocr);
+        var ocrChanged = incremental && previous!.Ocr != ocrSetting;
+        if (ocrChanged)
+        {
+            // OCR turned on or off (or other languages): only PDFs and images can read differently; the rest stays.
+            changed = [.. files.Value.Where(f => !known.Contains(ManifestFile.Of(f)) || ReadsDifferentlyWithOcr(f.FileName)
+                || previous!.Copies.Contains(f.FileName))];
+        }
+        if (incremental && changed.Count == 0 && removed.Count == 0 && !ocrChanged)
         {
             // Nothing to write; the report still describes every document, so read them (without a writer).
             var unchanged = StreamingIndexer.Run(files.Value, catalog, new HashSet<string>(), writer: null, incremental, progress, clock,
@@ -211,6 +224,7 @@ public static class IndexBuilder
             writer.SetCommitData((IndexManifest.For(files.Value, catalogFile, DateTimeOffset.UtcNow, outcome.Skipped) with
             {
                 Copies = outcome.CopyFiles,
+                Ocr = ocrSetting,
             }).ToCommitData());
             hooks.At?.Invoke("before-commit");
             writer.Commit();

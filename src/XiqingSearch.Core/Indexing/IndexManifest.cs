@@ -24,6 +24,20 @@ internal sealed record IndexManifest
     private const string SkippedKey = "xiqing.skipped";
     private const string CopiesKey = "xiqing.copies";
     private const string StampsKey = "xiqing.stamps";
+    private const string OcrKey = "xiqing.ocr";
+
+    /// <summary>The OCR setting a build ran with, as <see cref="OcrSetting"/> writes it (<c>off</c>, or <c>on chi_sim+eng 300</c>).</summary>
+    public string Ocr { get; init; } = OcrOff;
+
+    private const string OcrOff = "off";
+
+    /// <summary>
+    /// What of the OCR settings changes a commit: whether OCR ran, with which languages and at which resolution.
+    /// A commit built with another setting is stale, and its PDFs and images are read again (the OCR cache keeps a
+    /// page recognised once from being recognised again).
+    /// </summary>
+    public static string OcrSetting(Ingestion.Ocr.OcrOptions? ocr) =>
+        ocr is { Enabled: true } on ? string.Create(CultureInfo.InvariantCulture, $"on {on.Languages} {on.Dpi}") : OcrOff;
 
     public required string Schema { get; init; }
 
@@ -83,6 +97,10 @@ internal sealed record IndexManifest
             [BuiltAtKey] = BuiltAt.ToString("O", CultureInfo.InvariantCulture),
             [FilesKey] = string.Join('\n', Files.Select(Line)),
         };
+        if (Ocr != OcrOff)
+        {
+            data[OcrKey] = Ocr;
+        }
         if (Catalog is not null)
         {
             data[CatalogKey] = Line(Catalog);
@@ -163,6 +181,8 @@ internal sealed record IndexManifest
             Skipped = skipped,
             Copies = data.TryGetValue(CopiesKey, out var copyLines) ? copyLines.Split('\n', StringSplitOptions.RemoveEmptyEntries) : [],
             Stamps = ParseStamps(data.TryGetValue(StampsKey, out var stampLines) ? stampLines : ""),
+            // A commit that does not say was built with OCR off (the key is only written when it was on).
+            Ocr = data.TryGetValue(OcrKey, out var ocr) ? ocr : OcrOff,
         };
     }
 

@@ -14,6 +14,13 @@ public readonly record struct TextSpan(int Start, int End)
     /// <summary>The 1-based column of <see cref="Start"/>, for messages and carets.</summary>
     public int Column => Start + 1;
 
+    /// <summary>
+    /// True for a highlight found by approximate matching (an OCR paragraph, within the allowed edits of the
+    /// phrase) rather than exactly; written only when true.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Approximate { get; init; }
+
     /// <summary>A span of <paramref name="length"/> units starting at <paramref name="start"/>.</summary>
     public static TextSpan FromLength(int start, int length) => new(start, start + length);
 }

@@ -173,6 +173,10 @@ internal static class SearchMessages
         Make(ProblemCodes.QuerySyntax, $"kind must be {Listed(ParagraphKindNamesList)}, not '{value}'.",
             ("reason", "bad-kind"), ("value", value));
 
+    public static Problem BadOcr(string value) =>
+        Make(ProblemCodes.QuerySyntax, $"ocr must be true (text recognised from scans) or false (exact text only), not '{value}'.",
+            ("reason", "bad-ocr"), ("value", value));
+
     public static Problem EmptyChapter() =>
         new(ProblemCodes.QueryEmptyPhrase,
             "chapter: needs a heading phrase to look for (chapter:京津冀); an empty phrase or a lone * finds nothing.");

@@ -36,7 +36,7 @@ internal static partial class OpenApiDocumentation
         {
             search.Parameters = [
                 Query("q", JsonSchemaType.String, "The query: phrases, \"quoted phrases\", AND / OR / NOT, parentheses, " +
-                    "field filters (year:, topic:, chapter:, doc:, kind:, title:, issuer:, number:; year:unknown for documents of no known year). At most 500 characters.", required: true, maxLength: 500),
+                    "field filters (year:, topic:, chapter:, doc:, kind:, title:, issuer:, number:, ocr:; year:unknown for documents of no known year; ocr:false for exact text only). At most 500 characters.", required: true, maxLength: 500),
                 Repeated("year", "A year (2024), a range (2021..2023) or unknown (documents of no known year); repeat for more (ORed)."),
                 Repeated("issuer", "An issuer (发文机关) as the issuer facet names it; repeat for more (ORed). The issuer facet's own counts ignore it (multi-select)."),
                 Repeated("topic", "A topic name; repeat for more (ORed)."),
@@ -46,6 +46,11 @@ internal static partial class OpenApiDocumentation
                 Repeated("kind", "paragraph, heading or table-row; repeat for more (ORed).", [.. ParagraphKindNames.All]),
                 Repeated("type", "Document type: annual-plan, work-report, five-year-plan or other; repeat for more (ORed). " +
                     "The type facet's own counts ignore it (multi-select).", [.. DocumentTypes.All]),
+                Query("ocr", JsonSchemaType.Boolean, "false: exact text only, leaving out paragraphs recognised from scans (OCR, invisible text layers); " +
+                    "true: recognised text only. Absent: both, each hit marked with ocr and ocrConfidence."),
+                Query("exact", JsonSchemaType.Boolean, "true turns approximate matching off: recognised (OCR) paragraphs then match a phrase " +
+                    "only exactly. By default a phrase of 4–7 characters also matches recognised text within one edit, of 8 or more within two " +
+                    "(highlights with approximate: true, ranked below exact hits)."),
                 Query("sort", JsonSchemaType.String, "Hit order: relevance (default), year (newest first), oldest, document (reading order).",
                     values: [.. SearchSortNames.All]),
                 Query("offset", JsonSchemaType.Integer, $"Hits to skip, 0..{SearchLimits.MaxOffset} (default 0).", minimum: 0, maximum: SearchLimits.MaxOffset),

@@ -46,6 +46,11 @@ internal static class SearchParameters
             return Bad("sort", ServerMessages.UnknownValue("sort", sortText, string.Join(", ", SearchSortNames.All)));
         }
 
+        if (!TryBool(query, "ocr", out var ocr, out bad) || !TryBool(query, "exact", out var exact, out bad))
+        {
+            return bad;
+        }
+
         var years = SearchLimits.ParseYears(Values(query, "year"));
         if (!years.IsSuccess)
         {
@@ -66,6 +71,8 @@ internal static class SearchParameters
             Headings = [.. Values(query, "heading")],
             Types = [.. Values(query, "type")],
             Issuers = [.. Values(query, "issuer")],
+            Ocr = ocr,
+            Exact = exact == true,
         }, null, null);
     }
 
@@ -89,6 +96,8 @@ internal static class SearchParameters
         Append(key, request.Headings);
         Append(key, request.Types);
         Append(key, request.Issuers);
+        key.Append('\u001e').Append(request.Ocr switch { true => 't', false => 'f', null => '-' })
+            .Append(request.Exact ? 'x' : '-');
         return key.ToString();
 
         static void Append(System.Text.StringBuilder key, IEnumerable<string> values)
@@ -127,6 +136,25 @@ internal static class SearchParameters
             bad = Bad(name, ServerMessages.NotAnInteger(name, text));
             return false;
         }
+        return true;
+    }
+
+    /// <summary><c>true</c> or <c>false</c> (any case); absent is null.</summary>
+    private static bool TryBool(IQueryCollection query, string name, out bool? value, out Parsed bad)
+    {
+        bad = default;
+        value = null;
+        var text = query[name].ToString().Trim();
+        if (text.Length == 0)
+        {
+            return true;
+        }
+        if (!bool.TryParse(text, out var parsed))
+        {
+            bad = Bad(name, ServerMessages.UnknownValue(name, text, "true, false"));
+            return false;
+        }
+        value = parsed;
         return true;
     }
 

@@ -129,6 +129,8 @@ public sealed class SearchEndpointsTests(ServerFixture server)
     [InlineData("sort=1", "sort")]
     [InlineData("year=20x4", "year")]
     [InlineData("year=2024..2021", "year")]
+    [InlineData("ocr=maybe", "ocr")]
+    [InlineData("exact=yes", "exact")]
     public async Task Search_BadParameter_Returns400NamingIt(string parameter, string name)
     {
         var error = await ErrorAsync($"/api/search?q={Uri.EscapeDataString(Park)}&{parameter}", HttpStatusCode.BadRequest);
@@ -166,6 +168,20 @@ public sealed class SearchEndpointsTests(ServerFixture server)
         Assert.True(under.GetProperty("totalHits").GetInt32() < all.GetProperty("totalHits").GetInt32());
         Assert.True(under.GetProperty("totalHits").GetInt32() > 0);
         Assert.Equal(all.GetProperty("totalHits").GetInt32(), again.GetProperty("totalHits").GetInt32());
+    }
+
+    [Fact]
+    public async Task Search_OcrFilter_KeepsTheTextAskedAndIsPartOfTheCacheKey()
+    {
+        // The seeds are all exact text: ocr=false keeps every hit, ocr=true none, and neither answer is served for the other.
+        var q = Uri.EscapeDataString(Park);
+        var all = await server.GetJsonAsync($"/api/search?q={q}");
+        var exact = await server.GetJsonAsync($"/api/search?q={q}&ocr=false&exact=true");
+        var recognised = await server.GetJsonAsync($"/api/search?q={q}&ocr=true");
+
+        Assert.Equal(all.GetProperty("totalHits").GetInt32(), exact.GetProperty("totalHits").GetInt32());
+        Assert.Equal(0, recognised.GetProperty("totalHits").GetInt32());
+        Assert.All(exact.GetProperty("hits").EnumerateArray(), h => Assert.False(h.GetProperty("ocr").GetBoolean()));
     }
 
     [Theory]

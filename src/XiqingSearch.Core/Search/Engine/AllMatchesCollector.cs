@@ -27,11 +27,23 @@ internal sealed class AllMatchesCollector(ParagraphTable table, OccurrenceCounte
     private int _docBase;
     private int _seen;
 
+    /// <summary>
+    /// The approximate occurrences in recognised text, counted beside the exact ones (null: none to count); a
+    /// match with no exact occurrence is marked <see cref="MatchedRow.Approximate"/>.
+    /// </summary>
+    public ApproximateMatches? Approximate { get; init; }
+
     /// <summary>Matches that pass every filter.</summary>
     public int TotalHits { get; private set; }
 
     /// <summary>Occurrences in those matches.</summary>
     public int TotalOccurrences { get; private set; }
+
+    /// <summary>Of <see cref="TotalHits"/>, the matches whose every occurrence is approximate.</summary>
+    public int ApproximateHits { get; private set; }
+
+    /// <summary>Of <see cref="TotalOccurrences"/>, the approximate occurrences.</summary>
+    public int ApproximateOccurrences { get; private set; }
 
     /// <summary>
     /// In order: Lucene's BooleanWeight, offered out-of-order collection, first builds and throws away a bulk
@@ -72,16 +84,24 @@ internal sealed class AllMatchesCollector(ParagraphTable table, OccurrenceCounte
             // A paragraph the postings cannot count alone is counted from its text.
             count = OccurrenceFinder.Find(table[docId]!.Normalized, phrases).Count;
         }
+        var approximateCount = Approximate?.Count(docId) ?? 0;
+        var approximateOnly = approximateCount > 0 && count == 0;
+        count += approximateCount;
         var failed = filter.Evaluate(in keys, docId);
         facets.Add(in keys, count, failed);
         if (failed == FacetMask.None)
         {
             TotalHits++;
             TotalOccurrences += count;
-            var score = RelevanceAdjustment.Adjust(_scorer!.GetScore(), in keys);
-            if (top.MayKeep(score))
+            ApproximateOccurrences += approximateCount;
+            if (approximateOnly)
             {
-                top.Offer(new MatchedRow(table[docId]!, score, count, in keys));
+                ApproximateHits++;
+            }
+            var score = RelevanceAdjustment.Adjust(_scorer!.GetScore(), in keys);
+            if (approximateOnly || top.MayKeep(score))
+            {
+                top.Offer(new MatchedRow(table[docId]!, score, count, in keys) { Approximate = approximateOnly });
             }
         }
     }

@@ -11,4 +11,7 @@ internal readonly record struct MatchedRow(ParagraphRow Row, float Score, int Oc
         : this(row, score, occurrences, keys.Year, keys.Document, keys.Paragraph)
     {
     }
+
+    /// <summary>True when every occurrence in the paragraph was matched approximately (none exactly): ranked below exact hits.</summary>
+    public bool Approximate { get; init; }
 }

@@ -60,7 +60,11 @@ internal sealed class ParagraphRow
             stored.GetField(FieldNames.FirstLine)?.GetInt32Value() ?? 0,
             stored.GetField(FieldNames.LastLine)?.GetInt32Value() ?? 0,
             stored.GetField(FieldNames.FirstPage)?.GetInt32Value(),
-            stored.GetField(FieldNames.LastPage)?.GetInt32Value());
+            stored.GetField(FieldNames.LastPage)?.GetInt32Value())
+        {
+            Ocr = stored.Get(FieldNames.Ocr) == "true",
+            OcrConfidence = stored.GetField(FieldNames.OcrConfidence)?.GetDoubleValue(),
+        };
     }
 
     public string Id => $"{Document.Doc}#{Paragraph}";
@@ -85,6 +89,8 @@ internal sealed class ParagraphRow
             LastLine = stored.LastLine,
             FirstPage = stored.FirstPage,
             LastPage = stored.LastPage,
+            Ocr = stored.Ocr,
+            OcrConfidence = stored.OcrConfidence,
         };
     }
 }

@@ -59,6 +59,7 @@ internal sealed class ParagraphTable
         Array.Fill(keys, RowKeys.None);
         var documents = new Dictionary<string, DocumentInfo>(StringComparer.Ordinal);
         var pending = new List<(int DocId, string Doc, int Paragraph, int Year, string Kind, string Topic, string Chapter1, string? Chapter2)>();
+        var ocr = OcrRows(reader);
         foreach (var leaf in reader.Leaves)
         {
             var atomic = leaf.AtomicReader;
@@ -139,6 +140,7 @@ internal sealed class ParagraphTable
                 TypeOrdinal = types.Of(document.Type ?? Ingestion.DocumentTypes.Other),
                 IssuerOrdinal = document.Issuer is null ? -1 : issuers.Of(document.Issuer),
                 KindOrdinal = RowKeys.KindOrdinalOf(p.Kind),
+                Ocr = ocr?.Get(p.DocId) == true,
             };
             rows[p.DocId] = new ParagraphRow
             {
@@ -158,7 +160,34 @@ internal sealed class ParagraphTable
         {
             Issuers = [.. issuers.Values],
         };
-        return new ParagraphTable(rows, keys, ordered, ordinals);
+        return new ParagraphTable(rows, keys, ordered, ordinals) { HasOcr = ocr is not null };
+    }
+
+    /// <summary>True when some paragraph of the commit was recognised from a scan.</summary>
+    public bool HasOcr { get; private init; }
+
+    /// <summary>
+    /// The paragraphs recognised from a scan, by top-level doc id, from the postings of the indexed term
+    /// <c>ocr:true</c> (no stored field is read); null when there are none.
+    /// </summary>
+    private static Lucene.Net.Util.FixedBitSet? OcrRows(IndexReader reader)
+    {
+        Lucene.Net.Util.FixedBitSet? rows = null;
+        var term = new Lucene.Net.Util.BytesRef("true");
+        foreach (var leaf in reader.Leaves)
+        {
+            var docs = leaf.AtomicReader.GetTermDocsEnum(new Term(FieldNames.Ocr, term));
+            if (docs is null)
+            {
+                continue;
+            }
+            rows ??= new Lucene.Net.Util.FixedBitSet(Math.Max(1, reader.MaxDoc));
+            for (var doc = docs.NextDoc(); doc != Lucene.Net.Search.DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+            {
+                rows.Set(leaf.DocBase + doc);
+            }
+        }
+        return rows;
     }
 
     /// <summary>Numbers distinct values 0, 1, 2… in the order first seen.</summary>

@@ -40,6 +40,9 @@ internal readonly record struct RowKeys
     /// <summary>The kind's index in <see cref="ParagraphKindNames.All"/>.</summary>
     public int KindOrdinal { get; init; }
 
+    /// <summary>True for a paragraph recognised from a scan (the indexed term <c>ocr:true</c>).</summary>
+    public bool Ocr { get; init; }
+
     public bool Exists => Document >= 0;
 
     public bool IsHeading => KindOrdinal == HeadingOrdinal;

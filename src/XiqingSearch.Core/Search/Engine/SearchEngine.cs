@@ -132,9 +132,18 @@ public sealed partial class SearchEngine : IDisposable
             var limit = request.All ? int.MaxValue : request.Limit;
             var top = new TopHits((int)Math.Min(int.MaxValue, (long)request.Offset + limit), Comparer(request.Sort),
                 scoreFirst: request.Sort == SearchSort.Relevance);
+            // Recognised text may hold a phrase misread by an edit or two: those paragraphs are found first, and the
+            // phrase clauses widened to them (never on an index without OCR rows, nor with --exact).
+            var approximate = request.Exact ? null : ApproximateMatches.Find(searcher, phrases, budget);
+            var lucene = approximate is { IsEmpty: false }
+                ? ApproximateClauses.Apply(query.Lucene, query.PhraseClauses, approximate.DocsByPhrase)
+                : query.Lucene;
             var collector = new AllMatchesCollector(searcher.Table, phrases.Count == 0 ? null : new OccurrenceCounter(searcher, phrases),
-                phrases, filter, facets, top, budget);
-            searcher.Search(HeadingFilter.Apply(query.Lucene, request.Headings, _smartCn), collector);
+                phrases, filter, facets, top, budget)
+            {
+                Approximate = approximate is { IsEmpty: false } ? approximate : null,
+            };
+            searcher.Search(HeadingFilter.Apply(lucene, request.Headings, _smartCn), collector);
             // The budget's timer may not have fired yet for a query that overran it by less than a timer tick.
             if (limits.Timeout != System.Threading.Timeout.InfiniteTimeSpan && clock.Elapsed > limits.Timeout)
             {
@@ -148,7 +157,7 @@ public sealed partial class SearchEngine : IDisposable
             var page = new List<SearchHit>(Math.Min(limit, Math.Max(0, kept.Count - request.Offset)));
             for (var i = request.Offset; i < kept.Count && page.Count < limit; i++)
             {
-                page.Add(ToHit(kept[i], phrases));
+                page.Add(ToHit(kept[i], phrases, approximate));
             }
             return new SearchResponse
             {
@@ -156,6 +165,8 @@ public sealed partial class SearchEngine : IDisposable
                 Parsed = query.Parsed,
                 TotalHits = collector.TotalHits,
                 TotalOccurrences = collector.TotalOccurrences,
+                ApproximateHits = collector.ApproximateHits,
+                ApproximateOccurrences = collector.ApproximateOccurrences,
                 Offset = request.Offset,
                 Limit = limit,
                 Hits = page,
@@ -281,6 +292,8 @@ public sealed partial class SearchEngine : IDisposable
                 FirstLine = p.View.FirstLine,
                 LastLine = p.View.LastLine,
                 Highlights = highlights.GetValueOrDefault(p.View.Paragraph) ?? [],
+                Ocr = p.View.Ocr,
+                OcrConfidence = p.View.OcrConfidence,
             })],
         };
     }
@@ -462,6 +475,11 @@ public sealed partial class SearchEngine : IDisposable
     {
         SearchSort.Relevance => (a, b) =>
         {
+            // Exact hits first: a hit matched only approximately (recognised text) ranks below every exact one.
+            if (a.Approximate != b.Approximate)
+            {
+                return a.Approximate ? 1 : -1;
+            }
             var c = b.Score.CompareTo(a.Score);
             return c != 0 ? c : ByYearThenReadingOrder(a, b);
         }
@@ -489,11 +507,16 @@ public sealed partial class SearchEngine : IDisposable
     }
 
     /// <summary>A hit of the page, with the spans of its occurrences found in its stored text.</summary>
-    private static SearchHit ToHit(MatchedRow match, IReadOnlyList<string> phrases)
+    private static SearchHit ToHit(MatchedRow match, IReadOnlyList<string> phrases, ApproximateMatches? approximate)
     {
         var row = match.Row;
         var stored = row.Load();
         var spans = phrases.Count == 0 ? [] : OccurrenceFinder.Find(new FoldedText(stored.Text), phrases);
+        if (approximate?.SpansOf(row.DocId) is { Count: > 0 } near)
+        {
+            // Approximate spans never overlap exact ones (they are found outside them).
+            spans = [.. spans.Concat(near).OrderBy(s => s.Start)];
+        }
         var snippet = SnippetBuilder.Build(stored.Text, spans);
         return new SearchHit
         {
@@ -520,6 +543,8 @@ public sealed partial class SearchEngine : IDisposable
             LastLine = stored.LastLine,
             FirstPage = stored.FirstPage,
             LastPage = stored.LastPage,
+            Ocr = stored.Ocr,
+            OcrConfidence = stored.OcrConfidence,
         };
     }
 }

@@ -8,4 +8,11 @@ internal sealed record StoredFields(
     int FirstLine,
     int LastLine,
     int? FirstPage,
-    int? LastPage);
+    int? LastPage)
+{
+    /// <summary>True for a paragraph recognised from a scan (the stored field <c>ocr</c>).</summary>
+    public bool Ocr { get; init; }
+
+    /// <summary>The stored <c>ocr_confidence</c> (0..1), or null.</summary>
+    public double? OcrConfidence { get; init; }
+}

@@ -41,10 +41,11 @@ internal sealed class TopHits
     /// <summary>
     /// False when a match with <paramref name="score"/> cannot be kept: the heap is full, the order is by score
     /// first, and the worst kept hit scores higher. Most matches of a common phrase end here, before their row
-    /// and sort keys are read.
+    /// and sort keys are read. An exact match may always displace an approximate one, whatever the scores (the
+    /// relevance order puts every exact hit first); approximate matches are offered without asking.
     /// </summary>
     public bool MayKeep(float score) =>
-        !_scoreFirst || _heap is null || _heap.Count < _count || (_count > 0 && score >= _heap.Peek().Score);
+        !_scoreFirst || _heap is null || _heap.Count < _count || (_count > 0 && (score >= _heap.Peek().Score || _heap.Peek().Approximate));
 
     public void Offer(MatchedRow match)
     {

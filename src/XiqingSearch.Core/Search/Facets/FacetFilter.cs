@@ -32,6 +32,7 @@ internal sealed class FacetFilter
     private readonly bool[]? _chapter2Passes;
     private readonly IReadOnlyList<string>[] _deepChapters;
     private readonly ParagraphTable _table;
+    private readonly bool? _ocr;
 
     public FacetFilter(SearchRequest request, ParagraphTable table)
     {
@@ -39,6 +40,7 @@ internal sealed class FacetFilter
         _topics = new HashSet<string>(request.Topics, StringComparer.Ordinal);
         _docs = new HashSet<string>(request.Docs, StringComparer.Ordinal);
         _table = table;
+        _ocr = request.Ocr;
         var kinds = new HashSet<string>(request.Kinds, StringComparer.Ordinal);
         _kindPasses = kinds.Count == 0 ? null : [.. ParagraphKindNames.All.Select(kinds.Contains)];
         _types = new HashSet<string>(request.Types, StringComparer.Ordinal);
@@ -98,6 +100,11 @@ internal sealed class FacetFilter
         {
             // Kind has no facet of its own: failing it excludes the row from every count.
             failed |= FacetMask.Kind;
+        }
+        if (_ocr is bool ocr && row.Ocr != ocr)
+        {
+            // Like kind, the OCR filter has no facet: failing it excludes the row from every count.
+            failed |= FacetMask.Ocr;
         }
         return failed;
     }

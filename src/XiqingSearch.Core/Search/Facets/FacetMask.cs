@@ -12,4 +12,7 @@ internal enum FacetMask
     Kind = 16,
     Type = 32,
     Issuer = 64,
+
+    /// <summary>The OCR filter (exact text only, or recognised text only); like kind, it has no facet.</summary>
+    Ocr = 128,
 }

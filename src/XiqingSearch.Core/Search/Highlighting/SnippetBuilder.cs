@@ -72,7 +72,7 @@ internal static class SnippetBuilder
         }
         var inside = highlights
             .Where(h => h.Start >= start && h.End <= end)
-            .Select(h => new TextSpan(h.Start + shift, h.End + shift))
+            .Select(h => new TextSpan(h.Start + shift, h.End + shift) { Approximate = h.Approximate })
             .ToList();
         return new Snippet(builder.ToString(), inside);
     }

@@ -58,12 +58,13 @@ internal static partial class HintBuilder
         Add("kind", request.Kinds, request with { Kinds = [] });
         Add("type", request.Types, request with { Types = [] });
         Add("issuer", request.Issuers, request with { Issuers = [] });
+        Add("ocr", request.Ocr is bool ocr ? [ocr ? "true" : "false"] : [], request with { Ocr = null });
         var result = new List<FilterHint>();
         if (filters.Count == 0)
         {
             return result;
         }
-        var none = request with { Years = [], Topics = [], Chapters = [], Docs = [], Kinds = [], Types = [], Issuers = [] };
+        var none = request with { Years = [], Topics = [], Chapters = [], Docs = [], Kinds = [], Types = [], Issuers = [], Ocr = null };
         var withoutAll = totalHits(none);
         if (withoutAll == 0)
         {

@@ -38,4 +38,14 @@ public sealed record ParagraphView
 
     /// <summary>1-based page the paragraph ends on (inclusive); null for text sources.</summary>
     public int? LastPage { get; init; }
+
+    /// <summary>
+    /// True when the paragraph's text was recognised from a scan (OCR, or a PDF's invisible text layer): it may
+    /// differ from the scan, and is never exact text.
+    /// </summary>
+    public bool Ocr { get; init; }
+
+    /// <summary>The mean confidence of the recognised words (0..1); null for exact text and for an invisible text
+    /// layer, whose writer recorded none.</summary>
+    public double? OcrConfidence { get; init; }
 }

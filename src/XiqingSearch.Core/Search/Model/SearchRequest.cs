@@ -58,6 +58,18 @@ public sealed record SearchRequest
     /// <summary>Kinds to keep (<see cref="ParagraphKindNames"/>).</summary>
     public IReadOnlyList<string> Kinds { get; init; } = [];
 
+    /// <summary>
+    /// Text recognised from scans: null keeps all paragraphs, false keeps only exact text (<c>--exclude-ocr</c>,
+    /// HTTP <c>ocr=false</c>, as <c>ocr:false</c> in the query), true only recognised text.
+    /// </summary>
+    public bool? Ocr { get; init; }
+
+    /// <summary>
+    /// True turns approximate matching off (<c>--exact</c>, HTTP <c>exact=true</c>): OCR paragraphs then match a
+    /// phrase only exactly, as every other paragraph does.
+    /// </summary>
+    public bool Exact { get; init; }
+
     /// <summary>Who is asking: the answer covers only the documents they may see (the operator sees all).</summary>
     public Access.Caller Caller { get; init; } = Access.Caller.Operator;
 }

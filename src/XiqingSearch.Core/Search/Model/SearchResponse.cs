@@ -18,6 +18,17 @@ public sealed record SearchResponse
     /// <summary>Highlighted occurrences in all matching paragraphs, over all pages.</summary>
     public int TotalOccurrences { get; init; }
 
+    /// <summary>
+    /// Of <see cref="TotalHits"/>, the paragraphs (recognised from scans) matched only approximately; written when
+    /// there are any.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public int ApproximateHits { get; init; }
+
+    /// <summary>Of <see cref="TotalOccurrences"/>, the approximate occurrences; written when there are any.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public int ApproximateOccurrences { get; init; }
+
     /// <summary>Wall time of parse + search + highlight + facets, in milliseconds.</summary>
     public double TookMs { get; init; }
 

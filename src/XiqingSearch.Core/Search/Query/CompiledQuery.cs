@@ -11,4 +11,8 @@ internal sealed record CompiledQuery(
 {
     /// <summary>Phrases and field filters in the query, what <see cref="QueryLimits.MaxClauses"/> counts.</summary>
     public int Clauses { get; init; } = 1;
+
+    /// <summary>The text phrase clauses of <see cref="Lucene"/>, by query object (for approximate matching).</summary>
+    public IReadOnlyDictionary<Lucene.Net.Search.Query, TextPhrase> PhraseClauses { get; init; } =
+        new Dictionary<Lucene.Net.Search.Query, TextPhrase>();
 }

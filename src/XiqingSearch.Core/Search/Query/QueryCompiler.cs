@@ -92,12 +92,13 @@ internal static class QueryCompiler
             phrases.Expansions.Count > 0 ? phrases.Expansions : null)
         {
             Clauses = CountClauses(parsed, phrases.Phrases),
+            PhraseClauses = phrases.Phrases,
         };
     }
 
     /// <summary>Phrases and filters: a phrase counts once however many SmartCn words it adds for ranking.</summary>
     private static int CountClauses(LuceneQuery query, IReadOnlyDictionary<LuceneQuery, TextPhrase> phrases) =>
-        !phrases.ContainsKey(query) && query is BooleanQuery boolean and not UnknownYearQuery
+        !phrases.ContainsKey(query) && query is BooleanQuery boolean and not UnknownYearQuery and not OcrTextQuery
             ? boolean.Clauses.Sum(c => CountClauses(c.Query, phrases))
             : 1;
 
@@ -230,7 +231,7 @@ internal static class QueryCompiler
             }
             return;
         }
-        if (query is BooleanQuery boolean and not UnknownYearQuery)
+        if (query is BooleanQuery boolean and not UnknownYearQuery and not OcrTextQuery)
         {
             foreach (var clause in boolean.Clauses)
             {
@@ -250,6 +251,8 @@ internal static class QueryCompiler
         {
             case UnknownYearQuery:
                 return Boost(query, "year:unknown");
+            case OcrTextQuery ocr:
+                return Boost(query, ocr.ToString(string.Empty));
             case BooleanQuery boolean:
                 var builder = new StringBuilder();
                 foreach (var clause in boolean.Clauses)

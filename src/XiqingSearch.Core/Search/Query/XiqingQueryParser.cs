@@ -23,7 +23,7 @@ namespace XiqingSearch.Core.Search.Query;
 internal sealed class XiqingQueryParser : QueryParser
 {
     /// <summary>The fields a query may name; <c>text</c> is the default.</summary>
-    public static readonly IReadOnlyList<string> KnownFields = ["text", "year", "topic", "chapter", "doc", "kind", "title", "issuer", "number"];
+    public static readonly IReadOnlyList<string> KnownFields = ["text", "year", "topic", "chapter", "doc", "kind", "title", "issuer", "number", "ocr"];
 
     private readonly PhraseQueryBuilder _phrases;
     private QueryTokens? _tokens;
@@ -70,6 +70,13 @@ internal sealed class XiqingQueryParser : QueryParser
                     throw new QueryFieldException(SearchMessages.BadKind(queryText), Tokens.Term(Token));
                 }
                 return new TermQuery(new Term(FieldNames.Kind, queryText.Trim()));
+            case FieldNames.Ocr:
+                return queryText.Trim().ToLowerInvariant() switch
+                {
+                    "true" => new OcrTextQuery(recognised: true),
+                    "false" => new OcrTextQuery(recognised: false),
+                    _ => throw new QueryFieldException(SearchMessages.BadOcr(queryText), Tokens.Term(Token)),
+                };
             case FieldNames.Chapter:
                 if (MatchFolding.Normalize(queryText).Length == 0)
                 {

@@ -71,7 +71,10 @@ export function highlighted(text, spans) {
     if (start > at) {
       parts.push(text.slice(at, start));
     }
-    parts.push(el('mark', { className: 'xq-mark' }, text.slice(start, end)));
+    // An approximate match (recognised text, within an edit or two of the phrase) is marked differently and says so.
+    parts.push(span.approximate
+      ? el('mark', { className: 'xq-mark xq-mark-approximate', title: '近似匹配' }, text.slice(start, end))
+      : el('mark', { className: 'xq-mark' }, text.slice(start, end)));
     at = end;
   }
   if (at < text.length) {

@@ -5,7 +5,7 @@
 
 import { clear, el, highlighted } from './dom.js';
 import { failure } from './api.js';
-import { TEXT, errorMessage, facts } from './text.js';
+import { TEXT, errorMessage, facts, ocrLabel } from './text.js';
 
 /** A hit id (`DOC#N`) as its document and paragraph number; null when it has no paragraph. */
 function splitId(id) {
@@ -31,7 +31,9 @@ export function createReader(page, ids) {
 
   function paragraphItem(p, className, body) {
     return el('li', { className: 'xq-ctx-para' + (p.kind === 'heading' ? ' xq-ctx-heading' : '') + (className || '') },
-      el('span', { className: 'xq-ctx-num', text: '¶' + p.paragraph }), ' ', body);
+      el('span', { className: 'xq-ctx-num', text: '¶' + p.paragraph }), ' ', body,
+      // Recognised text says so wherever it is shown.
+      p.ocr ? el('span', { className: 'xq-ocr', text: ocrLabel(p) }) : null);
   }
 
   /** Shows the panel with "loading", fetches, then renders the answer or its error. */

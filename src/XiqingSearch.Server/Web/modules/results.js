@@ -1,12 +1,12 @@
 /*
  * The hits of one page: year (and a plan's period; 年份未知 when unknown) · title · issuer · 文号 · chapter path · topic
- * (· PDF page), the text with its occurrences marked, the occurrence count, and the links that open the paragraph in
+ * (· PDF page · 识别文本，可能有误 for text recognised from a scan · 近似 for an approximate match), the text with its occurrences marked, the occurrence count, and the links that open the paragraph in
  * context, the whole document, or the source file (原文).
  */
 
 import { clear, el, highlighted } from './dom.js';
 import { withChanges } from './state.js';
-import { TEXT, facts, pageLabel } from './text.js';
+import { TEXT, facts, ocrLabel, pageLabel } from './text.js';
 
 export function createResults(page) {
   const node = el('ol', { className: 'xq-hits' });
@@ -27,6 +27,7 @@ export function createResults(page) {
     const info = page.documents[hit.doc];
     const count = (hit.highlights || []).length;
     const pdf = hit.firstPage != null;
+    const approximate = (hit.highlights || []).some((h) => h.approximate);
     return el('li', { className: 'xq-hit', 'data-id': hit.id },
       el('p', { className: 'xq-meta' },
         el('span', { className: 'xq-year', text: hit.year == null ? TEXT.unknownYear : String(hit.year) }),
@@ -38,7 +39,11 @@ export function createResults(page) {
         el('span', { className: 'xq-chapter', text: hit.chapter && hit.chapter.length ? hit.chapter.join(' › ') : '—' }), ' · ',
         el('span', { className: 'xq-topic', text: hit.topic }),
         pdf ? ' · ' : '',
-        pdf ? el('span', { className: 'xq-page', text: pageLabel(hit) }) : ''),
+        pdf ? el('span', { className: 'xq-page', text: pageLabel(hit) }) : '',
+        hit.ocr ? ' · ' : '',
+        hit.ocr ? el('span', { className: 'xq-ocr', text: ocrLabel(hit) }) : '',
+        approximate ? ' · ' : '',
+        approximate ? el('span', { className: 'xq-approximate', text: TEXT.approximate }) : ''),
       el('p', { className: 'xq-text' }, highlighted(hit.text, hit.highlights)),
       el('p', { className: 'xq-actions' },
         count > 0 ? el('span', { className: 'xq-hit-count', text: TEXT.hitOccurrences(count) }) : null,

@@ -67,6 +67,10 @@ export const TEXT = {
   yearSuffix: '年',
   occurrences: (n) => n + ' 处',
   hitOccurrences: (n) => '本段 ' + n + ' 处',
+  // Text recognised from a scan, never presented as exact (the CLI prints the same words).
+  ocr: '识别文本，可能有误',
+  ocrConfidence: (c) => '置信度 ' + Math.round(c * 100) + '%',
+  approximate: '近似',
   lines: (file, p) => file + '：第 ' + p.firstLine + '–' + p.lastLine + ' 行' + (p.firstPage == null ? '' : '，' + pageLabel(p)),
 
   // Suggestions and hints (assist.js).
@@ -91,6 +95,14 @@ export function yearLabel(year) {
 export function facts(d) {
   return [d.issuer, d.number, d.writtenDate ? '成文 ' + d.writtenDate : null, d.publishedDate ? '发布 ' + d.publishedDate : null]
     .filter((v) => v).join(' · ');
+}
+
+/** The label of recognised text: 识别文本，可能有误 (· 置信度 87%), or '' for exact text. */
+export function ocrLabel(p) {
+  if (!p.ocr) {
+    return '';
+  }
+  return p.ocrConfidence == null ? TEXT.ocr : TEXT.ocr + ' · ' + TEXT.ocrConfidence(p.ocrConfidence);
 }
 
 /** The page of a paragraph from a PDF: 第 12 页, or 第 12–13 页 across a page break. */
