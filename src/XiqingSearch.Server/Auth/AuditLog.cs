@@ -13,7 +13,7 @@ namespace XiqingSearch.Server.Auth;
 /// date goes before the extension, <c>audit.jsonl</c> → <c>audit-2026-12-07.jsonl</c>. Lines are appended (a
 /// restart continues the day's file) and flushed to the operating system one by one, so a crash or restart loses
 /// none that were written. Off, nothing is opened or written. Health probes are not logged (a balancer polls them
-/// every few seconds and they say nothing about anyone); a reindex is always logged, also to the server's log.
+/// every few seconds and they say nothing about anyone), nor is the start-up warm-up; a reindex is always logged, also to the server's log.
 /// </summary>
 internal sealed class AuditLog : IDisposable
 {
@@ -57,7 +57,9 @@ internal sealed class AuditLog : IDisposable
     {
         var path = context.Request.Path;
         var isAdmin = path.StartsWithSegments("/api/admin");
-        if ((!Enabled && !isAdmin) || path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz"))
+        // The start-up warm-up's own searches are the server's, not anyone's.
+        if ((!Enabled && !isAdmin) || path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz")
+            || ServerWarmUp.IsWarmUp(context))
         {
             await next(context);
             return;
