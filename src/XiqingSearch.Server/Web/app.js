@@ -7,6 +7,7 @@
  * data-mount="#id"> mounts it into that element by itself.
  */
 
+import { createAccount } from './modules/account.js';
 import { createApi, failure } from './modules/api.js';
 import { attachAssist } from './modules/assist.js';
 import { createChart } from './modules/chart.js';
@@ -94,6 +95,7 @@ function mount(target, options = {}) {
   const app = el('div', { className: 'xq' + (embedded ? ' xq-embedded' : '') },
     el('header', { className: 'xq-header' },
       el('h1', { className: 'xq-title', text: TEXT.title }),
+      embedded ? null : createAccount(api),
       form,
       el('p', { className: 'xq-hint' }, TEXT.hint, ' ', TEXT.example, exampleLink)),
     summary.node,
