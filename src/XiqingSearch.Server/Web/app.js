@@ -3,7 +3,7 @@
  * and wires them to the state, the URL and the API. Every module follows the rule of modules/dom.js: no HTML
  * string is ever parsed, text goes into the DOM as text nodes.
  *
- * window.XiqingSearch.mount(target, {base, embedded}) mounts the UI; a <script type="module" src="app.js"
+ * window.XiqingSearch.mount(target, {base, embedded, token}) mounts the UI; a <script type="module" src="app.js"
  * data-mount="#id"> mounts it into that element by itself.
  */
 
@@ -38,7 +38,7 @@ function mount(target, options = {}) {
   const embedded = !!options.embedded;
   const root = embedded && target.attachShadow ? target.shadowRoot || target.attachShadow({ mode: 'open' }) : target;
   const ids = 'xq' + Math.random().toString(36).slice(2, 8);
-  const api = createApi(base);
+  const api = createApi(base, typeof options.token === 'function' ? options.token : null);
   const url = createUrlSync(embedded);
 
   let state = emptyState();
