@@ -18,6 +18,7 @@ THREADS="${THREADS:-2}"
 PORT="${PORT:-5190}"
 QUERY="${QUERY:-天开西青园}"
 WORK="$(mktemp -d /tmp/xiqing-auth-load.XXXXXX)"
+INDEX="${INDEX:-$WORK/index}"   # an index folder built before saves the build
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
 
@@ -45,7 +46,7 @@ printf '{"name":"load","sha256":"%s","groups":["xq-planning"]}\n' "$HASH" >"$WOR
 
 start() { # name port extra-args...
   local name="$1" port="$2"; shift 2
-  XIQING_INDEX="$WORK/index" XIQING_SEEDS="$ROOT/seeds" \
+  XIQING_INDEX="$INDEX" XIQING_SEEDS="$ROOT/seeds" \
     dotnet "$BIN/XiqingSearch.Server.dll" --urls "http://127.0.0.1:$port" --Logging:LogLevel:Default=Warning \
     --Xiqing:SearchCacheMegabytes=0 "$@" >"$WORK/$name.log" 2>&1 &
   PIDS+=($!)
@@ -56,7 +57,7 @@ start() { # name port extra-args...
   echo "$name not ready"; cat "$WORK/$name.log"; exit 1
 }
 
-echo "== starting three servers (index built once into $WORK/index)"
+echo "== starting three servers (index $INDEX)"
 start off "$PORT"
 start key "$((PORT + 1))" --Xiqing:Auth:ApiKeysFile="$WORK/keys.jsonl"
 start audit "$((PORT + 2))" --Xiqing:Auth:ApiKeysFile="$WORK/keys.jsonl" --audit-log "$WORK/audit/audit.jsonl"
@@ -77,9 +78,12 @@ for mode in off key audit; do # warm-up (JIT)
   wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -H "X-Api-Key: $KEY" "http://127.0.0.1:$p$PATHQ" >/dev/null
 done
 for round in $(seq 1 "$ROUNDS"); do
-  off="$(rps "$PORT")"
-  key="$(rps "$((PORT + 1))" -H "X-Api-Key: $KEY")"
-  audit="$(rps "$((PORT + 2))" -H "X-Api-Key: $KEY")"
+  # The order turns each round, so that no mode always runs first or last in a round.
+  case $((round % 3)) in
+    1) off="$(rps "$PORT")"; key="$(rps "$((PORT + 1))" -H "X-Api-Key: $KEY")"; audit="$(rps "$((PORT + 2))" -H "X-Api-Key: $KEY")" ;;
+    2) key="$(rps "$((PORT + 1))" -H "X-Api-Key: $KEY")"; audit="$(rps "$((PORT + 2))" -H "X-Api-Key: $KEY")"; off="$(rps "$PORT")" ;;
+    0) audit="$(rps "$((PORT + 2))" -H "X-Api-Key: $KEY")"; off="$(rps "$PORT")"; key="$(rps "$((PORT + 1))" -H "X-Api-Key: $KEY")" ;;
+  esac
   echo "round $round: off $off   api key $key   api key + audit log $audit   (requests/s)"
   RUNS[off]+="$off "; RUNS[key]+="$key "; RUNS[audit]+="$audit "
 done
