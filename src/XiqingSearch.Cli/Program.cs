@@ -64,6 +64,7 @@ internal static class Program
         root.Add(StatsCommand.Create());
         root.Add(AnalyzeCommand.Create());
         root.Add(ServeCommand.Create());
+        root.Add(KeysCommand.Create());
         ExamplesHelpAction.WithExamples(root, """
             xiqing search 天开西青园
             xiqing search 天开西青园 --format kwic

@@ -5,6 +5,7 @@ using XiqingSearch.Core.Configuration;
 using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Engine;
 using XiqingSearch.Core.Search.Model;
+using XiqingSearch.Server.Auth;
 using XiqingSearch.Server.Endpoints;
 using XiqingSearch.Server.Hosting;
 using XiqingSearch.Server.Http;
@@ -23,11 +24,12 @@ public static class ServerApp
         ["--seeds"] = "Xiqing:Seeds",
         ["--smartcn-jar"] = "Xiqing:SmartCnJar",
         ["--admin-key"] = "Xiqing:AdminKey",
+        ["--audit-log"] = "Xiqing:Audit:Path",
     };
 
     /// <summary>
     /// The settings for <paramref name="args"/>: <c>--index DIR</c>, <c>--seeds DIR</c>, <c>--smartcn-jar PATH</c>,
-    /// <c>--admin-key KEY</c>, <c>--ocr</c> and <c>--Xiqing:Key=value</c> are the flag layer of Core's
+    /// <c>--admin-key KEY</c>, <c>--audit-log FILE</c>, <c>--ocr</c> and <c>--Xiqing:Key=value</c> are the flag layer of Core's
     /// <see cref="SettingsResolver"/>, over the environment, <c>xiqing.json</c> and <c>appsettings.json</c> in the
     /// current directory — the resolution the command line does too.
     /// </summary>
@@ -80,8 +82,10 @@ public static class ServerApp
             o.TimestampFormat = "HH:mm:ss ";
         });
 
-        var serverSettings = ServerSettings.From(settings ?? ResolveSettings(args).ValueOrThrow());
+        var resolved = settings ?? ResolveSettings(args).ValueOrThrow();
+        var serverSettings = ServerSettings.From(resolved);
         builder.Services.AddSingleton(serverSettings);
+        AuthSetup.AddServices(builder.Services, resolved);
         builder.Services.AddSingleton(services => new EngineHolder(serverSettings,
             services.GetRequiredService<ILogger<EngineHolder>>(), engine));
         builder.Services.AddSingleton<SearchCache>();
@@ -120,7 +124,9 @@ public static class ServerApp
         var app = builder.Build();
         app.UseResponseCompression();
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        AuthSetup.UseAudit(app);
         app.UseCors();
+        AuthSetup.UseSignIn(app);
         app.UseRateLimiter();
 
         app.MapOpenApi();
@@ -130,6 +136,7 @@ public static class ServerApp
         AnalyticsEndpoints.Map(app);
         DocumentEndpoints.Map(app);
         AdminEndpoints.Map(app);
+        AuthEndpoints.Map(app);
         PageEndpoints.Map(app);
         FallbackEndpoints.Map(app);
         return app;

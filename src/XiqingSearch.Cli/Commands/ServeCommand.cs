@@ -42,6 +42,12 @@ internal static class ServeCommand
                 "XIQING_AUTH__TRUSTED_PROXIES=a,b. Default: none (the connection's address is the client).",
             HelpName = "ADDRESS",
         };
+        var auditLog = new Option<string>("--audit-log")
+        {
+            Description = "Write the audit log: one JSON line per request (who, what, status, hits), a file per day " +
+                "(FILE-yyyy-MM-dd.ext). Also Xiqing:Audit:Path, XIQING_AUDIT__PATH. Default: none (nothing written).",
+            HelpName = "FILE",
+        };
         var locations = new LocationOptions();
         var command = new Command(Name, """
             Start the HTTP server: the search API (/api/search, /api/documents, /api/facets), the search page (/)
@@ -49,7 +55,7 @@ internal static class ServeCommand
             Stop it with Ctrl+C.
             """)
         {
-            urls, corsOrigins, adminKey, trustedProxies,
+            urls, corsOrigins, adminKey, trustedProxies, auditLog,
         };
         locations.AddTo(command);
         // Host settings we do not model (--Xiqing:Key=value) go to the server's own configuration.
@@ -67,7 +73,7 @@ internal static class ServeCommand
             // The flags become the server's own arguments, so the server resolves exactly what it would when
             // started on its own with them (one resolver: flag, environment, xiqing.json, appsettings.json).
             List<string> args = [.. parseResult.UnmatchedTokens];
-            foreach (var (option, name) in new[] { (locations.Seeds, "--seeds"), (locations.Index, "--index"), (locations.SmartCnJar, "--smartcn-jar"), (adminKey, "--admin-key"), (urls, "--urls") })
+            foreach (var (option, name) in new[] { (locations.Seeds, "--seeds"), (locations.Index, "--index"), (locations.SmartCnJar, "--smartcn-jar"), (adminKey, "--admin-key"), (urls, "--urls"), (auditLog, "--audit-log") })
             {
                 if (parseResult.GetValue(option) is { Length: > 0 } value)
                 {

@@ -39,6 +39,20 @@ public static class SettingsKeys
     public const string OcrLanguages = "ocr:languages";
     public const string OcrPageTimeoutSeconds = "ocr:pagetimeoutseconds";
     public const string OcrCacheDirectory = "ocr:cachedirectory";
+    // Sign-in (API keys, OpenID Connect, administration by group) and the audit log.
+    public const string AuthMode = "auth:mode";
+    public const string AuthApiKeysFile = "auth:apikeysfile";
+    public const string AuthAdminGroup = "auth:admingroup";
+    public const string AuthAllowAnonymous = "auth:allowanonymous";
+    public const string AuthOidcAuthority = "auth:oidc:authority";
+    public const string AuthOidcClientId = "auth:oidc:clientid";
+    public const string AuthOidcClientSecret = "auth:oidc:clientsecret";
+    public const string AuthOidcAudience = "auth:oidc:audience";
+    public const string AuthOidcGroupsClaim = "auth:oidc:groupsclaim";
+    public const string AuthOidcUserClaim = "auth:oidc:userclaim";
+    public const string AuthOidcScopes = "auth:oidc:scopes";
+    public const string AuditPath = "audit:path";
+    public const string AuditQueryText = "audit:querytext";
 
     /// <summary>All of them.</summary>
     public static IReadOnlyList<string> All { get; } =
@@ -49,6 +63,9 @@ public static class SettingsKeys
         IngestionMaxPages, IngestionMaxDocumentCharacters, IngestionMaxParagraphCharacters, IngestionStreamTextBytes,
         AnswersMaxCsvRows, AnswersMaxDocumentCharacters, RoutesMaxConcurrent, AuthTrustedProxies,
         OcrEnabled, OcrTesseract, OcrPdftoppm, OcrLanguages, OcrPageTimeoutSeconds, OcrCacheDirectory,
+        AuthMode, AuthApiKeysFile, AuthAdminGroup, AuthAllowAnonymous, AuthOidcAuthority, AuthOidcClientId,
+        AuthOidcClientSecret, AuthOidcAudience, AuthOidcGroupsClaim, AuthOidcUserClaim, AuthOidcScopes,
+        AuditPath, AuditQueryText,
     ];
 
     /// <summary>Whether <paramref name="key"/> (canonical) is a setting; keys starting with <c>$</c> (such as a JSON

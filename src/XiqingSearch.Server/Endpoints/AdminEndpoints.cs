@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using XiqingSearch.Core.Indexing;
 using XiqingSearch.Core.Problems;
+using XiqingSearch.Server.Auth;
 using XiqingSearch.Server.Hosting;
 using XiqingSearch.Server.Http;
 
@@ -26,21 +27,26 @@ internal static class AdminEndpoints
             .WithSummary("Rebuilds the index and switches to it. Header X-Xiqing-Key: the configured admin key.")
             .Produces<BuildReport>(StatusCodes.Status200OK, "application/json")
             .Produces<ErrorResponse>(StatusCodes.Status401Unauthorized, "application/json")
+            .Produces<ErrorResponse>(StatusCodes.Status403Forbidden, "application/json")
             .Produces<ErrorResponse>(StatusCodes.Status404NotFound, "application/json")
             .Produces<ErrorResponse>(StatusCodes.Status409Conflict, "application/json")
             .Produces<ErrorResponse>(StatusCodes.Status422UnprocessableEntity, "application/json")
             .RequireRateLimiting(RateLimits.Admin);
     }
 
-    private static async Task<IResult> Reindex(HttpContext context, ServerSettings settings, EngineHolder holder)
+    private static async Task<IResult> Reindex(HttpContext context, ServerSettings settings, AuthSettings auth, EngineHolder holder)
     {
-        if (!settings.IsAdminEnabled)
+        // Under a sign-in, callers in the admin group may reindex; the admin key works as before.
+        if (!settings.IsAdminEnabled && !auth.SignInConfigured)
         {
             return ProblemMapper.ToResult(new Problem(ServerProblems.AdminDisabled, ServerMessages.AdminDisabled));
         }
-        if (!HasKey(context.Request, settings.AdminKey!))
+        var caller = context.Caller();
+        if (!auth.IsAdmin(caller) && !(settings.IsAdminEnabled && HasKey(context.Request, settings.AdminKey!)))
         {
-            return ProblemMapper.ToResult(new Problem(ServerProblems.AdminUnauthorized, ServerMessages.AdminUnauthorized));
+            return caller.User is not null
+                ? AuthProblems.Json(AuthProblems.Forbidden, AuthProblems.ForbiddenMessage(auth.AdminGroup), StatusCodes.Status403Forbidden)
+                : ProblemMapper.ToResult(new Problem(ServerProblems.AdminUnauthorized, ServerMessages.AdminUnauthorized));
         }
         // The build is CPU-bound and synchronous; keep it off the request thread's continuation. It is not
         // cancelled when the client goes away: a half-run rebuild would only be thrown away.

@@ -4,6 +4,7 @@ using System.Text.Json;
 using XiqingSearch.Core.Export;
 using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Model;
+using XiqingSearch.Server.Auth;
 using XiqingSearch.Server.Hosting;
 using XiqingSearch.Server.Http;
 
@@ -57,6 +58,7 @@ internal static class SearchEndpoints
         var key = ServerWarmUp.IsWarmUp(context) ? null : SearchParameters.CacheKey(request);
         if (key is not null && cache.Get(key, generation) is { } cached)
         {
+            AuditLog.NoteAnswer(context, cached);
             return TypedResults.Bytes(cached, JsonContentType);
         }
         var engine = holder.Current;
@@ -83,6 +85,7 @@ internal static class SearchEndpoints
         {
             cache.Put(key, generation, body);
         }
+        AuditLog.NoteAnswer(context, body);
         return TypedResults.Bytes(body, JsonContentType);
     }
 

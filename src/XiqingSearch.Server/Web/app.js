@@ -3,10 +3,11 @@
  * and wires them to the state, the URL and the API. Every module follows the rule of modules/dom.js: no HTML
  * string is ever parsed, text goes into the DOM as text nodes.
  *
- * window.XiqingSearch.mount(target, {base, embedded}) mounts the UI; a <script type="module" src="app.js"
+ * window.XiqingSearch.mount(target, {base, embedded, token}) mounts the UI; a <script type="module" src="app.js"
  * data-mount="#id"> mounts it into that element by itself.
  */
 
+import { createAccount } from './modules/account.js';
 import { createApi, failure } from './modules/api.js';
 import { attachAssist } from './modules/assist.js';
 import { createChart } from './modules/chart.js';
@@ -37,7 +38,7 @@ function mount(target, options = {}) {
   const embedded = !!options.embedded;
   const root = embedded && target.attachShadow ? target.shadowRoot || target.attachShadow({ mode: 'open' }) : target;
   const ids = 'xq' + Math.random().toString(36).slice(2, 8);
-  const api = createApi(base);
+  const api = createApi(base, typeof options.token === 'function' ? options.token : null);
   const url = createUrlSync(embedded);
 
   let state = emptyState();
@@ -94,6 +95,7 @@ function mount(target, options = {}) {
   const app = el('div', { className: 'xq' + (embedded ? ' xq-embedded' : '') },
     el('header', { className: 'xq-header' },
       el('h1', { className: 'xq-title', text: TEXT.title }),
+      embedded ? null : createAccount(api),
       form,
       el('p', { className: 'xq-hint' }, TEXT.hint, ' ', TEXT.example, exampleLink)),
     summary.node,

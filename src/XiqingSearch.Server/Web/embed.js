@@ -35,7 +35,11 @@
       console.error('XiqingSearch: app.js did not load');
       return;
     }
-    api.mount(target, { base: base, embedded: true });
+    // data-token names a function of the portal that returns its bearer token for the service (or a promise
+    // of it), when the service signs callers in (oidc mode): the API calls carry it.
+    var tokenName = script.getAttribute('data-token');
+    var token = tokenName ? function () { return window[tokenName](); } : undefined;
+    api.mount(target, { base: base, embedded: true, token: token });
   }
 
   function start() {

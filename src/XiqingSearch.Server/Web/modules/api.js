@@ -5,10 +5,18 @@
 
 import { TEXT } from './text.js';
 
-/** The client for the service at `base` (ends with a slash; the page's own folder or embed.js's origin). */
-export function createApi(base) {
+/**
+ * The client for the service at `base` (ends with a slash; the page's own folder or embed.js's origin). `token`,
+ * when given (a portal embedding the page under sign-in), returns the bearer token — or a promise of it — that
+ * every API call carries: an embedded page cannot use the service's own session cookie (third-party cookies).
+ */
+export function createApi(base, token) {
   function getJson(path, signal) {
-    return fetch(base + path, { headers: { Accept: 'application/json' }, signal })
+    return Promise.resolve(token ? token() : null)
+      .then((bearer) => fetch(base + path, {
+        headers: bearer ? { Accept: 'application/json', Authorization: 'Bearer ' + bearer } : { Accept: 'application/json' },
+        signal,
+      }))
       .then((r) => r.json().then((body) => ({ ok: r.ok, body })));
   }
 
