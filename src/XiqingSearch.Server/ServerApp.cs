@@ -69,6 +69,8 @@ public static class ServerApp
             ApplicationName = typeof(ServerApp).Assembly.GetName().Name,
         });
         builder.UseServiceManagers();
+        // Raw UTF-8 in a request line (curl "…?q=天开西青园") is percent-encoded before Kestrel parses it.
+        builder.WebHost.ConfigureKestrel(RawRequestLineMiddleware.Add);
 
         // Embedded defaults (logging) go first so every file, variable and flag overrides them.
         builder.Configuration.Sources.Insert(0, new JsonStreamConfigurationSource

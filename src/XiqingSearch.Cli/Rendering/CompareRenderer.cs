@@ -15,8 +15,7 @@ internal static class CompareRenderer
     public const int BarColumns = 6;
 
     /// <summary>The CSV columns, in order.</summary>
-    public static readonly IReadOnlyList<string> CsvColumns =
-        ["phrase", "year", "period", "occurrences", "paragraphs", "documents", "per10k", "total", "first_year", "last_year"];
+    public static IReadOnlyList<string> CsvColumns => Core.Export.CompareCsv.Columns;
 
     private static readonly string Eighths = " ▏▎▍▌▋▊▉";
 
@@ -64,31 +63,8 @@ internal static class CompareRenderer
         }
     }
 
-    public static void WriteCsv(CompareResult result, TextWriter output)
-    {
-        output.Write('\uFEFF');
-        CsvRenderer.WriteRecord(output, CsvColumns);
-        foreach (var row in result.Rows)
-        {
-            foreach (var cell in row.Cells)
-            {
-                CsvRenderer.WriteRecord(output,
-                [
-                    row.Phrase,
-                    Number(cell.Year),
-                    cell.Period ?? "",
-                    Number(cell.Occurrences),
-                    Number(cell.Paragraphs),
-                    Number(cell.Documents),
-                    cell.Per10k.ToString("0.##", CultureInfo.InvariantCulture),
-                    Number(row.Total),
-                    row.FirstYear is { } first ? Number(first) : "",
-                    row.LastYear is { } last ? Number(last) : "",
-                ]);
-            }
-        }
-        output.Flush();
-    }
+    /// <summary>The CSV Core writes for every front end (<see cref="Core.Export.CompareCsv"/>).</summary>
+    public static void WriteCsv(CompareResult result, TextWriter output) => Core.Export.CompareCsv.Write(result, output);
 
     private static string Header(CompareCell cell) => cell.Period ?? Number(cell.Year);
 

@@ -1,5 +1,8 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using XiqingSearch.Core.Export;
 using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Analytics;
 using XiqingSearch.Core.Search.Model;
@@ -25,8 +28,9 @@ internal static class AnalyticsEndpoints
                 $"Parameters: q (a phrase or query; repeat for each phrase, at most {CompareRequest.MaxPhrases}), and the " +
                 "filters of /api/search: year (2024 or 2021..2023), topic, chapter, doc, kind — each repeatable (ORed); " +
                 $"multiYear = {MultiYearModes.Names} (where the 2021–2025 plan counts; default first-year). Each cell " +
-                "is what /api/search?q=PHRASE&year=Y counts; per10k = occurrences per 10,000 characters of that year's documents.")
-            .Produces<CompareResult>(StatusCodes.Status200OK, "application/json")
+                "is what /api/search?q=PHRASE&year=Y counts; per10k = occurrences per 10,000 characters of that year's documents. " +
+                "format = json (default) or csv (text/csv, the columns of `xiqing compare --format csv`, as an attachment); any other format is 400.")
+            .Produces<CompareResult>(StatusCodes.Status200OK, "application/json", "text/csv")
             .Produces<ErrorResponse>(StatusCodes.Status400BadRequest, "application/json")
             .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json");
         app.MapGet("/api/new-terms", NewTerms)
@@ -42,9 +46,18 @@ internal static class AnalyticsEndpoints
             .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json");
     }
 
+    /// <summary>The values <c>format</c> takes on /api/compare.</summary>
+    public static readonly IReadOnlyList<string> CompareFormats = ["json", "csv"];
+
     private static async Task<IResult> Compare(HttpContext context, EngineHolder holder, RouteGuard guard)
     {
         var query = context.Request.Query;
+        // An unknown format is refused, never answered as JSON a client would save as something else.
+        var format = query["format"].ToString();
+        if (format.Length > 0 && !CompareFormats.Contains(format))
+        {
+            return ProblemMapper.BadParameter("format", ServerMessages.UnknownValue("format", format, string.Join(", ", CompareFormats)));
+        }
         var phrases = query["q"].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).ToList();
         // How many phrases, how long, and the filters' values: Core's rules (SearchLimits), checked by the engine.
         var years = SearchLimits.ParseYears(Values(query, "year"));
@@ -71,8 +84,14 @@ internal static class AnalyticsEndpoints
             Kinds = [.. Values(query, "kind")],
             MultiYear = mode,
         };
-        return await guard.RunAsync(context, "compare", ["q", "year", "topic", "chapter", "doc", "kind", "multiYear"],
-            _ => Serialize(engine.Value.Compare(request)));
+        string[] parameters = ["q", "year", "topic", "chapter", "doc", "kind", "multiYear"];
+        if (format == "csv")
+        {
+            var csv = await guard.RunAsync(context, "compare-csv", parameters,
+                _ => Csv(engine.Value.Compare(request)), OccurrenceCsv.ContentType);
+            return Attachment(csv, "xiqing-compare.csv");
+        }
+        return await guard.RunAsync(context, "compare", parameters, _ => Serialize(engine.Value.Compare(request)));
     }
 
     private static async Task<IResult> NewTerms(HttpContext context, EngineHolder holder, RouteGuard guard)
@@ -119,6 +138,22 @@ internal static class AnalyticsEndpoints
         return await guard.RunAsync(context, "new-terms", ["year", "since", "limit", "multiYear"],
             _ => Serialize(engine.Value.NewTerms(request)));
     }
+
+    private static Result<byte[]> Csv(Result<CompareResult> result)
+    {
+        if (!result.IsSuccess)
+        {
+            return Result<byte[]>.Fail(result.Problems);
+        }
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        CompareCsv.Write(result.Value, text);
+        return Encoding.UTF8.GetBytes(text.ToString());
+    }
+
+    /// <summary>A file answer offered for saving under <paramref name="name"/>; an error answer stays as it is.</summary>
+    internal static IResult Attachment(IResult result, string name) => result is FileContentHttpResult file
+        ? TypedResults.Bytes(file.FileContents, file.ContentType, name)
+        : result;
 
     private static Result<byte[]> Serialize<T>(Result<T> result) => result.IsSuccess
         ? JsonSerializer.SerializeToUtf8Bytes(result.Value, XiqingJson.Options)

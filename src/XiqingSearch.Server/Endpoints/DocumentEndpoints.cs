@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Model;
 using XiqingSearch.Server.Hosting;
@@ -47,7 +48,9 @@ internal static class DocumentEndpoints
 
         app.MapGet("/api/facets", Facets)
             .WithName("Facets")
-            .WithSummary("Facet counts (year, topic, chapter, doc) over the whole corpus; occurrences are 0.")
+            .WithSummary("Paragraph counts per facet value (year, topic, chapter, doc, type, issuer) over the whole corpus.")
+            .WithDescription("Each value has count, the paragraphs with that value. There is no query, so there is nothing " +
+                "whose occurrences could be counted: unlike /api/search's facets, values carry no occurrences field.")
             .Produces<SearchFacets>(StatusCodes.Status200OK, "application/json")
             .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json");
     }
@@ -196,7 +199,24 @@ internal static class DocumentEndpoints
     {
         var engine = holder.Current;
         return engine.IsSuccess
-            ? TypedResults.Ok(engine.Value.CorpusFacets())
+            ? TypedResults.Bytes(CorpusFacetsJson(engine.Value.CorpusFacets()), "application/json; charset=utf-8")
             : ProblemMapper.Unavailable(engine.Problems[0]);
+    }
+
+    /// <summary>
+    /// The corpus's facets without <c>occurrences</c>: occurrences are of a query, and here there is none, so a
+    /// field that could only say 0 is left out rather than read as "never occurs".
+    /// </summary>
+    internal static byte[] CorpusFacetsJson(SearchFacets facets)
+    {
+        var json = JsonSerializer.SerializeToNode(facets, XiqingJson.Options)!.AsObject();
+        foreach (var (_, values) in json)
+        {
+            foreach (var value in values as JsonArray ?? [])
+            {
+                (value as JsonObject)?.Remove("occurrences");
+            }
+        }
+        return JsonSerializer.SerializeToUtf8Bytes(json, XiqingJson.Options);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Routing.Patterns;
 using XiqingSearch.Core.Problems;
 using XiqingSearch.Server.Http;
 
@@ -7,7 +8,29 @@ namespace XiqingSearch.Server.Endpoints;
 internal static class FallbackEndpoints
 {
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapFallback((HttpContext context) => ProblemMapper.ToResult(new Problem(ProblemCodes.NotFound,
-                ServerMessages.NoRoute(context.Request.Method, context.Request.Path.Value ?? "/"))))
+        app.MapFallback((HttpContext context, EndpointDataSource endpoints) => ProblemMapper.ToResult(new Problem(ProblemCodes.NotFound,
+                ServerMessages.NoRoute(context.Request.Method, context.Request.Path.Value ?? "/", Routes(endpoints)))))
             .ExcludeFromDescription();
+
+    /// <summary>
+    /// The routes a client may call, from the routing table itself, so a route added later is listed too: every
+    /// route with its methods that the API description shows, and the page (<c>/</c>). Left out are the page's
+    /// own files, the fallback and the catch-all forms of the document routes, which repeat routes already listed.
+    /// </summary>
+    internal static IReadOnlyList<string> Routes(EndpointDataSource endpoints) =>
+        [.. endpoints.Endpoints.OfType<RouteEndpoint>()
+            .Where(endpoint => endpoint.Metadata.GetMetadata<IExcludeFromDescriptionMetadata>() is not { ExcludeFromDescription: true }
+                || endpoint.RoutePattern.RawText == "/")
+            .Where(endpoint => !endpoint.RoutePattern.Parameters.Any(parameter => parameter.IsCatchAll))
+            .SelectMany(endpoint => (endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [])
+                .Where(method => method != HttpMethods.Head)
+                .Select(method => method + " " + Display(endpoint.RoutePattern)))
+            .Distinct()
+            .Order(StringComparer.Ordinal)];
+
+    private static string Display(RoutePattern pattern)
+    {
+        var text = pattern.RawText ?? "/";
+        return text.StartsWith('/') ? text : "/" + text;
+    }
 }

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Microsoft.OpenApi;
 using XiqingSearch.Core.Ingestion;
+using XiqingSearch.Core.Search.Analytics;
+using XiqingSearch.Core.Search.Engine;
 using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Server.Endpoints;
@@ -66,6 +68,60 @@ internal static partial class OpenApiDocumentation
             }
         }
 
+        var suggest = Operation(document, "/api/suggest");
+        if (suggest is not null)
+        {
+            suggest.Parameters = [
+                Query("q", JsonSchemaType.String, "What has been typed; empty gives no suggestions.", maxLength: SearchLimits.MaxQueryLength),
+                Query("limit", JsonSchemaType.Integer, $"Suggestions, 1..{SearchEngine.MaxSuggestions} (default 8).", minimum: 1, maximum: SearchEngine.MaxSuggestions),
+            ];
+        }
+
+        var compare = Operation(document, "/api/compare");
+        if (compare is not null)
+        {
+            compare.Parameters = [
+                new OpenApiParameter
+                {
+                    Name = "q",
+                    In = ParameterLocation.Query,
+                    Required = true,
+                    Description = $"A phrase or query; repeat for each phrase (one row each), at most {CompareRequest.MaxPhrases}.",
+                    Style = ParameterStyle.Form,
+                    Explode = true,
+                    Schema = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Array,
+                        Items = Schema(JsonSchemaType.String, SearchLimits.MaxQueryLength, null, null, null),
+                        MinItems = 1,
+                        MaxItems = CompareRequest.MaxPhrases,
+                    },
+                },
+                Repeated("year", "A year (2024) or a range (2021..2023): the columns shown; repeat for more."),
+                Repeated("topic", "A topic name; repeat for more (ORed)."),
+                Repeated("chapter", "A chapter facet value (heading path joined with ' > ', prefix match); repeat for more (ORed)."),
+                Repeated("doc", "A document id; repeat for more (ORed)."),
+                Repeated("kind", "paragraph, heading or table-row; repeat for more (ORed).", [.. ParagraphKindNames.All]),
+                Query("multiYear", JsonSchemaType.String, "Where a multi-year plan (2021–2025) is counted: under its first year (default), as its own series, or not at all.",
+                    values: ["first-year", "own", "exclude"]),
+                Query("format", JsonSchemaType.String, "json (default): the comparison model; csv: one row per phrase and year as text/csv " +
+                    "(UTF-8 with BOM, an attachment), the columns of `xiqing compare --format csv`. Any other value is 400 naming these.",
+                    values: [.. AnalyticsEndpoints.CompareFormats]),
+            ];
+        }
+
+        var newTerms = Operation(document, "/api/new-terms");
+        if (newTerms is not null)
+        {
+            newTerms.Parameters = [
+                Query("year", JsonSchemaType.Integer, "The year whose new terms are listed.", required: true, minimum: SearchLimits.MinYear, maximum: SearchLimits.MaxYear),
+                Query("since", JsonSchemaType.Integer, "The first year compared with (default: the first indexed).", minimum: SearchLimits.MinYear, maximum: SearchLimits.MaxYear),
+                Query("limit", JsonSchemaType.Integer, $"Terms per list, 1..{NewTermsRequest.MaxLimit} (default 20).", minimum: 1, maximum: NewTermsRequest.MaxLimit),
+                Query("multiYear", JsonSchemaType.String, "Where a multi-year plan is counted: under its first year (default) or not at all.",
+                    values: ["first-year", "exclude"]),
+            ];
+        }
+
         var document1 = Operation(document, "/api/documents/{doc}");
         if (document1 is not null)
         {
@@ -108,7 +164,8 @@ internal static partial class OpenApiDocumentation
         {
             var tag = path switch
             {
-                "/api/search" => "search",
+                "/api/search" or "/api/suggest" => "search",
+                "/api/compare" or "/api/new-terms" => "analytics",
                 "/healthz" or "/readyz" => "health",
                 _ when path.StartsWith("/api/admin", StringComparison.Ordinal) => "admin",
                 _ => "documents",

@@ -25,8 +25,8 @@ internal static class ServerMessages
         "(offset + 1), counted in UTF-16 code units; offset and length are the 0-based span. " +
         "Repeated filter parameters (year=2023&year=2024) are ORed; different filters are ANDed.";
 
-    public static string NoRoute(string method, string path) =>
-        Format($"No route {method} {path}. Routes: GET /api/search, GET /api/documents, GET /api/documents/{{doc}}, GET /api/documents/{{doc}}/paragraphs/{{n}}, GET /api/facets, GET /healthz, GET /readyz, GET /openapi/v1.json, POST /api/admin/reindex, GET / (the page).");
+    public static string NoRoute(string method, string path, IReadOnlyList<string> routes) =>
+        Format($"No route {method} {path}. Routes: {string.Join(", ", routes)} (GET / is the page).");
 
     public static string AboutParameter(string parameter, string message) =>
         Format($"Parameter '{parameter}': {message}");
