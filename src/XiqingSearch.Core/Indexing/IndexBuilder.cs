@@ -54,7 +54,7 @@ public static class IndexBuilder
                 ? IndexState.Current
                 : IndexState.Stale;
         }
-        return manifest.Matches(files.Value, CorpusReader.CatalogFile(options.SeedsDirectory, manifest.KnownSources()))
+        return manifest.Matches(files.Value, CorpusReader.CatalogFile(options.SeedsDirectory))
             ? IndexState.Current
             : IndexState.Stale;
     }
