@@ -120,6 +120,8 @@ public static class ServerApp
         var app = builder.Build();
         app.UseResponseCompression();
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        // Who is asking, before any route answers (header mode; the other sign-ins set the caller the same way).
+        app.UseMiddleware<Auth.HeaderSignIn>();
         app.UseCors();
         app.UseRateLimiter();
 

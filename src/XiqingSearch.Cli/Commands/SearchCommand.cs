@@ -90,6 +90,8 @@ internal static class SearchCommand
             query, years, topics, chapters, docs, kinds, types, issuers, sort, limit, all, offset, format, outputFile,
         };
         locations.AddTo(command);
+        var groups = CallerOption.Create();
+        command.Add(groups);
 
         command.SetAction(parseResult => CommandRunner.Run(() =>
         {
@@ -112,6 +114,7 @@ internal static class SearchCommand
                 Offset = parseResult.GetValue(offset),
                 // An export wants every occurrence unless a page was asked for.
                 All = parseResult.GetValue(all) || (isExport && !limitGiven && !offsetGiven),
+                Caller = CallerOption.Of(parseResult, groups),
             };
 
             using var engine = EngineLoader.Open(locations.Resolve(parseResult));

@@ -32,6 +32,9 @@ public static class SettingsKeys
     public const string AnswersMaxDocumentCharacters = "answers:maxdocumentcharacters";
     public const string RoutesMaxConcurrent = "routes:maxconcurrent";
     public const string AuthTrustedProxies = "auth:trustedproxies";
+    public const string AuthMode = "auth:mode";
+    public const string AuthUserHeader = "auth:userheader";
+    public const string AuthGroupsHeader = "auth:groupsheader";
     public const string OcrEnabled = "ocr:enabled";
     public const string OcrTesseract = "ocr:tesseract";
     public const string OcrPdftoppm = "ocr:pdftoppm";
@@ -47,6 +50,7 @@ public static class SettingsKeys
         IngestionMaxPartBytes, IngestionMaxInflatedBytes, IngestionMaxCompressionRatio, IngestionMaxNestingDepth,
         IngestionMaxPages, IngestionMaxDocumentCharacters, IngestionMaxParagraphCharacters,
         AnswersMaxCsvRows, AnswersMaxDocumentCharacters, RoutesMaxConcurrent, AuthTrustedProxies,
+        AuthMode, AuthUserHeader, AuthGroupsHeader,
         OcrEnabled, OcrTesseract, OcrPdftoppm, OcrLanguages, OcrPageTimeoutSeconds, OcrCacheDirectory,
     ];
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Analytics;
 using XiqingSearch.Core.Search.Model;
+using XiqingSearch.Server.Auth;
 using XiqingSearch.Server.Hosting;
 using XiqingSearch.Server.Http;
 
@@ -70,6 +71,7 @@ internal static class AnalyticsEndpoints
             Docs = [.. Values(query, "doc")],
             Kinds = [.. Values(query, "kind")],
             MultiYear = mode,
+            Caller = context.Caller(),
         };
         return await guard.RunAsync(context, "compare", ["q", "year", "topic", "chapter", "doc", "kind", "multiYear"],
             _ => Serialize(engine.Value.Compare(request)));
@@ -115,7 +117,7 @@ internal static class AnalyticsEndpoints
         {
             return ProblemMapper.Unavailable(engine.Problems[0]);
         }
-        var request = new NewTermsRequest { Year = year, Since = since, Limit = limit, MultiYear = mode };
+        var request = new NewTermsRequest { Year = year, Since = since, Limit = limit, MultiYear = mode, Caller = context.Caller() };
         return await guard.RunAsync(context, "new-terms", ["year", "since", "limit", "multiYear"],
             _ => Serialize(engine.Value.NewTerms(request)));
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Model;
+using XiqingSearch.Server.Auth;
 using XiqingSearch.Server.Hosting;
 using XiqingSearch.Server.Http;
 
@@ -52,11 +53,11 @@ internal static class DocumentEndpoints
             .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json");
     }
 
-    private static IResult Documents(EngineHolder holder)
+    private static IResult Documents(HttpContext context, EngineHolder holder)
     {
         var engine = holder.Current;
         return engine.IsSuccess
-            ? TypedResults.Ok(engine.Value.Documents())
+            ? TypedResults.Ok(engine.Value.Documents(context.Caller()))
             : ProblemMapper.Unavailable(engine.Problems[0]);
     }
 
@@ -75,7 +76,7 @@ internal static class DocumentEndpoints
             return ProblemMapper.Unavailable(engine.Problems[0]);
         }
         var segments = path.Split('/');
-        bool IsDocument(string id) => engine.Value.HasDocument(id);
+        bool IsDocument(string id) => engine.Value.HasDocument(id, context.Caller());
         if (segments.Length >= 2 && segments[^1] == "original")
         {
             var doc = string.Join('/', segments[..^1]);
@@ -106,7 +107,7 @@ internal static class DocumentEndpoints
             return ProblemMapper.Unavailable(engine.Problems[0]);
         }
         var file = context.Request.Query["file"].ToString();
-        var found = engine.Value.OriginalFile(IdOf(doc), file.Length == 0 ? null : file);
+        var found = engine.Value.OriginalFile(IdOf(doc), file.Length == 0 ? null : file, context.Caller());
         if (!found.IsSuccess)
         {
             return ProblemMapper.ToResult(found.Problems[0]);
@@ -148,7 +149,7 @@ internal static class DocumentEndpoints
         }
         return await guard.RunAsync(context, "document", ["q"], _ =>
         {
-            var result = engine.Value.GetDocument(doc, q);
+            var result = engine.Value.GetDocument(doc, q, context.Caller());
             if (!result.IsSuccess)
             {
                 return Result<byte[]>.Fail(result.Problems);
@@ -188,15 +189,15 @@ internal static class DocumentEndpoints
         {
             return ProblemMapper.Unavailable(engine.Problems[0]);
         }
-        var result = engine.Value.GetParagraph(doc, paragraph, neighbours);
+        var result = engine.Value.GetParagraph(doc, paragraph, neighbours, context.Caller());
         return result.IsSuccess ? TypedResults.Ok(result.Value) : ProblemMapper.ToResult(result.Problems[0]);
     }
 
-    private static IResult Facets(EngineHolder holder)
+    private static IResult Facets(HttpContext context, EngineHolder holder)
     {
         var engine = holder.Current;
         return engine.IsSuccess
-            ? TypedResults.Ok(engine.Value.CorpusFacets())
+            ? TypedResults.Ok(engine.Value.CorpusFacets(context.Caller()))
             : ProblemMapper.Unavailable(engine.Problems[0]);
     }
 }
