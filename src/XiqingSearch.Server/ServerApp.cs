@@ -127,6 +127,8 @@ public static class ServerApp
         app.UseResponseCompression();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         AuthSetup.UseAudit(app);
+        // Who is asking, before any route answers (header mode; the other sign-ins set the caller the same way).
+        app.UseMiddleware<Auth.HeaderSignIn>();
         app.UseCors();
         AuthSetup.UseSignIn(app);
         app.UseRateLimiter();

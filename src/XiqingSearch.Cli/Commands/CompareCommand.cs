@@ -43,6 +43,8 @@ internal static class CompareCommand
             phrases, file, years, topics, multiYear, format,
         };
         locations.AddTo(command);
+        var groups = CallerOption.Create();
+        command.Add(groups);
         command.SetAction(parseResult => CommandRunner.Run(() =>
         {
             var all = new List<string>(parseResult.GetValue(phrases) ?? []);
@@ -58,6 +60,7 @@ internal static class CompareCommand
                 Years = AnalyticsOptions.ParseYears(parseResult.GetValue(years)),
                 Topics = parseResult.GetValue(topics) ?? [],
                 MultiYear = mode,
+                Caller = CallerOption.Of(parseResult, groups),
             };
             using var engine = EngineLoader.Open(locations.Resolve(parseResult));
             var result = CommandRunner.Unwrap(engine.Compare(request));

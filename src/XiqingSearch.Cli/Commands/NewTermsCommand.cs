@@ -39,6 +39,8 @@ internal static class NewTermsCommand
             year, since, limit, multiYear, format,
         };
         locations.AddTo(command);
+        var groups = CallerOption.Create();
+        command.Add(groups);
         command.SetAction(parseResult => CommandRunner.Run(() =>
         {
             // The option accepts only the known names (and defaults to one), so the parse cannot fail.
@@ -49,6 +51,7 @@ internal static class NewTermsCommand
                 Since = parseResult.GetValue(since),
                 Limit = parseResult.GetValue(limit),
                 MultiYear = mode,
+                Caller = CallerOption.Of(parseResult, groups),
             };
             using var engine = EngineLoader.Open(locations.Resolve(parseResult));
             var result = CommandRunner.Unwrap(engine.NewTerms(request));

@@ -99,6 +99,8 @@ internal static class SearchCommand
             query, years, topics, chapters, docs, kinds, types, issuers, excludeOcr, exact, sort, limit, all, offset, format, outputFile,
         };
         locations.AddTo(command);
+        var groups = CallerOption.Create();
+        command.Add(groups);
 
         command.SetAction(parseResult => CommandRunner.Run(() =>
         {
@@ -123,6 +125,7 @@ internal static class SearchCommand
                 Offset = parseResult.GetValue(offset),
                 // An export wants every occurrence unless a page was asked for.
                 All = parseResult.GetValue(all) || (isExport && !limitGiven && !offsetGiven),
+                Caller = CallerOption.Of(parseResult, groups),
             };
 
             using var engine = EngineLoader.Open(locations.Resolve(parseResult));

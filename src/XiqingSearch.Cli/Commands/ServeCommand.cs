@@ -38,7 +38,8 @@ internal static class ServeCommand
         var trustedProxies = new Option<string[]>("--trusted-proxy")
         {
             Description = "Address of a reverse proxy in front of the server (repeat for more): its X-Forwarded-For " +
-                "names the client, so per-client limits apply to each client behind it. Also Xiqing:Auth:TrustedProxies, " +
+                "names the client, so per-client limits apply to each client behind it, and under --auth header its " +
+                "X-Remote-User and X-Remote-Groups name the caller (from any other address they are ignored). Also Xiqing:Auth:TrustedProxies, " +
                 "XIQING_AUTH__TRUSTED_PROXIES=a,b. Default: none (the connection's address is the client).",
             HelpName = "ADDRESS",
         };
@@ -48,6 +49,14 @@ internal static class ServeCommand
                 "(FILE-yyyy-MM-dd.ext). Also Xiqing:Audit:Path, XIQING_AUDIT__PATH. Default: none (nothing written).",
             HelpName = "FILE",
         };
+        var auth = new Option<string>("--auth")
+        {
+            Description = "Who is asking: none (everyone anonymous), header (a trusted reverse proxy names the user in " +
+                "X-Remote-User and their groups in X-Remote-Groups; see --trusted-proxy) or oidc. Also Xiqing:Auth:Mode. " +
+                "Default: none.",
+            HelpName = "MODE",
+        };
+        auth.AcceptOnlyFromAmong("none", "header", "oidc");
         var locations = new LocationOptions();
         var command = new Command(Name, """
             Start the HTTP server: the search API (/api/search, /api/documents, /api/facets), the search page (/)
@@ -55,7 +64,7 @@ internal static class ServeCommand
             Stop it with Ctrl+C.
             """)
         {
-            urls, corsOrigins, adminKey, trustedProxies, auditLog,
+            urls, corsOrigins, adminKey, trustedProxies, auditLog, auth,
         };
         locations.AddTo(command);
         // Host settings we do not model (--Xiqing:Key=value) go to the server's own configuration.
@@ -87,6 +96,10 @@ internal static class ServeCommand
             if (parseResult.GetValue(corsOrigins) is { Length: > 0 } origins)
             {
                 args.Add("--Xiqing:Cors:Origins=" + string.Join(',', origins));
+            }
+            if (parseResult.GetValue(auth) is { Length: > 0 } mode)
+            {
+                args.Add("--Xiqing:Auth:Mode=" + mode);
             }
             if (parseResult.GetValue(trustedProxies) is { Length: > 0 } proxies)
             {

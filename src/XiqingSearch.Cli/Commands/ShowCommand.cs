@@ -37,6 +37,8 @@ internal static class ShowCommand
             id, context, all, query,
         };
         locations.AddTo(command);
+        var groups = CallerOption.Create();
+        command.Add(groups);
         command.SetAction(parseResult => CommandRunner.Run(() =>
         {
             var text = parseResult.GetValue(id) ?? "";
@@ -45,14 +47,14 @@ internal static class ShowCommand
             {
                 var hash = text.LastIndexOf('#');
                 using var documentEngine = EngineLoader.Open(locations.Resolve(parseResult));
-                var document = CommandRunner.Unwrap(documentEngine.GetDocument(hash > 0 ? text[..hash] : text, q));
+                var document = CommandRunner.Unwrap(documentEngine.GetDocument(hash > 0 ? text[..hash] : text, q, CallerOption.Of(parseResult, groups)));
                 WriteDocument(document, StyledWriter.ForStdout(Console.Out));
                 return ExitCodes.Success;
             }
             var (doc, paragraph) = ParseId(text);
             using var engine = EngineLoader.Open(locations.Resolve(parseResult));
-            var found = CommandRunner.Unwrap(engine.GetParagraph(doc, paragraph, parseResult.GetValue(context)));
-            var highlights = string.IsNullOrWhiteSpace(q) ? null : CommandRunner.Unwrap(engine.GetDocument(doc, q));
+            var found = CommandRunner.Unwrap(engine.GetParagraph(doc, paragraph, parseResult.GetValue(context), CallerOption.Of(parseResult, groups)));
+            var highlights = string.IsNullOrWhiteSpace(q) ? null : CommandRunner.Unwrap(engine.GetDocument(doc, q, CallerOption.Of(parseResult, groups)));
             Write(found, highlights, StyledWriter.ForStdout(Console.Out));
             return ExitCodes.Success;
         }));

@@ -27,10 +27,12 @@ internal static class StatsCommand
             format,
         };
         locations.AddTo(command);
+        var groups = CallerOption.Create();
+        command.Add(groups);
         command.SetAction(parseResult => CommandRunner.Run(() =>
         {
             using var engine = EngineLoader.Open(locations.Resolve(parseResult));
-            var stats = engine.Stats();
+            var stats = engine.Stats(CallerOption.Of(parseResult, groups));
             if (parseResult.GetValue(format) == "json")
             {
                 Console.Out.Write(JsonSerializer.Serialize(stats, XiqingJson.Indented));

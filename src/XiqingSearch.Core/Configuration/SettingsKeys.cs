@@ -33,6 +33,9 @@ public static class SettingsKeys
     public const string AnswersMaxDocumentCharacters = "answers:maxdocumentcharacters";
     public const string RoutesMaxConcurrent = "routes:maxconcurrent";
     public const string AuthTrustedProxies = "auth:trustedproxies";
+    public const string AuthMode = "auth:mode";
+    public const string AuthUserHeader = "auth:userheader";
+    public const string AuthGroupsHeader = "auth:groupsheader";
     public const string OcrEnabled = "ocr:enabled";
     public const string OcrTesseract = "ocr:tesseract";
     public const string OcrPdftoppm = "ocr:pdftoppm";
@@ -62,6 +65,7 @@ public static class SettingsKeys
         IngestionMaxPartBytes, IngestionMaxInflatedBytes, IngestionMaxCompressionRatio, IngestionMaxNestingDepth,
         IngestionMaxPages, IngestionMaxDocumentCharacters, IngestionMaxParagraphCharacters, IngestionStreamTextBytes,
         AnswersMaxCsvRows, AnswersMaxDocumentCharacters, RoutesMaxConcurrent, AuthTrustedProxies,
+        AuthMode, AuthUserHeader, AuthGroupsHeader,
         OcrEnabled, OcrTesseract, OcrPdftoppm, OcrLanguages, OcrPageTimeoutSeconds, OcrCacheDirectory,
         AuthMode, AuthApiKeysFile, AuthAdminGroup, AuthAllowAnonymous, AuthOidcAuthority, AuthOidcClientId,
         AuthOidcClientSecret, AuthOidcAudience, AuthOidcGroupsClaim, AuthOidcUserClaim, AuthOidcScopes,

@@ -54,7 +54,7 @@ public static class IndexBuilder
                 ? IndexState.Current
                 : IndexState.Stale;
         }
-        return manifest.Matches(files.Value, CorpusReader.CatalogFile(options.SeedsDirectory, manifest.KnownSources()))
+        return manifest.Matches(files.Value, CorpusReader.CatalogFile(options.SeedsDirectory))
             && manifest.Ocr == IndexManifest.OcrSetting(options.Ocr)
             ? IndexState.Current
             : IndexState.Stale;

@@ -95,6 +95,13 @@ public sealed class Catalog
         using (document)
         {
             var root = document.RootElement;
+            // A catalogue of access rules alone (folders, defaultAccess) needs no "documents".
+            var accessOnly = root.ValueKind == JsonValueKind.Object && !root.TryGetProperty("documents", out _)
+                && (root.TryGetProperty(Access.AccessRules.FoldersKey, out _) || root.TryGetProperty(Access.AccessRules.DefaultAccessKey, out _));
+            if (accessOnly)
+            {
+                return new Catalog(new Dictionary<string, CatalogEntry>(StringComparer.Ordinal));
+            }
             if (root.ValueKind != JsonValueKind.Object
                 || !root.TryGetProperty("documents", out var documents)
                 || documents.ValueKind != JsonValueKind.Object)
@@ -160,6 +167,9 @@ public sealed class Catalog
                     _ = field.Name switch { "url" => url = text, "number" => number = text, _ => issuer = text };
                     break;
                 case "writtenDate" or "publishedDate" when value.ValueKind == JsonValueKind.Null:
+                    break;
+                case Access.AccessRules.AccessKey:
+                    // Who may see the document: read by the engine (Access.AccessRules), not part of the text index.
                     break;
                 case "writtenDate" or "publishedDate" when value.ValueKind == JsonValueKind.String
                     && DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,

@@ -105,14 +105,22 @@ public static class CorpusReader
 
     /// <summary>
     /// The catalogue file (<c>catalog.json</c>) of <paramref name="seedsDirectory"/>, or null when there is none.
-    /// It is not a source file, but a change to it changes the metadata, so its hash belongs in an index manifest.
+    /// It is not a source file, but a change to it changes the metadata, so its hash belongs in an index manifest:
+    /// the size and hash of the catalogue without its access rules (<see cref="Access.AccessRules.WithoutRules"/>),
+    /// so that a change of who may see what does not make the text index stale (the engine reads the rules itself).
     /// </summary>
-    public static SourceFile? CatalogFile(string seedsDirectory, IReadOnlyDictionary<string, KnownSource>? known = null)
+    public static SourceFile? CatalogFile(string seedsDirectory)
     {
         var path = Path.Combine(seedsDirectory, Catalog.FileName);
         try
         {
-            return File.Exists(path) ? Describe(path, Catalog.FileName, known, DateTime.UtcNow - KnownSource.SafeAge) : null;
+            if (!File.Exists(path))
+            {
+                return null;
+            }
+            var content = Access.AccessRules.WithoutRules(File.ReadAllBytes(path));
+            return new SourceFile(Path.GetFullPath(path), Catalog.FileName, Catalog.FileName, content.Length,
+                Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)));
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {

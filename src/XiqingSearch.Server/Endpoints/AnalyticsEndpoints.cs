@@ -6,6 +6,7 @@ using XiqingSearch.Core.Export;
 using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Analytics;
 using XiqingSearch.Core.Search.Model;
+using XiqingSearch.Server.Auth;
 using XiqingSearch.Server.Hosting;
 using XiqingSearch.Server.Http;
 
@@ -83,6 +84,7 @@ internal static class AnalyticsEndpoints
             Docs = [.. Values(query, "doc")],
             Kinds = [.. Values(query, "kind")],
             MultiYear = mode,
+            Caller = context.Caller(),
         };
         string[] parameters = ["q", "year", "topic", "chapter", "doc", "kind", "multiYear"];
         if (format == "csv")
@@ -134,7 +136,7 @@ internal static class AnalyticsEndpoints
         {
             return ProblemMapper.Unavailable(engine.Problems[0]);
         }
-        var request = new NewTermsRequest { Year = year, Since = since, Limit = limit, MultiYear = mode };
+        var request = new NewTermsRequest { Year = year, Since = since, Limit = limit, MultiYear = mode, Caller = context.Caller() };
         return await guard.RunAsync(context, "new-terms", ["year", "since", "limit", "multiYear"],
             _ => Serialize(engine.Value.NewTerms(request)));
     }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Model;
+using XiqingSearch.Server.Auth;
 using XiqingSearch.Server.Hosting;
 using XiqingSearch.Server.Http;
 
@@ -55,11 +56,11 @@ internal static class DocumentEndpoints
             .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json");
     }
 
-    private static IResult Documents(EngineHolder holder)
+    private static IResult Documents(HttpContext context, EngineHolder holder)
     {
         var engine = holder.Current;
         return engine.IsSuccess
-            ? TypedResults.Ok(engine.Value.Documents())
+            ? TypedResults.Ok(engine.Value.Documents(context.Caller()))
             : ProblemMapper.Unavailable(engine.Problems[0]);
     }
 
@@ -78,7 +79,7 @@ internal static class DocumentEndpoints
             return ProblemMapper.Unavailable(engine.Problems[0]);
         }
         var segments = path.Split('/');
-        bool IsDocument(string id) => engine.Value.HasDocument(id);
+        bool IsDocument(string id) => engine.Value.HasDocument(id, context.Caller());
         if (segments.Length >= 2 && segments[^1] == "original")
         {
             var doc = string.Join('/', segments[..^1]);
@@ -109,7 +110,7 @@ internal static class DocumentEndpoints
             return ProblemMapper.Unavailable(engine.Problems[0]);
         }
         var file = context.Request.Query["file"].ToString();
-        var found = engine.Value.OriginalFile(IdOf(doc), file.Length == 0 ? null : file);
+        var found = engine.Value.OriginalFile(IdOf(doc), file.Length == 0 ? null : file, context.Caller());
         if (!found.IsSuccess)
         {
             return ProblemMapper.ToResult(found.Problems[0]);
@@ -151,7 +152,7 @@ internal static class DocumentEndpoints
         }
         return await guard.RunAsync(context, "document", ["q"], _ =>
         {
-            var result = engine.Value.GetDocument(doc, q);
+            var result = engine.Value.GetDocument(doc, q, context.Caller());
             if (!result.IsSuccess)
             {
                 return Result<byte[]>.Fail(result.Problems);
@@ -191,15 +192,15 @@ internal static class DocumentEndpoints
         {
             return ProblemMapper.Unavailable(engine.Problems[0]);
         }
-        var result = engine.Value.GetParagraph(doc, paragraph, neighbours);
+        var result = engine.Value.GetParagraph(doc, paragraph, neighbours, context.Caller());
         return result.IsSuccess ? TypedResults.Ok(result.Value) : ProblemMapper.ToResult(result.Problems[0]);
     }
 
-    private static IResult Facets(EngineHolder holder)
+    private static IResult Facets(HttpContext context, EngineHolder holder)
     {
         var engine = holder.Current;
         return engine.IsSuccess
-            ? TypedResults.Bytes(CorpusFacetsJson(engine.Value.CorpusFacets()), "application/json; charset=utf-8")
+            ? TypedResults.Bytes(CorpusFacetsJson(engine.Value.CorpusFacets(context.Caller())), "application/json; charset=utf-8")
             : ProblemMapper.Unavailable(engine.Problems[0]);
     }
 

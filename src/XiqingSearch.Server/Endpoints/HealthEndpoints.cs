@@ -1,5 +1,6 @@
 using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Model;
+using XiqingSearch.Server.Auth;
 using XiqingSearch.Server.Hosting;
 using XiqingSearch.Server.Http;
 
@@ -27,7 +28,7 @@ internal static class HealthEndpoints
             .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json");
     }
 
-    private static IResult Ready(EngineHolder holder)
+    private static IResult Ready(HttpContext context, EngineHolder holder)
     {
         var engine = holder.Current;
         var progress = BuildProgressView.Of(holder.BuildProgress);
@@ -39,10 +40,12 @@ internal static class HealthEndpoints
                     XiqingJson.Options, statusCode: StatusCodes.Status503ServiceUnavailable)
                 : ProblemMapper.Unavailable(engine.Problems[0]);
         }
-        var all = engine.Value.Documents();
+        // Ready when the index has documents, whoever asks; the counts are what the caller may see.
+        var served = engine.Value.Documents().Count(d => d.Skipped is null);
+        var all = engine.Value.Documents(context.Caller());
         var skipped = all.Count(d => d.Skipped is not null);
         var documents = all.Count - skipped;
-        if (documents == 0 || !holder.IsWarm)
+        if (served == 0 || !holder.IsWarm)
         {
             return ProblemMapper.ToResult(new Problem(ServerProblems.NotReady, ServerMessages.IndexOpening));
         }

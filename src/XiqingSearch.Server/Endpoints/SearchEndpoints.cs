@@ -54,17 +54,20 @@ internal static class SearchEndpoints
         {
             return ProblemMapper.ToResult(parsed.Problem!, parsed.Parameter);
         }
-        // The start-up warm-up's requests neither read nor fill the cache: it holds what clients asked for.
-        var key = ServerWarmUp.IsWarmUp(context) ? null : SearchParameters.CacheKey(request);
-        if (key is not null && cache.Get(key, generation) is { } cached)
-        {
-            AuditLog.NoteAnswer(context, cached);
-            return TypedResults.Bytes(cached, JsonContentType);
-        }
         var engine = holder.Current;
         if (!engine.IsSuccess)
         {
             return ProblemMapper.Unavailable(engine.Problems[0]);
+        }
+        request = request with { Caller = context.Caller() };
+        // The start-up warm-up's requests neither read nor fill the cache: it holds what clients asked for. The key
+        // names what the caller may see, so no answer crosses to a caller who may see less.
+        var key = ServerWarmUp.IsWarmUp(context) ? null
+            : engine.Value.VisibilityKey(request.Caller) + "\n" + SearchParameters.CacheKey(request);
+        if (key is not null && cache.Get(key, generation) is { } cached)
+        {
+            AuditLog.NoteAnswer(context, cached);
+            return TypedResults.Bytes(cached, JsonContentType);
         }
         Result<SearchResponse> result;
         try
@@ -109,6 +112,7 @@ internal static class SearchEndpoints
         {
             return ProblemMapper.Unavailable(engine.Problems[0]);
         }
+        request = request with { Caller = context.Caller() };
         using var slot = guard.TrySlot(context, "export", out var refused);
         if (slot is null)
         {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using XiqingSearch.Core.Search.Engine;
 using XiqingSearch.Core.Search.Model;
 using XiqingSearch.Core.Search.Suggestions;
+using XiqingSearch.Server.Auth;
 using XiqingSearch.Server.Hosting;
 using XiqingSearch.Server.Http;
 
@@ -42,6 +43,6 @@ internal static class SuggestEndpoints
             return ProblemMapper.Unavailable(engine.Problems[0]);
         }
         return await guard.RunAsync(context, "suggest", ["q", "limit"],
-            _ => JsonSerializer.SerializeToUtf8Bytes(engine.Value.Suggest(query, limit), XiqingJson.Options));
+            _ => JsonSerializer.SerializeToUtf8Bytes(engine.Value.Suggest(query, limit, context.Caller()), XiqingJson.Options));
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Model;
+using XiqingSearch.Server.Auth;
 using XiqingSearch.Server.Http;
 
 namespace XiqingSearch.Server.Hosting;
@@ -111,9 +112,11 @@ internal sealed class RouteGuard(SearchCache cache, EngineHolder holder, ServerS
 
     // The route and its known parameters in a fixed order, so a cache-busting extra parameter or another order
     // finds the same entry instead of filling memory with copies.
-    private static string Key(HttpContext context, string route, IReadOnlyList<string> parameters)
+    private string Key(HttpContext context, string route, IReadOnlyList<string> parameters)
     {
-        var key = new StringBuilder(route);
+        // What the caller may see first: an answer is never served to a caller who may see other documents.
+        var engine = holder.Current;
+        var key = new StringBuilder(engine.IsSuccess ? engine.Value.VisibilityKey(context.Caller()) : "-").Append('\n').Append(route);
         foreach (var (name, value) in context.Request.RouteValues.OrderBy(v => v.Key, StringComparer.Ordinal))
         {
             key.Append('/').Append(name).Append('=').Append(Uri.EscapeDataString(Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""));

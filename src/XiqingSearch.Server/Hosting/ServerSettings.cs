@@ -2,6 +2,7 @@ using XiqingSearch.Core.Configuration;
 using XiqingSearch.Core.Indexing;
 using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Model;
+using XiqingSearch.Server.Auth;
 
 namespace XiqingSearch.Server.Hosting;
 
@@ -65,6 +66,18 @@ internal sealed record ServerSettings
     /// <summary>Reverse proxies whose <c>X-Forwarded-For</c> names the client (<c>Xiqing:Auth:TrustedProxies</c>).</summary>
     public IReadOnlyList<System.Net.IPAddress> TrustedProxies { get; init; } = [];
 
+    /// <summary>
+    /// Who is asking (<c>Xiqing:Auth:Mode</c>, <c>--auth</c>): <c>none</c> (everyone anonymous), <c>header</c> (a
+    /// trusted reverse proxy names the user and groups), <c>oidc</c> (OpenID Connect).
+    /// </summary>
+    public string AuthMode { get; init; } = AuthModes.None;
+
+    /// <summary>The header a trusted proxy names the signed-in user in (<c>Xiqing:Auth:UserHeader</c>).</summary>
+    public string UserHeader { get; init; } = "X-Remote-User";
+
+    /// <summary>The header a trusted proxy lists the user's groups in, comma-separated (<c>Xiqing:Auth:GroupsHeader</c>).</summary>
+    public string GroupsHeader { get; init; } = "X-Remote-Groups";
+
     /// <summary>True when the admin endpoints are on.</summary>
     public bool IsAdminEnabled => !string.IsNullOrEmpty(AdminKey);
 
@@ -93,6 +106,9 @@ internal sealed record ServerSettings
                 throw new XiqingException(new Problem(ProblemCodes.SettingsInvalid,
                     $"Xiqing:Auth:TrustedProxies: '{entry}' is not an IP address (from {settings.SourceOf(SettingsKeys.AuthTrustedProxies)}).",
                     SettingsKeys.AuthTrustedProxies))),
+            AuthMode = AuthModes.Parse(settings.Get(SettingsKeys.AuthMode), settings.SourceOf(SettingsKeys.AuthMode)),
+            UserHeader = HeaderName(settings, SettingsKeys.AuthUserHeader, "X-Remote-User"),
+            GroupsHeader = HeaderName(settings, SettingsKeys.AuthGroupsHeader, "X-Remote-Groups"),
             QueryLimits = new QueryLimits
             {
                 MaxClauses = (int)Bounded(settings.GetWhole(SettingsKeys.QueryMaxClauses, QueryLimits.Default.MaxClauses), int.MaxValue),
@@ -102,4 +118,20 @@ internal sealed record ServerSettings
     }
 
     private static long Bounded(long value, long max) => Math.Min(value, max - 1);
+
+    private static string HeaderName(ResolvedSettings settings, string key, string fallback)
+    {
+        var name = settings.Get(key)?.Trim();
+        if (string.IsNullOrEmpty(name))
+        {
+            return fallback;
+        }
+        // A header name is a token (RFC 9110): letters, digits and a few marks, nothing a proxy could split or fold.
+        if (!name.All(c => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c)))
+        {
+            throw new XiqingException(new Problem(ProblemCodes.SettingsInvalid,
+                $"Xiqing:Auth:{(key == SettingsKeys.AuthUserHeader ? "UserHeader" : "GroupsHeader")}: '{name}' is not a header name (from {settings.SourceOf(key)}).", key));
+        }
+        return name;
+    }
 }

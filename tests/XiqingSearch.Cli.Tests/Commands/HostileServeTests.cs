@@ -95,7 +95,7 @@ public sealed class HostileServeTests : IDisposable
     public void Dispose() => _corpus.Dispose();
 
     /// <summary><c>xiqing serve</c> on a free loopback port, killed on dispose.</summary>
-    private sealed class ServeProcess : IDisposable
+    internal sealed class ServeProcess : IDisposable
     {
         private readonly Process _process;
         private readonly StringBuilder _output = new();

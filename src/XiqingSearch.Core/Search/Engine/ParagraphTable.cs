@@ -12,16 +12,23 @@ namespace XiqingSearch.Core.Search.Engine;
 /// </summary>
 internal sealed class ParagraphTable
 {
+    private static readonly RowKeys s_none = RowKeys.None;
+
     private readonly ParagraphRow?[] _rows;
     private readonly RowKeys[] _keys;
     private readonly Dictionary<(string Doc, int Paragraph), int> _byKey;
+
+    /// <summary>By document ordinal: whether this view shows the document; null in the commit's own table (all shown).</summary>
+    private readonly bool[]? _visible;
 
     private ParagraphTable(ParagraphRow?[] rows, RowKeys[] keys, IReadOnlyList<DocumentInfo> documents, FacetOrdinals ordinals)
     {
         _rows = rows;
         _keys = keys;
         Documents = documents;
+        AllDocuments = documents;
         Ordinals = ordinals;
+        Base = this;
         _byKey = [];
         for (var i = 0; i < rows.Length; i++)
         {
@@ -30,27 +37,76 @@ internal sealed class ParagraphTable
                 _byKey[(row.Document.Doc, row.Paragraph)] = i;
             }
         }
+        Count = _byKey.Count;
     }
 
-    /// <summary>Documents in document order.</summary>
+    /// <summary>A view of <paramref name="table"/> that shows only the documents <paramref name="visible"/> marks.</summary>
+    private ParagraphTable(ParagraphTable table, bool[] visible)
+    {
+        _rows = table._rows;
+        _keys = table._keys;
+        _byKey = table._byKey;
+        _visible = visible;
+        Base = table;
+        AllDocuments = table.AllDocuments;
+        Ordinals = table.Ordinals;
+        Documents = [.. table.AllDocuments.Where(d => visible[d.Ordinal])];
+        Count = Documents.Sum(d => d.Paragraphs);
+    }
+
+    /// <summary>Documents in document order (those this view shows).</summary>
     public IReadOnlyList<DocumentInfo> Documents { get; }
+
+    /// <summary>Every document of the commit, by ordinal (<see cref="RowKeys.Document"/>), shown or not.</summary>
+    public IReadOnlyList<DocumentInfo> AllDocuments { get; }
+
+    /// <summary>The commit's own table, which shows every document (this table when it is not a view).</summary>
+    public ParagraphTable Base { get; }
 
     /// <summary>The facet values of the commit, numbered; <see cref="KeysOf"/> holds each row's ordinals.</summary>
     public FacetOrdinals Ordinals { get; }
 
-    /// <summary>Live paragraphs.</summary>
-    public int Count => _byKey.Count;
+    /// <summary>Live paragraphs (that this view shows).</summary>
+    public int Count { get; }
 
-    public ParagraphRow? this[int docId] => _rows[docId];
+    /// <summary>The row at <paramref name="docId"/>; null for a deleted paragraph or one this view hides.</summary>
+    public ParagraphRow? this[int docId] => _rows[docId] is { } row && Shows(row.Document.Ordinal) ? row : null;
 
-    /// <summary>The facet ordinals and sort keys of the paragraph at <paramref name="docId"/> (<see cref="RowKeys.None"/> when there is none).</summary>
-    public ref readonly RowKeys KeysOf(int docId) => ref _keys[docId];
+    /// <summary>
+    /// The facet ordinals and sort keys of the paragraph at <paramref name="docId"/> (<see cref="RowKeys.None"/>
+    /// when there is none, or this view hides it: then no search counts it anywhere).
+    /// </summary>
+    public ref readonly RowKeys KeysOf(int docId)
+    {
+        ref readonly var keys = ref _keys[docId];
+        if (_visible is null || (keys.Exists && _visible[keys.Document]))
+        {
+            return ref keys;
+        }
+        return ref s_none;
+    }
 
-    /// <summary>All live rows, in doc id order.</summary>
-    public IEnumerable<ParagraphRow> Rows => _rows.Where(r => r is not null)!;
+    /// <summary>All live rows (that this view shows), in doc id order.</summary>
+    public IEnumerable<ParagraphRow> Rows
+    {
+        get
+        {
+            var visible = _visible;
+            return _rows.OfType<ParagraphRow>().Where(r => visible is null || visible[r.Document.Ordinal]);
+        }
+    }
 
     public ParagraphRow? Find(string doc, int paragraph) =>
-        _byKey.TryGetValue((doc, paragraph), out var id) ? _rows[id] : null;
+        _byKey.TryGetValue((doc, paragraph), out var id) ? this[id] : null;
+
+    /// <summary>A view of the commit's table that shows only the documents <paramref name="visible"/> marks (by ordinal).</summary>
+    public ParagraphTable Restrict(bool[] visible)
+    {
+        ArgumentNullException.ThrowIfNull(visible);
+        return visible.All(v => v) ? Base : new ParagraphTable(Base, visible);
+    }
+
+    private bool Shows(int documentOrdinal) => _visible is null || _visible[documentOrdinal];
 
     public static ParagraphTable Load(IndexReader reader)
     {

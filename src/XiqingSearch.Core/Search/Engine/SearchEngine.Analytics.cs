@@ -57,7 +57,7 @@ public sealed partial class SearchEngine
         int unknownYearParagraphs;
         try
         {
-            var table = searcher.Table;
+            var table = ViewOf(searcher.Table, request.Caller).Table;
             var columns = YearColumns.Build(table.Documents, request.MultiYear, [], []);
             unknownYearParagraphs = columns.UnknownYearParagraphs;
             years = [.. columns.Years.Order()];
@@ -103,7 +103,7 @@ public sealed partial class SearchEngine
         var disappeared = Disappeared(request, earlier, textsByYear, Texts(fromYear));
 
         // Report only what the engine's own search confirms, with its counts.
-        var filters = new CompareRequest { Phrases = [], MultiYear = request.MultiYear };
+        var filters = new CompareRequest { Phrases = [], MultiYear = request.MultiYear, Caller = request.Caller };
         var confirmedAppeared = new List<AppearedTerm>();
         if (appeared.Count > 0)
         {
@@ -312,11 +312,11 @@ public sealed partial class SearchEngine
     private Result<CompareResult> CompareCore(IReadOnlyList<string> phrases, CompareRequest filters)
     {
         // The columns and their sizes, from the commit being searched now.
-        var (columns, documents, characters) = WithTable(table =>
+        var (columns, documents, characters) = WithTable(filters.Caller, table =>
         {
             var cols = YearColumns.Build(table.Documents, filters.MultiYear, filters.Years, filters.Docs);
             var chars = new Dictionary<YearColumn, long>();
-            foreach (var (document, size) in DocumentSizes.GetValue(table, MeasureDocuments))
+            foreach (var (document, size) in DocumentSizes.GetValue(table.Base, MeasureDocuments))
             {
                 if (cols.TryGet(document, out var column))
                 {
@@ -339,6 +339,7 @@ public sealed partial class SearchEngine
                 Chapters = filters.Chapters,
                 Docs = filters.Docs,
                 Kinds = filters.Kinds,
+                Caller = filters.Caller,
             });
             if (!searched.IsSuccess)
             {

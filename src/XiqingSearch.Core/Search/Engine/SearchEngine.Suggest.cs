@@ -18,7 +18,7 @@ public sealed partial class SearchEngine
         var clock = Stopwatch.StartNew();
         limit = Math.Clamp(limit, 1, MaxSuggestions);
         var suggestions = query.Length > SearchLimits.MaxQueryLength ? []
-            : WithTable(table => SuggestionIndex.For(table, _smartCn).Suggest(query, limit));
+            : WithTable(caller, table => SuggestionIndex.For(table, _smartCn).Suggest(query, limit));
         return new SuggestResponse(query, suggestions, Math.Round(clock.Elapsed.TotalMilliseconds, 3));
     }
 }

@@ -23,6 +23,7 @@ public sealed partial class SearchEngine : IDisposable
     private readonly FSDirectory _directory;
     private readonly SmartCnAnalyzer _smartCn;
     private readonly System.Threading.Lock _refreshLock = new();
+    private readonly Access.AccessRulesFile _accessFile;
     private TableSearcher _current;
 
     private SearchEngine(IndexOptions options, FSDirectory directory, TableSearcher current, SmartCnAnalyzer smartCn,
@@ -32,6 +33,7 @@ public sealed partial class SearchEngine : IDisposable
         _directory = directory;
         _current = current;
         _smartCn = smartCn;
+        _accessFile = new Access.AccessRulesFile(options.SeedsDirectory);
         Warnings = warnings;
     }
 
@@ -126,8 +128,10 @@ public sealed partial class SearchEngine : IDisposable
         try
         {
             var phrases = query.Highlight.Select(p => p.Normalized).ToList();
-            var filter = new FacetFilter(request, searcher.Table);
-            using var facets = new FacetCounter(searcher.Table, filter);
+            // The caller's view of the commit: rows of documents they may not see are in no count, facet or hint.
+            var table = ViewOf(searcher.Table, request.Caller).Table;
+            var filter = new FacetFilter(request, table);
+            using var facets = new FacetCounter(table, filter);
             // Only the hits up to the end of the page are kept, in order.
             var limit = request.All ? int.MaxValue : request.Limit;
             var top = new TopHits((int)Math.Min(int.MaxValue, (long)request.Offset + limit), Comparer(request.Sort),
@@ -138,7 +142,7 @@ public sealed partial class SearchEngine : IDisposable
             var lucene = approximate is { IsEmpty: false }
                 ? ApproximateClauses.Apply(query.Lucene, query.PhraseClauses, approximate.DocsByPhrase)
                 : query.Lucene;
-            var collector = new AllMatchesCollector(searcher.Table, phrases.Count == 0 ? null : new OccurrenceCounter(searcher, phrases),
+            var collector = new AllMatchesCollector(table, phrases.Count == 0 ? null : new OccurrenceCounter(searcher, phrases),
                 phrases, filter, facets, top, budget)
             {
                 Approximate = approximate is { IsEmpty: false } ? approximate : null,
@@ -173,7 +177,7 @@ public sealed partial class SearchEngine : IDisposable
                 Facets = facets.Result(),
                 Expansions = query.Expansions,
                 Hints = collector.TotalHits == 0 || HintBuilder.HasNotes(request.Query)
-                    ? Hint(request, query, searcher.Table, collector.TotalHits) : null,
+                    ? Hint(request, query, table, collector.TotalHits) : null,
                 TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 3),
             };
         }
@@ -190,7 +194,8 @@ public sealed partial class SearchEngine : IDisposable
         try
         {
             var commit = ((Lucene.Net.Index.DirectoryReader)searcher.IndexReader).IndexCommit;
-            return [.. Summaries(searcher.Table), .. SkippedSummaries(IndexManifest.FromCommitData(commit.UserData))];
+            var manifest = IndexManifest.FromCommitData(commit.UserData);
+            return [.. Summaries(ViewOf(searcher.Table, caller).Table), .. SkippedSummaries(VisibleSkipped(manifest?.Skipped ?? [], caller))];
         }
         finally
         {
@@ -205,7 +210,7 @@ public sealed partial class SearchEngine : IDisposable
         {
             return badContext;
         }
-        return WithTable<Result<ParagraphContext>>(table =>
+        return WithTable<Result<ParagraphContext>>(caller, table =>
         {
             var row = table.Find(doc, paragraph);
             if (row is null)
@@ -243,7 +248,7 @@ public sealed partial class SearchEngine : IDisposable
     /// </summary>
     public Result<DocumentView> GetDocument(string doc, string? query, Access.Caller? caller = null)
     {
-        var paragraphs = WithTable(table => table.Rows.Where(r => r.Document.Doc == doc).OrderBy(r => r.Paragraph)
+        var paragraphs = WithTable(caller, table => table.Rows.Where(r => r.Document.Doc == doc).OrderBy(r => r.Paragraph)
             .Select(r => (Info: r.Document, View: r.ToView())).ToList());
         if (paragraphs.Count == 0)
         {
@@ -252,7 +257,7 @@ public sealed partial class SearchEngine : IDisposable
         var highlights = new Dictionary<int, IReadOnlyList<TextSpan>>();
         if (!string.IsNullOrWhiteSpace(query))
         {
-            var found = Search(new SearchRequest { Query = query, Docs = [doc], All = true, Sort = SearchSort.Document });
+            var found = Search(new SearchRequest { Query = query, Docs = [doc], All = true, Sort = SearchSort.Document, Caller = caller ?? Access.Caller.Operator });
             if (!found.IsSuccess)
             {
                 return Result<DocumentView>.Fail(found.Problems);
@@ -306,7 +311,7 @@ public sealed partial class SearchEngine : IDisposable
     /// </summary>
     public Result<OriginalFile> OriginalFile(string doc, string? file, Access.Caller? caller = null)
     {
-        var info = WithTable(table => table.Documents.FirstOrDefault(d => d.Doc == doc));
+        var info = WithTable(caller, table => table.Documents.FirstOrDefault(d => d.Doc == doc));
         if (info is null)
         {
             return SearchMessages.NoSuchDocument(doc);
@@ -327,10 +332,10 @@ public sealed partial class SearchEngine : IDisposable
     }
 
     /// <summary>True when <paramref name="doc"/> is a document of the current commit.</summary>
-    public bool HasDocument(string doc, Access.Caller? caller = null) => WithTable(table => table.Documents.Any(d => d.Doc == doc));
+    public bool HasDocument(string doc, Access.Caller? caller = null) => WithTable(caller, table => table.Documents.Any(d => d.Doc == doc));
 
     /// <summary>Facet counts over the whole corpus (occurrences = 0).</summary>
-    public SearchFacets CorpusFacets(Access.Caller? caller = null) => WithTable(AllFacets);
+    public SearchFacets CorpusFacets(Access.Caller? caller = null) => WithTable(caller, AllFacets);
 
     /// <summary>Index statistics.</summary>
     public IndexStats Stats(Access.Caller? caller = null)
@@ -339,7 +344,7 @@ public sealed partial class SearchEngine : IDisposable
         try
         {
             // Everything from the commit being searched, so counts, size and build time describe one commit.
-            var table = searcher.Table;
+            var table = ViewOf(searcher.Table, caller).Table;
             var facets = AllFacets(table);
             var commit = ((Lucene.Net.Index.DirectoryReader)searcher.IndexReader).IndexCommit;
             var manifest = IndexManifest.FromCommitData(commit.UserData);
@@ -350,7 +355,7 @@ public sealed partial class SearchEngine : IDisposable
                 SizeBytes = commit.FileNames.Sum(commit.Directory.FileLength),
                 BuiltAt = manifest?.BuiltAt ?? default,
                 Documents = Summaries(table),
-                Skipped = manifest?.Skipped ?? [],
+                Skipped = VisibleSkipped(manifest?.Skipped ?? [], caller),
                 Years = facets.Year,
                 Topics = facets.Topic,
             };
@@ -460,8 +465,8 @@ public sealed partial class SearchEngine : IDisposable
         })];
     }
 
-    private static IEnumerable<DocumentSummary> SkippedSummaries(IndexManifest? manifest) =>
-        (manifest?.Skipped ?? []).Select(s => new DocumentSummary
+    private static IEnumerable<DocumentSummary> SkippedSummaries(IReadOnlyList<SkippedDocument> skipped) =>
+        skipped.Select(s => new DocumentSummary
         {
             Doc = Path.GetFileNameWithoutExtension(s.File),
             Title = s.File,

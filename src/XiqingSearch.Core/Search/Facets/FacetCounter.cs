@@ -127,7 +127,7 @@ internal sealed class FacetCounter : IDisposable
         var docValues = new List<FacetValue>(docOrdinals.Length);
         foreach (var ordinal in docOrdinals)
         {
-            var document = _table.Documents[ordinal];
+            var document = _table.AllDocuments[ordinal];
             docValues.Add(Value(document.Doc, docs, ordinal, filter.IsSelectedDoc(document.Doc)) with { Label = document.Title });
         }
         return new SearchFacets

@@ -51,7 +51,7 @@ internal sealed class FacetFilter
         var ordinals = table.Ordinals;
         _yearPasses = _years.Length == 0 ? null : [.. ordinals.Years.Select(YearPasses)];
         _topicPasses = _topics.Count == 0 ? null : [.. ordinals.Topics.Select(_topics.Contains)];
-        _docPasses = _docs.Count == 0 ? null : [.. table.Documents.Select(d => _docs.Contains(d.Doc))];
+        _docPasses = _docs.Count == 0 ? null : [.. table.AllDocuments.Select(d => _docs.Contains(d.Doc))];
         _typePasses = _types.Count == 0 ? null : [.. ordinals.Types.Select(_types.Contains)];
         _issuerPasses = _issuers.Count == 0 ? null : [.. ordinals.Issuers.Select(_issuers.Contains)];
         if (_chapters.Length > 0)
