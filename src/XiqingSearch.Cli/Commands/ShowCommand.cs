@@ -44,13 +44,13 @@ internal static class ShowCommand
             if (parseResult.GetValue(all))
             {
                 var hash = text.LastIndexOf('#');
-                using var documentEngine = EngineLoader.Open(locations.Resolve(parseResult));
+                using var documentEngine = EngineLoader.Open(locations.ResolveForReading(parseResult));
                 var document = CommandRunner.Unwrap(documentEngine.GetDocument(hash > 0 ? text[..hash] : text, q));
                 WriteDocument(document, StyledWriter.ForStdout(Console.Out));
                 return ExitCodes.Success;
             }
             var (doc, paragraph) = ParseId(text);
-            using var engine = EngineLoader.Open(locations.Resolve(parseResult));
+            using var engine = EngineLoader.Open(locations.ResolveForReading(parseResult));
             var found = CommandRunner.Unwrap(engine.GetParagraph(doc, paragraph, parseResult.GetValue(context)));
             var highlights = string.IsNullOrWhiteSpace(q) ? null : CommandRunner.Unwrap(engine.GetDocument(doc, q));
             Write(found, highlights, StyledWriter.ForStdout(Console.Out));

@@ -167,6 +167,7 @@ internal static class StreamingIndexer
         d.File.Bytes)
     {
         YearSource = d.YearSource,
+        Period = d.Period,
         Warnings = d.Warnings,
     };
 }
