@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.Text;
 using XiqingSearch.Cli.Commands;
-using XiqingSearch.Cli.Rendering;
 using XiqingSearch.Cli.Localization;
+using XiqingSearch.Cli.Rendering;
 
 namespace XiqingSearch.Cli;
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using XiqingSearch.Cli.Configuration;
+using XiqingSearch.Cli.Localization;
 using XiqingSearch.Core.Configuration;
 using XiqingSearch.Core.Problems;
-using XiqingSearch.Cli.Localization;
 
 namespace XiqingSearch.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using XiqingSearch.Core.Search.Analytics;
 using XiqingSearch.Cli.Localization;
+using XiqingSearch.Core.Search.Analytics;
 
 namespace XiqingSearch.Cli.Rendering;
 

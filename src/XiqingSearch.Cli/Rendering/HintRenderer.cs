@@ -1,6 +1,6 @@
 using System.Globalization;
-using XiqingSearch.Core.Search.Hints;
 using XiqingSearch.Cli.Localization;
+using XiqingSearch.Core.Search.Hints;
 
 namespace XiqingSearch.Cli.Rendering;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using XiqingSearch.Core.Search.Analytics;
 using XiqingSearch.Cli.Localization;
+using XiqingSearch.Core.Search.Analytics;
 
 namespace XiqingSearch.Cli.Rendering;
 

@@ -1,5 +1,5 @@
-using XiqingSearch.Core.Problems;
 using XiqingSearch.Cli.Localization;
+using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Cli.Rendering;
 

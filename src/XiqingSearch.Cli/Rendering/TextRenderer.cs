@@ -1,8 +1,8 @@
 using System.Globalization;
+using XiqingSearch.Cli.Localization;
 using XiqingSearch.Core.Ingestion;
 using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Model;
-using XiqingSearch.Cli.Localization;
 
 namespace XiqingSearch.Cli.Rendering;
 

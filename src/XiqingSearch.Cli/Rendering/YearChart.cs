@@ -1,6 +1,6 @@
 using System.Globalization;
-using XiqingSearch.Core.Search.Model;
 using XiqingSearch.Cli.Localization;
+using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Cli.Rendering;
 

@@ -119,4 +119,16 @@ public sealed class DailyUseRoundTwoTests(BuiltIndexFixture fixture) : IClassFix
         Assert.Contains("," + hit.Text[..span.Start] + ",天开西青园," + hit.Text[span.End..] + ",", row, StringComparison.Ordinal);
         Assert.True(hit.Text[span.End..].Length > 100, "the paragraph is longer than the old window");
     }
+
+    // Defect 12: 碳達峯 found nothing where 碳达峰 finds 3 (峯 is a variant form, not a traditional one).
+    [Fact]
+    public void Search_VariantForm碳達峯_FindsWhat碳达峰Finds()
+    {
+        var simplified = fixture.Corpus.Run("search", "碳达峰", "--format", "csv");
+        var variant = fixture.Corpus.Run("search", "碳達峯", "--format", "csv");
+
+        Assert.Equal(0, variant.ExitCode);
+        Assert.True(simplified.StdoutLines.Length > 1, simplified.ToString());
+        Assert.Equal(simplified.StdoutLines, variant.StdoutLines);
+    }
 }
