@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.Text;
 using XiqingSearch.Cli.Commands;
+using XiqingSearch.Cli.Localization;
+using XiqingSearch.Cli.Rendering;
 
 namespace XiqingSearch.Cli;
 
@@ -30,6 +32,7 @@ internal static class Program
     /// <summary>Parses and runs; usage errors exit 2 as grep's do.</summary>
     public static int Run(string[] args)
     {
+        CliLanguage.Initialise(args);
         var root = CreateRootCommand();
         var parseResult = root.Parse(args);
         if (parseResult.Action is ParseErrorAction)
@@ -37,10 +40,10 @@ internal static class Program
             // System.CommandLine would print the whole help and exit 1, which our contract reserves for "no hits".
             foreach (var message in UsageErrors.Messages(parseResult))
             {
-                Console.Error.WriteLine($"xiqing: {message}");
+                OutputStyle.WriteErrorLine(Console.Error, $"xiqing: {message}");
             }
             var command = parseResult.CommandResult.Command;
-            Console.Error.WriteLine(command is RootCommand ? "Try 'xiqing --help'." : $"Try 'xiqing {command.Name} --help'.");
+            Console.Error.WriteLine(command is RootCommand ? CliText.Get("usage.try") : CliText.Get("usage.tryVerb", command.Name));
             return ExitCodes.UserError;
         }
         return parseResult.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
@@ -56,6 +59,14 @@ internal static class Program
             Locations: flag > environment (XIQING_SEEDS, XIQING_INDEX, XIQING_SMARTCN_JAR) > xiqing.json > seeds/, index/.
             Exit codes: 0 success (search: hits found), 1 no hits, 2 usage/query/index error, 3 internal error.
             """);
+        // Read before parsing by CliLanguage (so a parse error is worded in it); declared here so every verb takes it.
+        var language = new System.CommandLine.Option<string>(CliLanguage.OptionName)
+        {
+            Description = "Language of messages, headings and hints: zh or en (default: XIQING_LANG, else LC_ALL, LC_MESSAGES, LANG; on Windows the UI language).",
+            Recursive = true,
+        };
+        language.AcceptOnlyFromAmong("zh", "en");
+        root.Add(language);
         root.Add(SearchCommand.Create());
         root.Add(CompareCommand.Create());
         root.Add(NewTermsCommand.Create());

@@ -35,7 +35,7 @@ public static class CliRunner
             start.ArgumentList.Add(arg);
         }
         // The tests decide the locations; whatever the developer's shell has must not leak in.
-        foreach (var name in new[] { "XIQING_SEEDS", "XIQING_INDEX", "XIQING_SMARTCN_JAR", "NO_COLOR", "XIQING_DEBUG" })
+        foreach (var name in new[] { "XIQING_SEEDS", "XIQING_INDEX", "XIQING_SMARTCN_JAR", "NO_COLOR", "XIQING_DEBUG", "XIQING_LANG", "LC_ALL", "LC_MESSAGES", "LANG" })
         {
             start.Environment.Remove(name);
         }

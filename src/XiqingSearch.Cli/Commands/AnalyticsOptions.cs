@@ -39,23 +39,26 @@ internal static class AnalyticsOptions
     public static IReadOnlyList<YearRange> ParseYears(IEnumerable<string>? values) =>
         CommandRunner.Unwrap(SearchLimits.ParseYears(values ?? []));
 
-    /// <summary>Writes a year-by-year result to standard output in the chosen format (text unless json or csv).</summary>
-    public static void Write<T>(T result, string? format, Action<T, TextWriter> csv, Action<T, StyledWriter> text)
-    {
-        var output = Console.Out;
-        switch (format)
+    /// <summary>
+    /// Writes a year-by-year result in the chosen format (text unless json or csv), to <paramref name="path"/>
+    /// when given, else to standard output.
+    /// </summary>
+    public static void Write<T>(T result, string? format, string? path, Action<T, TextWriter> csv, Action<T, StyledWriter> text) =>
+        OutputFile.Render(path, (output, styled) =>
         {
-            case "json":
-                output.Write(JsonSerializer.Serialize(result, XiqingJson.Indented));
-                output.Write('\n');
-                break;
-            case "csv":
-                csv(result, output);
-                break;
-            default:
-                text(result, StyledWriter.ForStdout(output));
-                break;
-        }
-        output.Flush();
-    }
+            switch (format)
+            {
+                case "json":
+                    output.Write(JsonSerializer.Serialize(result, XiqingJson.Indented));
+                    output.Write('\n');
+                    break;
+                case "csv":
+                    csv(result, output);
+                    break;
+                default:
+                    text(result, styled(output));
+                    break;
+            }
+            output.Flush();
+        });
 }

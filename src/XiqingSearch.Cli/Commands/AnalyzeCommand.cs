@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Lucene.Net.Analysis;
+using XiqingSearch.Cli.Localization;
 using XiqingSearch.Core.Analysis;
 using XiqingSearch.Core.Analysis.SmartCn;
 using XiqingSearch.Core.Export;
@@ -72,6 +73,15 @@ internal static class AnalyzeCommand
         if (path == "-")
         {
             return new StreamReader(Console.OpenStandardInput(), utf8, detectEncodingFromByteOrderMarks: false);
+        }
+        if (Directory.Exists(path))
+        {
+            // A folder is a natural first guess (the seeds are one); say what the verb reads instead.
+            var example = Directory.EnumerateFiles(path).Order(StringComparer.Ordinal).FirstOrDefault() is { } first
+                ? Path.Combine(path, Path.GetFileName(first))
+                : Path.Combine(path, "FILE.txt");
+            throw new XiqingException(new Problem(ProblemCodes.BadParameter,
+                CliText.Get("error.isFolder", path, example)));
         }
         if (!File.Exists(path))
         {

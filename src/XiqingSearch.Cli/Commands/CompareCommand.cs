@@ -36,15 +36,17 @@ internal static class CompareCommand
         var multiYear = AnalyticsOptions.MultiYear("Where the 2021–2025 plan counts: first-year (default, as search counts it), own (its own column) or exclude.");
         multiYear.AcceptOnlyFromAmong("first-year", "own", "exclude");
         var format = AnalyticsOptions.Format();
+        var outputFile = OutputFile.Option();
         var locations = new LocationOptions();
 
         var command = new Command("compare", "Compare phrases year by year: occurrences, paragraphs, documents and per 10,000 characters.")
         {
-            phrases, file, years, topics, multiYear, format,
+            phrases, file, years, topics, multiYear, format, outputFile,
         };
         locations.AddTo(command);
         var groups = CallerOption.Create();
         command.Add(groups);
+        UsageErrors.RefuseOptionsAsPhrases(phrases, command);
         command.SetAction(parseResult => CommandRunner.Run(() =>
         {
             var all = new List<string>(parseResult.GetValue(phrases) ?? []);
@@ -62,9 +64,9 @@ internal static class CompareCommand
                 MultiYear = mode,
                 Caller = CallerOption.Of(parseResult, groups),
             };
-            using var engine = EngineLoader.Open(locations.Resolve(parseResult));
+            using var engine = EngineLoader.Open(locations.ResolveForReading(parseResult));
             var result = CommandRunner.Unwrap(engine.Compare(request));
-            AnalyticsOptions.Write(result, parseResult.GetValue(format), CompareRenderer.WriteCsv, CompareRenderer.WriteText);
+            AnalyticsOptions.Write(result, parseResult.GetValue(format), parseResult.GetValue(outputFile), CompareRenderer.WriteCsv, CompareRenderer.WriteText);
             return result.Rows.Any(r => r.Total > 0) ? ExitCodes.Success : ExitCodes.NoHits;
         }));
         return ExamplesHelpAction.WithExamples(command, Examples);

@@ -55,33 +55,48 @@ internal static class IndexCommand
             """);
     }
 
+    /// <summary>Columns the whole summary table needs.</summary>
+    private const int WideTableColumns = 120;
+
     private static void WriteSummary(BuildReport report, StyledWriter output)
     {
         if (!report.Rebuilt)
         {
             output.Line($"The index in {report.IndexDirectory} is current; nothing to do (--force rebuilds it).", "dim");
         }
+        // On a narrow terminal the table folds by design instead of letting Spectre split words inside cells: the
+        // paragraphs by kind step out (stats has them), short columns never wrap, only the Chinese title does.
+        var full = output.Width is not { } width || width >= WideTableColumns;
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("doc")
-            .AddColumn(new TableColumn("year").RightAligned())
+            .AddColumn(new TableColumn("doc").NoWrap())
+            .AddColumn(new TableColumn("year").RightAligned().NoWrap())
             .AddColumn("title")
-            .AddColumn(new TableColumn("paragraphs").RightAligned())
-            .AddColumn(new TableColumn("body").RightAligned())
-            .AddColumn(new TableColumn("headings").RightAligned())
-            .AddColumn(new TableColumn("table rows").RightAligned())
-            .AddColumn(new TableColumn("KB").RightAligned());
+            .AddColumn(new TableColumn("paragraphs").RightAligned().NoWrap());
+        if (full)
+        {
+            table
+                .AddColumn(new TableColumn("body").RightAligned().NoWrap())
+                .AddColumn(new TableColumn("headings").RightAligned().NoWrap())
+                .AddColumn(new TableColumn("table rows").RightAligned().NoWrap());
+        }
+        table.AddColumn(new TableColumn("KB").RightAligned().NoWrap());
         foreach (var document in report.Documents)
         {
-            table.AddRow(
+            List<string> cells =
+            [
                 Markup.Escape(document.Doc),
-                document.Year is int year ? Number(year) : "?",
+                // A multi-year plan is shown by its period, as `stats` shows it, not by its first year.
+                Markup.Escape(document.Period ?? (document.Year is int year ? Number(year) : "?")),
                 Markup.Escape(document.Title),
                 // Every paragraph of any kind, as `stats` and the line below count; "body" is the paragraph kind alone.
                 Number(document.Paragraphs + document.Headings + document.TableRows),
-                Number(document.Paragraphs),
-                Number(document.Headings),
-                Number(document.TableRows),
-                string.Create(CultureInfo.InvariantCulture, $"{document.Bytes / 1024.0:0.0}"));
+            ];
+            if (full)
+            {
+                cells.AddRange([Number(document.Paragraphs), Number(document.Headings), Number(document.TableRows)]);
+            }
+            cells.Add(string.Create(CultureInfo.InvariantCulture, $"{document.Bytes / 1024.0:0.0}"));
+            table.AddRow([.. cells]);
         }
         output.Write(table);
         output.Line(string.Create(CultureInfo.InvariantCulture,

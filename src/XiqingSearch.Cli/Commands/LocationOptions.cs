@@ -1,6 +1,8 @@
 using System.CommandLine;
 using XiqingSearch.Cli.Configuration;
+using XiqingSearch.Cli.Localization;
 using XiqingSearch.Core.Configuration;
+using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Cli.Commands;
 
@@ -43,6 +45,29 @@ internal sealed class LocationOptions
         command.Add(Index);
         command.Add(SmartCnJar);
         command.Add(Ocr);
+    }
+
+    /// <summary>
+    /// <see cref="Resolve"/> for a verb that reads the index. A reading verb builds a missing index in the default
+    /// or configured folder on first use, but an <c>--index</c> flag naming a folder that does not exist is far more
+    /// often a typo than a wish for a new index there: that is an error, and nothing is created.
+    /// </summary>
+    public CliSettings ResolveForReading(ParseResult parseResult)
+    {
+        var settings = Resolve(parseResult);
+        if (parseResult.GetValue(Index) is { Length: > 0 } && !Directory.Exists(settings.IndexDirectory))
+        {
+            throw new XiqingException(new Problem(ProblemCodes.IndexMissing,
+                CliText.Get("error.noIndexThere", settings.IndexDirectory), settings.IndexDirectory)
+            {
+                Arguments = new Dictionary<string, string>(StringComparer.Ordinal)
+                {
+                    ["index"] = settings.IndexDirectory,
+                    ["seeds"] = settings.SeedsDirectory,
+                },
+            });
+        }
+        return settings;
     }
 
     /// <summary>Flags, environment and xiqing.json resolved.</summary>

@@ -32,11 +32,12 @@ internal static class NewTermsCommand
         var multiYear = AnalyticsOptions.MultiYear("Where the 2021–2025 plan counts: first-year (default, as search counts it) or exclude.");
         multiYear.AcceptOnlyFromAmong("first-year", "exclude");
         var format = AnalyticsOptions.Format();
+        var outputFile = OutputFile.Option();
         var locations = new LocationOptions();
 
         var command = new Command("new-terms", "Terms new in a year (absent from every earlier year), and terms gone from it.")
         {
-            year, since, limit, multiYear, format,
+            year, since, limit, multiYear, format, outputFile,
         };
         locations.AddTo(command);
         var groups = CallerOption.Create();
@@ -53,9 +54,9 @@ internal static class NewTermsCommand
                 MultiYear = mode,
                 Caller = CallerOption.Of(parseResult, groups),
             };
-            using var engine = EngineLoader.Open(locations.Resolve(parseResult));
+            using var engine = EngineLoader.Open(locations.ResolveForReading(parseResult));
             var result = CommandRunner.Unwrap(engine.NewTerms(request));
-            AnalyticsOptions.Write(result, parseResult.GetValue(format), NewTermsRenderer.WriteCsv, NewTermsRenderer.WriteText);
+            AnalyticsOptions.Write(result, parseResult.GetValue(format), parseResult.GetValue(outputFile), NewTermsRenderer.WriteCsv, NewTermsRenderer.WriteText);
             return result.Appeared.Count + result.Disappeared.Count > 0 ? ExitCodes.Success : ExitCodes.NoHits;
         }));
         return ExamplesHelpAction.WithExamples(command, Examples);

@@ -87,16 +87,13 @@ internal static class SearchCommand
             DefaultValueFactory = _ => "text",
         };
         format.AcceptOnlyFromAmong("text", "json", "csv", "kwic");
-        var outputFile = new Option<string>("--output", "-o")
-        {
-            Description = "Write the result to this file (UTF-8; csv with a BOM; no colour) instead of standard output, whatever the shell's encoding.",
-            HelpName = "FILE",
-        };
+        var outputFile = OutputFile.Option();
+        var csvHeader = CsvHeaderOption();
         var locations = new LocationOptions();
 
         var command = new Command("search", "Search the documents; every occurrence is highlighted.")
         {
-            query, years, topics, chapters, docs, kinds, types, issuers, excludeOcr, exact, sort, limit, all, offset, format, outputFile,
+            query, years, topics, chapters, docs, kinds, types, issuers, excludeOcr, exact, sort, limit, all, offset, format, outputFile, csvHeader,
         };
         locations.AddTo(command);
         var groups = CallerOption.Create();
@@ -128,46 +125,28 @@ internal static class SearchCommand
                 Caller = CallerOption.Of(parseResult, groups),
             };
 
-            using var engine = EngineLoader.Open(locations.Resolve(parseResult));
+            using var engine = EngineLoader.Open(locations.ResolveForReading(parseResult));
             var response = CommandRunner.Unwrap(engine.Search(request));
-            if (parseResult.GetValue(outputFile) is { Length: > 0 } path)
-            {
-                RenderToFile(response, formatName, path);
-            }
-            else
-            {
-                Render(response, formatName, Console.Out, StyledWriter.ForStdout);
-            }
+            OutputFile.Render(parseResult.GetValue(outputFile), (output, styled) =>
+                Render(response, formatName, output, styled, parseResult.GetValue(csvHeader) == "zh"));
             return response.TotalHits > 0 ? ExitCodes.Success : ExitCodes.NoHits;
         }));
         return ExamplesHelpAction.WithExamples(command, Examples);
     }
 
-    // The whole result goes to a temporary file beside the target, renamed over it when complete, so a failed
-    // write never leaves half a file under the asked-for name.
-    private static void RenderToFile(SearchResponse response, string format, string path)
+    /// <summary><c>--csv-header en|zh</c>: the CSV's column names for machines (stable, the default) or people.</summary>
+    internal static Option<string> CsvHeaderOption()
     {
-        var full = Path.GetFullPath(path);
-        var temporary = full + "." + Environment.ProcessId + ".tmp";
-        try
+        var option = new Option<string>("--csv-header")
         {
-            using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" })
-            {
-                Render(response, format, writer, StyledWriter.Plain);
-            }
-            File.Move(temporary, full, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-            throw new XiqingException(new Problem(ProblemCodes.BadParameter, $"cannot write {full}: {e.Message}") { Parameter = RequestParameter.Output });
-        }
+            Description = "CSV column names: en (default; stable, for programs) or zh (Chinese, for people).",
+            DefaultValueFactory = _ => "en",
+        };
+        option.AcceptOnlyFromAmong("en", "zh");
+        return option;
     }
 
-    private static void Render(SearchResponse response, string format, TextWriter output, Func<TextWriter, StyledWriter> styled)
+    private static void Render(SearchResponse response, string format, TextWriter output, Func<TextWriter, StyledWriter> styled, bool chineseHeader)
     {
         switch (format)
         {
@@ -176,7 +155,7 @@ internal static class SearchCommand
                 output.Write('\n');
                 break;
             case "csv":
-                CsvRenderer.Write(response, output);
+                CsvRenderer.Write(response, output, chineseHeader);
                 break;
             case "kwic":
                 KwicRenderer.Write(response, styled(output));

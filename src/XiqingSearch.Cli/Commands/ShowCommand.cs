@@ -46,13 +46,13 @@ internal static class ShowCommand
             if (parseResult.GetValue(all))
             {
                 var hash = text.LastIndexOf('#');
-                using var documentEngine = EngineLoader.Open(locations.Resolve(parseResult));
+                using var documentEngine = EngineLoader.Open(locations.ResolveForReading(parseResult));
                 var document = CommandRunner.Unwrap(documentEngine.GetDocument(hash > 0 ? text[..hash] : text, q, CallerOption.Of(parseResult, groups)));
                 WriteDocument(document, StyledWriter.ForStdout(Console.Out));
                 return ExitCodes.Success;
             }
             var (doc, paragraph) = ParseId(text);
-            using var engine = EngineLoader.Open(locations.Resolve(parseResult));
+            using var engine = EngineLoader.Open(locations.ResolveForReading(parseResult));
             var found = CommandRunner.Unwrap(engine.GetParagraph(doc, paragraph, parseResult.GetValue(context), CallerOption.Of(parseResult, groups)));
             var highlights = string.IsNullOrWhiteSpace(q) ? null : CommandRunner.Unwrap(engine.GetDocument(doc, q, CallerOption.Of(parseResult, groups)));
             Write(found, highlights, StyledWriter.ForStdout(Console.Out));

@@ -31,7 +31,7 @@ internal static class StatsCommand
         command.Add(groups);
         command.SetAction(parseResult => CommandRunner.Run(() =>
         {
-            using var engine = EngineLoader.Open(locations.Resolve(parseResult));
+            using var engine = EngineLoader.Open(locations.ResolveForReading(parseResult));
             var stats = engine.Stats(CallerOption.Of(parseResult, groups));
             if (parseResult.GetValue(format) == "json")
             {
@@ -50,31 +50,55 @@ internal static class StatsCommand
             """);
     }
 
+    /// <summary>Columns the whole documents table needs.</summary>
+    private const int WideTableColumns = 150;
+
     private static void Write(IndexStats stats, StyledWriter output)
     {
         output.Line(string.Create(CultureInfo.InvariantCulture,
             $"{stats.Documents.Count} documents, {stats.Paragraphs} paragraphs; index {stats.SizeBytes / 1e6:0.00} MB in {stats.IndexDirectory}, built {stats.BuiltAt.ToLocalTime():yyyy-MM-dd HH:mm:ss zzz}"), "bold");
 
+        // On a terminal narrower than the whole table, the table folds by design rather than letting Spectre split
+        // words inside cells ("five-year-p/lan"): the year source and the paragraphs by kind step out (json has
+        // them), the short columns never wrap, and only the (Chinese) title wraps, between characters.
+        var full = output.Width is not { } width || width >= WideTableColumns;
         var documents = new Table().Border(TableBorder.Rounded).Title("Documents")
-            .AddColumn("doc")
-            .AddColumn(new TableColumn("year").RightAligned())
-            .AddColumn("year source")
-            .AddColumn("type")
+            .AddColumn(new TableColumn("doc").NoWrap())
+            .AddColumn(new TableColumn("year").RightAligned().NoWrap());
+        if (full)
+        {
+            documents.AddColumn(new TableColumn("year source").NoWrap());
+        }
+        documents
+            .AddColumn(new TableColumn("type").NoWrap())
             .AddColumn("title")
-            .AddColumn(new TableColumn("paragraphs").RightAligned())
-            .AddColumn("by kind");
+            .AddColumn(new TableColumn("paragraphs").RightAligned().NoWrap());
+        if (full)
+        {
+            documents.AddColumn("by kind");
+        }
         foreach (var d in stats.Documents)
         {
-            documents.AddRow(
-                Markup.Escape(d.Doc),
-                Markup.Escape(d.Period ?? YearLabel.Of(d.Year)),
-                Markup.Escape(d.YearSource ?? "-"),
-                Markup.Escape(d.Type),
-                Markup.Escape(d.Title),
-                d.Paragraphs.ToString(CultureInfo.InvariantCulture),
-                Markup.Escape(string.Join(", ", d.Kinds.Select(k => string.Create(CultureInfo.InvariantCulture, $"{k.Key} {k.Value}")))));
+            var kinds = Markup.Escape(string.Join(", ", d.Kinds.Select(k => string.Create(CultureInfo.InvariantCulture, $"{k.Key} {k.Value}"))));
+            string[] cells = full
+                ?
+                [
+                    Markup.Escape(d.Doc), Markup.Escape(d.Period ?? YearLabel.Of(d.Year)), Markup.Escape(d.YearSource ?? "-"),
+                    Markup.Escape(d.Type), Markup.Escape(d.Title), d.Paragraphs.ToString(CultureInfo.InvariantCulture), kinds,
+                ]
+                :
+                [
+                    Markup.Escape(d.Doc), Markup.Escape(d.Period ?? YearLabel.Of(d.Year)),
+                    Markup.Escape(d.Type), Markup.Escape(d.Title), d.Paragraphs.ToString(CultureInfo.InvariantCulture),
+                ];
+            documents.AddRow(cells);
         }
         output.Write(documents);
+        if (!full)
+        {
+            output.Line(string.Create(CultureInfo.InvariantCulture,
+                $"(Where each year was read and the paragraphs by kind: a terminal of {WideTableColumns} columns, or --format json.)"), "dim");
+        }
         var warned = stats.Documents.Where(d => d.Warnings.Count > 0).ToList();
         if (warned.Count > 0)
         {

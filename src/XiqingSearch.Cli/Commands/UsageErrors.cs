@@ -1,4 +1,5 @@
 using System.CommandLine;
+using XiqingSearch.Cli.Localization;
 
 namespace XiqingSearch.Cli.Commands;
 
@@ -11,9 +12,15 @@ internal static class UsageErrors
     public static IEnumerable<string> Messages(ParseResult parseResult)
     {
         var command = parseResult.CommandResult.Command;
-        var options = command.Options.Where(o => !o.Hidden).SelectMany(o => o.Aliases.Prepend(o.Name))
-            .Where(n => n.StartsWith("--", StringComparison.Ordinal)).Distinct().ToList();
         var unmatched = parseResult.UnmatchedTokens;
+        if (command is RootCommand && unmatched.Count > 0 && !unmatched[0].StartsWith('-'))
+        {
+            // A mistyped verb (xiqing serach) is one mistake: System.CommandLine's further errors (the verb's
+            // arguments unrecognised, no command given) all follow from it.
+            yield return UnknownCommand(command, unmatched[0]);
+            yield break;
+        }
+        var options = OptionNames(command);
         var skip = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < unmatched.Count; i++)
         {
@@ -22,17 +29,13 @@ internal static class UsageErrors
             {
                 continue;
             }
-            var name = token.Split('=')[0];
-            var closest = options.Select(o => (Option: o, Distance: Distance(name, o))).OrderBy(p => p.Distance).FirstOrDefault();
             skip.Add(token);
             if (i + 1 < unmatched.Count && !unmatched[i + 1].StartsWith('-'))
             {
                 // The mistyped option's value was not taken by any option: it is not a second mistake.
                 skip.Add(unmatched[i + 1]);
             }
-            yield return closest.Option is not null && closest.Distance <= 2
-                ? $"unknown option '{token}'; did you mean '{closest.Option}'?"
-                : $"unknown option '{token}'.";
+            yield return UnknownOption(options, token);
         }
         foreach (var error in parseResult.Errors)
         {
@@ -42,6 +45,53 @@ internal static class UsageErrors
             }
         }
     }
+
+    /// <summary>The long option names <paramref name="command"/> takes (hidden ones left out).</summary>
+    public static List<string> OptionNames(Command command) =>
+        command.Options.Where(o => !o.Hidden).SelectMany(o => o.Aliases.Prepend(o.Name))
+            .Where(n => n.StartsWith("--", StringComparison.Ordinal)).Distinct().ToList();
+
+    /// <summary>"unknown option '--yaer'; did you mean '--year'?" (the suggestion only when one is close).</summary>
+    public static string UnknownOption(IReadOnlyList<string> options, string token)
+    {
+        var name = token.Split('=')[0];
+        var closest = options.Select(o => (Option: o, Distance: Distance(name, o))).OrderBy(p => p.Distance).FirstOrDefault();
+        return closest.Option is not null && closest.Distance <= 2
+            ? CliText.Get("usage.unknownOptionMeant", name, closest.Option)
+            : CliText.Get("usage.unknownOption", name);
+    }
+
+    /// <summary>"unknown command 'serach'; did you mean 'search'?", else the verbs there are.</summary>
+    public static string UnknownCommand(Command root, string token)
+    {
+        var verbs = root.Subcommands.Where(c => !c.Hidden).Select(c => c.Name).ToList();
+        var closest = verbs.Select(v => (Verb: v, Distance: Distance(token, v))).OrderBy(p => p.Distance).FirstOrDefault();
+        return closest.Verb is not null && closest.Distance <= 2
+            ? CliText.Get("usage.unknownCommandMeant", token, closest.Verb)
+            : CliText.Get("usage.unknownCommand", token, string.Join(", ", verbs));
+    }
+
+    /// <summary>
+    /// True for a token that is written as an option (<c>--yaer</c>, <c>-x</c>) rather than as a phrase: a verb
+    /// whose arguments are phrases must not take a mistyped option for one.
+    /// </summary>
+    public static bool LooksLikeOption(string token) =>
+        token.StartsWith("--", StringComparison.Ordinal)
+        || (token.Length >= 2 && token[0] == '-' && char.IsAsciiLetter(token[1]));
+
+    /// <summary>Refuses phrase arguments written as options, naming the option meant.</summary>
+    public static void RefuseOptionsAsPhrases(Argument argument, Command command) =>
+        argument.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (LooksLikeOption(token.Value))
+                {
+                    result.AddError(UnknownOption(OptionNames(command), token.Value));
+                    return;
+                }
+            }
+        });
 
     /// <summary>Optimal string alignment distance: edits, with a swap of two neighbours counting as one.</summary>
     private static int Distance(string a, string b)

@@ -11,6 +11,9 @@ namespace XiqingSearch.Cli.Rendering;
 /// </summary>
 internal static class BuildProgress
 {
+    /// <summary>Columns of the percentage and elapsed-time columns with the gaps between the four columns.</summary>
+    private const int PercentageAndElapsedColumns = 4 + 8 + 4;
+
     /// <summary>Runs <paramref name="work"/>, showing the progress it reports.</summary>
     public static T Run<T>(string title, Func<IProgress<IndexProgress>, T> work)
     {
@@ -21,21 +24,30 @@ internal static class BuildProgress
         }
 
         var console = OutputStyle.CreateConsole(Console.Error, colored: true);
+        // Spectre's bar is 40 columns by default and its columns wrap when the row is wider than the terminal
+        // (at 80 columns "100%" came out one character a line): the bar takes a quarter of the width and the
+        // description is cut to what is left, so the row always fits on one line.
+        var width = Math.Max(40, console.Profile.Width);
+        var barColumns = Math.Clamp(width / 4, 10, 40);
+        var descriptionColumns = Math.Max(10, width - barColumns - PercentageAndElapsedColumns);
+        string Fit(string text) => Markup.Escape(DisplayWidth.Of(text) <= descriptionColumns
+            ? text
+            : DisplayWidth.TakeFirst(text, descriptionColumns - 1) + "…");
         return console.Progress()
             .AutoClear(false)
             .Columns(
                 new TaskDescriptionColumn { Alignment = Justify.Left },
-                new ProgressBarColumn(),
+                new ProgressBarColumn { Width = barColumns },
                 new PercentageColumn(),
                 new ElapsedTimeColumn())
             .Start(context =>
             {
-                var task = context.AddTask(Markup.Escape(title), maxValue: 1);
+                var task = context.AddTask(Fit(title), maxValue: 1);
                 var result = work(new SynchronousProgress(p =>
                 {
                     task.MaxValue = Math.Max(1, p.BytesTotal);
                     task.Value = Math.Min(p.BytesDone, task.MaxValue);
-                    task.Description = Markup.Escape(Describe(p));
+                    task.Description = Fit(Describe(p));
                 }));
                 task.Value = task.MaxValue;
                 return result;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using XiqingSearch.Cli.Localization;
 using XiqingSearch.Core.Search.Analytics;
 
 namespace XiqingSearch.Cli.Rendering;
@@ -19,37 +20,104 @@ internal static class CompareRenderer
 
     private static readonly string Eighths = " ▏▎▍▌▋▊▉";
 
+    /// <summary>
+    /// The table. On a terminal it fits the width by design: first the bars go; if the table is still too wide
+    /// its year columns fold into several blocks, each under the phrase column, the last with total, first and
+    /// last year. Redirected, it is one table.
+    /// </summary>
     public static void WriteText(CompareResult result, StyledWriter output)
     {
         var headers = result.Rows.Count == 0 ? [] : result.Rows[0].Cells.Select(Header).ToList();
-        var phraseWidth = Math.Max(DisplayWidth.Of("phrase"), result.Rows.Max(r => DisplayWidth.Of(r.Phrase)));
+        var phraseWidth = Math.Max(DisplayWidth.Of(CliText.Get("compare.phrase")), result.Rows.Max(r => DisplayWidth.Of(r.Phrase)));
         var cellTexts = result.Rows.Select(r => r.Cells.Select(c => CellText(c)).ToList()).ToList();
-        var widths = headers.Select((h, i) => Math.Max(DisplayWidth.Of(h), cellTexts.Max(t => DisplayWidth.Of(t[i])) + BarColumns + 1)).ToList();
+        var textWidths = headers.Select((h, i) => cellTexts.Max(t => DisplayWidth.Of(t[i]))).ToList();
+        var tailWidth = DisplayWidth.Of(CliText.Get("compare.tail"));
+        var bars = true;
+        int[] Widths() => [.. headers.Select((h, i) => Math.Max(DisplayWidth.Of(h), textWidths[i] + (bars ? BarColumns + 1 : 0)))];
+        var widths = Widths();
+        if (output.Width is { } limit && phraseWidth + widths.Sum(w => w + 2) + 2 + tailWidth > limit)
+        {
+            bars = false;
+            widths = Widths();
+        }
+        // The year columns, in blocks that each fit the width (one block when there is no width).
+        var blocks = new List<List<int>> { new() };
+        var used = phraseWidth;
+        for (var i = 0; i < headers.Count; i++)
+        {
+            if (output.Width is { } max && blocks[^1].Count > 0 && used + widths[i] + 2 > max)
+            {
+                blocks.Add([]);
+                used = phraseWidth;
+            }
+            blocks[^1].Add(i);
+            used += widths[i] + 2;
+        }
+        var tailOwnBlock = output.Width is { } w && used + 2 + tailWidth > w;
 
         output.Line(result.MultiYearNote, "dim");
-        output.Line("Bars: each phrase against its own busiest year; per 10,000 characters of that year's documents in brackets.", "dim");
+        if (bars)
+        {
+            output.Line(CliText.Get("compare.bars"), "dim");
+        }
+        else
+        {
+            output.Line(CliText.Get("compare.noBars"), "dim");
+        }
         UnknownYearNote(result.UnknownYearParagraphs, output);
-        output.Append(DisplayWidth.FitRight("phrase", phraseWidth), "bold");
-        for (var i = 0; i < headers.Count; i++)
+        for (var b = 0; b < blocks.Count; b++)
+        {
+            var last = b == blocks.Count - 1;
+            if (b > 0)
+            {
+                output.EndLine();
+            }
+            WriteBlock(result, output, blocks[b], headers, widths, cellTexts, phraseWidth, bars, last && !tailOwnBlock);
+        }
+        if (tailOwnBlock)
+        {
+            output.EndLine();
+            WriteBlock(result, output, [], headers, widths, cellTexts, phraseWidth, bars, withTail: true);
+        }
+    }
+
+    private static void WriteBlock(CompareResult result, StyledWriter output, List<int> columns, List<string> headers,
+        int[] widths, List<List<string>> cellTexts, int phraseWidth, bool bars, bool withTail)
+    {
+        output.Append(DisplayWidth.FitRight(CliText.Get("compare.phrase"), phraseWidth), "bold");
+        foreach (var i in columns)
         {
             output.Append("  ").Append(DisplayWidth.FitRight(headers[i], widths[i]), "bold cyan");
         }
-        output.Append("  ").Append("total  first  last", "bold").EndLine();
+        if (withTail)
+        {
+            output.Append("  ").Append(CliText.Get("compare.tail"), "bold");
+        }
+        output.EndLine();
         for (var r = 0; r < result.Rows.Count; r++)
         {
             var row = result.Rows[r];
             var max = Math.Max(1, row.Cells.Max(c => c.Occurrences));
             output.Append(DisplayWidth.FitRight(row.Phrase, phraseWidth));
-            for (var i = 0; i < row.Cells.Count; i++)
+            foreach (var i in columns)
             {
-                var bar = Bar(row.Cells[i].Occurrences, max);
-                output.Append("  ").Append(bar, "green").Append(" ")
-                    .Append(DisplayWidth.FitRight(cellTexts[r][i], widths[i] - BarColumns - 1), row.Cells[i].Occurrences == 0 ? "dim" : null);
+                output.Append("  ");
+                var textWidth = widths[i];
+                if (bars)
+                {
+                    output.Append(Bar(row.Cells[i].Occurrences, max), "green").Append(" ");
+                    textWidth -= BarColumns + 1;
+                }
+                output.Append(bars ? DisplayWidth.FitRight(cellTexts[r][i], textWidth) : DisplayWidth.PadLeft(cellTexts[r][i], textWidth),
+                    row.Cells[i].Occurrences == 0 ? "dim" : null);
             }
-            output.Append("  ").Append(DisplayWidth.PadLeft(Number(row.Total), 5))
-                .Append("  ").Append(row.FirstYear is { } first ? Number(first) : "   – ")
-                .Append("  ").Append(row.LastYear is { } last ? Number(last) : "  –")
-                .EndLine();
+            if (withTail)
+            {
+                output.Append("  ").Append(DisplayWidth.PadLeft(Number(row.Total), 5))
+                    .Append("  ").Append(row.FirstYear is { } first ? Number(first) : "   – ")
+                    .Append("  ").Append(row.LastYear is { } last ? Number(last) : "  –");
+            }
+            output.EndLine();
         }
     }
 
@@ -58,8 +126,7 @@ internal static class CompareRenderer
     {
         if (paragraphs > 0)
         {
-            output.Line(string.Create(CultureInfo.InvariantCulture,
-                $"{paragraphs} paragraph{(paragraphs == 1 ? "" : "s")} of documents of unknown year ({YearLabel.Unknown}) left out."), "yellow");
+            output.Line(CliText.Get("analytics.unknownYear", paragraphs, CliText.Plural(paragraphs), YearLabel.Unknown), "yellow");
         }
     }
 

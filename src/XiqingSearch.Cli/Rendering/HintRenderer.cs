@@ -1,4 +1,5 @@
 using System.Globalization;
+using XiqingSearch.Cli.Localization;
 using XiqingSearch.Core.Search.Hints;
 
 namespace XiqingSearch.Cli.Rendering;
@@ -14,26 +15,24 @@ internal static class HintRenderer
         }
         foreach (var note in hints.Notes)
         {
-            output.Line("  Note: " + note, "yellow");
+            output.Line(CliText.Get("hint.note", note), "yellow");
         }
         foreach (var unknown in hints.UnknownValues)
         {
-            output.Line($"  No {unknown.Filter} is '{unknown.Value}'. Valid: {string.Join(", ", unknown.Valid)}", "yellow");
+            output.Line(CliText.Get("hint.unknownValue", unknown.Filter, unknown.Value, string.Join(", ", unknown.Valid)), "yellow");
         }
         foreach (var filter in hints.Filters)
         {
-            var name = filter.Filter == "all" ? "the filters" : $"--{filter.Filter} {string.Join(",", filter.Values)}";
-            output.Line(string.Create(CultureInfo.InvariantCulture,
-                $"  Without {name}: {filter.HitsWithout} paragraph{(filter.HitsWithout == 1 ? "" : "s")}."), "yellow");
+            var name = filter.Filter == "all" ? CliText.Get("hint.theFilters") : $"--{filter.Filter} {string.Join(",", filter.Values)}";
+            output.Line(CliText.Get("hint.without", name, filter.HitsWithout, CliText.Plural(filter.HitsWithout)), "yellow");
         }
         foreach (var phrase in hints.Unmatched.Where(p => !hints.DidYouMean.Any(s => s.Phrase == p)))
         {
-            output.Line($"  '{phrase}' occurs nowhere in the documents.", "yellow");
+            output.Line(CliText.Get("hint.nowhere", phrase), "yellow");
         }
         foreach (var suggestion in hints.DidYouMean)
         {
-            output.Line(string.Create(CultureInfo.InvariantCulture,
-                $"  Did you mean {suggestion.Suggestion}? {suggestion.Occurrences} occurrences in {suggestion.Hits} paragraphs: xiqing search '{suggestion.Query}'"), "yellow");
+            output.Line(CliText.Get("hint.didYouMean", suggestion.Suggestion, suggestion.Occurrences, suggestion.Hits, suggestion.Query), "yellow");
         }
     }
 }

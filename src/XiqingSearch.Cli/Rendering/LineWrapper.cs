@@ -4,7 +4,8 @@ namespace XiqingSearch.Cli.Rendering;
 
 /// <summary>
 /// Breaks one logical line of styled pieces into screen lines of at most <c>width</c> display columns, the
-/// continuation lines indented. Chinese text has no spaces, so a line may break between any two wide characters;
+/// continuation lines indented. Chinese text has no spaces, so a line may break between any two wide characters,
+/// except that closing punctuation (。，」）…) never starts a line and opening punctuation (「（“…) never ends one;
 /// a run of Latin letters or digits (<c>2.0</c>, <c>5G</c>) moves to the next line whole when it fits there, and a
 /// space at a break is dropped. A style never forces a break: a highlight continues on the next line.
 /// </summary>
@@ -32,6 +33,19 @@ internal static class LineWrapper
                 {
                     wordEnd++;
                 }
+            }
+            else if (units[i].IsWide)
+            {
+                // Kinsoku: an opening bracket or quote never ends a line, so it travels with what follows it...
+                while (IsOpening(units[wordEnd - 1].Text) && wordEnd < units.Count && !units[wordEnd].IsSpace)
+                {
+                    wordEnd++;
+                }
+            }
+            // ...and closing punctuation never starts one, so it travels with what precedes it.
+            while (!units[i].IsSpace && wordEnd < units.Count && IsClosing(units[wordEnd].Text))
+            {
+                wordEnd++;
             }
             var wordWidth = 0;
             for (var k = i; k < wordEnd; k++)
@@ -86,6 +100,16 @@ internal static class LineWrapper
             }
         }
     }
+
+    /// <summary>Punctuation that must not start a line (Chinese and Japanese line-breaking rules, 禁则).</summary>
+    private const string Closing = "。，、；：？！…‥・—～」』）》〉】〕〗〙〛｝］”’\"'％‰℃°.,;:?!)]}%";
+
+    /// <summary>Punctuation that must not end a line.</summary>
+    private const string Opening = "「『（《〈【〔〖〘〚｛［“‘([{";
+
+    private static bool IsClosing(string unit) => unit.Length == 1 && Closing.Contains(unit[0], StringComparison.Ordinal);
+
+    private static bool IsOpening(string unit) => unit.Length == 1 && Opening.Contains(unit[0], StringComparison.Ordinal);
 
     private readonly record struct Unit(string Text, string? Style, int Width, bool IsWide, bool IsSpace);
 

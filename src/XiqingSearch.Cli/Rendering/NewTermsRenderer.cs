@@ -1,4 +1,5 @@
 using System.Globalization;
+using XiqingSearch.Cli.Localization;
 using XiqingSearch.Core.Search.Analytics;
 
 namespace XiqingSearch.Cli.Rendering;
@@ -11,36 +12,67 @@ internal static class NewTermsRenderer
 
     public static void WriteText(NewTermsResult result, StyledWriter output)
     {
-        var earlier = result.EarlierYears.Count == 0 ? "no earlier year" : string.Join(", ", result.EarlierYears);
-        output.Line(Invariant($"New in {result.Year} (absent from {earlier}):"), "bold");
+        var earlier = result.EarlierYears.Count == 0 ? CliText.Get("newTerms.noEarlier") : string.Join(", ", result.EarlierYears);
+        output.Line(CliText.Get("newTerms.new", result.Year, earlier), "bold");
         output.Line(result.MultiYearNote, "dim");
         CompareRenderer.UnknownYearNote(result.UnknownYearParagraphs, output);
         if (result.Appeared.Count == 0)
         {
-            output.Line("  none", "dim");
+            output.Line(CliText.Get("newTerms.none"), "dim");
         }
-        var width = Math.Max(12, result.Appeared.Select(t => DisplayWidth.Of(t.Term)).DefaultIfEmpty(0).Max());
+        var width = TermColumns(result.Appeared.Select(t => t.Term), output, CountsColumns);
         var rank = 0;
         foreach (var term in result.Appeared)
         {
-            output.Append(Invariant($"{++rank,4}  ")).Append(DisplayWidth.FitRight(term.Term, width), "bold yellow")
-                .Append(Invariant($"  {term.Occurrences,4} occurrence{(term.Occurrences == 1 ? " " : "s")} in {term.Paragraphs} paragraph{(term.Paragraphs == 1 ? "" : "s")}"))
-                .EndLine();
+            WriteTerm(output, ++rank, term.Term, width, "bold yellow",
+                Counts(term.Occurrences, term.Paragraphs));
         }
         output.EndLine();
-        output.Line(Invariant($"Gone from {result.Year} on (in none of {result.Year} and later; last year and its occurrences):"), "bold");
+        output.Line(CliText.Get("newTerms.gone", result.Year), "bold");
         if (result.Disappeared.Count == 0)
         {
-            output.Line("  none", "dim");
+            output.Line(CliText.Get("newTerms.none"), "dim");
         }
-        width = Math.Max(12, result.Disappeared.Select(t => DisplayWidth.Of(t.Term)).DefaultIfEmpty(0).Max());
+        width = TermColumns(result.Disappeared.Select(t => t.Term), output, CountsColumns + 11);
         rank = 0;
         foreach (var term in result.Disappeared)
         {
-            output.Append(Invariant($"{++rank,4}  ")).Append(DisplayWidth.FitRight(term.Term, width), "bold")
-                .Append(Invariant($"  last {term.LastYear}  {term.Occurrences,4} occurrence{(term.Occurrences == 1 ? " " : "s")} in {term.Paragraphs} paragraph{(term.Paragraphs == 1 ? "" : "s")}"))
-                .EndLine();
+            WriteTerm(output, ++rank, term.Term, width, "bold",
+                CliText.Get("newTerms.last", term.LastYear) + Counts(term.Occurrences, term.Paragraphs));
         }
+    }
+
+    // English keeps "occurrence " one column wide of the plural, so the paragraph counts line up.
+    private static string Counts(int occurrences, int paragraphs) =>
+        CliText.Get("newTerms.counts", occurrences, occurrences == 1 ? " " : "s", paragraphs, CliText.Plural(paragraphs));
+
+    /// <summary>Columns of "  1234 occurrences in 123 paragraphs" after a term.</summary>
+    private const int CountsColumns = 36;
+
+    /// <summary>The term column: the longest term, but on a terminal no wider than leaves room for the counts.</summary>
+    private static int TermColumns(IEnumerable<string> terms, StyledWriter output, int after)
+    {
+        var longest = Math.Max(12, terms.Select(DisplayWidth.Of).DefaultIfEmpty(0).Max());
+        return output.Width is { } width ? Math.Clamp(width - 6 - after, 12, longest) : longest;
+    }
+
+    /// <summary>
+    /// One ranked term; a term longer than its column (a long run of words on a narrow terminal) folds by
+    /// design: the whole term on its line, its counts on the next, aligned with the others'.
+    /// </summary>
+    private static void WriteTerm(StyledWriter output, int rank, string term, int width, string style, string counts)
+    {
+        output.Append(Invariant($"{rank,4}  "));
+        if (DisplayWidth.Of(term) > width)
+        {
+            output.Append(term, style).EndLine(6);
+            output.Append(new string(' ', 6 + width));
+        }
+        else
+        {
+            output.Append(DisplayWidth.FitRight(term, width), style);
+        }
+        output.Append(counts).EndLine();
     }
 
     public static void WriteCsv(NewTermsResult result, TextWriter output)

@@ -1,3 +1,4 @@
+using XiqingSearch.Cli.Localization;
 using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Cli.Rendering;
@@ -31,7 +32,7 @@ internal static class ProblemRenderer
     {
         if (problem.Span is { } span && problem.Source is { } source && span.Start <= source.Length && !source.Contains('\n'))
         {
-            error.WriteLine($"xiqing: {problem.Message} [{problem.Code}]");
+            OutputStyle.WriteErrorLine(error, $"xiqing: {problem.Message} [{problem.Code}]");
             error.WriteLine(Indent + source);
             error.WriteLine(Indent + CaretLine(source, span));
             return;
@@ -41,10 +42,10 @@ internal static class ProblemRenderer
         var named = problem.Parameter is { } parameter && problem.Code == ProblemCodes.BadParameter
             ? ParameterNames.Of(parameter) + ": "
             : "";
-        error.WriteLine($"xiqing: {named}{problem.Message}{about} [{problem.Code}]");
+        OutputStyle.WriteErrorLine(error, $"xiqing: {named}{problem.Message}{about} [{problem.Code}]");
         if (Remedy(problem) is { } remedy)
         {
-            error.WriteLine(Indent + remedy);
+            OutputStyle.WriteErrorLine(error, Indent + remedy, Indent.Length + 2);
         }
     }
 
@@ -52,8 +53,8 @@ internal static class ProblemRenderer
     private static string? Remedy(Problem problem) => problem.Code switch
     {
         ProblemCodes.IndexMissing when problem.Arguments is { } a && a.TryGetValue("seeds", out var seeds) && a.TryGetValue("index", out var index) =>
-            $"build it with: xiqing index --seeds {seeds} --index {index}",
-        ProblemCodes.IndexIncompatible => "rebuild it with: xiqing index",
+            CliText.Get("error.buildIt", seeds, index),
+        ProblemCodes.IndexIncompatible => CliText.Get("error.rebuildIt"),
         _ => null,
     };
 

@@ -5,32 +5,49 @@ namespace XiqingSearch.Cli.Rendering;
 
 /// <summary>
 /// Writes lines made of styled pieces: as Spectre markup on a colour terminal, as the bare text otherwise.
-/// On a terminal a line is broken at the terminal's width by <see cref="LineWrapper"/> (Spectre's own wrapping
-/// breaks before every styled piece of Chinese text, which has no spaces), continuation lines indented.
+/// On a terminal — coloured or not (<c>NO_COLOR</c>) — a line is broken at the terminal's width by
+/// <see cref="LineWrapper"/> (Spectre's own wrapping breaks before every styled piece of Chinese text, which has no
+/// spaces), continuation lines indented. Redirected output and files have no width: each line stays whole.
 /// </summary>
 internal sealed class StyledWriter
 {
+    /// <summary>How a match is marked where there is no colour to show it (as <c>show</c> has always done).</summary>
+    public static readonly (string Open, string Close) PlainMatchMarks = ("[[", "]]");
+
     private readonly IAnsiConsole? _console;
     private readonly TextWriter _plain;
     private readonly List<LineWrapper.Piece> _pieces = [];
     private readonly StringBuilder _text = new();
 
-    private StyledWriter(IAnsiConsole? console, TextWriter plain)
+    private StyledWriter(IAnsiConsole? console, TextWriter plain, int? width)
     {
         _console = console;
         _plain = plain;
+        Width = width;
     }
 
     /// <summary>True when styles reach the output.</summary>
     public bool IsColored => _console is not null;
 
-    /// <summary>Coloured on a terminal without <c>NO_COLOR</c>, plain otherwise.</summary>
-    public static StyledWriter ForStdout(TextWriter output) => OutputStyle.IsStdoutColored
-        ? new StyledWriter(OutputStyle.CreateConsole(output, colored: true), output)
-        : new StyledWriter(null, output);
+    /// <summary>The display columns lines are broken at (a terminal's width), or null when lines stay whole.</summary>
+    public int? Width { get; }
 
-    /// <summary>Always plain.</summary>
-    public static StyledWriter Plain(TextWriter output) => new(null, output);
+    /// <summary>Coloured on a terminal without <c>NO_COLOR</c>; plain but still fitted to a terminal with it; plain otherwise.</summary>
+    public static StyledWriter ForStdout(TextWriter output)
+    {
+        if (OutputStyle.IsStdoutColored)
+        {
+            var console = OutputStyle.CreateConsole(output, colored: true);
+            return new StyledWriter(console, output, Math.Max(20, console.Profile.Width));
+        }
+        return new StyledWriter(null, output, Console.IsOutputRedirected ? null : OutputStyle.TerminalWidth());
+    }
+
+    /// <summary>Always plain, never wrapped (files).</summary>
+    public static StyledWriter Plain(TextWriter output) => new(null, output, null);
+
+    /// <summary>Plain, wrapped at <paramref name="width"/> columns (tests of the wrapping without a terminal).</summary>
+    internal static StyledWriter PlainWithWidth(TextWriter output, int width) => new(null, output, Math.Max(20, width));
 
     /// <summary>
     /// Appends <paramref name="text"/> in <paramref name="style"/> (Spectre style text, e.g. <c>bold yellow</c>).
@@ -41,7 +58,7 @@ internal sealed class StyledWriter
     {
         text = Neutralise(text);
         _text.Append(text);
-        if (_console is not null)
+        if (Width is not null)
         {
             _pieces.Add(new LineWrapper.Piece(text, style));
         }
@@ -54,15 +71,21 @@ internal sealed class StyledWriter
     /// </summary>
     public void EndLine(int continuationIndent = 0)
     {
-        if (_console is null)
+        if (Width is not { } width)
         {
             _plain.Write(_text.ToString());
             _plain.Write('\n');
         }
         else
         {
-            foreach (var line in LineWrapper.Wrap(_pieces, Math.Max(20, _console.Profile.Width), continuationIndent))
+            foreach (var line in LineWrapper.Wrap(_pieces, width, continuationIndent))
             {
+                if (_console is null)
+                {
+                    _plain.Write(string.Concat(line.Select(p => p.Text)));
+                    _plain.Write('\n');
+                    continue;
+                }
                 var markup = new StringBuilder();
                 foreach (var piece in line)
                 {
@@ -99,7 +122,7 @@ internal sealed class StyledWriter
     /// <summary>Renders a Spectre widget (tables); on plain output through a colourless console.</summary>
     public void Write(Spectre.Console.Rendering.IRenderable renderable)
     {
-        var console = _console ?? OutputStyle.CreateConsole(_plain, colored: false);
+        var console = _console ?? OutputStyle.CreateConsole(_plain, colored: false, Width);
         console.Write(renderable);
     }
 }

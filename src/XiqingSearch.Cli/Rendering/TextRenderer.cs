@@ -1,4 +1,5 @@
 using System.Globalization;
+using XiqingSearch.Cli.Localization;
 using XiqingSearch.Core.Ingestion;
 using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Model;
@@ -29,8 +30,9 @@ internal static class TextRenderer
         var documents = (selectedDocs.Count > 0 ? selectedDocs : response.Facets.Doc).Count(d => d.Count > 0);
         // A query of filters alone (year:2024) matches paragraphs but has no text to count occurrences of.
         var counts = response.TotalOccurrences == 0 && response.TotalHits > 0
-            ? $"{Plural(response.TotalHits, "paragraph")} of {Plural(documents, "document")}"
-            : $"{Plural(response.TotalOccurrences, "occurrence")} in {Plural(response.TotalHits, "paragraph")} of {Plural(documents, "document")}";
+            ? CliText.Get("search.paragraphs", response.TotalHits, CliText.Plural(response.TotalHits), documents, CliText.Plural(documents))
+            : CliText.Get("search.counts", response.TotalOccurrences, CliText.Plural(response.TotalOccurrences),
+                response.TotalHits, CliText.Plural(response.TotalHits), documents, CliText.Plural(documents));
         output
             .Append(response.Query, "bold")
             .Append(": " + counts)
@@ -56,13 +58,11 @@ internal static class TextRenderer
         if (shown == 0 && response.Offset >= response.TotalHits)
         {
             var lastPage = Math.Max(0, (response.TotalHits - 1) / Math.Max(1, response.Limit) * Math.Max(1, response.Limit));
-            output.Line(string.Create(CultureInfo.InvariantCulture,
-                $"--offset {response.Offset} is past the last hit ({response.TotalHits} in all); --offset {lastPage} shows the last page."), "yellow");
+            output.Line(CliText.Get("search.pastLast", response.Offset, response.TotalHits, lastPage), "yellow");
         }
         else if (response.Offset + shown < response.TotalHits)
         {
-            output.Line(string.Create(CultureInfo.InvariantCulture,
-                $"Showing {response.Offset + 1}–{response.Offset + shown} of {response.TotalHits}; --offset {response.Offset + shown} for the next page, --all for every hit."), "dim");
+            output.Line(CliText.Get("search.showing", response.Offset + 1, response.Offset + shown, response.TotalHits, response.Offset + shown), "dim");
         }
     }
 
@@ -75,7 +75,7 @@ internal static class TextRenderer
             .Append(hit.Title, "bold")
             .Append(YearLabel.Facts(hit.Issuer, hit.Number) is { Length: > 0 } facts ? " · " + facts : string.Empty, "dim")
             .Append(" · ")
-            .Append(hit.Chapter.Count == 0 ? "(no chapter)" : ChapterPath.Join(hit.Chapter), "blue")
+            .Append(hit.Chapter.Count == 0 ? CliText.Get("search.noChapter") : ChapterPath.Join(hit.Chapter), "blue")
             .Append(" · ")
             .Append(hit.Topic, "magenta")
             .Append("  " + hit.Id, "dim");
@@ -105,6 +105,8 @@ internal static class TextRenderer
     public static void AppendHighlighted(string text, IReadOnlyList<TextSpan> spans, StyledWriter output,
         (string Open, string Close)? plainMarks = null)
     {
+        // Without colour the match would be invisible: mark it as show has always done, unless the caller chose.
+        plainMarks ??= output.IsColored ? null : StyledWriter.PlainMatchMarks;
         var position = 0;
         foreach (var span in spans.OrderBy(s => s.Start))
         {
@@ -127,6 +129,4 @@ internal static class TextRenderer
         }
     }
 
-    private static string Plural(int count, string noun) =>
-        string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? "" : "s")}");
 }

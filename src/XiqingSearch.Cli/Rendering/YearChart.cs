@@ -1,4 +1,5 @@
 using System.Globalization;
+using XiqingSearch.Cli.Localization;
 using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Cli.Rendering;
@@ -34,10 +35,9 @@ internal static class YearChart
                 .Append(DisplayWidth.FitRight(YearLabel.OfFacet(year.Value), labelWidth), year.Selected ? "bold cyan" : "cyan")
                 .Append(" ")
                 .Append(new string('█', length), "green")
-                .Append(string.Create(CultureInfo.InvariantCulture,
-                    $" {year.Occurrences} occurrence{(year.Occurrences == 1 ? "" : "s")} in {year.Count} paragraph{(year.Count == 1 ? "" : "s")}"), "dim")
+                .Append(CliText.Get("chart.row", year.Occurrences, CliText.Plural(year.Occurrences), year.Count, CliText.Plural(year.Count)), "dim")
                 .Append(anySelected && year.Selected ? "  ◀ --year" : "", "bold yellow")
-                .Append(anySelected && !year.Selected ? "  (filtered out)" : "", "dim")
+                .Append(anySelected && !year.Selected ? CliText.Get("chart.filteredOut") : "", "dim")
                 .EndLine();
         }
     }

@@ -9,8 +9,8 @@ namespace XiqingSearch.Core.Export;
 /// Every occurrence of every hit as CSV, the one format <c>xiqing search --format csv</c> and
 /// <c>GET /api/search?format=csv</c> both write: a header row and one row per occurrence, RFC 4180 (fields with a
 /// comma, quote, CR or LF are quoted, quotes doubled, records end with CRLF), preceded by a UTF-8 byte order mark
-/// so Excel reads the Chinese text as UTF-8. <c>left</c> and <c>right</c> hold up to <see cref="ContextChars"/>
-/// characters of the paragraph around the match (line breaks as spaces); <c>chapter</c> is the heading path
+/// so Excel reads the Chinese text as UTF-8. <c>left</c> and <c>right</c> hold the paragraph's text before and after the
+/// match (up to <see cref="ContextChars"/> characters each, line breaks as spaces); <c>chapter</c> is the heading path
 /// joined with <see cref="ChapterPath.Separator"/>; <c>year</c> is empty for the unknown year. The document's metadata
 /// (<c>number</c> … <c>source_url</c>) comes after the columns older exports had, so a sheet built on them still
 /// finds its columns where they were; a field the document does not have is empty. Last come <c>ocr</c> (true when
@@ -22,8 +22,11 @@ namespace XiqingSearch.Core.Export;
 /// </summary>
 public static class OccurrenceCsv
 {
-    /// <summary>Characters of context each side of the match.</summary>
-    public const int ContextChars = 40;
+    /// <summary>
+    /// Characters of context each side of the match: enough for the whole paragraph before and after it (a reader
+    /// filters and reads the sheet without going back to the documents), still a bound on a row's size.
+    /// </summary>
+    public const int ContextChars = 2000;
 
     /// <summary>The media type, with its charset.</summary>
     public const string ContentType = "text/csv; charset=utf-8";

@@ -13,6 +13,9 @@ public sealed record BuildReportDocument(
     /// <summary>Where the year was read (<see cref="Ingestion.YearSources"/>); null when it is unknown.</summary>
     public string? YearSource { get; init; }
 
+    /// <summary>The years a multi-year document covers (<c>2021–2025</c>, as <c>stats</c> shows it); null for one year.</summary>
+    public string? Period { get; init; }
+
     /// <summary>What a person should know of how it was read (its year unknown, …).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 

@@ -219,6 +219,7 @@ internal static class StreamingIndexer
             Document.File.Bytes)
         {
             YearSource = Document.YearSource,
+            Period = Document.Period,
             Warnings = Document.Warnings,
         };
     }

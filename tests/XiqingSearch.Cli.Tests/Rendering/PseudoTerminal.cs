@@ -18,7 +18,12 @@ public static partial class PseudoTerminal
     public static bool IsAvailable => !OperatingSystem.IsWindows() && File.Exists("/usr/bin/script");
 
     /// <summary>The screen lines (styles removed, CR dropped) and the raw transcript.</summary>
-    public static (string[] Lines, string Raw) Run(string workingDirectory, int columns, params string[] args)
+    public static (string[] Lines, string Raw) Run(string workingDirectory, int columns, params string[] args) =>
+        Run(workingDirectory, columns, null, args);
+
+    /// <summary>As <see cref="Run(string, int, string[])"/>, with variables added to the environment.</summary>
+    public static (string[] Lines, string Raw) Run(string workingDirectory, int columns,
+        IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var command = new StringBuilder($"stty cols {columns} rows 50; exec dotnet {Quote(CliRunner.XiqingDll)}");
         foreach (var arg in args)
@@ -38,11 +43,15 @@ public static partial class PseudoTerminal
         {
             start.ArgumentList.Add(a);
         }
-        foreach (var name in new[] { "XIQING_SEEDS", "XIQING_INDEX", "XIQING_SMARTCN_JAR", "NO_COLOR", "XIQING_DEBUG" })
+        foreach (var name in new[] { "XIQING_SEEDS", "XIQING_INDEX", "XIQING_SMARTCN_JAR", "NO_COLOR", "XIQING_DEBUG", "XIQING_LANG", "LC_ALL", "LC_MESSAGES", "LANG" })
         {
             start.Environment.Remove(name);
         }
         start.Environment["TERM"] = "xterm-256color";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
         using var process = Process.Start(start) ?? throw new InvalidOperationException("script did not start");
         var stdout = process.StandardOutput.ReadToEndAsync();
         process.StandardInput.Close();

@@ -30,8 +30,10 @@ public sealed class TerminalViewTests(BuiltIndexFixture fixture) : IClassFixture
             Assert.True(body.Count >= 2, "a long paragraph takes several lines");
             Assert.All(body, l => Assert.StartsWith("   ", l));
             Assert.Equal(TextWindow.Flatten(shown), string.Concat(body.Select(l => l[3..])));
-            // Every line but the last is full (a wide character may leave one column free): no break after a highlight.
-            Assert.All(body.SkipLast(1), l => Assert.True(DisplayWidth.Of(l) >= columns - 1, $"short line: {l}"));
+            // Every line but the last is full (a wide character may leave one column free, and the line-breaking
+            // rules move a character with the closing punctuation after it, or an opening one with what follows):
+            // no break after a highlight.
+            Assert.All(body.SkipLast(1), l => Assert.True(DisplayWidth.Of(l) >= columns - 5, $"short line: {l}"));
         }
     }
 

@@ -48,6 +48,22 @@ public sealed class VariantTableTests(ITestOutputHelper output)
         Assert.Equal('金', MatchFolding.Fold('\uF90A'));  // 金 compatibility ideograph
     }
 
+    [Fact]
+    public void Fold_VariantFormsOfOpenCcAndUnihan_FoldToTheSimplifiedCharacter()
+    {
+        // 碳達峯 must find 碳达峰: 達 is traditional (ICU), 峯 a variant form (OpenCC, Unihan), not traditional.
+        Assert.Equal("碳达峰", new string([.. "碳達峯".Select(MatchFolding.Fold)]));
+        Assert.Equal('峰', MatchFolding.Fold('峯'));
+        Assert.Equal('龟', MatchFolding.Fold('亀'));  // Japanese form (OpenCC JPVariants)
+        Assert.Equal('齐', MatchFolding.Fold('\u2EEB'));  // ⻫ → 斉 → 齐: the radical's chain goes on to the variant's target
+        // The review's exclusions: a simplified character stays itself; an ambiguous variant and a component
+        // related only by kSemanticVariant are not folded.
+        Assert.Equal('沈', MatchFolding.Fold('沈'));
+        Assert.Equal('牠', MatchFolding.Fold('牠'));
+        Assert.Equal('乚', MatchFolding.Fold('乚'));
+        Assert.True(VariantFolding.Pairs().Count(p => p.Kind == "variant") > 1000);
+    }
+
     /// <summary>
     /// ICU writes 沉 as 沈 in traditional text; 沈 is also a simplified character in its own right (the surname), so
     /// the table does not fold it and a traditional text with 沈 for 沉 is not matched by 沉 (Analysis/README.md).
