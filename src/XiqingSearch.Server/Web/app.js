@@ -163,6 +163,10 @@ function mount(target, options = {}) {
     url.write(state, replace);
     if (!state.q.trim()) {
       resetResults();
+      // A document opened without a query (from 文件库's table of contents): the reader alone, at its paragraph.
+      if (state.view || state.ctx) {
+        reader.show(state);
+      }
       return;
     }
     if (inFlight) {
@@ -246,7 +250,7 @@ function mount(target, options = {}) {
     .catch(() => [])
     .then((documents) => {
       documents.forEach((d) => { page.documents[d.doc] = d; });
-      if (state.q) {
+      if (state.q || state.view || state.ctx) {
         run(true);
       } else {
         facets.render({});

@@ -403,6 +403,87 @@ function newTermsView(params) {
     el('h2', { className: 'xqa-heading', text: '新词：某年新出现与不再出现的词' }), form, status, output);
 }
 
+/* ---------- 文件库 ---------- */
+
+var TYPES = { 'annual-plan': '年度计划', 'work-report': '政府工作报告', 'five-year-plan': '五年规划', other: '其他' };
+
+/** The search page's document view of `doc` opened at paragraph `n` (the reader's `view=DOC#N`). */
+function documentUrl(doc, n) {
+  var params = new URLSearchParams();
+  params.set('view', doc + '#' + n);
+  return location.pathname + '?' + params.toString();
+}
+
+/** A heading tree as nested lists; each heading opens the document at it. */
+function outlineList(doc, headings) {
+  var ol = el('ol', { className: 'xqa-toc' });
+  headings.forEach(function (h) {
+    ol.appendChild(el('li', { className: 'xqa-toc-item', 'data-level': h.level },
+      el('a', { href: documentUrl(doc, h.paragraph), className: 'xqa-toc-link', 'data-paragraph': h.paragraph, text: h.text }),
+      h.children && h.children.length ? outlineList(doc, h.children) : null));
+  });
+  return ol;
+}
+
+function libraryView() {
+  var status = el('p', { className: 'xqa-status', role: 'status', 'aria-live': 'polite', text: '正在读取文件列表…' });
+  var list = el('ul', { className: 'xqa-library' });
+
+  function entry(d) {
+    var toc = el('div', { className: 'xqa-toc-box' });
+    var details = el('details', { className: 'xqa-doc', 'data-doc': d.doc },
+      el('summary', { className: 'xqa-doc-summary' },
+        el('span', { className: 'xqa-doc-title', text: d.title }),
+        el('span', { className: 'xqa-sub xqa-doc-meta' },
+          (TYPES[d.type] || d.type) + ' · ' + (d.period || (d.year == null ? TEXT.unknownYear : d.year + ' 年')) + ' · ' + d.paragraphs + ' 段')),
+      toc);
+    var loaded = false;
+    // The table of contents is fetched when it is first opened: a library of many documents stays one request.
+    details.addEventListener('toggle', function () {
+      if (!details.open || loaded) {
+        return;
+      }
+      loaded = true;
+      toc.appendChild(el('p', { className: 'xqa-sub', text: '正在读取目录…' }));
+      api.outline(d.doc).then(function (answer) {
+        clear(toc);
+        if (!answer.ok) {
+          loaded = false;
+          toc.appendChild(el('p', { className: 'xqa-sub', text: (answer.body && answer.body.error && answer.body.error.message) || '无法读取目录。' }));
+          return;
+        }
+        toc.appendChild(answer.body.headings.length
+          ? outlineList(d.doc, answer.body.headings)
+          : el('p', { className: 'xqa-sub', text: '此文件没有标题层级。' }));
+        toc.appendChild(el('p', {}, el('a', { href: documentUrl(d.doc, 1), className: 'xqa-toc-link xqa-doc-open', text: '阅读全文' })));
+      }).catch(function () {
+        loaded = false;
+        clear(toc);
+        toc.appendChild(el('p', { className: 'xqa-sub', text: '无法连接检索服务。' }));
+      });
+    });
+    return el('li', { className: 'xqa-library-item' }, details);
+  }
+
+  api.documents().then(function (answer) {
+    var documents = answer.ok && Array.isArray(answer.body) ? answer.body : [];
+    if (!answer.ok) {
+      status.textContent = (answer.body && answer.body.error && answer.body.error.message) || '无法读取文件列表。';
+      return;
+    }
+    // Newest first, the unknown year last; a year's documents by title.
+    documents.sort(function (a, b) {
+      var ya = a.year == null ? -1 : a.year;
+      var yb = b.year == null ? -1 : b.year;
+      return yb - ya || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0);
+    });
+    status.textContent = '共 ' + documents.length + ' 个文件。展开一个文件可看其目录，点目录中的标题即在该处打开全文。';
+    documents.forEach(function (d) { list.appendChild(entry(d)); });
+  }).catch(function () { status.textContent = '无法连接检索服务。'; });
+  return el('section', { className: 'xqa-panel', 'aria-label': '文件库' },
+    el('h2', { className: 'xqa-heading', text: '文件库：全部文件及其目录' }), status, list);
+}
+
 /* ---------- the views' tabs ---------- */
 
 function start() {
@@ -413,7 +494,7 @@ function start() {
   var params = new URLSearchParams(location.search);
   var view = params.get('view');
   var nav = el('nav', { className: 'xqa-nav', 'aria-label': '视图' });
-  [['', '检索'], ['compare', '对比'], ['new-terms', '新词']].forEach(function (v) {
+  [['', '检索'], ['compare', '对比'], ['new-terms', '新词'], ['library', '文件库']].forEach(function (v) {
     nav.appendChild(el('a', {
       href: v[0] ? '?view=' + v[0] : location.pathname, className: 'xqa-tab' + ((view || '') === v[0] ? ' xqa-tab-current' : ''),
       'aria-current': (view || '') === v[0] ? 'page' : null, text: v[1]
@@ -422,9 +503,9 @@ function start() {
   // Its own box (not .xq, which names the search UI); analytics.css gives it the page's colours and fonts.
   var box = el('div', { className: 'xqa' }, nav);
   app.parentNode.insertBefore(box, app);
-  if (view === 'compare' || view === 'new-terms') {
+  if (view === 'compare' || view === 'new-terms' || view === 'library') {
     app.hidden = true;
-    box.appendChild(view === 'compare' ? compareView(params) : newTermsView(params));
+    box.appendChild(view === 'compare' ? compareView(params) : view === 'library' ? libraryView() : newTermsView(params));
     // Back and forward between analytics states reload the view from its URL.
     window.addEventListener('popstate', function () { location.reload(); });
   }
