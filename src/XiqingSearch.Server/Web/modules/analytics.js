@@ -190,7 +190,8 @@ function chart(result, measure, available) {
   var narrow = width < 480;
   var height = narrow ? 220 : 240;
   var left = 44;
-  var right = 16;
+  // A period's label (2021–2025) is wider than a year's: room for its half at the right edge.
+  var right = periodCells.length ? (narrow ? 34 : 40) : 16;
   var top = 16;
   var bottom = 40;
   var max = 0;
