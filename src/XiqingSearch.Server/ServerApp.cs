@@ -37,6 +37,7 @@ public static class ServerApp
     {
         // --ocr is a switch without a value, which the command-line configuration cannot map: it is the setting on.
         args = [.. args.Select(a => a == "--ocr" ? "--Xiqing:Ocr:Enabled=true" : a)];
+        args = EmbedOriginFlags(args);
         var section = new ConfigurationBuilder().AddCommandLine(args, s_switches).Build().GetSection("Xiqing");
         // --Xiqing:Cors:Origins:0=a --Xiqing:Cors:Origins:1=b is the list "a,b", in index order.
         var flags = section.AsEnumerable(makePathsRelative: true)
@@ -56,6 +57,39 @@ public static class ServerApp
     }
 
     /// <summary>
+    /// <c>--embed-origin URL</c> (repeatable) and its older name <c>--cors-origin</c> as the list
+    /// <c>Xiqing:EmbedOrigins</c>, in the order given (the command-line configuration keeps one value per switch).
+    /// </summary>
+    internal static string[] EmbedOriginFlags(string[] args)
+    {
+        var rest = new List<string>();
+        var origins = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            var name = arg.Split('=', 2)[0];
+            if (name is "--embed-origin" or "--cors-origin")
+            {
+                if (arg.Contains('=', StringComparison.Ordinal))
+                {
+                    origins.Add(arg[(name.Length + 1)..]);
+                }
+                else if (i + 1 < args.Length)
+                {
+                    origins.Add(args[++i]);
+                }
+                continue;
+            }
+            rest.Add(arg);
+        }
+        if (origins.Count > 0)
+        {
+            rest.Add("--Xiqing:EmbedOrigins=" + string.Join(',', origins));
+        }
+        return [.. rest];
+    }
+
+    /// <summary>
     /// Configures the host from <paramref name="args"/> (<c>--urls</c> and the settings of
     /// <see cref="ResolveSettings"/>). <paramref name="settings"/>, when given, were resolved from the same
     /// arguments by the caller; <paramref name="engine"/>, when given, is an index the caller already opened
@@ -65,7 +99,7 @@ public static class ServerApp
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
-            Args = args,
+            Args = EmbedOriginFlags(args),
             ApplicationName = typeof(ServerApp).Assembly.GetName().Name,
         });
         builder.UseServiceManagers();
@@ -117,9 +151,10 @@ public static class ServerApp
         builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         builder.Services.AddCors(o => o.AddDefaultPolicy(policy =>
         {
-            if (serverSettings.CorsOrigins.Count > 0)
+            // The embed origins: the same list frames the page (SecurityHeadersMiddleware) and calls the API.
+            if (serverSettings.EmbedOrigins.Count > 0)
             {
-                policy.WithOrigins([.. serverSettings.CorsOrigins]).WithMethods("GET").AllowAnyHeader();
+                policy.SetIsOriginAllowed(serverSettings.IsEmbedOrigin).WithMethods("GET").AllowAnyHeader();
             }
         }));
 
@@ -129,6 +164,7 @@ public static class ServerApp
         AuthSetup.UseAudit(app);
         // Who is asking, before any route answers (header mode; the other sign-ins set the caller the same way).
         app.UseMiddleware<Auth.HeaderSignIn>();
+        app.UseMiddleware<EmbedRefusalLog>();
         app.UseCors();
         AuthSetup.UseSignIn(app);
         app.UseRateLimiter();

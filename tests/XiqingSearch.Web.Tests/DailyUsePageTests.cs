@@ -306,8 +306,8 @@ public sealed class DailyUsePageTests(WebFixture web)
 
         var text = await message.TextContentAsync();
         Assert.Contains(origin, text);
-        Assert.Contains("--cors-origin", text);
-        Assert.Contains("XIQING_CORS__ORIGINS", text);
+        Assert.Contains("--embed-origin " + origin, text);
+        Assert.Contains("XIQING_EMBED_ORIGINS", text);
         Assert.DoesNotContain("无法连接", text);
         await WebFixture.ScreenshotAsync(page, "18-embed-origin-not-allowed");
         await portal.StopAsync();

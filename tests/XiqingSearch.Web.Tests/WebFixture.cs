@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 using XiqingSearch.Core.Indexing;
 using XiqingSearch.Server;
@@ -49,6 +51,7 @@ public sealed class WebFixture(Xunit.Abstractions.IMessageSink diagnostics) : IA
         _portal = WebApplication.CreateBuilder(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"]).Build();
         var portalPage = "";
         _portal.MapGet("/", () => Results.Content(portalPage, "text/html; charset=utf-8"));
+        _portal.MapGet("/frame", (string q) => Results.Content(FramePage(ServerUrl, q), "text/html; charset=utf-8"));
         _portal.MapGet("/favicon.ico", () => Results.NoContent());
         await _portal.StartAsync();
         PortalUrl = _portal.Urls.First().TrimEnd('/');
@@ -56,10 +59,12 @@ public sealed class WebFixture(Xunit.Abstractions.IMessageSink diagnostics) : IA
         _server = ServerApp.Build([
             "--urls", "http://127.0.0.1:0",
             "--Logging:LogLevel:Default=Warning",
-            "--Xiqing:Cors:Origins:0=" + PortalUrl,
+            "--embed-origin", PortalUrl,
             "--index", options.IndexDirectory,
             "--seeds", options.SeedsDirectory,
         ]);
+        // What the server logs, for the tests that check a message is there (a refused embed).
+        _server.Services.GetRequiredService<ILoggerFactory>().AddProvider(ServerLog);
         await _server.StartAsync();
         ServerUrl = _server.Urls.First().TrimEnd('/');
         portalPage = PortalPage(ServerUrl);
@@ -91,6 +96,21 @@ public sealed class WebFixture(Xunit.Abstractions.IMessageSink diagnostics) : IA
             ],
         });
     }
+
+    /// <summary>A portal page that shows the search page of <paramref name="server"/> in an iframe.</summary>
+    public static string FramePage(string server, string q) => $$"""
+        <!doctype html>
+        <html lang="zh-CN">
+        <head><meta charset="utf-8"><title>门户（iframe 测试）</title></head>
+        <body>
+          <h1>西青区人民政府</h1>
+          <iframe id="search" title="检索" src="{{server}}/?q={{Uri.EscapeDataString(q)}}" width="1000" height="700"></iframe>
+        </body>
+        </html>
+        """;
+
+    /// <summary>What the server under test logged (warnings and above).</summary>
+    public CapturedLog ServerLog { get; } = new();
 
     /// <summary>A portal page of another origin, with its own styles that must not leak into the search UI.</summary>
     private static string PortalPage(string server) => $$"""
@@ -173,4 +193,34 @@ public sealed class WebFixture(Xunit.Abstractions.IMessageSink diagnostics) : IA
 public sealed class WebCollection : ICollectionFixture<WebFixture>
 {
     public const string Name = "web";
+}
+
+/// <summary>A logger provider that keeps every message, so a test can read what the server said.</summary>
+public sealed class CapturedLog : ILoggerProvider
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _lines = new();
+
+    /// <summary>Every line so far: level, category, message.</summary>
+    public IReadOnlyList<string> Lines => [.. _lines];
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(CapturedLog log, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                log._lines.Enqueue(logLevel + " " + category + ": " + formatter(state, exception));
+            }
+        }
+    }
 }

@@ -22,12 +22,13 @@ internal static class ServeCommand
             Description = "Addresses to listen on, separated by ';' (default http://localhost:5000).",
             HelpName = "URLS",
         };
-        var corsOrigins = new Option<string[]>("--cors-origin")
+        var embedOrigins = new Option<string[]>("--embed-origin", "--cors-origin")
         {
-            Description = "A web origin (scheme://host[:port]) whose pages may call the API: needed to embed the page " +
-                "with embed.js in a portal on another origin; repeat for more. Also Xiqing:Cors:Origins, " +
-                "XIQING_CORS__ORIGINS=a,b. Default: none (same origin only).",
-            HelpName = "ORIGIN",
+            Description = "A web origin (scheme://host[:port]) whose pages may embed the search: show the page in an " +
+                "iframe and call the API (embed.js); repeat for more. Also Xiqing:EmbedOrigins, XIQING_EMBED_ORIGINS=a,b " +
+                "(--cors-origin, Xiqing:Cors:Origins and Xiqing:FrameAncestors are older names of the same list). " +
+                "Default: none (only this service's own origin).",
+            HelpName = "URL",
         };
         var adminKey = new Option<string>("--admin-key")
         {
@@ -60,11 +61,11 @@ internal static class ServeCommand
         var locations = new LocationOptions();
         var command = new Command(Name, """
             Start the HTTP server: the search API (/api/search, /api/documents, /api/facets), the search page (/)
-            and health probes. Other ASP.NET Core settings pass through, e.g. --Xiqing:FrameAncestors="'self'".
+            and health probes. Other ASP.NET Core settings pass through, e.g. --Xiqing:SearchCacheMegabytes=0.
             Stop it with Ctrl+C.
             """)
         {
-            urls, corsOrigins, adminKey, trustedProxies, auditLog, auth,
+            urls, embedOrigins, adminKey, trustedProxies, auditLog, auth,
         };
         locations.AddTo(command);
         // Host settings we do not model (--Xiqing:Key=value) go to the server's own configuration.
@@ -93,9 +94,9 @@ internal static class ServeCommand
             {
                 args.Add("--ocr");
             }
-            if (parseResult.GetValue(corsOrigins) is { Length: > 0 } origins)
+            if (parseResult.GetValue(embedOrigins) is { Length: > 0 } origins)
             {
-                args.Add("--Xiqing:Cors:Origins=" + string.Join(',', origins));
+                args.Add("--Xiqing:EmbedOrigins=" + string.Join(',', origins));
             }
             if (parseResult.GetValue(auth) is { Length: > 0 } mode)
             {
@@ -115,7 +116,7 @@ internal static class ServeCommand
         return ExamplesHelpAction.WithExamples(command, """
             xiqing serve
             xiqing serve --urls http://0.0.0.0:8080 --index /var/lib/xiqing/index
-            xiqing serve --urls http://0.0.0.0:8080 --cors-origin https://portal.example.gov.cn   # embed.js in the portal
+            xiqing serve --urls http://0.0.0.0:8080 --embed-origin https://portal.example.gov.cn   # an iframe or embed.js in the portal
             xiqing serve --admin-key "$KEY"     # then: curl -X POST -H "X-Xiqing-Key: $KEY" http://host/api/admin/reindex
             """);
     }

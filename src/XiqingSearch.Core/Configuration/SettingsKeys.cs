@@ -13,6 +13,9 @@ public static class SettingsKeys
     public const string Seeds = ResolvedSettings.SeedsKey;
     public const string SmartCnJar = ResolvedSettings.SmartCnJarKey;
     public const string AdminKey = "adminkey";
+    /// <summary>Origins that may embed the page (frame it and call the API); <see cref="CorsOrigins"/> and
+    /// <see cref="FrameAncestors"/> are older names of the same list.</summary>
+    public const string EmbedOrigins = "embedorigins";
     public const string CorsOrigins = "cors:origins";
     public const string FrameAncestors = "frameancestors";
     public const string RefreshSeconds = "refreshseconds";
@@ -60,7 +63,7 @@ public static class SettingsKeys
     /// <summary>All of them.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        Index, Seeds, SmartCnJar, AdminKey, CorsOrigins, FrameAncestors, RefreshSeconds, SearchCacheMegabytes,
+        Index, Seeds, SmartCnJar, AdminKey, EmbedOrigins, CorsOrigins, FrameAncestors, RefreshSeconds, SearchCacheMegabytes,
         RateLimitAdminPerMinute, RateLimitSearchPerMinute, QueryMaxClauses, QueryTimeoutSeconds,
         IngestionMaxPartBytes, IngestionMaxInflatedBytes, IngestionMaxCompressionRatio, IngestionMaxNestingDepth,
         IngestionMaxPages, IngestionMaxDocumentCharacters, IngestionMaxParagraphCharacters, IngestionStreamTextBytes,

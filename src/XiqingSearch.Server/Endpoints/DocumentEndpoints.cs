@@ -36,6 +36,13 @@ internal static class DocumentEndpoints
             .Produces<ErrorResponse>(StatusCodes.Status400BadRequest, "application/json")
             .Produces<ErrorResponse>(StatusCodes.Status404NotFound, "application/json");
 
+        app.MapGet("/api/documents/{doc}/outline", Outline)
+            .WithName("Outline")
+            .WithSummary("The document's table of contents: its headings as a tree, each with its paragraph number (where the document opens) and level, children nested.")
+            .Produces<DocumentOutline>(StatusCodes.Status200OK, "application/json")
+            .Produces<ErrorResponse>(StatusCodes.Status404NotFound, "application/json")
+            .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json");
+
         app.MapGet("/api/documents/{doc}/original", Original)
             .WithName("Original")
             .WithSummary("The document's source file as it is in the seeds folder (or one of its copies, `file`): a PDF inline, anything else as an attachment.")
@@ -86,6 +93,14 @@ internal static class DocumentEndpoints
             if (IsDocument(doc))
             {
                 return Original(doc, context, holder);
+            }
+        }
+        if (segments.Length >= 2 && segments[^1] == "outline")
+        {
+            var doc = string.Join('/', segments[..^1]);
+            if (IsDocument(doc))
+            {
+                return Outline(doc, context, holder);
             }
         }
         if (segments.Length >= 3 && segments[^2] == "paragraphs")
@@ -193,6 +208,17 @@ internal static class DocumentEndpoints
             return ProblemMapper.Unavailable(engine.Problems[0]);
         }
         var result = engine.Value.GetParagraph(doc, paragraph, neighbours, context.Caller());
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : ProblemMapper.ToResult(result.Problems[0]);
+    }
+
+    private static IResult Outline(string doc, HttpContext context, EngineHolder holder)
+    {
+        var engine = holder.Current;
+        if (!engine.IsSuccess)
+        {
+            return ProblemMapper.Unavailable(engine.Problems[0]);
+        }
+        var result = engine.Value.Outline(IdOf(doc), context.Caller());
         return result.IsSuccess ? TypedResults.Ok(result.Value) : ProblemMapper.ToResult(result.Problems[0]);
     }
 

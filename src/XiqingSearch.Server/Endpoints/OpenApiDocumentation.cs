@@ -141,6 +141,16 @@ internal static partial class OpenApiDocumentation
             ];
         }
 
+        var outline = Operation(document, "/api/documents/{doc}/outline");
+        if (outline is not null)
+        {
+            outline.Parameters = [Path("doc", JsonSchemaType.String, DocDescription)];
+            if (outline.Responses?.TryGetValue("404", out var missing) == true && missing is OpenApiResponse missingResponse)
+            {
+                missingResponse.Description = "request.not-found: no such document (as for /api/documents/{doc}).";
+            }
+        }
+
         var original = Operation(document, "/api/documents/{doc}/original");
         if (original is not null)
         {

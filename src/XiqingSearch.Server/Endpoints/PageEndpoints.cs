@@ -40,7 +40,7 @@ internal static class PageEndpoints
         {
             // embed.js loads app.js as an ES module into the portal's page, and a browser runs a module of another
             // origin only with CORS. The files are public, so any origin may load them; a portal outside
-            // Xiqing:Cors:Origins then gets the UI, which tells it that the API refuses its origin.
+            // Xiqing:EmbedOrigins then gets the UI, which tells it that the API refuses its origin.
             headers.AccessControlAllowOrigin = "*";
         }
         if (context.Request.Headers.IfNoneMatch.ToString() == asset.ETag)

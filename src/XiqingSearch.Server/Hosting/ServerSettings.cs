@@ -18,14 +18,35 @@ internal sealed record ServerSettings
     /// <summary>Key for <c>POST /api/admin/reindex</c>; null or empty turns the endpoint off.</summary>
     public string? AdminKey { get; init; }
 
-    /// <summary>Origins allowed to call the API from a browser (CORS). None by default.</summary>
-    public IReadOnlyList<string> CorsOrigins { get; init; } = [];
-
     /// <summary>
-    /// The CSP <c>frame-ancestors</c> source list: who may show the page in an iframe. Default: this site
-    /// (<c>'self'</c>) and the CORS origins, the portals that embed the page.
+    /// The origins that may embed the page (<c>--embed-origin</c>, <c>Xiqing:EmbedOrigins</c>; the older
+    /// <c>Xiqing:Cors:Origins</c> and <c>Xiqing:FrameAncestors</c> name the same list): each may show the page in an
+    /// iframe (CSP <c>frame-ancestors</c>) and call the API from a browser (CORS). <c>*</c> is any site. None by
+    /// default: only the service's own origin frames the page and calls the API.
     /// </summary>
-    public string FrameAncestors { get; init; } = "'self'";
+    public IReadOnlyList<string> EmbedOrigins { get; init; } = [];
+
+    /// <summary>Origins allowed to call the API from a browser (CORS): the embed origins.</summary>
+    public IReadOnlyList<string> CorsOrigins => EmbedOrigins;
+
+    /// <summary>The CSP <c>frame-ancestors</c> source list: this site (<c>'self'</c>) and the embed origins.</summary>
+    public string FrameAncestors => EmbedOrigins.Contains("*") ? "*" : string.Join(' ', ["'self'", .. EmbedOrigins]);
+
+    /// <summary>Whether a page of <paramref name="origin"/> (<c>scheme://host[:port]</c>) may embed the page.</summary>
+    public bool IsEmbedOrigin(string origin) => EmbedOrigins.Any(allowed => allowed == "*"
+        || string.Equals(allowed, origin, StringComparison.OrdinalIgnoreCase)
+        || (allowed.Contains("://*.", StringComparison.Ordinal) && MatchesWildcard(allowed, origin)));
+
+    private static bool MatchesWildcard(string pattern, string origin)
+    {
+        // https://*.example.gov.cn: the same scheme, any subdomain (not the bare domain, as CSP reads it).
+        var cut = pattern.IndexOf("://*.", StringComparison.Ordinal);
+        var scheme = pattern[..(cut + 3)];
+        var suffix = pattern[(cut + 4)..];
+        return origin.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)
+            && origin.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)
+            && origin.Length > scheme.Length + suffix.Length;
+    }
 
     /// <summary>How often the index folder is checked for a newer commit (a rebuild by <c>xiqing index</c>).</summary>
     public TimeSpan RefreshInterval { get; init; } = TimeSpan.FromSeconds(2);
@@ -84,17 +105,12 @@ internal sealed record ServerSettings
     /// <summary>The server's settings from the resolved layers (Core's <see cref="SettingsResolver"/>).</summary>
     public static ServerSettings From(ResolvedSettings settings)
     {
-        var origins = settings.GetList(SettingsKeys.CorsOrigins)
-            .Select(o => o.TrimEnd('/'))
-            .Where(o => o.Length > 0)
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .ToArray();
+        var origins = EmbedOriginsOf(settings);
         return new ServerSettings
         {
             Index = settings.ToIndexOptions(),
             AdminKey = settings.Get(SettingsKeys.AdminKey),
-            CorsOrigins = origins,
-            FrameAncestors = settings.Get(SettingsKeys.FrameAncestors) ?? string.Join(' ', ["'self'", .. origins]),
+            EmbedOrigins = origins,
             RefreshInterval = TimeSpan.FromSeconds(settings.GetPositive(SettingsKeys.RefreshSeconds, 2)),
             SearchCacheBytes = Bounded(settings.GetWhole(SettingsKeys.SearchCacheMegabytes, 64), long.MaxValue / (1024 * 1024)) * 1024 * 1024,
             AdminRequestsPerMinute = (int)Bounded(settings.GetWhole(SettingsKeys.RateLimitAdminPerMinute, 10), int.MaxValue),
@@ -115,6 +131,48 @@ internal sealed record ServerSettings
                 Timeout = TimeSpan.FromSeconds(settings.GetPositive(SettingsKeys.QueryTimeoutSeconds, QueryLimits.Default.Timeout.TotalSeconds)),
             },
         };
+    }
+
+    /// <summary>
+    /// The embed origins from <c>embedOrigins</c> and its older names <c>cors:origins</c> and <c>frameAncestors</c>
+    /// (a CSP source list: <c>'self'</c> and other keywords are left out, this site always frames the page), each
+    /// checked: <c>*</c>, or <c>scheme://host[:port]</c> whose host may start with <c>*.</c>.
+    /// </summary>
+    internal static string[] EmbedOriginsOf(ResolvedSettings settings)
+    {
+        var origins = new List<string>();
+        foreach (var key in new[] { SettingsKeys.EmbedOrigins, SettingsKeys.CorsOrigins, SettingsKeys.FrameAncestors })
+        {
+            var entries = (settings.Get(key) ?? "").Split([',', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            foreach (var entry in entries)
+            {
+                if (entry.StartsWith('\''))
+                {
+                    continue;
+                }
+                var origin = entry.TrimEnd('/');
+                if (origin != "*" && !IsOrigin(origin))
+                {
+                    throw new XiqingException(new Problem(ProblemCodes.SettingsInvalid,
+                        $"Xiqing:EmbedOrigins: '{entry}' is not an origin (scheme://host[:port], e.g. https://portal.example.gov.cn) " +
+                        $"(from {settings.SourceOf(key)}).", SettingsKeys.EmbedOrigins));
+                }
+                if (!origins.Contains(origin, StringComparer.OrdinalIgnoreCase))
+                {
+                    origins.Add(origin);
+                }
+            }
+        }
+        return [.. origins];
+    }
+
+    private static bool IsOrigin(string value)
+    {
+        var wildcard = value.Replace("://*.", "://x.", StringComparison.Ordinal);
+        return Uri.TryCreate(wildcard, UriKind.Absolute, out var uri)
+            && uri.Scheme is "http" or "https"
+            && uri.AbsolutePath == "/" && uri.Query.Length == 0 && uri.Fragment.Length == 0
+            && string.IsNullOrEmpty(uri.UserInfo);
     }
 
     private static long Bounded(long value, long max) => Math.Min(value, max - 1);

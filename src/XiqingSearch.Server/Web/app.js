@@ -18,7 +18,7 @@ import { createFacets } from './modules/facets.js';
 import { createPager } from './modules/pager.js';
 import { createReader } from './modules/reader.js';
 import { createResults } from './modules/results.js';
-import { createUrlSync, emptyState, paramsFromState, withChanges } from './modules/state.js';
+import { FILTERS, createUrlSync, emptyState, paramsFromState, withChanges } from './modules/state.js';
 import { createSummary } from './modules/summary.js';
 import { TEXT } from './modules/text.js';
 
@@ -109,7 +109,21 @@ function mount(target, options = {}) {
     root.appendChild(el('link', { rel: 'stylesheet', href: base + 'app.css' }));
   }
   root.appendChild(app);
-  const assist = attachAssist({ api, input, form, anchor: summary.node, search: (q) => page.go({ q }) });
+  /** The search without the filter a hint names (`all`: without every filter): its address and the way there. */
+  function withoutFilter(hint) {
+    const changes = {};
+    for (const [name, key] of Object.entries(FILTERS)) {
+      if (hint.filter === 'all' || hint.filter === name) {
+        changes[key] = hint.filter === 'all' ? [] : state[key].filter((v) => !hint.values.includes(v));
+      }
+    }
+    if (Object.keys(changes).length === 0) {
+      return null;
+    }
+    const target = withChanges(state, Object.assign({ offset: 0, ctx: '', view: '' }, changes));
+    return { href: url.urlFor(target), go: () => page.go(changes) };
+  }
+  const assist = attachAssist({ api, input, form, anchor: summary.node, search: (q) => page.go({ q }), withoutFilter });
 
   function resetResults() {
     assist.render(null);
@@ -136,7 +150,8 @@ function mount(target, options = {}) {
     summary.render(response);
     controls.render(response);
     facets.render(response.facets);
-    chart.render(response.facets.year);
+    // No hits, no bars: the other years' counts above 没有找到匹配的段落 would read as hits of the filter.
+    chart.render(response.totalHits > 0 ? response.facets.year : []);
     results.render(response);
     pager.render(response);
     assist.render(response);
@@ -150,6 +165,10 @@ function mount(target, options = {}) {
     url.write(state, replace);
     if (!state.q.trim()) {
       resetResults();
+      // A document opened without a query (from 文件库's table of contents): the reader alone, at its paragraph.
+      if (state.view || state.ctx) {
+        reader.show(state);
+      }
       return;
     }
     if (inFlight) {
@@ -233,7 +252,7 @@ function mount(target, options = {}) {
     .catch(() => [])
     .then((documents) => {
       documents.forEach((d) => { page.documents[d.doc] = d; });
-      if (state.q) {
+      if (state.q || state.view || state.ctx) {
         run(true);
       } else {
         facets.render({});

@@ -3,7 +3,7 @@
  *   <div id="search"></div>
  *   <script src="https://host/embed.js" data-target="#search"></script>
  * The API origin is where this script came from; the UI lives in a Shadow DOM so the portal's CSS and ours
- * stay apart. The portal's origin must be listed in the server's Xiqing:Cors:Origins.
+ * stay apart. The portal's origin must be one of the server's embed origins (--embed-origin, Xiqing:EmbedOrigins).
  * This file stays a classic script (a portal includes it with a plain <script src>); it loads app.js as an ES
  * module, which the server lets any origin load (the page's files are public), so a portal whose origin is not
  * allowed still gets the UI, and the UI says what is wrong.

@@ -98,8 +98,9 @@ public sealed class DailyUseTests(BuiltIndexFixture fixture) : IClassFixture<Bui
         var run = fixture.Corpus.Run("serve", "--help");
 
         Assert.Equal(0, run.ExitCode);
+        Assert.Contains("--embed-origin", run.Stdout);
         Assert.Contains("--cors-origin", run.Stdout);
-        Assert.Contains("XIQING_CORS__ORIGINS", run.Stdout);
+        Assert.Contains("XIQING_EMBED_ORIGINS", run.Stdout);
         Assert.Contains("--admin-key", run.Stdout);
         Assert.Contains("XIQING_ADMIN_KEY", run.Stdout);
     }

@@ -92,6 +92,35 @@ public sealed class ServerSettingsTests : IDisposable
         Assert.Equal(Path.Combine(_folder, "appsettings.json"), problem.Source);
     }
 
+    [Theory]
+    [InlineData("--embed-origin", "https://portal.example")]
+    [InlineData("--cors-origin", "https://portal.example")]
+    [InlineData("--Xiqing:EmbedOrigins:0", "https://portal.example")]
+    [InlineData("--Xiqing:Cors:Origins:0", "https://portal.example")]
+    [InlineData("--Xiqing:FrameAncestors", "'self' https://portal.example")]
+    public void From_EmbedOriginOrAnAlias_FramesThePageAndCallsTheApi(string flag, string value)
+    {
+        string[] args = flag.StartsWith("--Xiqing:", StringComparison.Ordinal) ? [flag + "=" + value] : [flag, value, flag, "https://oa.example/"];
+
+        var settings = ServerSettings.From(ServerApp.ResolveSettings(args).ValueOrThrow());
+
+        Assert.Contains("https://portal.example", settings.EmbedOrigins);
+        Assert.Equal(settings.EmbedOrigins, settings.CorsOrigins);
+        Assert.Equal(string.Join(' ', ["'self'", .. settings.EmbedOrigins]), settings.FrameAncestors);
+        Assert.True(settings.IsEmbedOrigin("https://portal.example"));
+        Assert.False(settings.IsEmbedOrigin("https://other.example"));
+        Assert.Equal(flag.StartsWith("--Xiqing:", StringComparison.Ordinal) ? 1 : 2, settings.EmbedOrigins.Count);
+    }
+
+    [Fact]
+    public void From_EmbedOriginNotAnOrigin_IsRefusedNamingTheSetting()
+    {
+        var error = Assert.Throws<XiqingSearch.Core.Problems.XiqingException>(() =>
+            ServerSettings.From(ServerApp.ResolveSettings(["--embed-origin", "portal.example/path"]).ValueOrThrow()));
+
+        Assert.Contains("Xiqing:EmbedOrigins: 'portal.example/path' is not an origin", error.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         Directory.SetCurrentDirectory(_previous);

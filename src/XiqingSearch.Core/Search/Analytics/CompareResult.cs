@@ -70,4 +70,7 @@ public sealed record CompareCell
 
     /// <summary>Occurrences per 10,000 characters (whitespace not counted) of this column's documents, rounded to 2 decimals.</summary>
     public double Per10k { get; init; }
+
+    /// <summary>Characters (whitespace not counted) of this column's documents: what <see cref="Per10k"/> is per.</summary>
+    public long Characters { get; init; }
 }

@@ -370,6 +370,7 @@ public sealed partial class SearchEngine
                     Paragraphs = sum.Paragraphs,
                     Documents = sum.Documents,
                     Per10k = size == 0 ? 0 : Math.Round(sum.Occurrences * 10_000.0 / size, 2),
+                    Characters = size,
                 };
             }).ToList();
             var found = cells.Where(c => c.Occurrences > 0).Select(c => c.Year).ToList();

@@ -32,6 +32,7 @@ export function createApi(base, token) {
     suggest: (q, signal) => getJson('api/suggest?limit=8&q=' + encodeURIComponent(q), signal),
     documents: () => getJson('api/documents'),
     document: (doc, q) => getJson(documentPath(doc) + '?q=' + encodeURIComponent(q)),
+    outline: (doc) => getJson(documentPath(doc) + '/outline'),
     paragraph: (doc, n, context) => getJson(documentPath(doc) + '/paragraphs/' + encodeURIComponent(n) + '?context=' + context),
     facets: () => getJson('api/facets'),
     /** The URL of a document's source file (`file`: one of its copies); a PDF opens at `page` when given. */

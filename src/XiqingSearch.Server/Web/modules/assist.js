@@ -7,7 +7,7 @@
 import { clear, el } from './dom.js';
 import { TEXT } from './text.js';
 
-/** options: api, input, form, anchor (the hints go after it), search(q). Answers `{render(response)}`. */
+/** options: api, input, form, anchor (the hints go after it), search(q), withoutFilter(hint) → {href, go}. Answers `{render(response)}`. */
 export function attachAssist(options) {
   const input = options.input;
   const listId = input.id + '-suggest';
@@ -159,7 +159,20 @@ export function attachAssist(options) {
     const hint = (text) => hints.appendChild(el('p', { className: 'xq-hint', text }));
     (h.notes || []).forEach((n) => hint(TEXT.note + n));
     (h.unknownValues || []).forEach((u) => hint(TEXT.unknownValue(u)));
-    (h.filters || []).forEach((f) => hint(TEXT.without(f)));
+    // Each "without this filter" hint is a link that drops the filter (its address is the search without it).
+    (h.filters || []).forEach((f) => {
+      const without = options.withoutFilter && options.withoutFilter(f);
+      if (!without) {
+        hint(TEXT.without(f));
+        return;
+      }
+      const link = el('a', { className: 'xq-hint-link xq-drop-filter', href: without.href, 'data-filter': f.filter, text: TEXT.without(f) });
+      link.addEventListener('click', (event) => {
+        event.preventDefault();
+        without.go();
+      });
+      hints.appendChild(el('p', { className: 'xq-hint' }, link));
+    });
     const didYouMean = h.didYouMean || [];
     const suggested = new Set(didYouMean.map((s) => s.phrase));
     (h.unmatched || []).filter((p) => !suggested.has(p)).forEach((p) => hint(TEXT.unmatched(p)));

@@ -108,7 +108,8 @@ export function createFacets(page) {
       all[name].forEach((b) => list.appendChild(item(name, b)));
       // Selected filters that no longer have a bucket still show, so they can be unticked.
       const listed = new Set(all[name].map((b) => b.value));
-      state[FILTERS[name]].filter((v) => !listed.has(v)).forEach((v) => list.appendChild(item(name, { value: v, label: v, count: 0 })));
+      state[FILTERS[name]].filter((v) => !listed.has(v))
+        .forEach((v) => list.appendChild(item(name, { value: v, label: name === 'year' ? yearLabel(v) : v, count: 0 })));
       boxes[name].node.hidden = list.children.length === 0;
       any = any || !boxes[name].node.hidden;
     }

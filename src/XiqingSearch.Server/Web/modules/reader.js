@@ -82,10 +82,10 @@ export function createReader(page, ids) {
       }
       return li;
     };
-    node.appendChild(head((ctx.year == null ? TEXT.unknownYear : ctx.year) + ' · ' + ctx.title));
-    if (p.chapter && p.chapter.length) {
-      node.appendChild(el('p', { className: 'xq-context-path', text: p.chapter.join(' › ') }));
-    }
+    // Title, chapter and 关闭 stay at the top of the panel: centring the hit below must not scroll them away.
+    node.appendChild(el('div', { className: 'xq-doc-top xq-ctx-top' },
+      head((ctx.year == null ? TEXT.unknownYear : ctx.year) + ' · ' + ctx.title),
+      p.chapter && p.chapter.length ? el('p', { className: 'xq-context-path', text: p.chapter.join(' › ') }) : null));
     const list = el('ol', { className: 'xq-ctx-list' }, ctx.before.map((v) => item(v, false)), item(p, true), ctx.after.map((v) => item(v, false)));
     node.appendChild(list);
     node.appendChild(el('p', { className: 'xq-context-source', text: TEXT.lines(ctx.file, p) }));

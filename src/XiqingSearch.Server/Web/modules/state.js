@@ -18,6 +18,9 @@ export function emptyState() {
   return state;
 }
 
+/** The page's views other than the search (modules/analytics.js), which share the `view` parameter. */
+export const PAGE_VIEWS = ['compare', 'new-terms', 'library'];
+
 export function stateFromParams(params) {
   const state = emptyState();
   state.q = params.get('q') || '';
@@ -25,7 +28,9 @@ export function stateFromParams(params) {
     state[key] = params.getAll(name);
   }
   state.sort = params.get('sort') || '';
-  state.view = params.get('view') || '';
+  // view= is also the page's other views (analytics.js): those are not a document for the reader to open.
+  const view = params.get('view') || '';
+  state.view = PAGE_VIEWS.includes(view) ? '' : view;
   state.offset = Math.max(0, parseInt(params.get('offset') || '0', 10) || 0);
   state.ctx = params.get('ctx') || '';
   return state;
@@ -77,7 +82,7 @@ export function createUrlSync(embedded) {
 
   /** Puts `state` into the address bar: a new history entry, or in place of the current one (`replace`). */
   function write(state, replace) {
-    const url = state.q ? urlFor(state) : (embedded ? '#' : location.pathname);
+    const url = state.q || state.view || state.ctx ? urlFor(state) : (embedded ? '#' : location.pathname);
     if (embedded ? location.hash === url : location.search + location.hash === url) {
       return;
     }

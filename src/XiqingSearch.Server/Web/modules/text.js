@@ -48,8 +48,8 @@ export const TEXT = {
   pagerTotal: (current, pages) => '第 ' + current + ' / ' + pages + ' 页',
   pastEnd: (total) => '已超过最后一条结果（共 ' + total + ' 段）。',
   cors: (origin, base) => '检索服务（' + base + '）拒绝了本页面所在网址 ' + origin + ' 的请求（跨域访问未允许）。' +
-    '请服务管理员将 ' + origin + ' 加入允许的来源：启动时加 --cors-origin ' + origin +
-    '，或设置 Xiqing:Cors:Origins / 环境变量 XIQING_CORS__ORIGINS。',
+    '请服务管理员将 ' + origin + ' 加入允许嵌入的来源：启动时加 --embed-origin ' + origin +
+    '，或设置 Xiqing:EmbedOrigins / 环境变量 XIQING_EMBED_ORIGINS。',
   loading: '正在检索…',
   noHits: '没有找到匹配的段落。',
   context: '查看上下文',
