@@ -46,7 +46,6 @@ public static class SettingsKeys
     public const string OcrPageTimeoutSeconds = "ocr:pagetimeoutseconds";
     public const string OcrCacheDirectory = "ocr:cachedirectory";
     // Sign-in (API keys, OpenID Connect, administration by group) and the audit log.
-    public const string AuthMode = "auth:mode";
     public const string AuthApiKeysFile = "auth:apikeysfile";
     public const string AuthAdminGroup = "auth:admingroup";
     public const string AuthAllowAnonymous = "auth:allowanonymous";
@@ -70,7 +69,7 @@ public static class SettingsKeys
         AnswersMaxCsvRows, AnswersMaxDocumentCharacters, RoutesMaxConcurrent, AuthTrustedProxies,
         AuthMode, AuthUserHeader, AuthGroupsHeader,
         OcrEnabled, OcrTesseract, OcrPdftoppm, OcrLanguages, OcrPageTimeoutSeconds, OcrCacheDirectory,
-        AuthMode, AuthApiKeysFile, AuthAdminGroup, AuthAllowAnonymous, AuthOidcAuthority, AuthOidcClientId,
+        AuthApiKeysFile, AuthAdminGroup, AuthAllowAnonymous, AuthOidcAuthority, AuthOidcClientId,
         AuthOidcClientSecret, AuthOidcAudience, AuthOidcGroupsClaim, AuthOidcUserClaim, AuthOidcScopes,
         AuditPath, AuditQueryText,
     ];
