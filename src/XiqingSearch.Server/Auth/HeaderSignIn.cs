@@ -68,12 +68,13 @@ internal sealed class HeaderSignIn(RequestDelegate next, ServerSettings settings
         return trusted.Contains(remote);
     }
 
-    /// <summary>A percent-encoded UTF-8 value decoded; null when the bytes are not UTF-8 or a control character results.</summary>
+    /// <summary>An ASCII or percent-encoded UTF-8 value decoded; null for raw non-ASCII, bytes that are not UTF-8, or a control character.</summary>
     private static string? Decode(string value)
     {
         if (!value.Contains('%', StringComparison.Ordinal))
         {
-            return value.Any(char.IsControl) ? null : value;
+            // Raw non-ASCII in a header has no known encoding (Latin-1 to one proxy, UTF-8 to another): not trusted.
+            return value.Any(c => char.IsControl(c) || c > 0x7F) ? null : value;
         }
         var bytes = new List<byte>(value.Length);
         for (var i = 0; i < value.Length; i++)
