@@ -119,6 +119,65 @@ public sealed class HostileBuildTests : IDisposable
         Assert.Contains("bomb.docx", stats.Stdout + stats.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Index_FolderOfMutatedDocuments_CommitsTheSeeds_UnderThePeakRssBound()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+        var boundMegabytes = Setting("XIQING_TEST_MAX_BUILD_RSS_MB", 400);
+        var fixtures = Path.Combine(TempCorpus.RepositoryRoot, "tests", "Fixtures");
+        string[] sources =
+        [
+            Path.Combine(fixtures, "Documents", "000_313d8db390bab93c.docx"),
+            Path.Combine(fixtures, "Documents", "000_313d8db390bab93c.html"),
+            Path.Combine(fixtures, "Documents", "000_313d8db390bab93c.libreoffice.pdf"),
+            Path.Combine(fixtures, "Markdown", "gov-cn-guobanhan-2006-82-answer.md"),
+            Path.Combine(_corpus.Seeds, "002_f55b3c4a284a3151.txt"),
+        ];
+        // A fixed seed: every run builds the same mutants, so a failure can be replayed.
+        var random = new Random(20261207);
+        var all = sources.Select(File.ReadAllBytes).ToList();
+        var names = new List<string>();
+        for (var i = 0; i < sources.Length * 6; i++)
+        {
+            var bytes = all[i % sources.Length];
+            var at = random.Next(1, bytes.Length);
+            byte[] mutant = (i / sources.Length) switch
+            {
+                0 => [.. bytes[..at]],
+                1 => [.. bytes[..at], .. all[random.Next(all.Count)][random.Next(1000)..]],
+                2 => Flip(bytes, random),
+                3 => [.. bytes[..at], .. Enumerable.Repeat(bytes[at..Math.Min(bytes.Length, at + 4096)], 50).SelectMany(b => b), .. bytes[at..]],
+                4 => [.. bytes[..at], .. Enumerable.Range(0, 2048).Select(_ => (byte)random.Next(256)), .. bytes[at..]],
+                _ => [.. Enumerable.Range(0, 4096).Select(_ => (byte)random.Next(256))],
+            };
+            var name = $"mutant-{i:D2}{Path.GetExtension(sources[i % sources.Length])}";
+            File.WriteAllBytes(Path.Combine(_corpus.Seeds, name), mutant);
+            names.Add(name);
+        }
+
+        var (exitCode, output, peakKilobytes) = RunMeasured(_corpus.Root, ["index", "--force"], []);
+
+        Assert.True(exitCode == 0, output);
+        Assert.True(peakKilobytes <= boundMegabytes * 1024L,
+            $"xiqing index of {names.Count} mutated documents peaked at {peakKilobytes / 1024} MB RSS, over the bound of {boundMegabytes} MB");
+        // The seeds still answer (000 may now be a copy of a mutated DOCX that kept its text, so no --doc).
+        var search = _corpus.Run("search", "天开西青园", "--doc", "004_e4f3d8be122b771a");
+        Assert.True(search.ExitCode == 0, search.Stdout + search.Stderr);
+    }
+
+    private static byte[] Flip(byte[] bytes, Random random)
+    {
+        var copy = (byte[])bytes.Clone();
+        for (var i = 0; i < 32; i++)
+        {
+            copy[random.Next(copy.Length)] ^= (byte)(1 << random.Next(8));
+        }
+        return copy;
+    }
+
     private static void Entry(ZipArchive zip, string name, Action<StreamWriter> write)
     {
         using var writer = new StreamWriter(zip.CreateEntry(name, CompressionLevel.SmallestSize).Open(), new UTF8Encoding(false), 1 << 16);
