@@ -131,6 +131,7 @@ internal static class ShowCommand
         output.Append("source:  ", "dim")
             .Append(string.Create(CultureInfo.InvariantCulture, $"{found.File}, lines {p.FirstLine}–{p.LastLine}"))
             .Append(PageLabel.Of(p.FirstPage, p.LastPage) is { } page ? ", " + page : string.Empty)
+            .Append(OcrLabel.Of(p.Ocr, p.OcrConfidence) is { } recognised ? "  " + recognised : string.Empty, "yellow")
             .EndLine();
         output.Line();
         var spans = highlights?.Paragraphs.ToDictionary(d => d.Paragraph, d => d.Highlights) ?? [];

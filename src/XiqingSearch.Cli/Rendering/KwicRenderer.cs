@@ -60,6 +60,11 @@ internal static class KwicRenderer
             {
                 output.Append("  " + page, "dim");
             }
+            if (hit.Ocr)
+            {
+                // Recognised text, and a match that is not the phrase itself, say so on their line.
+                output.Append("  " + OcrLabel.Recognised + (occurrence.Span.Approximate ? " · " + OcrLabel.Approximate : string.Empty), "yellow");
+            }
             output.EndLine();
         }
     }
