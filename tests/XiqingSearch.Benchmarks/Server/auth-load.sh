@@ -2,7 +2,9 @@
 # Load benchmark of sign-in (not a test): uncached search throughput (response cache off, so every request really
 # searches) with auth off, with an API key on every request, and with an API key and the audit log on. Three
 # servers over one index, measured in turns (off, key, key+audit, off, …) so that the load of a shared machine
-# falls on all of them alike; prints each run and the median requests/s per mode. Target: auth on within 10% of off.
+# falls on all of them alike; prints each run and the median requests/s per mode, and the server's CPU time per
+# request (user + system, from /proc: what a request costs, which the load of a shared machine disturbs far less
+# than requests/s). Target: auth on within 10% of off.
 #
 #   tests/XiqingSearch.Benchmarks/Server/auth-load.sh
 #   BIN=src/XiqingSearch.Server/bin/Release/net10.0 ROUNDS=5 DURATION=20s tests/XiqingSearch.Benchmarks/Server/auth-load.sh
@@ -66,10 +68,19 @@ Q="$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1])
 PATHQ="/api/search?q=$Q"
 curl -fsS -H "X-Api-Key: $KEY" "http://127.0.0.1:$((PORT + 1))/api/me"; echo
 
-rps() { # port header... -> requests/s of one run
+declare -A PID_OF=([$PORT]="${PIDS[0]}" [$((PORT + 1))]="${PIDS[1]}" [$((PORT + 2))]="${PIDS[2]}")
+declare -A CPU_US=([$PORT]=0 [$((PORT + 1))]=0 [$((PORT + 2))]=0)
+declare -A REQUESTS=([$PORT]=0 [$((PORT + 1))]=0 [$((PORT + 2))]=0)
+ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }   # utime + stime, clock ticks
+rps() { # port header... -> requests/s of one run; adds the server's CPU time and requests to the totals
   local port="$1"; shift
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" "$@" "http://127.0.0.1:$port$PATHQ" \
-    | awk '/Non-2xx/ { bad = $NF } /Requests\/sec/ { r = $2 } END { if (bad > 0) print "ERR" bad; else print r }'
+  local before after out
+  before="$(ticks "${PID_OF[$port]}")"
+  out="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" "$@" "http://127.0.0.1:$port$PATHQ")"
+  after="$(ticks "${PID_OF[$port]}")"
+  CPU_US[$port]=$(( CPU_US[$port] + (after - before) * 1000000 / $(getconf CLK_TCK) ))
+  REQUESTS[$port]=$(( REQUESTS[$port] + $(echo "$out" | awk '/requests in/ { print $1 }') ))
+  echo "$out" | awk '/Non-2xx/ { bad = $NF } /Requests\/sec/ { r = $2 } END { if (bad > 0) print "ERR" bad; else print r }'
 }
 
 declare -A RUNS=([off]="" [key]="" [audit]="")
@@ -79,10 +90,17 @@ for mode in off key audit; do # warm-up (JIT)
 done
 for round in $(seq 1 "$ROUNDS"); do
   # The order turns each round, so that no mode always runs first or last in a round.
+  # rps runs in this shell (not in $(…)) so that its CPU and request totals stay; its answer goes through a file.
+  one() { rps "$@" >"$WORK/rps"; cat "$WORK/rps"; }
   case $((round % 3)) in
-    1) off="$(rps "$PORT")"; key="$(rps "$((PORT + 1))" -H "X-Api-Key: $KEY")"; audit="$(rps "$((PORT + 2))" -H "X-Api-Key: $KEY")" ;;
-    2) key="$(rps "$((PORT + 1))" -H "X-Api-Key: $KEY")"; audit="$(rps "$((PORT + 2))" -H "X-Api-Key: $KEY")"; off="$(rps "$PORT")" ;;
-    0) audit="$(rps "$((PORT + 2))" -H "X-Api-Key: $KEY")"; off="$(rps "$PORT")"; key="$(rps "$((PORT + 1))" -H "X-Api-Key: $KEY")" ;;
+    1) one "$PORT"; one "$((PORT + 1))" -H "X-Api-Key: $KEY"; one "$((PORT + 2))" -H "X-Api-Key: $KEY" ;;
+    2) one "$((PORT + 1))" -H "X-Api-Key: $KEY"; one "$((PORT + 2))" -H "X-Api-Key: $KEY"; one "$PORT" ;;
+    0) one "$((PORT + 2))" -H "X-Api-Key: $KEY"; one "$PORT"; one "$((PORT + 1))" -H "X-Api-Key: $KEY" ;;
+  esac >"$WORK/round"
+  case $((round % 3)) in
+    1) { read -r off; read -r key; read -r audit; } <"$WORK/round" ;;
+    2) { read -r key; read -r audit; read -r off; } <"$WORK/round" ;;
+    0) { read -r audit; read -r off; read -r key; } <"$WORK/round" ;;
   esac
   echo "round $round: off $off   api key $key   api key + audit log $audit   (requests/s)"
   RUNS[off]+="$off "; RUNS[key]+="$key "; RUNS[audit]+="$audit "
@@ -99,5 +117,13 @@ echo "|---|---:|---:|"
 echo "| auth off | $M_OFF | 100% |"
 echo "| API key (X-Api-Key on every request) | $M_KEY | $(awk -v a="$M_KEY" -v b="$M_OFF" 'BEGIN { printf "%.1f%%", 100 * a / b }') |"
 echo "| API key + audit log | $M_AUDIT | $(awk -v a="$M_AUDIT" -v b="$M_OFF" 'BEGIN { printf "%.1f%%", 100 * a / b }') |"
+cpu() { awk -v c="${CPU_US[$1]}" -v n="${REQUESTS[$1]}" 'BEGIN { printf "%.0f", c / n }'; }
+C_OFF="$(cpu "$PORT")"; C_KEY="$(cpu "$((PORT + 1))")"; C_AUDIT="$(cpu "$((PORT + 2))")"
+echo
+echo "| mode | server CPU µs per request | vs off |"
+echo "|---|---:|---:|"
+echo "| auth off | $C_OFF | 100% |"
+echo "| API key | $C_KEY | $(awk -v a="$C_KEY" -v b="$C_OFF" 'BEGIN { printf "%.1f%%", 100 * a / b }') |"
+echo "| API key + audit log | $C_AUDIT | $(awk -v a="$C_AUDIT" -v b="$C_OFF" 'BEGIN { printf "%.1f%%", 100 * a / b }') |"
 echo
 echo "audit lines written: $LINES; query $QUERY, cache off, $CONNECTIONS connections, $ROUNDS rounds of $DURATION"
