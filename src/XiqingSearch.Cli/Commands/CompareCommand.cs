@@ -35,7 +35,7 @@ internal static class CompareCommand
         var topics = new Option<string[]>("--topic") { Description = "Keep this topic; repeat for more (OR).", HelpName = "T" };
         var multiYear = AnalyticsOptions.MultiYear("Where the 2021–2025 plan counts: first-year (default, as search counts it), own (its own column) or exclude.");
         multiYear.AcceptOnlyFromAmong("first-year", "own", "exclude");
-        var format = AnalyticsOptions.Format();
+        var format = AnalyticsOptions.Format(docx: true);
         var locations = new LocationOptions();
 
         var command = new Command("compare", "Compare phrases year by year: occurrences, paragraphs, documents and per 10,000 characters.")
@@ -59,9 +59,21 @@ internal static class CompareCommand
                 Topics = parseResult.GetValue(topics) ?? [],
                 MultiYear = mode,
             };
+            var formatName = parseResult.GetValue(format);
+            if (formatName == "docx")
+            {
+                DocxOutput.Check(null);
+            }
             using var engine = EngineLoader.Open(locations.Resolve(parseResult));
             var result = CommandRunner.Unwrap(engine.Compare(request));
-            AnalyticsOptions.Write(result, parseResult.GetValue(format), CompareRenderer.WriteCsv, CompareRenderer.WriteText);
+            if (formatName == "docx")
+            {
+                DocxOutput.Write(stream => Core.Export.WordExport.WriteCompare(result, stream), null);
+            }
+            else
+            {
+                AnalyticsOptions.Write(result, formatName, CompareRenderer.WriteCsv, CompareRenderer.WriteText);
+            }
             return result.Rows.Any(r => r.Total > 0) ? ExitCodes.Success : ExitCodes.NoHits;
         }));
         return ExamplesHelpAction.WithExamples(command, Examples);
