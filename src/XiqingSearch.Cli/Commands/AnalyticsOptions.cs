@@ -24,14 +24,17 @@ internal static class AnalyticsOptions
         DefaultValueFactory = _ => "first-year",
     };
 
-    public static Option<string> Format()
+    /// <param name="docx">Whether a Word document (<c>docx</c>) is one of the formats.</param>
+    public static Option<string> Format(bool docx = false)
     {
         var format = new Option<string>("--format")
         {
-            Description = "text (default), json (the result model, as the HTTP API returns it) or csv (UTF-8 with BOM).",
+            Description = docx
+                ? "text (default), json (the result model, as the HTTP API returns it), csv (UTF-8 with BOM) or docx (a Word table; to a redirected standard output)."
+                : "text (default), json (the result model, as the HTTP API returns it) or csv (UTF-8 with BOM).",
             DefaultValueFactory = _ => "text",
         };
-        format.AcceptOnlyFromAmong("text", "json", "csv");
+        format.AcceptOnlyFromAmong(docx ? ["text", "json", "csv", "docx"] : ["text", "json", "csv"]);
         return format;
     }
 

@@ -35,7 +35,7 @@ internal static class CompareCommand
         var topics = new Option<string[]>("--topic") { Description = "Keep this topic; repeat for more (OR).", HelpName = "T" };
         var multiYear = AnalyticsOptions.MultiYear("Where the 2021–2025 plan counts: first-year (default, as search counts it), own (its own column) or exclude.");
         multiYear.AcceptOnlyFromAmong("first-year", "own", "exclude");
-        var format = AnalyticsOptions.Format();
+        var format = AnalyticsOptions.Format(docx: true);
         var outputFile = OutputFile.Option();
         var locations = new LocationOptions();
 
@@ -64,9 +64,21 @@ internal static class CompareCommand
                 MultiYear = mode,
                 Caller = CallerOption.Of(parseResult, groups),
             };
+            var formatName = parseResult.GetValue(format);
+            if (formatName == "docx")
+            {
+                DocxOutput.Check(parseResult.GetValue(outputFile));
+            }
             using var engine = EngineLoader.Open(locations.ResolveForReading(parseResult));
             var result = CommandRunner.Unwrap(engine.Compare(request));
-            AnalyticsOptions.Write(result, parseResult.GetValue(format), parseResult.GetValue(outputFile), CompareRenderer.WriteCsv, CompareRenderer.WriteText);
+            if (formatName == "docx")
+            {
+                DocxOutput.Write(stream => Core.Export.WordExport.WriteCompare(result, stream), parseResult.GetValue(outputFile));
+            }
+            else
+            {
+                AnalyticsOptions.Write(result, formatName, parseResult.GetValue(outputFile), CompareRenderer.WriteCsv, CompareRenderer.WriteText);
+            }
             return result.Rows.Any(r => r.Total > 0) ? ExitCodes.Success : ExitCodes.NoHits;
         }));
         return ExamplesHelpAction.WithExamples(command, Examples);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using XiqingSearch.Cli.Rendering;
+using XiqingSearch.Core.Export;
 using XiqingSearch.Core.Ingestion;
 using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Model;
@@ -83,10 +84,10 @@ internal static class SearchCommand
         var offset = new Option<int>("--offset") { Description = $"Hits to skip (0..{SearchLimits.MaxOffset}).", HelpName = "N" };
         var format = new Option<string>("--format")
         {
-            Description = "text (default; colour on a terminal), json (the result model), csv (one row per occurrence, UTF-8 with BOM) or kwic (one aligned line per occurrence).",
+            Description = "text (default; colour on a terminal), json (the result model), csv (one row per occurrence, UTF-8 with BOM), kwic (one aligned line per occurrence) or docx (every hit as a Word document, every occurrence highlighted; needs --output or a redirect).",
             DefaultValueFactory = _ => "text",
         };
-        format.AcceptOnlyFromAmong("text", "json", "csv", "kwic");
+        format.AcceptOnlyFromAmong("text", "json", "csv", "kwic", "docx");
         var outputFile = OutputFile.Option();
         var csvHeader = CsvHeaderOption();
         var locations = new LocationOptions();
@@ -103,6 +104,12 @@ internal static class SearchCommand
         {
             var formatName = parseResult.GetValue(format) ?? "text";
             var isExport = formatName is "csv" or "kwic";
+            // A Word export holds every hit, whatever the page; a terminal is refused before anything runs.
+            var isDocx = formatName == "docx";
+            if (isDocx)
+            {
+                DocxOutput.Check(parseResult.GetValue(outputFile));
+            }
             var limitGiven = parseResult.GetResult(limit) is { Implicit: false };
             var offsetGiven = parseResult.GetResult(offset) is { Implicit: false };
             var request = new SearchRequest
@@ -121,14 +128,21 @@ internal static class SearchCommand
                 Limit = parseResult.GetValue(limit),
                 Offset = parseResult.GetValue(offset),
                 // An export wants every occurrence unless a page was asked for.
-                All = parseResult.GetValue(all) || (isExport && !limitGiven && !offsetGiven),
+                All = parseResult.GetValue(all) || isDocx || (isExport && !limitGiven && !offsetGiven),
                 Caller = CallerOption.Of(parseResult, groups),
             };
 
             using var engine = EngineLoader.Open(locations.ResolveForReading(parseResult));
             var response = CommandRunner.Unwrap(engine.Search(request));
-            OutputFile.Render(parseResult.GetValue(outputFile), (output, styled) =>
-                Render(response, formatName, output, styled, parseResult.GetValue(csvHeader) == "zh"));
+            if (isDocx)
+            {
+                DocxOutput.Write(stream => WordExport.WriteHits(request, response, stream), parseResult.GetValue(outputFile));
+            }
+            else
+            {
+                OutputFile.Render(parseResult.GetValue(outputFile), (output, styled) =>
+                    Render(response, formatName, output, styled, parseResult.GetValue(csvHeader) == "zh"));
+            }
             return response.TotalHits > 0 ? ExitCodes.Success : ExitCodes.NoHits;
         }));
         return ExamplesHelpAction.WithExamples(command, Examples);

@@ -3,9 +3,9 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using XiqingSearch.Core.Ingestion;
-using Paragraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
 using XiqingSearch.Core.Search.Analytics;
 using XiqingSearch.Core.Search.Model;
+using Paragraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
 
 namespace XiqingSearch.Core.Export;
 

@@ -30,7 +30,7 @@ internal static class AnalyticsEndpoints
                 "filters of /api/search: year (2024 or 2021..2023), topic, chapter, doc, kind — each repeatable (ORed); " +
                 $"multiYear = {MultiYearModes.Names} (where the 2021–2025 plan counts; default first-year). Each cell " +
                 "is what /api/search?q=PHRASE&year=Y counts; per10k = occurrences per 10,000 characters of that year's documents. " +
-                "format = json (default) or csv (text/csv, the columns of `xiqing compare --format csv`, as an attachment); any other format is 400.")
+                "format = json (default), csv (text/csv, the columns of `xiqing compare --format csv`, as an attachment) or docx (the table as a Word document); any other format is 400.")
             .Produces<CompareResult>(StatusCodes.Status200OK, "application/json", "text/csv")
             .Produces<ErrorResponse>(StatusCodes.Status400BadRequest, "application/json")
             .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json");
@@ -48,7 +48,7 @@ internal static class AnalyticsEndpoints
     }
 
     /// <summary>The values <c>format</c> takes on /api/compare.</summary>
-    public static readonly IReadOnlyList<string> CompareFormats = ["json", "csv"];
+    public static readonly IReadOnlyList<string> CompareFormats = ["json", "csv", "docx"];
 
     private static async Task<IResult> Compare(HttpContext context, EngineHolder holder, RouteGuard guard)
     {
@@ -92,6 +92,12 @@ internal static class AnalyticsEndpoints
             var csv = await guard.RunAsync(context, "compare-csv", parameters,
                 _ => Csv(engine.Value.Compare(request)), OccurrenceCsv.ContentType);
             return Attachment(csv, "xiqing-compare.csv");
+        }
+        if (format == "docx")
+        {
+            var docx = await guard.RunAsync(context, "compare-docx", parameters,
+                _ => Docx(engine.Value.Compare(request)), WordExport.ContentType);
+            return Attachment(docx, "xiqing-compare.docx");
         }
         return await guard.RunAsync(context, "compare", parameters, _ => Serialize(engine.Value.Compare(request)));
     }
@@ -150,6 +156,17 @@ internal static class AnalyticsEndpoints
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         CompareCsv.Write(result.Value, text);
         return Encoding.UTF8.GetBytes(text.ToString());
+    }
+
+    private static Result<byte[]> Docx(Result<CompareResult> result)
+    {
+        if (!result.IsSuccess)
+        {
+            return Result<byte[]>.Fail(result.Problems);
+        }
+        using var docx = new MemoryStream();
+        WordExport.WriteCompare(result.Value, docx);
+        return docx.ToArray();
     }
 
     /// <summary>A file answer offered for saving under <paramref name="name"/>; an error answer stays as it is.</summary>

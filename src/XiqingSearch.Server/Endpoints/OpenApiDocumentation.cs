@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.OpenApi;
+using XiqingSearch.Core.Export;
 using XiqingSearch.Core.Ingestion;
 using XiqingSearch.Core.Search.Analytics;
 using XiqingSearch.Core.Search.Engine;
@@ -58,13 +59,16 @@ internal static partial class OpenApiDocumentation
                 Query("offset", JsonSchemaType.Integer, $"Hits to skip, 0..{SearchLimits.MaxOffset} (default 0).", minimum: 0, maximum: SearchLimits.MaxOffset),
                 Query("limit", JsonSchemaType.Integer, $"Hits per page, {SearchLimits.MinLimit}..{SearchLimits.MaxLimit} (default {SearchLimits.DefaultLimit}).", minimum: SearchLimits.MinLimit, maximum: SearchLimits.MaxLimit),
                 Query("format", JsonSchemaType.String, "json (default): the result model; csv: every occurrence of every hit " +
-                    "(offset and limit do not apply) as text/csv, UTF-8 with BOM, the columns of `xiqing search --format csv`.",
-                    values: ["json", "csv"]),
+                    "(offset and limit do not apply) as text/csv, UTF-8 with BOM, the columns of `xiqing search --format csv`; " +
+                    "docx: every hit as a Word document (query and filters at the top; title, year, chapter, page of each hit; every occurrence highlighted). " +
+                    "csv and docx are bounded by Xiqing:Answers:MaxCsvRows occurrences (413 answer.too-large).",
+                    values: ["json", "csv", "docx"]),
             ];
             if (search.Responses?.TryGetValue("200", out var ok) == true && ok is OpenApiResponse okResponse)
             {
                 okResponse.Content ??= new Dictionary<string, OpenApiMediaType>();
                 okResponse.Content["text/csv"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+                okResponse.Content[WordExport.ContentType] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } };
             }
         }
 
@@ -105,7 +109,7 @@ internal static partial class OpenApiDocumentation
                 Query("multiYear", JsonSchemaType.String, "Where a multi-year plan (2021–2025) is counted: under its first year (default), as its own series, or not at all.",
                     values: ["first-year", "own", "exclude"]),
                 Query("format", JsonSchemaType.String, "json (default): the comparison model; csv: one row per phrase and year as text/csv " +
-                    "(UTF-8 with BOM, an attachment), the columns of `xiqing compare --format csv`. Any other value is 400 naming these.",
+                    "(UTF-8 with BOM, an attachment), the columns of `xiqing compare --format csv`; docx: the table as a Word document. Any other value is 400 naming these.",
                     values: [.. AnalyticsEndpoints.CompareFormats]),
             ];
         }

@@ -24,7 +24,8 @@ internal static class SearchEndpoints
                 "Every occurrence of every matching paragraph, highlighted. Filters repeat (ORed); different filters are " +
                 "ANDed; facet counts are multi-select (each facet ignores its own filter). Highlights are 0-based " +
                 "UTF-16 [start, end) offsets into text; snippetHighlights into snippet. format=csv exports every " +
-                "occurrence of every hit as text/csv (past Xiqing:Answers:MaxCsvRows rows: 413 answer.too-large). A query with too many phrases is 400 query.too-many-clauses; one that runs past its " +
+                "occurrence of every hit as text/csv, format=docx every hit as a Word document with every occurrence highlighted " +
+                "(either past Xiqing:Answers:MaxCsvRows occurrences: 413 answer.too-large). A query with too many phrases is 400 query.too-many-clauses; one that runs past its " +
                 "time budget 503 search.timeout.")
             .Produces<SearchResponse>(StatusCodes.Status200OK, "application/json")
             .Produces<ErrorResponse>(StatusCodes.Status400BadRequest, "application/json")
@@ -38,13 +39,13 @@ internal static class SearchEndpoints
         RouteGuard guard)
     {
         var format = context.Request.Query["format"].ToString();
-        if (format is not ("" or "json" or "csv"))
+        if (format is not ("" or "json" or "csv" or "docx"))
         {
-            return ProblemMapper.BadParameter("format", ServerMessages.UnknownValue("format", format, "json, csv"));
+            return ProblemMapper.BadParameter("format", ServerMessages.UnknownValue("format", format, "json, csv, docx"));
         }
-        if (format == "csv")
+        if (format is "csv" or "docx")
         {
-            return await CsvAsync(context, holder, settings, guard);
+            return await ExportAsync(context, holder, settings, guard, format);
         }
         // Read the generation before anything else: if the commit switches meanwhile, the entry is filed under
         // the old generation and never served.
@@ -100,7 +101,14 @@ internal static class SearchEndpoints
     /// in chunks, so the server holds the hits of one export and a chunk, never the CSV; at most
     /// <c>Xiqing:Routes:MaxConcurrent</c> exports run at once (503 <c>server.busy</c> with Retry-After).
     /// </summary>
-    private static async Task<IResult> CsvAsync(HttpContext context, EngineHolder holder, ServerSettings settings, RouteGuard guard)
+    /// <remarks>
+    /// <c>format=docx</c> is the same export as a Word document (Core's <see cref="WordExport"/>: the query and
+    /// filters at the top, every hit with its title, year, chapter and page, every occurrence highlighted), under the
+    /// same bound (<c>Xiqing:Answers:MaxCsvRows</c> occurrences) and slots; a .docx is a zip, made whole in memory
+    /// before it is sent.
+    /// </remarks>
+    private static async Task<IResult> ExportAsync(HttpContext context, EngineHolder holder, ServerSettings settings, RouteGuard guard,
+        string format)
     {
         var parsed = SearchParameters.Parse(context.Request.Query);
         if (parsed.Request is not { } request)
@@ -150,6 +158,12 @@ internal static class SearchEndpoints
             return ProblemMapper.ToResult(result.Problems[0]);
         }
         var response = context.Response;
+        if (format == "docx")
+        {
+            using var docx = new MemoryStream();
+            WordExport.WriteHits(request, result.Value, docx);
+            return TypedResults.Bytes(docx.ToArray(), WordExport.ContentType, FileName(request.Query) + ".docx");
+        }
         response.ContentType = OccurrenceCsv.ContentType;
         response.Headers.ContentDisposition = "attachment; filename=\"xiqing-search.csv\"; filename*=UTF-8''" +
             Uri.EscapeDataString(FileName(request.Query) + ".csv");

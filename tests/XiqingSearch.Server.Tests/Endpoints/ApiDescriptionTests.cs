@@ -105,7 +105,7 @@ public sealed class ApiDescriptionTests(ServerFixture server)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("format", body.GetProperty("parameter").GetString());
-        Assert.Contains("json, csv", body.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("json, csv, docx", body.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

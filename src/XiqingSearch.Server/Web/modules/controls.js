@@ -1,4 +1,4 @@
-/* Above the hits: sort order, paragraph kind, and the link that exports every occurrence as CSV. */
+/* Above the hits: sort order, paragraph kind, and the links that export every occurrence as CSV and every hit as Word. */
 
 import { el } from './dom.js';
 import { TEXT } from './text.js';
@@ -15,10 +15,11 @@ export function createControls(page) {
   const sort = select('xq-sort', TEXT.sort, TEXT.sorts);
   const kind = select('xq-kind', TEXT.kind, TEXT.kinds);
   const exportLink = el('a', { className: 'xq-export', href: '#', download: 'xiqing-search.csv', text: TEXT.exportCsv });
+  const wordLink = el('a', { className: 'xq-export xq-export-docx', href: '#', download: 'xiqing-search.docx', text: TEXT.exportDocx });
   const node = el('div', { className: 'xq-controls', hidden: true },
     el('label', { className: 'xq-control' }, TEXT.sort + ' ', sort),
     el('label', { className: 'xq-control' }, TEXT.kind + ' ', kind),
-    exportLink);
+    exportLink, wordLink);
 
   sort.addEventListener('change', () => page.go({ sort: sort.value === 'relevance' ? '' : sort.value }));
   kind.addEventListener('change', () => page.go({ kinds: kind.value ? [kind.value] : [] }));
@@ -33,6 +34,9 @@ export function createControls(page) {
     params.set('format', 'csv');
     exportLink.href = page.api.csvUrl(params);
     exportLink.hidden = response.totalHits === 0;
+    params.set('format', 'docx');
+    wordLink.href = page.api.csvUrl(params);
+    wordLink.hidden = response.totalHits === 0;
   }
 
   return { node, render, hide: () => { node.hidden = true; } };

@@ -34,6 +34,7 @@ export const TEXT = {
   sort: '排序',
   sorts: { relevance: '相关度', year: '最新年份', oldest: '最早年份', document: '文件顺序' },
   exportCsv: '导出全部匹配（CSV）',
+  exportDocx: '导出 Word',
   wholeDocument: '查看全文',
   prevHit: '上一处',
   nextHit: '下一处',
