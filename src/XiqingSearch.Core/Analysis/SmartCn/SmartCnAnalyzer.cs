@@ -32,6 +32,9 @@ public sealed class SmartCnAnalyzer : Analyzer
         _options = options;
     }
 
+    /// <summary>The dictionary this analyzer segments with (loaded on first use, as for an analysis).</summary>
+    internal SmartCnDictionary Dictionary => _dictionary ??= SmartCnDictionary.Shared(_options!);
+
     /// <inheritdoc />
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {

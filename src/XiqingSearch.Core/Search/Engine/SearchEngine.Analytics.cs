@@ -53,6 +53,7 @@ public sealed partial class SearchEngine
 
         var searcher = Acquire();
         Dictionary<int, Dictionary<string, DistinctText>> textsByYear;
+        Dictionary<(int Year, string Type), Dictionary<string, DistinctText>> textsByYearAndType;
         List<int> years;
         int unknownYearParagraphs;
         try
@@ -62,23 +63,17 @@ public sealed partial class SearchEngine
             unknownYearParagraphs = columns.UnknownYearParagraphs;
             years = [.. columns.Years.Order()];
             textsByYear = [];
+            textsByYearAndType = [];
             foreach (var row in table.Rows)
             {
                 if (!columns.TryGet(row.Document, out var column))
                 {
                     continue;
                 }
-                if (!textsByYear.TryGetValue(column.Year, out var texts))
-                {
-                    textsByYear[column.Year] = texts = new Dictionary<string, DistinctText>(StringComparer.Ordinal);
-                }
-                // Repeated paragraphs (headings, boilerplate, copies) are analysed and scanned once.
                 var original = row.Text;
-                if (!texts.TryGetValue(original, out var distinct))
-                {
-                    texts[original] = distinct = new DistinctText(original, MatchFolding.Normalize(original));
-                }
-                distinct.Multiplicity++;
+                var normalized = MatchFolding.Normalize(original);
+                AddText(textsByYear, column.Year, original, normalized);
+                AddText(textsByYearAndType, (column.Year, row.Document.Type), original, normalized);
             }
         }
         finally
@@ -100,7 +95,20 @@ public sealed partial class SearchEngine
         IEnumerable<DistinctText> Texts(IEnumerable<int> ys) => ys.SelectMany(y => textsByYear[y].Values);
 
         var appeared = Appeared(request, Texts([request.Year]), Texts(earlier));
-        var disappeared = Disappeared(request, earlier, textsByYear, Texts(fromYear));
+        // "Gone" is judged against documents of the same type: only earlier documents whose type has one from the year on.
+        var typesFromYear = textsByYearAndType.Keys.Where(k => k.Year >= request.Year).Select(k => k.Type).ToHashSet(StringComparer.Ordinal);
+        var earlierOfType = new Dictionary<int, Dictionary<string, DistinctText>>();
+        foreach (var ((year, type), texts) in textsByYearAndType)
+        {
+            if (year < request.Year && typesFromYear.Contains(type))
+            {
+                foreach (var text in texts.Values)
+                {
+                    AddText(earlierOfType, year, text.Original, text.Normalized, text.Multiplicity);
+                }
+            }
+        }
+        var disappeared = Disappeared(request, earlier, earlierOfType, Texts(fromYear));
 
         // Report only what the engine's own search confirms, with its counts.
         var filters = new CompareRequest { Phrases = [], MultiYear = request.MultiYear, Caller = request.Caller };
@@ -155,10 +163,8 @@ public sealed partial class SearchEngine
             EarlierYears = earlier,
             MultiYear = request.MultiYear,
             MultiYearNote = MultiYearModes.Describe(request.MultiYear),
-            Appeared = [.. confirmedAppeared
-                .OrderByDescending(t => t.Occurrences).ThenByDescending(t => t.Paragraphs)
-                .ThenByDescending(t => t.Term.Length).ThenBy(t => t.Term, StringComparer.Ordinal)
-                .Take(request.Limit)],
+            // Confirmed in the candidates' ranking (a stable sort): equal counts stay in the order of how new their words are.
+            Appeared = [.. confirmedAppeared.OrderByDescending(t => t.Occurrences).Take(request.Limit)],
             Disappeared = [.. confirmedDisappeared
                 .OrderByDescending(t => t.LastYear).ThenByDescending(t => t.Occurrences).ThenByDescending(t => t.Paragraphs)
                 .ThenByDescending(t => t.Term.Length).ThenBy(t => t.Term, StringComparer.Ordinal)
@@ -168,53 +174,107 @@ public sealed partial class SearchEngine
         };
     }
 
+    /// <summary>Adds a paragraph's text under <paramref name="key"/>: repeated paragraphs (headings, boilerplate, copies) are analysed and scanned once.</summary>
+    private static void AddText<TKey>(Dictionary<TKey, Dictionary<string, DistinctText>> into, TKey key, string original, string normalized, int multiplicity = 1)
+        where TKey : notnull
+    {
+        if (!into.TryGetValue(key, out var texts))
+        {
+            into[key] = texts = new Dictionary<string, DistinctText>(StringComparer.Ordinal);
+        }
+        if (!texts.TryGetValue(original, out var distinct))
+        {
+            texts[original] = distinct = new DistinctText(original, normalized);
+        }
+        distinct.Multiplicity += multiplicity;
+    }
+
     /// <summary>Candidates of the year absent from every earlier year, ranked, as quoted phrases (a few more than the limit, for the check).</summary>
     private List<string> Appeared(NewTermsRequest request, IEnumerable<DistinctText> inYear, IEnumerable<DistinctText> before)
     {
         var yearTexts = inYear.ToList();
-        var candidates = new Dictionary<string, bool>(StringComparer.Ordinal);
-        foreach (var text in yearTexts)
-        {
-            TermCandidates.Extract(_smartCn, text.Original, candidates);
-        }
-        var counter = new TermCounter([.. candidates.Keys]);
-        var (occurrences, paragraphs) = counter.Count(yearTexts);
+        var parts = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var candidates = ExtractAll(yearTexts, parts);
+        // The words runs are made of are counted too: how familiar a run's words were before ranks equal counts.
+        var words = parts.Values.SelectMany(p => p).Where(w => !candidates.ContainsKey(w)).Distinct(StringComparer.Ordinal);
+        var counter = new TermCounter([.. candidates.Keys, .. words]);
+        var shape = new TermShape(counter.Terms.Count);
+        var (occurrences, paragraphs) = counter.Count(yearTexts, shape);
         var (earlierOccurrences, _) = counter.Count(before);
-        var kept = new Dictionary<string, (int Occurrences, int Paragraphs)>(StringComparer.Ordinal);
+        var earlierByTerm = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < counter.Terms.Count; i++)
+        {
+            earlierByTerm[counter.Terms[i]] = earlierOccurrences[i];
+        }
+        var kept = new Dictionary<string, (int Occurrences, int Paragraphs, int Familiarity)>(StringComparer.Ordinal);
         for (var i = 0; i < counter.Terms.Count; i++)
         {
             var term = counter.Terms[i];
-            // A run of several words must recur to count as a term; a dictionary word may occur once.
-            if (earlierOccurrences[i] == 0 && occurrences[i] > 0 && (candidates[term] || occurrences[i] >= 2))
+            if (candidates.TryGetValue(term, out var word) && earlierOccurrences[i] == 0 && occurrences[i] > 0 && IsWholeTerm(word, occurrences[i], shape, i))
             {
-                kept[term] = (occurrences[i], paragraphs[i]);
+                // A run is as familiar as its least familiar word was before (企业投资: both words everywhere before;
+                // 超长期特别国债: a new word in it); a word, as common as it is in general prose (明晰, 房产 more than 扩围).
+                var familiarity = parts.TryGetValue(term, out var of)
+                    ? of.Length > 0 ? of.Min(w => earlierByTerm.GetValueOrDefault(w)) : 0
+                    : TermCandidates.GeneralFrequency(_smartCn, term);
+                kept[term] = (occurrences[i], paragraphs[i], familiarity);
             }
         }
         return Maximal(kept, (a, b) =>
         {
             var c = b.Value.Occurrences.CompareTo(a.Value.Occurrences);
+            c = c != 0 ? c : a.Value.Familiarity.CompareTo(b.Value.Familiarity);
             c = c != 0 ? c : b.Value.Paragraphs.CompareTo(a.Value.Paragraphs);
             c = c != 0 ? c : b.Key.Length.CompareTo(a.Key.Length);
             return c != 0 ? c : string.CompareOrdinal(a.Key, b.Key);
         }, v => v.Occurrences, request.Limit * 2 + 10);
     }
 
+    /// <summary>The candidates of <paramref name="texts"/>, marking each text's word boundaries on the way.</summary>
+    private Dictionary<string, bool> ExtractAll(IEnumerable<DistinctText> texts, Dictionary<string, string[]>? parts = null)
+    {
+        var candidates = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var text in texts)
+        {
+            var boundaries = text.Boundaries ?? new bool[text.Normalized.Length + 1];
+            TermCandidates.Extract(_smartCn, text.Original, candidates, text.Boundaries is null ? boundaries : null, parts);
+            text.Boundaries = boundaries;
+        }
+        return candidates;
+    }
+
+    /// <summary>
+    /// A candidate a reader takes for a term: every occurrence is whole words (none starts or ends inside a SmartCn
+    /// word: 坚持以文 of 坚持以文化人 is cut); a run of several words recurs (a dictionary word may occur once); and
+    /// what recurs is not always extended by the same character on one side (区地块 always follows 出让).
+    /// </summary>
+    private static bool IsWholeTerm(bool word, int occurrences, TermShape shape, int id) =>
+        shape.Partial[id] == 0 && (word || occurrences >= 2) && !(occurrences >= 2 && shape.AlwaysExtended(id));
+
     /// <summary>Candidates of the earlier years absent from the year on, ranked, as quoted phrases.</summary>
+    /// <remarks>
+    /// A term is gone only when the documents it occurred in have a successor of their own type from the year on: a
+    /// term of the annual plans is not gone from a year that has no annual plan yet, only from one whose annual plan
+    /// no longer has it. <paramref name="earlierOfType"/> are the earlier texts of the types found from the year on.
+    /// </remarks>
     private List<string> Disappeared(NewTermsRequest request, List<int> earlier,
-        Dictionary<int, Dictionary<string, DistinctText>> textsByYear, IEnumerable<DistinctText> fromYear)
+        Dictionary<int, Dictionary<string, DistinctText>> earlierOfType, IEnumerable<DistinctText> fromYear)
     {
         if (earlier.Count == 0)
         {
             return [];
         }
-        var candidates = new Dictionary<string, bool>(StringComparer.Ordinal);
-        foreach (var text in earlier.SelectMany(y => textsByYear[y].Values))
+        var earlierTexts = earlier.Where(earlierOfType.ContainsKey).SelectMany(y => earlierOfType[y].Values).ToList();
+        if (earlierTexts.Count == 0)
         {
-            TermCandidates.Extract(_smartCn, text.Original, candidates);
+            return [];
         }
+        var candidates = ExtractAll(earlierTexts);
         var counter = new TermCounter([.. candidates.Keys]);
         var (after, _) = counter.Count(fromYear);
-        var perYear = earlier.Select(y => counter.Count(textsByYear[y].Values)).ToList();
+        var shape = new TermShape(counter.Terms.Count);
+        counter.Count(earlierTexts, shape);
+        var perYear = earlier.Select(y => counter.Count(earlierOfType.TryGetValue(y, out var texts) ? texts.Values : [])).ToList();
         var kept = new Dictionary<string, (int LastYear, int Occurrences, int Paragraphs)>(StringComparer.Ordinal);
         for (var i = 0; i < counter.Terms.Count; i++)
         {
@@ -224,7 +284,7 @@ public sealed partial class SearchEngine
             }
             var total = perYear.Sum(c => c.Occurrences[i]);
             var term = counter.Terms[i];
-            if (total == 0 || (!candidates[term] && total < 2))
+            if (total == 0 || !IsWholeTerm(candidates[term], total, shape, i))
             {
                 continue;
             }
@@ -242,39 +302,40 @@ public sealed partial class SearchEngine
     }
 
     /// <summary>
-    /// The first <paramref name="count"/> maximal candidates in <paramref name="order"/>, as quoted phrases. A
-    /// candidate inside a longer one with the same key (the same occurrences) is every time part of that longer
-    /// one, so only the longer one is reported. The longer one has the same counts and ranks first (the order puts
-    /// longer before shorter on equal counts), so walking the ranking and marking each visited candidate's inner
-    /// candidates as covered decides every candidate before it is reached, and the walk stops at
-    /// <paramref name="count"/>.
+    /// The first <paramref name="count"/> candidates in <paramref name="order"/> that are not near-duplicates of a
+    /// longer one, as quoted phrases. A candidate inside a longer kept candidate whose occurrences
+    /// (<paramref name="key"/>'s low 32 bits) are at least half its own is the same term written out more fully
+    /// (谱写…新篇章 inside 奋力谱写…新篇章, 提效 inside 加力提效), so only the longest of such a family is reported.
+    /// Containment is decided on all kept candidates before the walk, so a longer one ranked lower still covers a
+    /// shorter one ranked higher.
     /// </summary>
     private static List<string> Maximal<T>(Dictionary<string, T> kept, Comparison<KeyValuePair<string, T>> order,
         Func<T, long> key, int count)
     {
-        var ranked = new PriorityQueue<KeyValuePair<string, T>, KeyValuePair<string, T>>(Comparer<KeyValuePair<string, T>>.Create(order));
-        ranked.EnqueueRange(kept.Select(kv => (kv, kv)));
         var lookup = kept.GetAlternateLookup<ReadOnlySpan<char>>();
         var covered = new HashSet<string>(StringComparer.Ordinal);
-        var result = new List<string>(count);
-        while (result.Count < count && ranked.TryDequeue(out var item, out _))
+        foreach (var (term, value) in kept)
         {
-            var (term, value) = item;
             var k = key(value);
+            var occurrences = (int)(k & 0xFFFF_FFFF);
             for (var length = 2; length < term.Length; length++)
             {
                 for (var start = 0; start + length <= term.Length; start++)
                 {
-                    if (lookup.TryGetValue(term.AsSpan(start, length), out var inner, out var innerValue) && key(innerValue) == k)
+                    if (lookup.TryGetValue(term.AsSpan(start, length), out var inner, out var innerValue)
+                        && key(innerValue) >> 32 == k >> 32 && (int)(key(innerValue) & 0xFFFF_FFFF) <= occurrences * 2)
                     {
                         covered.Add(inner);
                     }
                 }
             }
-            if (!covered.Contains(term))
-            {
-                result.Add(QuoteTerm(term));
-            }
+        }
+        var ranked = new PriorityQueue<KeyValuePair<string, T>, KeyValuePair<string, T>>(Comparer<KeyValuePair<string, T>>.Create(order));
+        ranked.EnqueueRange(kept.Where(kv => !covered.Contains(kv.Key)).Select(kv => (kv, kv)));
+        var result = new List<string>(count);
+        while (result.Count < count && ranked.TryDequeue(out var item, out _))
+        {
+            result.Add(QuoteTerm(item.Key));
         }
         return result;
     }

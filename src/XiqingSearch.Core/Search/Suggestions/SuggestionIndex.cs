@@ -4,6 +4,7 @@ using Lucene.Net.Analysis.TokenAttributes;
 using XiqingSearch.Core.Analysis.Bigrams;
 using XiqingSearch.Core.Indexing;
 using XiqingSearch.Core.Ingestion;
+using XiqingSearch.Core.Search.Analytics;
 using XiqingSearch.Core.Search.Engine;
 
 namespace XiqingSearch.Core.Search.Suggestions;
@@ -66,7 +67,7 @@ internal sealed class SuggestionIndex
                 prefixed.Add(_byText[i]);
             }
         }
-        prefixed.Sort(ByFrequency);
+        prefixed.Sort(ByCompleteness);
         result.AddRange(prefixed.Take(limit));
         if (result.Count < limit)
         {
@@ -98,6 +99,13 @@ internal sealed class SuggestionIndex
         return result;
     }
 
+    /// <summary>Headings and dictionary words (complete units) before sequences of words, then most frequent first.</summary>
+    private static int ByCompleteness(Suggestion a, Suggestion b)
+    {
+        var order = (a.Kind == "ngram").CompareTo(b.Kind == "ngram");
+        return order != 0 ? order : ByFrequency(a, b);
+    }
+
     private static int ByFrequency(Suggestion a, Suggestion b)
     {
         var order = b.Occurrences.CompareTo(a.Occurrences);
@@ -127,8 +135,25 @@ internal sealed class SuggestionIndex
         var texts = table.Rows.Select(r => (Row: r, Text: r.Normalized.Text)).ToList();
         var ngrams = new Dictionary<string, int>(StringComparer.Ordinal);
         var lookup = ngrams.GetAlternateLookup<ReadOnlySpan<char>>();
-        foreach (var (_, text) in texts)
+        // Sequences that start and end on SmartCn word boundaries (天开西青园, never 设天开 of 建设天开), with how
+        // often they occur so; every sequence's occurrences anywhere are counted for the figures shown.
+        var whole = new Dictionary<string, (int Count, char Left, char Right)>(StringComparer.Ordinal);
+        var wholeLookup = whole.GetAlternateLookup<ReadOnlySpan<char>>();
+        var words = new List<string>();
+        foreach (var (row, text) in texts)
         {
+            var tokens = TermCandidates.Tokens(smartCn, row.Text);
+            var boundaries = new bool[text.Length + 1];
+            TermCandidates.MarkBoundaries(row.Text, tokens, boundaries);
+            foreach (var (start, end) in tokens)
+            {
+                // The text as written (SmartCn lower-cases and stems Latin); two or more ideographs, letters or digits.
+                var word = MatchFolding.Normalize(row.Text.AsSpan(start, end - start));
+                if (word.Length >= 2 && word.All(char.IsLetterOrDigit))
+                {
+                    words.Add(word);
+                }
+            }
             for (var i = 0; i < text.Length; i++)
             {
                 for (var n = 2; n <= MaxNgram && i + n <= text.Length && char.IsLetterOrDigit(text[i + n - 1]); n++)
@@ -139,6 +164,11 @@ internal sealed class SuggestionIndex
                     }
                     var span = text.AsSpan(i, n);
                     lookup[span] = lookup.TryGetValue(span, out var count) ? count + 1 : 1;
+                    if (boundaries[i] && boundaries[i + n])
+                    {
+                        wholeLookup.TryGetValue(span, out var w);
+                        wholeLookup[span] = (w.Count + 1, Merge(w.Left, i > 0 ? text[i - 1] : ' '), Merge(w.Right, i + n < text.Length ? text[i + n] : ' '));
+                    }
                 }
             }
         }
@@ -178,40 +208,30 @@ internal sealed class SuggestionIndex
                 Add(text.TrimEnd('。', ':', '：'), "heading");
             }
         }
-        foreach (var (row, _) in texts)
+        foreach (var word in words)
         {
-            foreach (var word in Words(smartCn, row.Text))
-            {
-                Add(word, "word");
-            }
+            Add(word, "word");
         }
-        foreach (var (text, count) in ngrams)
+        foreach (var (text, seen) in whole)
         {
-            if (count >= MinNgramCount && !entries.ContainsKey(text))
+            // A sequence that is always the start or end of the same longer one (天开西青 of 天开西青园) is offered
+            // only as that longer one: the fragment completes nothing the longer one does not.
+            if (seen.Count >= MinNgramCount && !entries.ContainsKey(text) && !AlwaysInside(seen))
             {
-                entries[text] = new Suggestion(text, count, "ngram");
+                entries[text] = new Suggestion(text, ngrams[text], "ngram");
             }
         }
         return new SuggestionIndex([.. entries.Values], [.. texts.Select(t => t.Text)]);
     }
 
-    private static IEnumerable<string> Words(Analyzer smartCn, string text)
-    {
-        var words = new List<string>();
-        using var stream = smartCn.GetTokenStream(FieldNames.Text, text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        var offset = stream.AddAttribute<IOffsetAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
-        {
-            // The text as written (SmartCn lower-cases and stems Latin); two or more ideographs, letters or digits.
-            var word = MatchFolding.Normalize(text.AsSpan(offset.StartOffset, offset.EndOffset - offset.StartOffset));
-            if (word.Length >= 2 && word.All(char.IsLetterOrDigit))
-            {
-                words.Add(word);
-            }
-        }
-        stream.End();
-        return words;
-    }
+    // A neighbour that is no letter or digit (punctuation, the paragraph's edge) closes a sequence on that side.
+    private const char Unseen = '\0';
+    private const char Varied = '\uFFFF';
+
+    private static char Merge(char seen, char neighbour) =>
+        !char.IsLetterOrDigit(neighbour) ? Varied : seen == Unseen ? neighbour : seen == neighbour ? seen : Varied;
+
+    /// <summary>True when the same character stands before, or after, every whole-word occurrence.</summary>
+    private static bool AlwaysInside((int Count, char Left, char Right) seen) =>
+        seen.Left is not Unseen and not Varied || seen.Right is not Unseen and not Varied;
 }

@@ -19,9 +19,55 @@ public sealed class SuggestTests(SeedIndexFixture index, ITestOutputHelper outpu
             Assert.Contains("天开", s.Text, StringComparison.Ordinal);
             Assert.Equal(CorpusOccurrences(s.Text), s.Occurrences);
         }
-        // Prefix matches come first, most frequent first.
+        // Prefix matches come first: headings and words, then sequences of words, each most frequent first.
         var prefixed = response.Suggestions.TakeWhile(s => s.Text.StartsWith("天开", StringComparison.Ordinal)).ToList();
-        Assert.Equal(prefixed.OrderByDescending(s => s.Occurrences).Select(s => s.Occurrences), prefixed.Select(s => s.Occurrences));
+        Assert.Equal(prefixed.OrderBy(s => s.Kind == "ngram").ThenByDescending(s => s.Occurrences).Select(s => s.Text), prefixed.Select(s => s.Text));
+    }
+
+    [Fact]
+    public void Suggest_TianKai_CompleteNameFirstAndNoFragments()
+    {
+        var texts = index.Engine.Suggest("天开", 10).Suggestions.Select(s => s.Text).ToList();
+        output.WriteLine(string.Join(", ", texts));
+        Assert.Equal("天开西青园", texts.First(t => t.StartsWith("天开西", StringComparison.Ordinal)));
+        // 天开西 and 天开西青 end inside a word or always inside 天开西青园; 设天开 starts inside 建设.
+        Assert.DoesNotContain("天开西", texts);
+        Assert.DoesNotContain("天开西青", texts);
+        Assert.DoesNotContain(texts, t => t.StartsWith("设天开", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Suggest_EverySequence_StartsAndEndsOnWordBoundaries()
+    {
+        using var analyzer = new XiqingSearch.Core.Analysis.SmartCn.SmartCnAnalyzer(
+            XiqingSearch.Core.Analysis.SmartCn.SmartCnDictionary.Shared(XiqingSearch.Core.Analysis.SmartCn.SmartCnOptions.For(null)));
+        foreach (var query in new[] { "天开", "西青", "高质量", "产业", "京津冀" })
+        {
+            foreach (var s in index.Engine.Suggest(query, 20).Suggestions.Where(s => s.Kind == "ngram"))
+            {
+                // Somewhere in the corpus the sequence stands as whole words.
+                var whole = index.Paragraphs.Any(p =>
+                {
+                    var text = XiqingSearch.Core.Analysis.Bigrams.MatchFolding.Normalize(p.Paragraph.Text);
+                    var at = text.IndexOf(s.Text, StringComparison.Ordinal);
+                    if (at < 0)
+                    {
+                        return false;
+                    }
+                    var bounds = new bool[text.Length + 1];
+                    XiqingSearch.Core.Search.Analytics.TermCandidates.Extract(analyzer, p.Paragraph.Text, new Dictionary<string, bool>(), bounds);
+                    for (; at >= 0; at = text.IndexOf(s.Text, at + 1, StringComparison.Ordinal))
+                    {
+                        if (bounds[at] && bounds[at + s.Text.Length])
+                        {
+                            return true;
+                        }
+                    }
+                    return false;
+                });
+                Assert.True(whole, $"{s.Text} never stands as whole words");
+            }
+        }
     }
 
     [Fact]
