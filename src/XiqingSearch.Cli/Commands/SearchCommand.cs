@@ -71,6 +71,12 @@ internal static class SearchCommand
             DefaultValueFactory = _ => SearchLimits.DefaultLimit,
         };
         var all = new Option<bool>("--all") { Description = "Every hit, no page limit." };
+        var facetSize = new Option<int>("--facet-size")
+        {
+            Description = $"Values per facet, those with most hits (0: all; default {SearchLimits.DefaultFacetSize}).",
+            HelpName = "N",
+            DefaultValueFactory = _ => SearchLimits.DefaultFacetSize,
+        };
         var offset = new Option<int>("--offset") { Description = $"Hits to skip (0..{SearchLimits.MaxOffset}).", HelpName = "N" };
         var format = new Option<string>("--format")
         {
@@ -87,7 +93,7 @@ internal static class SearchCommand
 
         var command = new Command("search", "Search the documents; every occurrence is highlighted.")
         {
-            query, years, topics, chapters, docs, kinds, types, issuers, sort, limit, all, offset, format, outputFile,
+            query, years, topics, chapters, docs, kinds, types, issuers, sort, limit, all, offset, facetSize, format, outputFile,
         };
         locations.AddTo(command);
 
@@ -110,6 +116,7 @@ internal static class SearchCommand
                 Sort = SearchSortNames.TryParse(parseResult.GetValue(sort), out var order) ? order : SearchSort.Relevance,
                 Limit = parseResult.GetValue(limit),
                 Offset = parseResult.GetValue(offset),
+                FacetSize = parseResult.GetValue(facetSize),
                 // An export wants every occurrence unless a page was asked for.
                 All = parseResult.GetValue(all) || (isExport && !limitGiven && !offsetGiven),
             };
