@@ -133,7 +133,7 @@ function mount(target, options = {}) {
     errors.hide();
     summary.render(response);
     controls.render(response);
-    facets.render(response.facets);
+    facets.render(response.facets, response.facetsOmitted);
     chart.render(response.facets.year);
     results.render(response);
     pager.render(response);
