@@ -81,6 +81,12 @@ internal static class SearchCommand
             DefaultValueFactory = _ => SearchLimits.DefaultLimit,
         };
         var all = new Option<bool>("--all") { Description = "Every hit, no page limit." };
+        var facetSize = new Option<int>("--facet-size")
+        {
+            Description = $"Values per facet, those with most hits (0: all; default {SearchLimits.DefaultFacetSize}).",
+            HelpName = "N",
+            DefaultValueFactory = _ => SearchLimits.DefaultFacetSize,
+        };
         var offset = new Option<int>("--offset") { Description = $"Hits to skip (0..{SearchLimits.MaxOffset}).", HelpName = "N" };
         var format = new Option<string>("--format")
         {
@@ -94,7 +100,7 @@ internal static class SearchCommand
 
         var command = new Command("search", "Search the documents; every occurrence is highlighted.")
         {
-            query, years, topics, chapters, docs, kinds, types, issuers, excludeOcr, exact, sort, limit, all, offset, format, outputFile, csvHeader,
+            query, years, topics, chapters, docs, kinds, types, issuers, excludeOcr, exact, sort, limit, all, offset, facetSize, format, outputFile, csvHeader,
         };
         locations.AddTo(command);
         var groups = CallerOption.Create();
@@ -127,6 +133,7 @@ internal static class SearchCommand
                 Sort = SearchSortNames.TryParse(parseResult.GetValue(sort), out var order) ? order : SearchSort.Relevance,
                 Limit = parseResult.GetValue(limit),
                 Offset = parseResult.GetValue(offset),
+                FacetSize = parseResult.GetValue(facetSize),
                 // An export wants every occurrence unless a page was asked for.
                 All = parseResult.GetValue(all) || isDocx || (isExport && !limitGiven && !offsetGiven),
                 Caller = CallerOption.Of(parseResult, groups),

@@ -22,6 +22,7 @@ internal static class ParameterNames
         RequestParameter.Type => "--type",
         RequestParameter.Issuer => "--issuer",
         RequestParameter.Context => "--context",
+        RequestParameter.FacetSize => "--facet-size",
         RequestParameter.Paragraph => "DOC#PARAGRAPH",
         RequestParameter.Since => "--since",
         RequestParameter.MultiYear => "--multi-year",

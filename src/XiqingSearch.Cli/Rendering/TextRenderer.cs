@@ -27,7 +27,8 @@ internal static class TextRenderer
     {
         // The doc facet ignores a --doc filter; the hits are in the selected documents only.
         var selectedDocs = response.Facets.Doc.Where(d => d.Selected).ToList();
-        var documents = (selectedDocs.Count > 0 ? selectedDocs : response.Facets.Doc).Count(d => d.Count > 0);
+        var documents = (selectedDocs.Count > 0 ? selectedDocs : response.Facets.Doc).Count(d => d.Count > 0)
+            + (selectedDocs.Count > 0 ? 0 : response.FacetsOmitted?.GetValueOrDefault("doc")?.Values ?? 0);
         // A query of filters alone (year:2024) matches paragraphs but has no text to count occurrences of.
         var counts = response.TotalOccurrences == 0 && response.TotalHits > 0
             ? CliText.Get("search.paragraphs", response.TotalHits, CliText.Plural(response.TotalHits), documents, CliText.Plural(documents))

@@ -45,6 +45,9 @@ public enum RequestParameter
     /// <summary>Neighbouring paragraphs shown each side of one paragraph.</summary>
     Context,
 
+    /// <summary>Most values per facet (CLI <c>--facet-size</c>, HTTP <c>facetSize</c>).</summary>
+    FacetSize,
+
     /// <summary>The paragraph number of a paragraph reference.</summary>
     Paragraph,
 

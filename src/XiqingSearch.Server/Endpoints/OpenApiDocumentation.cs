@@ -58,6 +58,9 @@ internal static partial class OpenApiDocumentation
                     values: [.. SearchSortNames.All]),
                 Query("offset", JsonSchemaType.Integer, $"Hits to skip, 0..{SearchLimits.MaxOffset} (default 0).", minimum: 0, maximum: SearchLimits.MaxOffset),
                 Query("limit", JsonSchemaType.Integer, $"Hits per page, {SearchLimits.MinLimit}..{SearchLimits.MaxLimit} (default {SearchLimits.DefaultLimit}).", minimum: SearchLimits.MinLimit, maximum: SearchLimits.MaxLimit),
+                Query("facetSize", JsonSchemaType.Integer, $"Values per facet, those with most hits; selected values are always listed " +
+                    $"(default {SearchLimits.DefaultFacetSize}; 0: all). A facet that was cut is named in facetsOmitted with the values, " +
+                    "hits and occurrences it left out.", minimum: 0, maximum: SearchLimits.MaxFacetSize),
                 Query("format", JsonSchemaType.String, "json (default): the result model; csv: every occurrence of every hit " +
                     "(offset and limit do not apply) as text/csv, UTF-8 with BOM, the columns of `xiqing search --format csv`; " +
                     "docx: every hit as a Word document (query and filters at the top; title, year, chapter, page of each hit; every occurrence highlighted). " +

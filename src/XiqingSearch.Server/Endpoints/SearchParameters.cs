@@ -38,6 +38,10 @@ internal static class SearchParameters
         {
             return bad;
         }
+        if (!TryInt(query, "facetSize", SearchLimits.DefaultFacetSize, out var facetSize, out bad))
+        {
+            return bad;
+        }
 
         var sortText = query["sort"].ToString();
         var sort = SearchSort.Relevance;
@@ -62,6 +66,7 @@ internal static class SearchParameters
             Query = q,
             Offset = offset,
             Limit = limit,
+            FacetSize = facetSize,
             Sort = sort,
             Years = years.Value,
             Topics = [.. Values(query, "topic")],
@@ -87,7 +92,8 @@ internal static class SearchParameters
         key.Append(request.Query).Append('\u001f')
             .Append(request.Offset.ToString(CultureInfo.InvariantCulture)).Append('\u001f')
             .Append(request.Limit.ToString(CultureInfo.InvariantCulture)).Append('\u001f')
-            .Append((int)request.Sort);
+            .Append((int)request.Sort).Append('\u001f')
+            .Append(request.FacetSize.ToString(CultureInfo.InvariantCulture));
         Append(key, request.Years.Select(y => y.From.ToString(CultureInfo.InvariantCulture) + ".." + y.To.ToString(CultureInfo.InvariantCulture)));
         Append(key, request.Topics);
         Append(key, request.Chapters);

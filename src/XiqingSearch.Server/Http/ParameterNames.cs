@@ -21,6 +21,7 @@ internal static class ParameterNames
         RequestParameter.Type => "type",
         RequestParameter.Issuer => "issuer",
         RequestParameter.Context => "context",
+        RequestParameter.FacetSize => "facetSize",
         RequestParameter.Paragraph => "n",
         RequestParameter.Since => "since",
         RequestParameter.MultiYear => "multiYear",

@@ -149,7 +149,7 @@ function mount(target, options = {}) {
     errors.hide();
     summary.render(response);
     controls.render(response);
-    facets.render(response.facets);
+    facets.render(response.facets, response.facetsOmitted);
     // No hits, no bars: the other years' counts above 没有找到匹配的段落 would read as hits of the filter.
     chart.render(response.totalHits > 0 ? response.facets.year : []);
     results.render(response);

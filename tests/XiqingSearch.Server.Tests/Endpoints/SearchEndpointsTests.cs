@@ -32,6 +32,25 @@ public sealed class SearchEndpointsTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task Search_FacetSize_CutsFacetsAndNamesWhatWasLeftOut()
+    {
+        var all = await server.GetJsonAsync("/api/search?q=" + Uri.EscapeDataString("发展") + "&facetSize=0");
+        var cut = await server.GetJsonAsync("/api/search?q=" + Uri.EscapeDataString("发展") + "&facetSize=1");
+        Assert.False(all.TryGetProperty("facetsOmitted", out _));
+        var allDocs = all.GetProperty("facets").GetProperty("doc").GetArrayLength();
+        Assert.True(allDocs > 1);
+        Assert.Equal(1, cut.GetProperty("facets").GetProperty("doc").GetArrayLength());
+        var omitted = cut.GetProperty("facetsOmitted").GetProperty("doc");
+        Assert.Equal(allDocs - 1, omitted.GetProperty("values").GetInt32());
+        Assert.True(omitted.GetProperty("count").GetInt32() > 0);
+        Assert.True(omitted.GetProperty("occurrences").GetInt32() > 0);
+
+        using var bad = await server.Client.GetAsync("/api/search?q=" + Uri.EscapeDataString("发展") + "&facetSize=-1");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("facetSize", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Search_ParkName_HighlightsEightOccurrencesInTwoYears()
     {
         var json = await server.GetJsonAsync("/api/search?q=" + Uri.EscapeDataString(Park));

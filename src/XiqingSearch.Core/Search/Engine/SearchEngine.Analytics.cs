@@ -394,6 +394,8 @@ public sealed partial class SearchEngine
             {
                 Query = phrase,
                 Limit = 1,
+                // Every document's counts: the comparison sums the whole document facet.
+                FacetSize = 0,
                 Sort = SearchSort.Document,
                 Years = filters.Years,
                 Topics = filters.Topics,

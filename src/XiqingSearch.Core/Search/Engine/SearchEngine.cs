@@ -163,6 +163,7 @@ public sealed partial class SearchEngine : IDisposable
             {
                 page.Add(ToHit(kept[i], phrases, approximate));
             }
+            var (shownFacets, omitted) = FacetCap.Apply(facets.Result(), request.FacetSize);
             return new SearchResponse
             {
                 Query = request.Query,
@@ -174,7 +175,8 @@ public sealed partial class SearchEngine : IDisposable
                 Offset = request.Offset,
                 Limit = limit,
                 Hits = page,
-                Facets = facets.Result(),
+                Facets = shownFacets,
+                FacetsOmitted = omitted,
                 Expansions = query.Expansions,
                 Hints = collector.TotalHits == 0 || HintBuilder.HasNotes(request.Query)
                     ? Hint(request, query, table, collector.TotalHits) : null,

@@ -31,6 +31,12 @@ public static class SearchLimits
     /// <summary>Page size when none is given.</summary>
     public const int DefaultLimit = 10;
 
+    /// <summary>Values per facet when the request does not say (as Elasticsearch's terms <c>size</c>); 0 lists all.</summary>
+    public const int DefaultFacetSize = 50;
+
+    /// <summary>Largest facet size a request may ask for other than 0 (all).</summary>
+    public const int MaxFacetSize = 100_000;
+
     /// <summary>Deepest offset, as Elasticsearch's result window: deep paging is what <c>All</c> is for.</summary>
     public const int MaxOffset = 10_000;
 
@@ -70,6 +76,10 @@ public static class SearchLimits
         if (!request.All && (request.Limit < MinLimit || request.Limit > MaxLimit))
         {
             return SearchMessages.OutOfRange(RequestParameter.Limit, request.Limit, MinLimit, MaxLimit);
+        }
+        if (request.FacetSize < 0 || request.FacetSize > MaxFacetSize)
+        {
+            return SearchMessages.OutOfRange(RequestParameter.FacetSize, request.FacetSize, 0, MaxFacetSize);
         }
         if (request.Offset < 0 || request.Offset > MaxOffset)
         {

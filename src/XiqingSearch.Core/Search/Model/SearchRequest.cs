@@ -15,6 +15,12 @@ public sealed record SearchRequest
     /// <summary>Hits to skip (0-based).</summary>
     public int Offset { get; init; }
 
+    /// <summary>
+    /// Most values each facet lists (0: all; default <see cref="SearchLimits.DefaultFacetSize"/>): those with most
+    /// hits, and the selected ones always; what is left out is summed in <see cref="SearchResponse.FacetsOmitted"/>.
+    /// </summary>
+    public int FacetSize { get; init; } = SearchLimits.DefaultFacetSize;
+
     /// <summary>Page size (<see cref="SearchLimits.MinLimit"/>..<see cref="SearchLimits.MaxLimit"/>).</summary>
     public int Limit { get; init; } = SearchLimits.DefaultLimit;
 

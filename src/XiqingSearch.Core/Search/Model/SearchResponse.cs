@@ -45,6 +45,13 @@ public sealed record SearchResponse
     public required SearchFacets Facets { get; init; }
 
     /// <summary>
+    /// For each facet cut to the request's <c>facetSize</c> (by its JSON name: <c>doc</c>, <c>chapter</c> …), what
+    /// was left out; null (absent) when no facet was cut.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, FacetOmission>? FacetsOmitted { get; init; }
+
+    /// <summary>
     /// The phrases synonyms.txt (beside the sources) expanded, each with the variants searched; absent when no phrase
     /// was expanded (no file, no group matched, or the query began with <c>exact:</c>).
     /// </summary>

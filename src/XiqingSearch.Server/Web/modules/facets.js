@@ -97,8 +97,8 @@ export function createFacets(page) {
         el('span', { className: 'xq-count', text: String(bucket.count), title: bucket.count + ' ' + TEXT.facetUnit })));
   }
 
-  /** Lists the buckets of `facets` (the search response's; `{}` for none). */
-  function render(facets) {
+  /** Lists the buckets of `facets` (the search response's; `{}` for none); `omitted` is its facetsOmitted. */
+  function render(facets, omitted) {
     const state = page.state;
     const all = buckets(facets, state, page.documents);
     let any = false;
@@ -110,6 +110,13 @@ export function createFacets(page) {
       const listed = new Set(all[name].map((b) => b.value));
       state[FILTERS[name]].filter((v) => !listed.has(v))
         .forEach((v) => list.appendChild(item(name, { value: v, label: name === 'year' ? yearLabel(v) : v, count: 0 })));
+      // A facet cut to facetSize offers the rest: 更多 asks again for every value.
+      const left = omitted && omitted[name];
+      if (left) {
+        const more = el('button', { type: 'button', className: 'xq-facet-more', text: '更多（' + left.values + '）' });
+        more.addEventListener('click', () => page.go({ facetSize: '0' }));
+        list.appendChild(el('li', { className: 'xq-facet-item' }, more));
+      }
       boxes[name].node.hidden = list.children.length === 0;
       any = any || !boxes[name].node.hidden;
     }

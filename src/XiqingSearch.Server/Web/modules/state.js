@@ -11,7 +11,7 @@ export const FILTERS = { year: 'years', topic: 'topics', chapter: 'chapters', do
  * or view (a hit's id, its whole document).
  */
 export function emptyState() {
-  const state = { q: '', sort: '', offset: 0, ctx: '', view: '' };
+  const state = { q: '', sort: '', offset: 0, ctx: '', view: '', facetSize: '' };
   for (const key of Object.values(FILTERS)) {
     state[key] = [];
   }
@@ -33,6 +33,8 @@ export function stateFromParams(params) {
   state.view = PAGE_VIEWS.includes(view) ? '' : view;
   state.offset = Math.max(0, parseInt(params.get('offset') || '0', 10) || 0);
   state.ctx = params.get('ctx') || '';
+  // '' = the API's default; '0' after 更多 asks for every facet value.
+  state.facetSize = params.get('facetSize') || '';
   return state;
 }
 
@@ -48,6 +50,9 @@ export function paramsFromState(state, withPanel) {
   }
   if (state.offset > 0) {
     params.set('offset', String(state.offset));
+  }
+  if (state.facetSize) {
+    params.set('facetSize', state.facetSize);
   }
   if (withPanel && state.ctx) {
     params.set('ctx', state.ctx);
