@@ -211,7 +211,7 @@ public sealed class DailyUsePageTests(WebFixture web)
         await using var _ = context;
         var total = await page.EvaluateAsync<int>("() => fetch('/api/search?q=' + encodeURIComponent('京津冀')).then(r => r.json()).then(b => b.totalOccurrences)");
 
-        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator(".xq-export").ClickAsync());
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator(".xq-export:not(.xq-export-docx)").ClickAsync());
         var path = await download.PathAsync();
         var bytes = await File.ReadAllBytesAsync(path!);
 
@@ -220,6 +220,27 @@ public sealed class DailyUsePageTests(WebFixture web)
         Assert.StartsWith("doc,year,title,chapter,topic,paragraph,left,match,right", lines[0]);
         Assert.Equal(total, lines.Length - 1); // every occurrence, not one page
         Assert.EndsWith(".csv", download.SuggestedFilename);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task ExportWordButton_DownloadsADocxWithEveryOccurrenceHighlighted()
+    {
+        var (context, page, errors) = await OpenAsync("q=" + Uri.EscapeDataString("京津冀"));
+        await using var _ = context;
+        var total = await page.EvaluateAsync<int>("() => fetch('/api/search?q=' + encodeURIComponent('京津冀')).then(r => r.json()).then(b => b.totalOccurrences)");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator(".xq-export-docx").ClickAsync());
+        var path = await download.PathAsync();
+
+        Assert.EndsWith(".docx", download.SuggestedFilename);
+        using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(path!, false);
+        var body = word.MainDocumentPart!.Document.Body!;
+        // Every occurrence of every hit is one highlighted run, whatever page the list showed.
+        var highlighted = body.Descendants<DocumentFormat.OpenXml.Wordprocessing.Run>()
+            .Where(r => r.RunProperties?.Highlight is not null).Select(r => r.InnerText).ToList();
+        Assert.Equal(total, highlighted.Count);
+        Assert.All(highlighted, text => Assert.Equal("京津冀", text));
         Assert.Empty(errors);
     }
 

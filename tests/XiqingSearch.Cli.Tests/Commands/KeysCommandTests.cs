@@ -88,10 +88,15 @@ public sealed class KeysCommandTests(BuiltIndexFixture fixture) : IClassFixture<
 
         var log = Directory.GetFiles(folder, "audit-*.jsonl").Single();
         var lines = File.ReadAllLines(log).Select(l => JsonDocument.Parse(l).RootElement).ToList();
-        var ok = Assert.Single(lines, l => l.GetProperty("status").GetInt32() == 200 && l.GetProperty("route").GetString() == "/api/search");
-        Assert.Equal("etl", ok.GetProperty("user").GetString());
-        Assert.Equal("天开西青园", ok.GetProperty("query")[0].GetString());
-        Assert.True(ok.GetProperty("totalHits").GetInt32() > 0);
+        // A search retried after a client timeout (a loaded machine) is logged each time it was answered.
+        var answered = lines.Where(l => l.GetProperty("status").GetInt32() == 200 && l.GetProperty("route").GetString() == "/api/search").ToList();
+        Assert.NotEmpty(answered);
+        Assert.All(answered, ok =>
+        {
+            Assert.Equal("etl", ok.GetProperty("user").GetString());
+            Assert.Equal("天开西青园", ok.GetProperty("query")[0].GetString());
+            Assert.True(ok.GetProperty("totalHits").GetInt32() > 0);
+        });
         Assert.Contains(lines, l => l.GetProperty("status").GetInt32() == 401 && l.GetProperty("user").ValueKind == JsonValueKind.Null);
     }
 

@@ -132,6 +132,13 @@ public sealed partial class AccessHttpTests(AccessServersFixture servers) : ICla
         {
             var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"];
             var method = methods.Contains("GET") ? HttpMethod.Get : new HttpMethod(methods[0]);
+            if (endpoint.RoutePattern.RawText is "/api/me" or "/api/admin/reindex")
+            {
+                // Who the caller is and what they may administer, not what the index holds: these answer by the
+                // caller the headers gave (checked in the sign-in tests: SignInTests, AdminEndpointsTests), so
+                // they must differ from the reference's, which is asked by nobody.
+                continue;
+            }
             foreach (var url in Samples(endpoint.RoutePattern.RawText!))
             {
                 using var got = await Send(server, method, url, headers);
@@ -188,6 +195,7 @@ public sealed partial class AccessHttpTests(AccessServersFixture servers) : ICla
             "/api/documents/{doc}" => [.. escaped.Select(d => $"/api/documents/{d}?q=%E5%8F%91%E5%B1%95")],
             "/api/documents/{doc}/paragraphs/{n}" => [.. escaped.SelectMany(d => new[] { $"/api/documents/{d}/paragraphs/1", $"/api/documents/{d}/paragraphs/99999" })],
             "/api/documents/{doc}/original" => [.. escaped.Select(d => $"/api/documents/{d}/original")],
+            "/api/documents/{doc}/outline" => [.. escaped.Select(d => $"/api/documents/{d}/outline"), $"/api/documents/{Hidden}/outline"],
             "/api/documents/{first}/{**rest}" => [$"/api/documents/{Hidden}", $"/api/documents/{Hidden}/paragraphs/2?context=3", $"/api/documents/{Hidden}/original", "/api/documents/internal/missing"],
             "/openapi/{documentName}.json" => ["/openapi/v1.json"],
             _ when pattern.Contains('{', StringComparison.Ordinal) && pattern.Contains("path", StringComparison.Ordinal) => ["/api/no-such-route", "/no-such-page"],
