@@ -101,6 +101,12 @@ internal static class IndexCommand
         output.Write(table);
         output.Line(string.Create(CultureInfo.InvariantCulture,
             $"{report.Documents.Count} documents, {report.Paragraphs} paragraphs, {report.InputBytes / 1e6:0.00} MB read in {report.Elapsed.TotalSeconds:0.00} s ({report.MegabytesPerSecond:0.00} MB/s); index {report.IndexSizeBytes / 1e6:0.00} MB in {report.IndexDirectory}"));
+        if (report.OcrPagesRecognized + report.OcrPagesFromCache + report.OcrPagesSkipped > 0)
+        {
+            // What OCR cost: a rebuild of unchanged scans recognises nothing, every page coming from the cache.
+            output.Line(string.Create(CultureInfo.InvariantCulture,
+                $"OCR pages: {report.OcrPagesRecognized} recognised, {report.OcrPagesFromCache} from the cache, {report.OcrPagesSkipped} skipped (time limit or a tool's failure)"));
+        }
         if (report.Rebuilt && report.ChangedFiles.Count > 0 && report.ChangedFiles.Count < report.Documents.Count)
         {
             output.Line("Re-analysed: " + string.Join(", ", report.ChangedFiles), "dim");

@@ -54,12 +54,16 @@ internal static class BuildProgress
             });
     }
 
-    /// <summary>One line: stage, files done, paragraphs, throughput, current file.</summary>
+    /// <summary>One line: stage, files done, paragraphs, throughput, current file; while a scan is recognised, the
+    /// OCR page done of its pages (a 40-page scan takes minutes between two files' reports).</summary>
     public static string Describe(IndexProgress p)
     {
         var seconds = p.Elapsed.TotalSeconds;
         var megabytesPerSecond = seconds > 0 ? p.BytesDone / 1e6 / seconds : 0;
-        var file = p.CurrentFile is null ? "" : "  " + Path.GetFileName(p.CurrentFile);
+        var file = p.OcrFile is { } ocrFile
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"  OCR page {p.OcrPagesDone}/{p.OcrPagesTotal}{(p.OcrPageCached ? " (cached)" : "")} of {Path.GetFileName(ocrFile)}")
+            : p.CurrentFile is null ? "" : "  " + Path.GetFileName(p.CurrentFile);
         return string.Create(CultureInfo.InvariantCulture,
             $"{p.Stage} {p.FilesDone}/{p.FilesTotal} files, {p.Paragraphs} paragraphs, {megabytesPerSecond:0.00} MB/s{file}");
     }

@@ -41,6 +41,16 @@ public sealed record BuildReport
     /// <summary>True when anything was skipped or warned about (a document's or the build's warnings).</summary>
     public bool HasFindings => Skipped.Count > 0 || Warnings.Count > 0 || Documents.Any(d => d.Warnings.Count > 0);
 
+    /// <summary>Pages OCR recognised in this run (0 when OCR is off, or every page came from the cache).</summary>
+    public int OcrPagesRecognized { get; init; }
+
+    /// <summary>Pages whose recognised text came from the OCR cache (recognised by an earlier build).</summary>
+    public int OcrPagesFromCache { get; init; }
+
+    /// <summary>Pages OCR skipped: longer than the page time limit, or a tool failed (each named in its document's
+    /// warnings).</summary>
+    public int OcrPagesSkipped { get; init; }
+
     /// <summary>False when the index was already current and nothing was written.</summary>
     public bool Rebuilt { get; init; }
 }

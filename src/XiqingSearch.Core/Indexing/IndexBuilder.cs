@@ -99,10 +99,22 @@ public static class IndexBuilder
             return Result<BuildReport>.Fail(acquired.Problems);
         }
         using var buildLock = acquired.Value;
+        // This build's OCR pages, counted apart from other builds sharing the process's OCR engine.
+        int recognized = 0, fromCache = 0, skipped = 0;
+        using var ocrPages = Ingestion.Ocr.OcrEngine.Observe(page => Interlocked.Increment(
+            ref page.Skipped is not null ? ref skipped : ref page.FromCache ? ref fromCache : ref recognized));
         try
         {
             var built = BuildLocked(options, progress, force, hooks, clock, files.Value, catalogFile, catalog, cancellationToken);
-            return built.IsSuccess ? built.Value with { Warnings = warnings } : built;
+            return built.IsSuccess
+                ? built.Value with
+                {
+                    Warnings = warnings,
+                    OcrPagesRecognized = recognized,
+                    OcrPagesFromCache = fromCache,
+                    OcrPagesSkipped = skipped,
+                }
+                : built;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -122,10 +122,28 @@ internal static class StreamingIndexer
         // Two threads at most: analysis is CPU-bound, and the machines this runs on have few cores to share
         // with the server answering searches meanwhile.
         var threads = Math.Clamp(Environment.ProcessorCount, 1, 2);
-        var workers = Enumerable.Range(0, threads - 1).Select(_ => new Thread(Work) { IsBackground = true, Name = "index" }).ToList();
-        workers.ForEach(w => w.Start());
-        Work();
-        workers.ForEach(w => w.Join());
+        // A scan of many pages takes minutes to recognise: each page done is reported between the files' reports,
+        // with the counts of the files as they stand (the threads started below carry this observer with them).
+        using (progress is null || ocr is null ? null : Ingestion.Ocr.OcrEngine.Observe(page =>
+        {
+            lock (gate)
+            {
+                progress.Report(new IndexProgress(writer is null ? "read" : "index", done, files.Count, paragraphs,
+                    bytesIndexed, bytesToWrite, clock.Elapsed, page.File)
+                {
+                    OcrFile = page.File,
+                    OcrPagesDone = page.Done,
+                    OcrPagesTotal = page.Pages,
+                    OcrPageCached = page.FromCache,
+                });
+            }
+        }))
+        {
+            var workers = Enumerable.Range(0, threads - 1).Select(_ => new Thread(Work) { IsBackground = true, Name = "index" }).ToList();
+            workers.ForEach(w => w.Start());
+            Work();
+            workers.ForEach(w => w.Join());
+        }
         error?.Throw();
 
         var copyFiles = new List<string>();

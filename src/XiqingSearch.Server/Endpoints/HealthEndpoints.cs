@@ -98,13 +98,25 @@ public sealed record HealthStatus(string Status,
 /// <summary><c>/readyz</c> while the first build runs (503): why not ready, and the build's progress.</summary>
 public sealed record NotReadyResponse(ErrorBody Error, bool Building, BuildProgressView? Progress);
 
-/// <summary>A running build's progress: the stage, files and bytes done of all, paragraphs so far. Counts only: the
-/// probe is unauthenticated and names no file.</summary>
+/// <summary>A running build's progress: the stage, files and bytes done of all, paragraphs so far, and while a scan is
+/// recognised its OCR pages done of its pages. Counts only: the probe is unauthenticated and names no file.</summary>
 public sealed record BuildProgressView(string Stage, int FilesDone, int FilesTotal, int Paragraphs, long BytesDone,
     long BytesTotal, double ElapsedSeconds)
 {
+    /// <summary>Pages of the scan being recognised that are done; absent when no OCR page was the last report.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public int? OcrPagesDone { get; init; }
+
+    /// <summary>Pages of the scan being recognised; absent with <see cref="OcrPagesDone"/>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public int? OcrPagesTotal { get; init; }
+
     internal static BuildProgressView? Of(XiqingSearch.Core.Indexing.IndexProgress? progress) => progress is { } p
         ? new BuildProgressView(p.Stage, p.FilesDone, p.FilesTotal, p.Paragraphs, p.BytesDone, p.BytesTotal,
             Math.Round(p.Elapsed.TotalSeconds, 1))
+        {
+            OcrPagesDone = p.OcrFile is null ? null : p.OcrPagesDone,
+            OcrPagesTotal = p.OcrFile is null ? null : p.OcrPagesTotal,
+        }
         : null;
 }

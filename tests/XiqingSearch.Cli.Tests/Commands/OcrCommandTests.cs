@@ -62,6 +62,31 @@ public sealed class OcrCommandTests : IDisposable
         Assert.True(inQuery.ExitCode == 1, inQuery.ToString());
     }
 
+    [OcrFact]
+    public void Index_MultiPageScanWithOcrOn_ShowsEachOcrPageAndCountsThemThenTheRebuildTakesThemFromTheCache()
+    {
+        // A folder of its own holding one two-page scan: the fewest pages that show progress moving page by page.
+        var folder = Path.Combine(_root, "ocr-on");
+        Directory.CreateDirectory(Path.Combine(folder, "seeds"));
+        File.Copy(Path.Combine(_root, "seeds", "scan-clean.pdf"), Path.Combine(folder, "seeds", "scan-clean.pdf"));
+
+        var first = CliRunner.Run(folder, ["index", "--ocr"]);
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        // Standard error is not a terminal here, so every report is a line of its own.
+        Assert.Contains("OCR page 1/2 of scan-clean.pdf", first.Stderr, StringComparison.Ordinal);
+        Assert.Contains("OCR page 2/2 of scan-clean.pdf", first.Stderr, StringComparison.Ordinal);
+        Assert.True(first.Stderr.IndexOf("OCR page 1/2", StringComparison.Ordinal)
+            < first.Stderr.IndexOf("OCR page 2/2", StringComparison.Ordinal), first.Stderr);
+        Assert.Contains("OCR pages: 2 recognised, 0 from the cache, 0 skipped", first.Stdout, StringComparison.Ordinal);
+
+        var again = CliRunner.Run(folder, ["index", "--ocr", "--force"]);
+
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Contains("OCR page 2/2 (cached) of scan-clean.pdf", again.Stderr, StringComparison.Ordinal);
+        Assert.Contains("OCR pages: 0 recognised, 2 from the cache, 0 skipped", again.Stdout, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         try

@@ -13,6 +13,11 @@ public sealed class OcrEngine
 {
     private static readonly ConcurrentDictionary<OcrOptions, OcrEngine> s_shared = new();
 
+    // Who is told of each page in this flow of control (a build, and within it one pass over the files). The engine
+    // is shared by every build of the process, so a build's counts and progress cannot live on the engine; the
+    // flow-local chain reaches the build's own threads (threads and Parallel.ForEach carry the execution context).
+    private static readonly AsyncLocal<PageObserver?> s_observers = new();
+
     private readonly Lazy<(string? Tesseract, string? Pdftoppm, string Version, string? Problem)> _tools;
     private int _recognized;
     private int _fromCache;
@@ -61,9 +66,30 @@ public sealed class OcrEngine
 
     internal void CountSkipped() => Interlocked.Increment(ref _skipped);
 
-    /// <summary>A session for one document's bytes.</summary>
+    /// <summary>A session for one document's bytes; it reports its pages to the observers current here.</summary>
     internal OcrSession Begin(string fileName, byte[] bytes) =>
-        new(this, fileName, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        new(this, fileName, Convert.ToHexStringLower(SHA256.HashData(bytes)), s_observers.Value);
+
+    /// <summary>
+    /// Tells <paramref name="report"/> of every page done (recognised, from the cache, skipped) by documents begun
+    /// in this flow of control until the result is disposed; observers nest (a build counts, a pass over its files
+    /// shows progress). Reports of one document arrive one at a time, pages done counting up.
+    /// </summary>
+    public static IDisposable Observe(Action<OcrPageProgress> report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var outer = s_observers.Value;
+        s_observers.Value = new PageObserver(report, outer);
+        return new Restore(outer);
+    }
+
+    /// <summary>One observer and the ones it was nested in.</summary>
+    internal sealed record PageObserver(Action<OcrPageProgress> Report, PageObserver? Outer);
+
+    private sealed class Restore(PageObserver? outer) : IDisposable
+    {
+        public void Dispose() => s_observers.Value = outer;
+    }
 
     private (string?, string?, string, string?) FindTools()
     {

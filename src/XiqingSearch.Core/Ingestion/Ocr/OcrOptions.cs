@@ -42,7 +42,12 @@ public sealed record OcrOptions
 /// <summary>One page's OCR done.</summary>
 /// <param name="File">The source file name.</param>
 /// <param name="Page">1-based page.</param>
-/// <param name="Pages">Pages of the file being recognised.</param>
+/// <param name="Pages">Pages of the file to recognise (its pages without a text layer; 1 for an image).</param>
 /// <param name="FromCache">True when the page's text came from the cache.</param>
 /// <param name="Skipped">Why the page has no text (timeout, failure), or null.</param>
-public readonly record struct OcrPageProgress(string File, int Page, int Pages, bool FromCache, string? Skipped);
+public readonly record struct OcrPageProgress(string File, int Page, int Pages, bool FromCache, string? Skipped)
+{
+    /// <summary>Pages of the file done so far, this one included (pages finish out of order when recognised in
+    /// parallel; this counts up 1 to <see cref="Pages"/>).</summary>
+    public int Done { get; init; }
+}

@@ -11,12 +11,15 @@ namespace XiqingSearch.Core.Ingestion.Ocr;
 /// <see cref="Warnings"/>; the rest of the document (and the build) goes on. With OCR off (no engine) the session
 /// only records which pages needed it.
 /// </summary>
-internal sealed class OcrSession(OcrEngine? engine, string fileName, string sha256) : IPageRecognizer
+internal sealed class OcrSession(OcrEngine? engine, string fileName, string sha256,
+    OcrEngine.PageObserver? observers = null) : IPageRecognizer
 {
     /// <summary>A page's TSV is a few hundred KiB; more is not a page.</summary>
     private const int MaxTsvCharacters = 32 * 1024 * 1024;
 
     private readonly ConcurrentDictionary<int, string> _warnings = new();
+    private readonly Lock _reportGate = new();
+    private int _pagesDone;
 
     /// <summary>A session that cannot recognise (OCR off): it names the pages that needed OCR.</summary>
     public static OcrSession Off(string fileName) => new(null, fileName, "");
@@ -99,7 +102,7 @@ internal sealed class OcrSession(OcrEngine? engine, string fileName, string sha2
         if (engine.Cache.TryRead(key, out var cached))
         {
             engine.CountFromCache();
-            engine.Options.OnPage?.Invoke(new OcrPageProgress(fileName, Math.Max(1, page), pages, true, null));
+            Report(page, pages, fromCache: true, skipped: null);
             return cached;
         }
         engine.Gate.Wait();
@@ -117,13 +120,28 @@ internal sealed class OcrSession(OcrEngine? engine, string fileName, string sha2
             engine.CountSkipped();
             var where = page > 0 ? $"page {page}" : "the image";
             _warnings[Math.Max(1, page)] = $"{where}: {result.Failure}; not indexed";
-            engine.Options.OnPage?.Invoke(new OcrPageProgress(fileName, Math.Max(1, page), pages, false, result.Failure));
+            Report(page, pages, fromCache: false, result.Failure);
             return null;
         }
         engine.CountRecognized();
         engine.Cache.Write(key, result.Tsv);
-        engine.Options.OnPage?.Invoke(new OcrPageProgress(fileName, Math.Max(1, page), pages, false, null));
+        Report(page, pages, fromCache: false, skipped: null);
         return result.Tsv;
+    }
+
+    /// <summary>Tells the options' callback and the observers of a page done. Pages are recognised in parallel, so
+    /// the count and the reports go under one lock: each document's reports arrive in order, 1 to its pages.</summary>
+    private void Report(int page, int pages, bool fromCache, string? skipped)
+    {
+        lock (_reportGate)
+        {
+            var done = new OcrPageProgress(fileName, Math.Max(1, page), pages, fromCache, skipped) { Done = ++_pagesDone };
+            engine!.Options.OnPage?.Invoke(done);
+            for (var observer = observers; observer is not null; observer = observer.Outer)
+            {
+                observer.Report(done);
+            }
+        }
     }
 
     private DateTime Deadline() => DateTime.UtcNow + engine!.Options.PageTimeout;

@@ -106,6 +106,7 @@ public sealed class OcrReadingTests(OcrFixture fixture, ITestOutputHelper output
         Assert.Empty(built.Value.Skipped);
         Assert.Equal(0, engine.PagesRecognized);
         Assert.Equal(5, engine.PagesFromCache);
+        Assert.Equal((0, 5, 0), (built.Value.OcrPagesRecognized, built.Value.OcrPagesFromCache, built.Value.OcrPagesSkipped));
 
         using (var search = SearchEngine.Open(workspace.Options).ValueOrThrow())
         {
@@ -126,6 +127,44 @@ public sealed class OcrReadingTests(OcrFixture fixture, ITestOutputHelper output
     }
 
     [OcrFact]
+    public void Build_MultiPageScanWithOcrOn_ReportsEveryPageInOrderThenTheRebuildTakesThemFromTheCache()
+    {
+        // A cache of its own, so this build recognises the two pages (in parallel) instead of reading the fixture's.
+        using var workspace = new TempWorkspace(copySeeds: false);
+        File.Copy(Path.Combine(OcrFixture.Folder, "scan-clean.pdf"), Path.Combine(workspace.Seeds, "scan-clean.pdf"));
+        var options = workspace.Options with
+        {
+            Ocr = fixture.Options with { CacheDirectory = Path.Combine(workspace.Root, "ocr-cache") },
+        };
+        var pages = OcrFixture.PrintPages["scan-clean.pdf"].Length;
+
+        var first = new ReportsCollected();
+        var built = IndexBuilder.Build(options, first);
+        Assert.True(built.IsSuccess, string.Join("; ", built.Problems));
+        Assert.Equal((pages, 0, 0), (built.Value.OcrPagesRecognized, built.Value.OcrPagesFromCache, built.Value.OcrPagesSkipped));
+        var recognised = first.Ocr();
+        Assert.Equal(Enumerable.Range(1, pages), recognised.Select(p => p.OcrPagesDone));
+        Assert.All(recognised, p =>
+        {
+            Assert.Equal("scan-clean.pdf", p.OcrFile);
+            Assert.Equal(pages, p.OcrPagesTotal);
+            Assert.False(p.OcrPageCached);
+            // Reported while the file is read: it is counted done only after its last page.
+            Assert.Equal(0, p.FilesDone);
+        });
+
+        // Nothing changed: the build reads the scan again for its report, every page from the cache.
+        var second = new ReportsCollected();
+        var again = IndexBuilder.Build(options, second);
+        Assert.True(again.IsSuccess, string.Join("; ", again.Problems));
+        Assert.False(again.Value.Rebuilt);
+        Assert.Equal((0, pages, 0), (again.Value.OcrPagesRecognized, again.Value.OcrPagesFromCache, again.Value.OcrPagesSkipped));
+        var cached = second.Ocr();
+        Assert.Equal(Enumerable.Range(1, pages), cached.Select(p => p.OcrPagesDone));
+        Assert.All(cached, p => Assert.True(p.OcrPageCached));
+    }
+
+    [OcrFact]
     public void ReadOrSkip_PageOverItsTimeout_IsSkippedByNumberAndTheRestIsRead()
     {
         var engine = new OcrEngine(new OcrOptions { Enabled = true, PageTimeout = TimeSpan.FromMilliseconds(1) });
@@ -139,6 +178,28 @@ public sealed class OcrReadingTests(OcrFixture fixture, ITestOutputHelper output
         var (_, image) = CorpusReader.ReadOrSkip(OcrFixture.FileOf("scan-clean.pdf"), null, ocr: engine);
         Assert.NotNull(image);
         Assert.Contains("took longer than", image.Reason, StringComparison.Ordinal);
+    }
+
+    /// <summary>Every report, in the order made (the build reports inline, from its threads).</summary>
+    private sealed class ReportsCollected : IProgress<IndexProgress>
+    {
+        private readonly List<IndexProgress> _reports = [];
+
+        public void Report(IndexProgress value)
+        {
+            lock (_reports)
+            {
+                _reports.Add(value);
+            }
+        }
+
+        public IReadOnlyList<IndexProgress> Ocr()
+        {
+            lock (_reports)
+            {
+                return [.. _reports.Where(r => r.OcrFile is not null)];
+            }
+        }
     }
 
     private (double Accuracy, double Exact, double Approximate) Measure(string name)
