@@ -177,34 +177,8 @@ public static class TextDecoder
     /// The UTF-16 reading (little- or big-endian) of a BOM-less body that decodes strictly, holds no control
     /// character and reads as text (ASCII, or mostly common Chinese characters); the likelier when both do.
     /// </summary>
-    private static (string Text, string Encoding)? BestUtf16(ReadOnlySpan<byte> body)
-    {
-        (string Text, string Encoding)? best = null;
-        var bestScore = double.MinValue;
-        foreach (var (candidate, label) in new[] { (s_utf16Le, Utf16Le), (s_utf16Be, Utf16Be) })
-        {
-            string text;
-            try
-            {
-                text = candidate.GetString(body);
-            }
-            catch (DecoderFallbackException)
-            {
-                continue;
-            }
-            if (FindControl(text) >= 0)
-            {
-                continue;
-            }
-            var score = Score(text);
-            if (score >= MinimumTextScore && score > bestScore)
-            {
-                best = (text, label);
-                bestScore = score;
-            }
-        }
-        return best;
-    }
+    private static (string Text, string Encoding)? BestUtf16(ReadOnlySpan<byte> body) =>
+        Best(body, [(s_utf16Le, Utf16Le), (s_utf16Be, Utf16Be)], MinimumTextScore);
 
     /// <summary>The <see cref="Score"/> a decoding must reach to be taken for text when nothing else says it is.</summary>
     private const double MinimumTextScore = 0.3;
@@ -216,10 +190,21 @@ public static class TextDecoder
     /// </summary>
     private static (string Text, string Encoding)? BestLegacy(ReadOnlySpan<byte> body)
     {
+        var (gb, big5) = s_legacy.Value;
+        return Best(body, [(gb, Gb18030), (big5, Big5)], double.MinValue);
+    }
+
+    /// <summary>
+    /// Of <paramref name="candidates"/> in order, the one that decodes <paramref name="body"/> strictly, holds no
+    /// control character and has the highest <see cref="Score"/> of at least <paramref name="minimumScore"/>; the
+    /// first wins a tie.
+    /// </summary>
+    private static (string Text, string Encoding)? Best(ReadOnlySpan<byte> body, (Encoding Encoding, string Label)[] candidates,
+        double minimumScore)
+    {
         (string Text, string Encoding)? best = null;
         var bestScore = double.MinValue;
-        var (gb, big5) = s_legacy.Value;
-        foreach (var (candidate, label) in new[] { (gb, Gb18030), (big5, Big5) })
+        foreach (var (candidate, label) in candidates)
         {
             string text;
             try
@@ -235,7 +220,7 @@ public static class TextDecoder
                 continue;
             }
             var score = Score(text);
-            if (score > bestScore)
+            if (score >= minimumScore && score > bestScore)
             {
                 best = (text, label);
                 bestScore = score;
