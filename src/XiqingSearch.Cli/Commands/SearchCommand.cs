@@ -140,6 +140,18 @@ internal static class SearchCommand
             };
 
             using var engine = EngineLoader.Open(locations.ResolveForReading(parseResult));
+            if (formatName == "csv" && request.All)
+            {
+                // Every hit as CSV: the query runs once and the hits' text is read a batch at a time as rows are
+                // written, so a large export does not hold every hit (the same bytes as the whole answer gives).
+                using var export = CommandRunner.Unwrap(engine.Export(request, QueryLimits.None));
+                OutputFile.Render(parseResult.GetValue(outputFile), (output, _) =>
+                {
+                    CsvRenderer.Write(export.Hits(), output, parseResult.GetValue(csvHeader) == "zh");
+                    output.Flush();
+                });
+                return export.Summary.TotalHits > 0 ? ExitCodes.Success : ExitCodes.NoHits;
+            }
             var response = CommandRunner.Unwrap(engine.Search(request));
             if (isDocx)
             {

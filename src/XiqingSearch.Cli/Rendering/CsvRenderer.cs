@@ -54,14 +54,24 @@ internal static class CsvRenderer
     /// <summary>As <see cref="Write(SearchResponse, TextWriter)"/>, the header in Chinese when <paramref name="chineseHeader"/>.</summary>
     public static void Write(SearchResponse response, TextWriter output, bool chineseHeader)
     {
+        ArgumentNullException.ThrowIfNull(response);
+        Write(response.Hits, output, chineseHeader);
+    }
+
+    /// <summary>
+    /// As <see cref="Write(SearchResponse, TextWriter, bool)"/> for hits made a batch at a time (an export): each is
+    /// written before the next is read, so the CSV's size does not grow the process.
+    /// </summary>
+    public static void Write(IEnumerable<SearchHit> hits, TextWriter output, bool chineseHeader)
+    {
         if (!chineseHeader)
         {
-            Write(response, output);
+            OccurrenceCsv.Write(hits, output);
             return;
         }
         output.Write('\uFEFF');
         var first = true;
-        foreach (var record in OccurrenceCsv.Records(response))
+        foreach (var record in OccurrenceCsv.Records(hits))
         {
             WriteRecord(output, first ? Header(record, true) : record);
             first = false;

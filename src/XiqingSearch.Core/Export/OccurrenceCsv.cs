@@ -40,8 +40,19 @@ public static class OccurrenceCsv
     /// <summary>Writes the BOM, the header and one row per occurrence of the response's hits. The writer must encode UTF-8.</summary>
     public static void Write(SearchResponse response, TextWriter output)
     {
+        ArgumentNullException.ThrowIfNull(response);
+        Write(response.Hits, output);
+    }
+
+    /// <summary>
+    /// As <see cref="Write(SearchResponse, TextWriter)"/> for hits made one at a time (an export's batches): each
+    /// hit is written and let go before the next is asked for.
+    /// </summary>
+    public static void Write(IEnumerable<SearchHit> hits, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
         output.Write('\uFEFF');
-        foreach (var record in Records(response))
+        foreach (var record in Records(hits))
         {
             WriteRecord(output, record);
         }
@@ -52,16 +63,28 @@ public static class OccurrenceCsv
     public static IEnumerable<IReadOnlyList<string>> Records(SearchResponse response)
     {
         ArgumentNullException.ThrowIfNull(response);
-        yield return Columns;
-        foreach (var hit in response.Hits)
+        return Records(response.Hits);
+    }
+
+    /// <summary>The header, then one record per occurrence of <paramref name="hits"/>, each hit read when its rows are.</summary>
+    public static IEnumerable<IReadOnlyList<string>> Records(IEnumerable<SearchHit> hits)
+    {
+        ArgumentNullException.ThrowIfNull(hits);
+        return Iterate(hits);
+
+        static IEnumerable<IReadOnlyList<string>> Iterate(IEnumerable<SearchHit> hits)
         {
-            foreach (var span in hit.Highlights)
+            yield return Columns;
+            foreach (var hit in hits)
             {
-                if (span.Start < 0 || span.End > hit.Text.Length || span.Start >= span.End)
+                foreach (var span in hit.Highlights)
                 {
-                    continue;
+                    if (span.Start < 0 || span.End > hit.Text.Length || span.Start >= span.End)
+                    {
+                        continue;
+                    }
+                    yield return Row(hit, span);
                 }
-                yield return Row(hit, span);
             }
         }
     }

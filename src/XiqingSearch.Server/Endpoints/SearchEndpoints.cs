@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using XiqingSearch.Core.Export;
 using XiqingSearch.Core.Problems;
+using XiqingSearch.Core.Search.Engine;
 using XiqingSearch.Core.Search.Model;
 using XiqingSearch.Server.Auth;
 using XiqingSearch.Server.Hosting;
@@ -96,9 +97,10 @@ internal static class SearchEndpoints
     /// <summary>
     /// <c>format=csv</c>: every occurrence of every hit (offset and limit do not apply: an export is never one
     /// page), as <c>xiqing search --format csv</c> writes it. Not cached: exports are rare and can be large. Bounded:
-    /// the occurrences are counted first, and an export of more than <c>Xiqing:Answers:MaxCsvRows</c> rows is 413
-    /// <c>answer.too-large</c> (naming both numbers) before anything is read or written; the rows are then streamed
-    /// in chunks, so the server holds the hits of one export and a chunk, never the CSV; at most
+    /// the query runs once on one commit (<see cref="SearchEngine.Export"/>), and an export of more than
+    /// <c>Xiqing:Answers:MaxCsvRows</c> rows is 413 <c>answer.too-large</c> (naming both numbers) before any text is
+    /// read or written; the hits' text is then read a batch at a time and the rows streamed in chunks, so the server
+    /// holds the sort keys of the hits, one batch and one chunk, never the hits' text nor the CSV; at most
     /// <c>Xiqing:Routes:MaxConcurrent</c> exports run at once (503 <c>server.busy</c> with Retry-After).
     /// </summary>
     /// <remarks>
@@ -126,44 +128,30 @@ internal static class SearchEndpoints
         {
             return refused!;
         }
-        Result<SearchResponse> result;
+        if (format == "docx")
+        {
+            return Docx(context, engine.Value, settings, request);
+        }
+        Result<SearchExport> export;
         try
         {
-            // The count: one hit kept, every occurrence counted.
-            var count = engine.Value.Search(request with { All = false, Offset = 0, Limit = 1 }, settings.QueryLimits, context.RequestAborted);
-            if (!count.IsSuccess)
-            {
-                return ProblemMapper.ToResult(count.Problems[0]);
-            }
-            if (count.Value.TotalOccurrences > settings.MaxCsvRows)
-            {
-                return ProblemMapper.ToResult(new Problem(ServerProblems.AnswerTooLarge,
-                    ServerMessages.ExportTooLarge(count.Value.TotalOccurrences, settings.MaxCsvRows))
-                {
-                    Arguments = new Dictionary<string, string>
-                    {
-                        ["rows"] = count.Value.TotalOccurrences.ToString(CultureInfo.InvariantCulture),
-                        ["limit"] = settings.MaxCsvRows.ToString(CultureInfo.InvariantCulture),
-                    },
-                });
-            }
-            result = engine.Value.Search(request with { All = true, Offset = 0 }, settings.QueryLimits, context.RequestAborted);
+            // One run of the query on one commit: the count decides, then the same run's hits are streamed.
+            export = engine.Value.Export(request, settings.QueryLimits, context.RequestAborted);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             return TypedResults.Empty;
         }
-        if (!result.IsSuccess)
+        if (!export.IsSuccess)
         {
-            return ProblemMapper.ToResult(result.Problems[0]);
+            return ProblemMapper.ToResult(export.Problems[0]);
+        }
+        using var hits = export.Value;
+        if (hits.Summary.TotalOccurrences > settings.MaxCsvRows)
+        {
+            return TooLarge(hits.Summary.TotalOccurrences, settings.MaxCsvRows);
         }
         var response = context.Response;
-        if (format == "docx")
-        {
-            using var docx = new MemoryStream();
-            WordExport.WriteHits(request, result.Value, docx);
-            return TypedResults.Bytes(docx.ToArray(), WordExport.ContentType, FileName(request.Query) + ".docx");
-        }
         response.ContentType = OccurrenceCsv.ContentType;
         response.Headers.ContentDisposition = "attachment; filename=\"xiqing-search.csv\"; filename*=UTF-8''" +
             Uri.EscapeDataString(FileName(request.Query) + ".csv");
@@ -171,7 +159,9 @@ internal static class SearchEndpoints
         chunk.Write('\uFEFF');
         try
         {
-            foreach (var record in OccurrenceCsv.Records(result.Value))
+            // Each batch of hits is read from the commit as the rows before it are sent: the server holds one
+            // batch and one chunk of an export, whatever its size.
+            foreach (var record in OccurrenceCsv.Records(hits.Hits(context.RequestAborted)))
             {
                 OccurrenceCsv.WriteRecord(chunk, record);
                 if (chunk.GetStringBuilder().Length >= ChunkChars)
@@ -187,6 +177,47 @@ internal static class SearchEndpoints
         }
         return TypedResults.Empty;
     }
+
+    // A .docx is a zip written whole before it is sent: bounded by the same row limit, built in memory up to it.
+    private static IResult Docx(HttpContext context, SearchEngine engine, ServerSettings settings, SearchRequest request)
+    {
+        Result<SearchResponse> result;
+        try
+        {
+            // The count: one hit kept, every occurrence counted.
+            var count = engine.Search(request with { All = false, Offset = 0, Limit = 1 }, settings.QueryLimits, context.RequestAborted);
+            if (!count.IsSuccess)
+            {
+                return ProblemMapper.ToResult(count.Problems[0]);
+            }
+            if (count.Value.TotalOccurrences > settings.MaxCsvRows)
+            {
+                return TooLarge(count.Value.TotalOccurrences, settings.MaxCsvRows);
+            }
+            result = engine.Search(request with { All = true, Offset = 0 }, settings.QueryLimits, context.RequestAborted);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            return TypedResults.Empty;
+        }
+        if (!result.IsSuccess)
+        {
+            return ProblemMapper.ToResult(result.Problems[0]);
+        }
+        using var docx = new MemoryStream();
+        WordExport.WriteHits(request, result.Value, docx);
+        return TypedResults.Bytes(docx.ToArray(), WordExport.ContentType, FileName(request.Query) + ".docx");
+    }
+
+    private static IResult TooLarge(int rows, int limit) =>
+        ProblemMapper.ToResult(new Problem(ServerProblems.AnswerTooLarge, ServerMessages.ExportTooLarge(rows, limit))
+        {
+            Arguments = new Dictionary<string, string>
+            {
+                ["rows"] = rows.ToString(CultureInfo.InvariantCulture),
+                ["limit"] = limit.ToString(CultureInfo.InvariantCulture),
+            },
+        });
 
     // Characters of CSV gathered before they are sent.
     private const int ChunkChars = 32 * 1024;

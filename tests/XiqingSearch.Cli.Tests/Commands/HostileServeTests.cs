@@ -92,6 +92,67 @@ public sealed class HostileServeTests : IDisposable
         Assert.Contains(texts, t => t.Contains("@SUM(1,2)", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Serve_CostlyRoutesPastMaxConcurrent_Are503WithRetryAfterWhileSearchAnswers()
+    {
+        Assert.Equal(0, _corpus.Run("index").ExitCode);
+        using var server = ServeProcess.Start(_corpus.Root, "--Xiqing:Routes:MaxConcurrent=1", "--Xiqing:Query:TimeoutSeconds=120");
+        await server.WaitForAsync("/readyz", TimeSpan.FromMinutes(2));
+
+        // Different parameters each, so that none is answered from the cache: every one wants the route's one slot.
+        var newTerms = Enumerable.Range(1, 8).Select(limit => server.Http.GetAsync(
+            $"/api/new-terms?year=2025&limit={limit}")).ToList();
+        var suggest = "发展乡村数字创新经济社会建设改革开放区域协同生态环境".Select(c => c.ToString()).Select(q => server.Http.GetAsync(
+            "/api/suggest?q=" + Uri.EscapeDataString(q))).ToList();
+        using var search = await server.Http.GetAsync("/api/search?q=" + Uri.EscapeDataString("发展"));
+        var answers = await Task.WhenAll(newTerms.Concat(suggest));
+
+        try
+        {
+            Assert.Equal(HttpStatusCode.OK, search.StatusCode);
+            foreach (var (route, group) in new[] { ("new-terms", answers[..8]), ("suggest", answers[8..]) })
+            {
+                // The slot's holder answers; the others are refused at once, never queued.
+                Assert.Contains(group, a => a.StatusCode == HttpStatusCode.OK);
+                var busy = group.Where(a => a.StatusCode == HttpStatusCode.ServiceUnavailable).ToList();
+                Assert.True(busy.Count > 0, $"{route}: no request was refused past Xiqing:Routes:MaxConcurrent=1");
+                Assert.All(group, a => Assert.True(a.StatusCode is HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable, $"{route}: {a.StatusCode}"));
+                foreach (var refused in busy)
+                {
+                    Assert.NotNull(refused.Headers.RetryAfter);
+                    var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("error");
+                    Assert.Equal("server.busy", problem.GetProperty("code").GetString());
+                }
+            }
+        }
+        finally
+        {
+            foreach (var answer in answers)
+            {
+                answer.Dispose();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Serve_DocumentAnswerOverMaxDocumentCharacters_Is413AnswerTooLarge()
+    {
+        Assert.Equal(0, _corpus.Run("index").ExitCode);
+        using var server = ServeProcess.Start(_corpus.Root, "--Xiqing:Answers:MaxDocumentCharacters=1000");
+        await server.WaitForAsync("/readyz", TimeSpan.FromMinutes(2));
+        var doc = Path.GetFileNameWithoutExtension(Directory.GetFiles(_corpus.Seeds, "*.txt").Order(StringComparer.Ordinal).First());
+        Assert.True(new FileInfo(Path.Combine(_corpus.Seeds, doc + ".txt")).Length > 3000, "the seed is too short to pass the limit");
+
+        using var whole = await server.Http.GetAsync($"/api/documents/{doc}?q=" + Uri.EscapeDataString("发展"));
+        var problem = JsonDocument.Parse(await whole.Content.ReadAsStringAsync()).RootElement.GetProperty("error");
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, whole.StatusCode);
+        Assert.Equal("answer.too-large", problem.GetProperty("code").GetString());
+        // One paragraph of the same document is still an answer.
+        using var paragraph = await server.Http.GetAsync($"/api/documents/{doc}/paragraphs/1");
+        Assert.Equal(HttpStatusCode.OK, paragraph.StatusCode);
+    }
+
     public void Dispose() => _corpus.Dispose();
 
     /// <summary><c>xiqing serve</c> on a free loopback port, killed on dispose.</summary>

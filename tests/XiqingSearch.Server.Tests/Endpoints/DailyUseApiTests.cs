@@ -13,6 +13,31 @@ public sealed class DailyUseApiTests(ServerFixture server)
 {
     private static string Q(string text) => Uri.EscapeDataString(text);
 
+    [Theory]
+    [InlineData("发展", "")]
+    [InlineData("发展", "&sort=document")]
+    [InlineData("乡村振兴 OR 数字经济", "&sort=year")]
+    [InlineData("\"京津冀协同发展\"", "&sort=oldest")]
+    public async Task Csv_StreamedExport_SameBytesAsTheWholeAnswersCsv(string query, string sort)
+    {
+        using var response = await server.Client.GetAsync("/api/search?q=" + Q(query) + "&format=csv" + sort);
+        var streamed = await response.Content.ReadAsByteArrayAsync();
+
+        // The CSV of the whole answer, made by an engine of its own on the same index.
+        using var engine = XiqingSearch.Core.Search.Engine.SearchEngine.Open(server.Options).ValueOrThrow();
+        var order = SearchSortNames.TryParse(sort.Length == 0 ? null : sort[(sort.IndexOf('=') + 1)..], out var parsed) ? parsed : SearchSort.Relevance;
+        var whole = engine.Search(new SearchRequest { Query = query, All = true, Sort = order }).ValueOrThrow();
+        using var expected = new MemoryStream();
+        using (var writer = new StreamWriter(expected, new UTF8Encoding(false), leaveOpen: true))
+        {
+            OccurrenceCsv.Write(whole, writer);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(whole.TotalOccurrences > 0);
+        Assert.Equal(expected.ToArray(), streamed);
+    }
+
     [Fact]
     public async Task Csv_ExportsEveryOccurrenceOfEveryHit_NotOnePage()
     {

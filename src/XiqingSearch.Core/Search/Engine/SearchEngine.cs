@@ -98,6 +98,74 @@ public sealed partial class SearchEngine : IDisposable
     private Result<SearchResponse> SearchWithin(SearchRequest request, QueryLimits limits, CancellationToken budget)
     {
         var clock = Stopwatch.StartNew();
+        var compiled = CompileChecked(request, limits);
+        if (!compiled.IsSuccess)
+        {
+            return Result<SearchResponse>.Fail(compiled.Problems);
+        }
+        var searcher = Acquire();
+        try
+        {
+            var run = Collect(searcher, request, compiled.Value, limits, clock, budget);
+            var limit = request.All ? run.TotalHits : request.Limit;
+            var page = new List<SearchHit>(Math.Min(limit, Math.Max(0, run.Kept.Count - request.Offset)));
+            for (var i = request.Offset; i < run.Kept.Count && page.Count < limit; i++)
+            {
+                page.Add(ToHit(run.Kept[i], run.Phrases, run.Approximate));
+            }
+            return run.Response(page, limit, clock);
+        }
+        finally
+        {
+            Release(searcher);
+        }
+    }
+
+    /// <summary>
+    /// Every hit of <paramref name="request"/> (offset and limit ignored), for an export: the query runs once, within
+    /// <paramref name="limits"/>, on one commit that the export holds until it is disposed; its
+    /// <see cref="SearchExport.Summary"/> has the totals, and <see cref="SearchExport.Batches"/> makes the hits a few at
+    /// a time, in the request's order, so an export's memory is its sort keys and one batch, never every hit's text.
+    /// </summary>
+    public Result<SearchExport> Export(SearchRequest request, QueryLimits limits, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(limits);
+        request = request with { All = true, Offset = 0 };
+        var clock = Stopwatch.StartNew();
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (limits.Timeout != Timeout.InfiniteTimeSpan)
+        {
+            budget.CancelAfter(limits.Timeout);
+        }
+        var compiled = CompileChecked(request, limits);
+        if (!compiled.IsSuccess)
+        {
+            return Result<SearchExport>.Fail(compiled.Problems);
+        }
+        var searcher = Acquire();
+        try
+        {
+            var run = Collect(searcher, request, compiled.Value, limits, clock, budget.Token);
+            // The export owns the searcher's reference from here on.
+            return new SearchExport(run.Response([], run.TotalHits, clock), run.Kept,
+                match => ToHit(match, run.Phrases, run.Approximate), () => Release(searcher));
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            Release(searcher);
+            return SearchMessages.Timeout(request.Query, limits.Timeout);
+        }
+        catch
+        {
+            Release(searcher);
+            throw;
+        }
+    }
+
+    /// <summary>The request checked and its query compiled, or the problem that stops it.</summary>
+    private Result<CompiledQuery> CompileChecked(SearchRequest request, QueryLimits limits)
+    {
         var invalid = SearchLimits.Check(request);
         if (invalid is not null)
         {
@@ -114,79 +182,75 @@ public sealed partial class SearchEngine : IDisposable
         }
         if (!compiled.IsSuccess)
         {
-            return Result<SearchResponse>.Fail(compiled.Problems);
+            return compiled;
         }
-        var query = compiled.Value;
-        if (query.Clauses > limits.MaxClauses)
+        if (compiled.Value.Clauses > limits.MaxClauses)
         {
-            return SearchMessages.TooManyClauses(request.Query, query.Clauses, limits.MaxClauses);
+            return SearchMessages.TooManyClauses(request.Query, compiled.Value.Clauses, limits.MaxClauses);
         }
+        return compiled;
+    }
 
+    /// <summary>Runs the query on <paramref name="searcher"/>: counts, facets, and the hits up to the end of the page, in order.</summary>
+    private Collected Collect(TableSearcher searcher, SearchRequest request, CompiledQuery query, QueryLimits limits,
+        Stopwatch clock, CancellationToken budget)
+    {
         budget.ThrowIfCancellationRequested();
+        var phrases = query.Highlight.Select(p => p.Normalized).ToList();
+        // The caller's view of the commit: rows of documents they may not see are in no count, facet or hint.
+        var table = ViewOf(searcher.Table, request.Caller).Table;
+        var filter = new FacetFilter(request, table);
+        using var facets = new FacetCounter(table, filter);
+        // Only the hits up to the end of the page are kept, in order.
+        var limit = request.All ? int.MaxValue : request.Limit;
+        var top = new TopHits((int)Math.Min(int.MaxValue, (long)request.Offset + limit), Comparer(request.Sort),
+            scoreFirst: request.Sort == SearchSort.Relevance);
+        // Recognised text may hold a phrase misread by an edit or two: those paragraphs are found first, and the
+        // phrase clauses widened to them (never on an index without OCR rows, nor with --exact).
+        var approximate = request.Exact ? null : ApproximateMatches.Find(searcher, phrases, budget);
+        var lucene = approximate is { IsEmpty: false }
+            ? ApproximateClauses.Apply(query.Lucene, query.PhraseClauses, approximate.DocsByPhrase)
+            : query.Lucene;
+        var collector = new AllMatchesCollector(table, phrases.Count == 0 ? null : new OccurrenceCounter(searcher, phrases),
+            phrases, filter, facets, top, budget)
+        {
+            Approximate = approximate is { IsEmpty: false } ? approximate : null,
+        };
+        searcher.Search(HeadingFilter.Apply(lucene, request.Headings, _smartCn), collector);
+        // The budget's timer may not have fired yet for a query that overran it by less than a timer tick.
+        if (limits.Timeout != System.Threading.Timeout.InfiniteTimeSpan && clock.Elapsed > limits.Timeout)
+        {
+            throw new OperationCanceledException(budget);
+        }
+        var (shownFacets, omitted) = FacetCap.Apply(facets.Result(), request.FacetSize);
+        return new Collected(request, query, phrases, approximate, top.Sorted(),
+            collector.TotalHits, collector.TotalOccurrences, collector.ApproximateHits, collector.ApproximateOccurrences,
+            shownFacets, omitted, collector.TotalHits == 0 || HintBuilder.HasNotes(request.Query)
+                ? Hint(request, query, table, collector.TotalHits) : null);
+    }
 
-        var searcher = Acquire();
-        try
+    /// <summary>What one run of a query found, before any hit's text is read.</summary>
+    private sealed record Collected(SearchRequest Request, CompiledQuery Query, List<string> Phrases, ApproximateMatches? Approximate,
+        List<MatchedRow> Kept, int TotalHits, int TotalOccurrences, int ApproximateHits, int ApproximateOccurrences,
+        SearchFacets Facets, IReadOnlyDictionary<string, FacetOmission>? FacetsOmitted, SearchHints? Hints)
+    {
+        public SearchResponse Response(IReadOnlyList<SearchHit> page, int limit, Stopwatch clock) => new()
         {
-            var phrases = query.Highlight.Select(p => p.Normalized).ToList();
-            // The caller's view of the commit: rows of documents they may not see are in no count, facet or hint.
-            var table = ViewOf(searcher.Table, request.Caller).Table;
-            var filter = new FacetFilter(request, table);
-            using var facets = new FacetCounter(table, filter);
-            // Only the hits up to the end of the page are kept, in order.
-            var limit = request.All ? int.MaxValue : request.Limit;
-            var top = new TopHits((int)Math.Min(int.MaxValue, (long)request.Offset + limit), Comparer(request.Sort),
-                scoreFirst: request.Sort == SearchSort.Relevance);
-            // Recognised text may hold a phrase misread by an edit or two: those paragraphs are found first, and the
-            // phrase clauses widened to them (never on an index without OCR rows, nor with --exact).
-            var approximate = request.Exact ? null : ApproximateMatches.Find(searcher, phrases, budget);
-            var lucene = approximate is { IsEmpty: false }
-                ? ApproximateClauses.Apply(query.Lucene, query.PhraseClauses, approximate.DocsByPhrase)
-                : query.Lucene;
-            var collector = new AllMatchesCollector(table, phrases.Count == 0 ? null : new OccurrenceCounter(searcher, phrases),
-                phrases, filter, facets, top, budget)
-            {
-                Approximate = approximate is { IsEmpty: false } ? approximate : null,
-            };
-            searcher.Search(HeadingFilter.Apply(lucene, request.Headings, _smartCn), collector);
-            // The budget's timer may not have fired yet for a query that overran it by less than a timer tick.
-            if (limits.Timeout != System.Threading.Timeout.InfiniteTimeSpan && clock.Elapsed > limits.Timeout)
-            {
-                throw new OperationCanceledException(budget);
-            }
-            if (request.All)
-            {
-                limit = collector.TotalHits;
-            }
-            var kept = top.Sorted();
-            var page = new List<SearchHit>(Math.Min(limit, Math.Max(0, kept.Count - request.Offset)));
-            for (var i = request.Offset; i < kept.Count && page.Count < limit; i++)
-            {
-                page.Add(ToHit(kept[i], phrases, approximate));
-            }
-            var (shownFacets, omitted) = FacetCap.Apply(facets.Result(), request.FacetSize);
-            return new SearchResponse
-            {
-                Query = request.Query,
-                Parsed = query.Parsed,
-                TotalHits = collector.TotalHits,
-                TotalOccurrences = collector.TotalOccurrences,
-                ApproximateHits = collector.ApproximateHits,
-                ApproximateOccurrences = collector.ApproximateOccurrences,
-                Offset = request.Offset,
-                Limit = limit,
-                Hits = page,
-                Facets = shownFacets,
-                FacetsOmitted = omitted,
-                Expansions = query.Expansions,
-                Hints = collector.TotalHits == 0 || HintBuilder.HasNotes(request.Query)
-                    ? Hint(request, query, table, collector.TotalHits) : null,
-                TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 3),
-            };
-        }
-        finally
-        {
-            Release(searcher);
-        }
+            Query = Request.Query,
+            Parsed = Query.Parsed,
+            TotalHits = TotalHits,
+            TotalOccurrences = TotalOccurrences,
+            ApproximateHits = ApproximateHits,
+            ApproximateOccurrences = ApproximateOccurrences,
+            Offset = Request.Offset,
+            Limit = limit,
+            Hits = page,
+            Facets = Facets,
+            FacetsOmitted = FacetsOmitted,
+            Expansions = Query.Expansions,
+            Hints = Hints,
+            TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 3),
+        };
     }
 
     /// <summary>The indexed documents, in document order, then the documents skipped as unreadable.</summary>
