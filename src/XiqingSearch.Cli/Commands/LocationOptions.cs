@@ -49,13 +49,17 @@ internal sealed class LocationOptions
 
     /// <summary>
     /// <see cref="Resolve"/> for a verb that reads the index. A reading verb builds a missing index in the default
-    /// or configured folder on first use, but an <c>--index</c> flag naming a folder that does not exist is far more
-    /// often a typo than a wish for a new index there: that is an error, and nothing is created.
+    /// or configured folder on first use, and in an <c>--index</c> folder to be made inside a folder that exists;
+    /// an <c>--index</c> path whose parent is missing too is far more often a typo than a wish for a new tree there:
+    /// that is an error, and nothing is created.
     /// </summary>
     public CliSettings ResolveForReading(ParseResult parseResult)
     {
         var settings = Resolve(parseResult);
-        if (parseResult.GetValue(Index) is { Length: > 0 } && !Directory.Exists(settings.IndexDirectory))
+        // A folder to be made in a folder that exists is built on first use, as the default one is; a path whose
+        // parent is missing too is taken for a typo, and nothing is created.
+        if (parseResult.GetValue(Index) is { Length: > 0 } && !Directory.Exists(settings.IndexDirectory)
+            && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(settings.IndexDirectory))))
         {
             throw new XiqingException(new Problem(ProblemCodes.IndexMissing,
                 CliText.Get("error.noIndexThere", settings.IndexDirectory), settings.IndexDirectory)

@@ -57,7 +57,7 @@ internal static class CliText
         ["usage.tryVerb"] = ("Try 'xiqing {0} --help'.", "请运行 'xiqing {0} --help' 查看用法。"),
         ["error.buildIt"] = ("build it with: xiqing index --seeds {0} --index {1}", "请先建立索引：xiqing index --seeds {0} --index {1}"),
         ["error.rebuildIt"] = ("rebuild it with: xiqing index", "请重建索引：xiqing index"),
-        ["error.noIndexThere"] = ("No index in {0} (--index names a folder that does not exist).", "{0} 中没有索引（--index 指定的文件夹不存在）。"),
+        ["error.noIndexThere"] = ("No index in {0} (--index names a folder in a folder that does not exist either).", "{0} 中没有索引（--index 指定的文件夹及其上级文件夹都不存在）。"),
         ["error.isFolder"] = ("{0} is a folder: analyze reads one UTF-8 text file (or - for standard input), e.g. xiqing analyze {1}",
             "{0} 是文件夹：analyze 读取一个 UTF-8 文本文件（或用 - 读取标准输入），例如 xiqing analyze {1}"),
         ["error.internal"] = ("internal error", "内部错误"),
