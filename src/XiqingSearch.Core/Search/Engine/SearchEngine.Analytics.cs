@@ -64,7 +64,9 @@ public sealed partial class SearchEngine
             years = [.. columns.Years.Order()];
             textsByYear = [];
             textsByYearAndType = [];
-            foreach (var row in table.Rows)
+            // In document and paragraph order, whatever order the table keeps (a caller's view keeps another): a
+            // run's words and the ranking of equal counts come from the texts in the order they are read.
+            foreach (var row in table.Rows.OrderBy(r => r.Document.Doc, StringComparer.Ordinal).ThenBy(r => r.Paragraph))
             {
                 if (!columns.TryGet(row.Document, out var column))
                 {

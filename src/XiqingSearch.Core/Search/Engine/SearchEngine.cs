@@ -527,7 +527,9 @@ public sealed partial class SearchEngine : IDisposable
             Copies = d.Copies,
             Warnings = d.Warnings,
             Paragraphs = d.Paragraphs,
-            Kinds = rows[d.Doc].GroupBy(r => r.Kind).ToDictionary(g => g.Key, g => g.Count()),
+            // In the order of the kinds' names, whatever order the rows come in (a caller's view of the table keeps
+            // another), so equal documents list equal JSON.
+            Kinds = rows[d.Doc].GroupBy(r => r.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
         })];
     }
 
