@@ -15,11 +15,13 @@ public static class VariantFolding
 {
     private const string ResourceName = "XiqingSearch.Core.Analysis.Bigrams.variants.txt";
 
-    /// <summary>The mapping of every BMP unit (identity where there is no variant), built once.</summary>
-    private static readonly char[] Table = Load();
-
+    // Declared before Table: static initialisers run in textual order, and Load (Table's initialiser) sets Counts,
+    // which an initialiser placed after it would reset to empty.
     /// <summary>The number of characters the table folds, by kind (traditional, radical, kangxi, compatibility).</summary>
     public static IReadOnlyDictionary<string, int> Counts { get; private set; } = new Dictionary<string, int>();
+
+    /// <summary>The mapping of every BMP unit (identity where there is no variant), built once.</summary>
+    private static readonly char[] Table = Load();
 
     /// <summary>The canonical form of <paramref name="c"/>: itself unless it is a variant.</summary>
     public static char Fold(char c) => Table[c];

@@ -27,6 +27,10 @@ public sealed class VariantTableTests(ITestOutputHelper output)
         }
         Assert.Equal(expected, File.ReadAllText(TablePath).ReplaceLineEndings("\n"));
         Assert.Equal(VariantTableSource.Compute().Select(l => (l.Source, l.Target, l.Kind)), VariantFolding.Pairs());
+        // The counts by kind describe the same table (they were once always empty: an initialiser-order slip).
+        var byKind = VariantFolding.Pairs().GroupBy(p => p.Kind).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(byKind.OrderBy(k => k.Key, StringComparer.Ordinal), VariantFolding.Counts.OrderBy(k => k.Key, StringComparer.Ordinal));
+        Assert.NotEmpty(VariantFolding.Counts);
     }
 
     [Fact]
