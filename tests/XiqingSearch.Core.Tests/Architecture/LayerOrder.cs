@@ -1,0 +1,71 @@
+namespace XiqingSearch.Core.Tests.Architecture;
+
+/// <summary>
+/// The order of the folders as src/ARCHITECTURE.md declares it, in its fenced <c>layers</c> block: one layer per
+/// line, the first line used by all others; a folder on a line may use folders on its own line and the lines above.
+/// A folder named covers its subfolders unless they are named themselves; <c>#</c> starts a comment.
+/// </summary>
+internal sealed class LayerOrder
+{
+    private readonly List<(string Folder, int Layer)> _folders = [];
+
+    public IEnumerable<string> Folders => _folders.Select(f => f.Folder);
+
+    public static LayerOrder Parse(string markdown)
+    {
+        var order = new LayerOrder();
+        var inBlock = false;
+        var found = false;
+        var layer = 0;
+        foreach (var raw in markdown.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (!inBlock)
+            {
+                if (line == "```layers")
+                {
+                    inBlock = found = true;
+                }
+                continue;
+            }
+            if (line.StartsWith("```", StringComparison.Ordinal))
+            {
+                break;
+            }
+            var hash = line.IndexOf('#', StringComparison.Ordinal);
+            var words = (hash >= 0 ? line[..hash] : line).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (words.Length == 0)
+            {
+                continue;
+            }
+            foreach (var folder in words)
+            {
+                order._folders.Add((folder.TrimEnd('/'), layer));
+            }
+            layer++;
+        }
+        if (!found)
+        {
+            throw new FormatException("No ```layers block found.");
+        }
+        return order;
+    }
+
+    /// <summary>The layer of a folder: that of the longest named folder that covers it, or null when none does.</summary>
+    public int? LayerOf(string folder)
+    {
+        int? layer = null;
+        var longest = -1;
+        foreach (var (named, at) in _folders)
+        {
+            if (named.Length > longest && Covers(named, folder))
+            {
+                (layer, longest) = (at, named.Length);
+            }
+        }
+        return layer;
+    }
+
+    public static bool Covers(string named, string folder) =>
+        folder == named || folder.StartsWith(named + "/", StringComparison.Ordinal);
+}
