@@ -1,3 +1,5 @@
+using XiqingSearch.Core.Search.Commit;
+
 namespace XiqingSearch.Core.Search.Facets;
 
 /// <summary>One search's counts, one <see cref="OrdinalCounts"/> per facet.</summary>

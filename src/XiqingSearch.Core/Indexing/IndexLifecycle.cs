@@ -1,8 +1,8 @@
-using XiqingSearch.Core.Indexing;
 using XiqingSearch.Core.Ingestion;
 using XiqingSearch.Core.Problems;
+using XiqingSearch.Core.Search.Engine;
 
-namespace XiqingSearch.Core.Search.Engine;
+namespace XiqingSearch.Core.Indexing;
 
 /// <summary>
 /// The one start-up path of every front end: find out whether the index matches its sources, build it when it is
