@@ -95,6 +95,25 @@ internal sealed class FolderGraph
         }
     }
 
+    /// <summary>The same graph with folders replaced by their units (<see cref="LayerOrder.UnitOf"/>).</summary>
+    public FolderGraph Merged(Func<string, string> unitOf)
+    {
+        var merged = new FolderGraph();
+        foreach (var folder in Folders)
+        {
+            merged.Folders.Add(unitOf(folder));
+        }
+        foreach (var edge in Edges)
+        {
+            var (from, to) = (unitOf(edge.From), unitOf(edge.To));
+            if (from != to)
+            {
+                merged.Add(edge with { From = from, To = to });
+            }
+        }
+        return merged;
+    }
+
     /// <summary>Records a use; the first one found between two folders is kept.</summary>
     public void Add(FolderEdge edge)
     {

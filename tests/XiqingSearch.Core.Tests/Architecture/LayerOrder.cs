@@ -3,11 +3,13 @@ namespace XiqingSearch.Core.Tests.Architecture;
 /// <summary>
 /// The order of the folders as src/ARCHITECTURE.md declares it, in its fenced <c>layers</c> block: one layer per
 /// line, the first line used by all others; a folder on a line may use folders on its own line and the lines above.
-/// A folder named covers its subfolders unless they are named themselves; <c>#</c> starts a comment.
+/// A folder named covers its subfolders unless they are named themselves; <c>#</c> starts a comment. Folders
+/// joined by <c>+</c> are one unit: their uses of one another are a cycle not yet cut, which the document names,
+/// and the cycle test sees the unit as one folder.
 /// </summary>
 internal sealed class LayerOrder
 {
-    private readonly List<(string Folder, int Layer)> _folders = [];
+    private readonly List<(string Folder, int Layer, string Unit)> _folders = [];
 
     public IEnumerable<string> Folders => _folders.Select(f => f.Folder);
 
@@ -38,9 +40,13 @@ internal sealed class LayerOrder
             {
                 continue;
             }
-            foreach (var folder in words)
+            foreach (var word in words)
             {
-                order._folders.Add((folder.TrimEnd('/'), layer));
+                var unit = string.Join('+', word.Split('+').Select(f => f.TrimEnd('/')));
+                foreach (var folder in unit.Split('+'))
+                {
+                    order._folders.Add((folder, layer, unit));
+                }
             }
             layer++;
         }
@@ -52,18 +58,23 @@ internal sealed class LayerOrder
     }
 
     /// <summary>The layer of a folder: that of the longest named folder that covers it, or null when none does.</summary>
-    public int? LayerOf(string folder)
+    public int? LayerOf(string folder) => Entry(folder)?.Layer;
+
+    /// <summary>The unit a folder belongs to: the folder itself, or the <c>+</c> group that names it.</summary>
+    public string UnitOf(string folder) => Entry(folder) is { } entry && entry.Unit.Contains('+', StringComparison.Ordinal) ? entry.Unit : folder;
+
+    private (string Folder, int Layer, string Unit)? Entry(string folder)
     {
-        int? layer = null;
+        (string, int, string)? best = null;
         var longest = -1;
-        foreach (var (named, at) in _folders)
+        foreach (var entry in _folders)
         {
-            if (named.Length > longest && Covers(named, folder))
+            if (entry.Folder.Length > longest && Covers(entry.Folder, folder))
             {
-                (layer, longest) = (at, named.Length);
+                (best, longest) = (entry, entry.Folder.Length);
             }
         }
-        return layer;
+        return best;
     }
 
     public static bool Covers(string named, string folder) =>

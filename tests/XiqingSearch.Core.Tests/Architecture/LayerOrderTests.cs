@@ -22,7 +22,7 @@ public sealed class LayerOrderTests
     public void Folders_UsesBetweenThem_FormNoCycle()
     {
         var graph = s_graph.Value;
-        var cycles = Cycles.Find(graph);
+        var cycles = Cycles.Find(graph.Merged(s_order.Value.UnitOf));
         // XIQING_FOLDER_GRAPH=file writes every use between folders, to see the whole graph when moving code.
         if (Environment.GetEnvironmentVariable("XIQING_FOLDER_GRAPH") is { Length: > 0 } dump)
         {
@@ -98,6 +98,21 @@ public sealed class LayerOrderTests
         Assert.Equal(1, order.LayerOf("Core/Analysis/SmartCn"));
         Assert.Equal(2, order.LayerOf("Cli/Commands"));
         Assert.Null(order.LayerOf("Server/Http"));
+    }
+
+    [Fact]
+    public void Cycles_FoldersJoinedAsOneUnit_AreNotACycle()
+    {
+        var order = LayerOrder.Parse("```layers\nA+B\nC\n```\n");
+        var graph = new FolderGraph();
+        graph.Add(new FolderEdge("A", "B", "a.cs", 1, "B.X"));
+        graph.Add(new FolderEdge("B", "A", "b.cs", 2, "A.Y"));
+        graph.Add(new FolderEdge("C", "A", "c.cs", 3, "A.Z"));
+
+        Assert.Single(Cycles.Find(graph));
+        Assert.Empty(Cycles.Find(graph.Merged(order.UnitOf)));
+        Assert.Equal("A+B", order.UnitOf("B"));
+        Assert.Equal("C", order.UnitOf("C"));
     }
 
     private static string Describe(IReadOnlyList<IReadOnlyList<FolderEdge>> cycles)
