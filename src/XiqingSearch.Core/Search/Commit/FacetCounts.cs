@@ -1,6 +1,4 @@
-using XiqingSearch.Core.Search.Commit;
-
-namespace XiqingSearch.Core.Search.Facets;
+namespace XiqingSearch.Core.Search.Commit;
 
 /// <summary>One search's counts, one <see cref="OrdinalCounts"/> per facet.</summary>
 internal sealed class FacetCounts(FacetOrdinals ordinals)
