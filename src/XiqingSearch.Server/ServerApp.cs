@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Configuration.Json;
 using XiqingSearch.Core.Configuration;
+using XiqingSearch.Core.Json;
 using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Engine;
 using XiqingSearch.Core.Search.Model;

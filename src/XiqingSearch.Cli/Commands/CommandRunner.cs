@@ -38,14 +38,7 @@ internal static class CommandRunner
     }
 
     /// <summary>The value, or throws with the problems shown (first problem as the exception).</summary>
-    public static T Unwrap<T>(Result<T> result)
-    {
-        if (result.IsSuccess)
-        {
-            return result.Value;
-        }
-        // Show every problem but the first here; the first travels in the exception and is shown by Run.
-        ProblemRenderer.Write(Console.Error, result.Problems.Skip(1));
-        throw new XiqingException(result.Problems[0]);
-    }
+    public static T Unwrap<T>(Result<T> result) =>
+        // Every problem but the first is shown there; the first travels in the exception and is shown by Run.
+        ProblemRenderer.ValueOrThrow(result);
 }

@@ -30,7 +30,7 @@ internal static class EngineLoader
                 // Reported by the search that needs the dictionary (Shared does not remember failures).
             }
         });
-        var opened = CommandRunner.Unwrap(IndexLifecycle.EnsureCurrent(options, ShowBuild(settings.IndexDirectory)));
+        var opened = CommandRunner.Unwrap(SearchEngine.EnsureCurrent(options, ShowBuild(settings.IndexDirectory)));
         WriteWarnings(opened.Engine.Warnings);
         return opened.Engine;
     }

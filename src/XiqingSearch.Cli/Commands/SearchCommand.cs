@@ -4,6 +4,7 @@ using System.Text.Json;
 using XiqingSearch.Cli.Rendering;
 using XiqingSearch.Core.Export;
 using XiqingSearch.Core.Ingestion;
+using XiqingSearch.Core.Json;
 using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Model;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
 using XiqingSearch.Cli.Rendering;
+using XiqingSearch.Core.Json;
 using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Cli.Commands;

@@ -1,4 +1,4 @@
-using XiqingSearch.Cli.Commands;
+using XiqingSearch.Cli.Rendering;
 using XiqingSearch.Core.Configuration;
 using XiqingSearch.Core.Indexing;
 
@@ -51,6 +51,6 @@ internal sealed class CliSettings
 
     /// <summary>Resolves the settings from flags keyed as in the settings files.</summary>
     public static CliSettings Resolve(IReadOnlyDictionary<string, string?> flags, string? currentDirectory = null) =>
-        new(CommandRunner.Unwrap(SettingsResolver.Resolve(flags, Environment.GetEnvironmentVariables(),
+        new(ProblemRenderer.ValueOrThrow(SettingsResolver.Resolve(flags, Environment.GetEnvironmentVariables(),
             currentDirectory ?? Directory.GetCurrentDirectory())));
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using XiqingSearch.Cli.Localization;
 using XiqingSearch.Core.Search.Hints;
+using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Cli.Rendering;
 

@@ -18,6 +18,20 @@ internal static class ProblemRenderer
     /// <summary>Indent of the source and caret lines.</summary>
     public const string Indent = "  ";
 
+    /// <summary>
+    /// The value of a result, or an exception carrying its first problem after every other problem is written to
+    /// standard error (the command runner shows the first and exits with its code).
+    /// </summary>
+    public static T ValueOrThrow<T>(Result<T> result)
+    {
+        if (result.IsSuccess)
+        {
+            return result.Value;
+        }
+        Write(Console.Error, result.Problems.Skip(1));
+        throw new XiqingException(result.Problems[0]);
+    }
+
     /// <summary>Writes every problem to <paramref name="error"/>.</summary>
     public static void Write(TextWriter error, IEnumerable<Problem> problems)
     {

@@ -16,13 +16,13 @@ namespace XiqingSearch.Core.Access;
 public sealed class AccessRules
 {
     /// <summary>The catalogue keys that say who may see what (and are left out of what the build depends on).</summary>
-    public const string AccessKey = "access";
+    public const string AccessKey = Ingestion.Catalog.AccessKey;
 
     /// <summary>Top-level key: rules by folder prefix.</summary>
-    public const string FoldersKey = "folders";
+    public const string FoldersKey = Ingestion.Catalog.FoldersKey;
 
     /// <summary>Top-level key: the rule of documents no other rule names.</summary>
-    public const string DefaultAccessKey = "defaultAccess";
+    public const string DefaultAccessKey = Ingestion.Catalog.DefaultAccessKey;
 
     private readonly Dictionary<string, string[]> _documents;
     private readonly (string Prefix, string[] Groups)[] _folders;
@@ -189,42 +189,10 @@ public sealed class AccessRules
     }
 
     /// <summary>
-    /// The catalogue's bytes without its access rules (documents' <c>access</c>, <c>folders</c>,
-    /// <c>defaultAccess</c>), in one canonical form: what the text index depends on, so that a change of access
-    /// alone does not make the index stale. Bytes that are not a JSON object are returned as they are.
+    /// The catalogue's bytes without its access rules: what the text index depends on, so that a change of access
+    /// alone does not make the index stale (<see cref="Ingestion.Catalog.WithoutAccessRules"/>).
     /// </summary>
-    public static byte[] WithoutRules(byte[] catalog)
-    {
-        ArgumentNullException.ThrowIfNull(catalog);
-        JsonNode? root;
-        try
-        {
-            var decoded = Ingestion.TextDecoder.Decode(catalog, Ingestion.Catalog.FileName);
-            if (!decoded.IsSuccess)
-            {
-                return catalog;
-            }
-            root = JsonNode.Parse(decoded.Value, documentOptions: Options);
-        }
-        catch (JsonException)
-        {
-            return catalog;
-        }
-        if (root is not JsonObject top)
-        {
-            return catalog;
-        }
-        top.Remove(FoldersKey);
-        top.Remove(DefaultAccessKey);
-        if (top["documents"] is JsonObject entries)
-        {
-            foreach (var (_, entry) in entries)
-            {
-                (entry as JsonObject)?.Remove(AccessKey);
-            }
-        }
-        return Encoding.UTF8.GetBytes(top.ToJsonString());
-    }
+    public static byte[] WithoutRules(byte[] catalog) => Ingestion.Catalog.WithoutAccessRules(catalog);
 
     /// <summary>A short key naming the rules' content, for logs and tests.</summary>
     public static string Digest(IEnumerable<string> parts) =>

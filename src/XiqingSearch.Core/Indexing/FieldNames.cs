@@ -74,7 +74,7 @@ internal static class FieldNames
     /// <summary>The document number, 文号; stored when known.</summary>
     public const string Number = "number";
 
-    /// <summary>The 文号 folded (<see cref="Search.Query.DocumentNumbers.Key"/>), one term: the <c>number:</c> query field.</summary>
+    /// <summary>The 文号 folded (<see cref="DocumentNumbers.Key"/>), one term: the <c>number:</c> query field.</summary>
     public const string NumberKey = "number_key";
 
     /// <summary>The issuer, 发文机关; stored when known.</summary>

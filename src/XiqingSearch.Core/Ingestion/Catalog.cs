@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Core.Ingestion;
@@ -14,6 +16,19 @@ public sealed class Catalog
 {
     /// <summary>The catalogue's file name in the seeds folder.</summary>
     public const string FileName = "catalog.json";
+
+    /// <summary>
+    /// The catalogue keys of access rules, read by <c>Access/AccessRules</c> (the engine), not by the build: a
+    /// document's <c>access</c>, and the top-level <c>folders</c> (by path prefix) and <c>defaultAccess</c>. Named
+    /// here, with the rest of the file's format, so that reading the catalogue can pass over them.
+    /// </summary>
+    public const string AccessKey = "access";
+
+    /// <summary>Top-level key: access rules by folder prefix (see <see cref="AccessKey"/>).</summary>
+    public const string FoldersKey = "folders";
+
+    /// <summary>Top-level key: the access rule of documents no other rule names (see <see cref="AccessKey"/>).</summary>
+    public const string DefaultAccessKey = "defaultAccess";
 
     /// <summary>An empty catalogue.</summary>
     public static Catalog Empty { get; } = new(new Dictionary<string, CatalogEntry>(StringComparer.Ordinal));
@@ -97,7 +112,7 @@ public sealed class Catalog
             var root = document.RootElement;
             // A catalogue of access rules alone (folders, defaultAccess) needs no "documents".
             var accessOnly = root.ValueKind == JsonValueKind.Object && !root.TryGetProperty("documents", out _)
-                && (root.TryGetProperty(Access.AccessRules.FoldersKey, out _) || root.TryGetProperty(Access.AccessRules.DefaultAccessKey, out _));
+                && (root.TryGetProperty(FoldersKey, out _) || root.TryGetProperty(DefaultAccessKey, out _));
             if (accessOnly)
             {
                 return new Catalog(new Dictionary<string, CatalogEntry>(StringComparer.Ordinal));
@@ -123,6 +138,46 @@ public sealed class Catalog
             return new Catalog(entries);
         }
     }
+
+    /// <summary>
+    /// The catalogue's bytes without its access rules (documents' <c>access</c>, <c>folders</c>,
+    /// <c>defaultAccess</c>), in one canonical form: what the text index depends on, so that a change of access
+    /// alone does not make the index stale. Bytes that are not a JSON object are returned as they are.
+    /// </summary>
+    public static byte[] WithoutAccessRules(byte[] catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        JsonNode? root;
+        try
+        {
+            var decoded = TextDecoder.Decode(catalog, FileName);
+            if (!decoded.IsSuccess)
+            {
+                return catalog;
+            }
+            root = JsonNode.Parse(decoded.Value, documentOptions: s_jsonOptions);
+        }
+        catch (JsonException)
+        {
+            return catalog;
+        }
+        if (root is not JsonObject top)
+        {
+            return catalog;
+        }
+        top.Remove(FoldersKey);
+        top.Remove(DefaultAccessKey);
+        if (top["documents"] is JsonObject entries)
+        {
+            foreach (var (_, entry) in entries)
+            {
+                (entry as JsonObject)?.Remove(AccessKey);
+            }
+        }
+        return Encoding.UTF8.GetBytes(top.ToJsonString());
+    }
+
+    private static readonly JsonDocumentOptions s_jsonOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
 
     private static Problem Invalid(string name, string path, string detail) =>
         new(ProblemCodes.CatalogInvalid, IngestMessages.CatalogInvalid(name, null, null, detail), path);
@@ -168,7 +223,7 @@ public sealed class Catalog
                     break;
                 case "writtenDate" or "publishedDate" when value.ValueKind == JsonValueKind.Null:
                     break;
-                case Access.AccessRules.AccessKey:
+                case AccessKey:
                     // Who may see the document: read by the engine (Access.AccessRules), not part of the text index.
                     break;
                 case "writtenDate" or "publishedDate" when value.ValueKind == JsonValueKind.String

@@ -19,6 +19,13 @@ namespace XiqingSearch.Core.Ingestion;
 public static class CorpusReader
 {
     /// <summary>
+    /// The synonym groups of search (<c>Search/Query/SynonymTable</c>), a file at the top of the seeds folder that
+    /// configures search and is not a document. Named here, where the sources are listed, so that the listing
+    /// skips it without knowing how search reads it.
+    /// </summary>
+    public const string SynonymsFileName = "synonyms.txt";
+
+    /// <summary>
     /// The source files in <paramref name="seedsDirectory"/> and the folders under it (not dot-folders, nor folders
     /// reached through a link, which could loop), sorted by relative path (ordinal). A file that
     /// <paramref name="known"/> (by relative path) describes with its current size and last-write time keeps the hash
@@ -92,8 +99,8 @@ public static class CorpusReader
             }
             var source = name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".md", StringComparison.OrdinalIgnoreCase)
                 || DocumentReaders.Handles(name);
-            // synonyms.txt configures search (Search/Query/SynonymTable.cs) and only at the top; it is not a document.
-            if (source && !(prefix.Length == 0 && name.Equals(Search.Query.SynonymTable.FileName, StringComparison.OrdinalIgnoreCase)))
+            // synonyms.txt configures search (SynonymsFileName) and only at the top; it is not a document.
+            if (source && !(prefix.Length == 0 && name.Equals(SynonymsFileName, StringComparison.OrdinalIgnoreCase)))
             {
                 entries.Add((path, relative));
             }
@@ -106,7 +113,7 @@ public static class CorpusReader
     /// <summary>
     /// The catalogue file (<c>catalog.json</c>) of <paramref name="seedsDirectory"/>, or null when there is none.
     /// It is not a source file, but a change to it changes the metadata, so its hash belongs in an index manifest:
-    /// the size and hash of the catalogue without its access rules (<see cref="Access.AccessRules.WithoutRules"/>),
+    /// the size and hash of the catalogue without its access rules (<see cref="Catalog.WithoutAccessRules"/>),
     /// so that a change of who may see what does not make the text index stale (the engine reads the rules itself).
     /// </summary>
     public static SourceFile? CatalogFile(string seedsDirectory)
@@ -118,7 +125,7 @@ public static class CorpusReader
             {
                 return null;
             }
-            var content = Access.AccessRules.WithoutRules(File.ReadAllBytes(path));
+            var content = Catalog.WithoutAccessRules(File.ReadAllBytes(path));
             return new SourceFile(Path.GetFullPath(path), Catalog.FileName, Catalog.FileName, content.Length,
                 Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)));
         }

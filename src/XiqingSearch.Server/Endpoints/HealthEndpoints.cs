@@ -1,3 +1,4 @@
+using XiqingSearch.Core.Json;
 using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Model;
 using XiqingSearch.Server.Auth;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using XiqingSearch.Core.Export;
+using XiqingSearch.Core.Json;
 using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Engine;
 using XiqingSearch.Core.Search.Model;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using XiqingSearch.Core.Json;
 using XiqingSearch.Core.Search.Engine;
 using XiqingSearch.Core.Search.Model;
 using XiqingSearch.Core.Search.Suggestions;

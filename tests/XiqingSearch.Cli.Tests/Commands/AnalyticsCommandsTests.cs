@@ -1,4 +1,5 @@
 using System.Text.Json;
+using XiqingSearch.Core.Json;
 using XiqingSearch.Core.Search.Analytics;
 using XiqingSearch.Core.Search.Model;
 

@@ -109,7 +109,7 @@ public sealed class DailyUseRoundTwoTests(BuiltIndexFixture fixture) : IClassFix
     {
         var json = fixture.Corpus.Run("search", "天开西青园", "--all", "--format", "json");
         var response = System.Text.Json.JsonSerializer.Deserialize<XiqingSearch.Core.Search.Model.SearchResponse>(json.Stdout,
-            XiqingSearch.Core.Search.Model.XiqingJson.Options)!;
+            XiqingSearch.Core.Json.XiqingJson.Options)!;
         var csv = fixture.Corpus.Run("search", "天开西青园", "--format", "csv");
 
         var rows = csv.Stdout.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();

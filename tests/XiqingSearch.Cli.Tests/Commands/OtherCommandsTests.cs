@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using XiqingSearch.Core.Ingestion;
+using XiqingSearch.Core.Json;
 using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Cli.Tests.Commands;

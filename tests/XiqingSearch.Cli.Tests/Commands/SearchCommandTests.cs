@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
 using XiqingSearch.Cli.Rendering;
+using XiqingSearch.Core.Json;
 using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Cli.Tests.Commands;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using XiqingSearch.Core.Access;
 using XiqingSearch.Core.Indexing;
+using XiqingSearch.Core.Json;
 using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Analytics;
 using XiqingSearch.Core.Search.Engine;
@@ -193,7 +194,7 @@ public sealed class AccessLeakTests(AccessIndexFixture index) : IClassFixture<Ac
     /// <summary>The answer as JSON, without timings and ranking scores; hits in a fixed order (compared as a set).</summary>
     private static JsonNode? Normalize(object? answer)
     {
-        var node = JsonSerializer.SerializeToNode(answer, answer?.GetType() ?? typeof(object), XiqingSearch.Core.Search.Model.XiqingJson.Options);
+        var node = JsonSerializer.SerializeToNode(answer, answer?.GetType() ?? typeof(object), XiqingSearch.Core.Json.XiqingJson.Options);
         Strip(node);
         return node;
     }

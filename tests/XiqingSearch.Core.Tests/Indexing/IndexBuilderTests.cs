@@ -115,7 +115,7 @@ public sealed class IndexBuilderTests
         Assert.Empty(rebuilt.Skipped);
         var added = Assert.Single(rebuilt.Documents, d => d.Doc == "005_gbk");
         Assert.Equal((2026, "西青区2026年国民经济和社会发展规划"), (added.Year, added.Title));
-        using var engine = IndexLifecycle.EnsureCurrent(work.Options).ValueOrThrow().Engine;
+        using var engine = SearchEngine.EnsureCurrent(work.Options).ValueOrThrow().Engine;
         Assert.Empty(engine.Warnings);
         Assert.Equal(6, engine.Search(new SearchRequest { Query = "天开西青园" }).ValueOrThrow().TotalHits);
     }
@@ -137,7 +137,7 @@ public sealed class IndexBuilderTests
         Assert.Equal([ProblemCodes.SeedsFolderEmpty, ProblemCodes.BinaryFile], refused.Problems.Select(p => p.Code));
         Assert.Contains("blob.txt", refused.Problems[1].Message, StringComparison.Ordinal);
         Assert.Equal(before.IndexSizeBytes, IndexBuilder.IndexSize(work.Index));
-        using var engine = IndexLifecycle.EnsureCurrent(work.Options).ValueOrThrow().Engine;
+        using var engine = SearchEngine.EnsureCurrent(work.Options).ValueOrThrow().Engine;
         Assert.Equal(ProblemCodes.SeedsFolderEmpty, engine.Warnings[0].Code);
         Assert.Equal(5, engine.Search(new SearchRequest { Query = "天开西青园" }).ValueOrThrow().TotalHits);
     }
@@ -167,14 +167,14 @@ public sealed class IndexBuilderTests
             return build(null);
         };
 
-        using (var first = IndexLifecycle.EnsureCurrent(work.Options, record).ValueOrThrow().Engine)
+        using (var first = SearchEngine.EnsureCurrent(work.Options, record).ValueOrThrow().Engine)
         {
             Assert.Equal(5, first.Documents().Count);
         }
-        var again = IndexLifecycle.EnsureCurrent(work.Options, record).ValueOrThrow();
+        var again = SearchEngine.EnsureCurrent(work.Options, record).ValueOrThrow();
         again.Engine.Dispose();
         File.AppendAllText(work.SeedPath(0), "\n新的一段。\n", Encoding.UTF8);
-        var changed = IndexLifecycle.EnsureCurrent(work.Options, record).ValueOrThrow();
+        var changed = SearchEngine.EnsureCurrent(work.Options, record).ValueOrThrow();
         changed.Engine.Dispose();
 
         Assert.Equal([IndexState.Missing, IndexState.Stale], states); // no build ran for the current index
@@ -190,7 +190,7 @@ public sealed class IndexBuilderTests
         using var work = new TempWorkspace();
         Directory.Delete(work.Seeds, recursive: true);
 
-        var result = IndexLifecycle.EnsureCurrent(work.Options);
+        var result = SearchEngine.EnsureCurrent(work.Options);
 
         Assert.False(result.IsSuccess);
         Assert.Equal(ProblemCodes.SeedsFolderMissing, result.Problems[0].Code);
@@ -217,7 +217,7 @@ public sealed class IndexBuilderTests
 
         Assert.Equal(IndexState.Incompatible, IndexBuilder.Check(work.Options));
         Assert.Equal(ProblemCodes.IndexIncompatible, SearchEngine.Open(work.Options).Problems[0].Code);
-        using var engine = IndexLifecycle.EnsureCurrent(work.Options).ValueOrThrow().Engine;
+        using var engine = SearchEngine.EnsureCurrent(work.Options).ValueOrThrow().Engine;
         Assert.Equal(5, engine.Documents().Count);
     }
 

@@ -1,3 +1,5 @@
+using XiqingSearch.Core.Search.Commit;
+
 namespace XiqingSearch.Core.Search.Engine;
 
 /// <summary>

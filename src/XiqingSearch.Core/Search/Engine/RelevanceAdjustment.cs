@@ -1,4 +1,5 @@
 using XiqingSearch.Core.Ingestion;
+using XiqingSearch.Core.Search.Commit;
 
 namespace XiqingSearch.Core.Search.Engine;
 

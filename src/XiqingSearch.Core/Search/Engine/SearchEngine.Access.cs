@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using XiqingSearch.Core.Access;
 using XiqingSearch.Core.Ingestion;
+using XiqingSearch.Core.Search.Commit;
 
 namespace XiqingSearch.Core.Search.Engine;
 

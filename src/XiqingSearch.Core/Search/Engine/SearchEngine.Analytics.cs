@@ -2,6 +2,7 @@ using System.Diagnostics;
 using XiqingSearch.Core.Analysis.Bigrams;
 using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Analytics;
+using XiqingSearch.Core.Search.Commit;
 using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Core.Search.Engine;

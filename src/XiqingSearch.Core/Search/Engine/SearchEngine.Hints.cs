@@ -1,3 +1,4 @@
+using XiqingSearch.Core.Search.Commit;
 using XiqingSearch.Core.Search.Hints;
 using XiqingSearch.Core.Search.Model;
 using XiqingSearch.Core.Search.Query;

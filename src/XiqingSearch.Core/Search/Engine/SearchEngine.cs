@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using Lucene.Net.Store;
+using XiqingSearch.Core.Analysis.Bigrams;
 using XiqingSearch.Core.Analysis.SmartCn;
 using XiqingSearch.Core.Indexing;
 using XiqingSearch.Core.Ingestion;
 using XiqingSearch.Core.Problems;
+using XiqingSearch.Core.Search.Commit;
 using XiqingSearch.Core.Search.Facets;
 using XiqingSearch.Core.Search.Highlighting;
 using XiqingSearch.Core.Search.Hints;

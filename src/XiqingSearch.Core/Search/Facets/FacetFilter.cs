@@ -1,4 +1,5 @@
 using XiqingSearch.Core.Ingestion;
+using XiqingSearch.Core.Search.Commit;
 using XiqingSearch.Core.Search.Engine;
 using XiqingSearch.Core.Search.Model;
 

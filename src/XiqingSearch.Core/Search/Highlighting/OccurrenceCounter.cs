@@ -2,6 +2,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
 using XiqingSearch.Core.Indexing;
+using XiqingSearch.Core.Search.Commit;
 using XiqingSearch.Core.Search.Query;
 
 namespace XiqingSearch.Core.Search.Highlighting;

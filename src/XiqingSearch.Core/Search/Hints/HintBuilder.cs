@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using XiqingSearch.Core.Analysis.Bigrams;
+using XiqingSearch.Core.Search.Commit;
 using XiqingSearch.Core.Search.Engine;
 using XiqingSearch.Core.Search.Model;
 using XiqingSearch.Core.Search.Query;

@@ -1,7 +1,7 @@
 namespace XiqingSearch.Core.Search.Model;
 
 /// <summary>
-/// The result model: one type, serialised as camelCase JSON (<see cref="XiqingJson"/>) by the CLI's
+/// The result model: one type, serialised as camelCase JSON (<c>Json/XiqingJson</c>) by the CLI's
 /// <c>--format json</c> and by <c>GET /api/search</c>. Field names are a contract.
 /// </summary>
 public sealed record SearchResponse
@@ -64,5 +64,5 @@ public sealed record SearchResponse
     /// the search found hits and there is nothing to note.
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-    public Hints.SearchHints? Hints { get; init; }
+    public SearchHints? Hints { get; init; }
 }

@@ -1,5 +1,6 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using XiqingSearch.Core.Search.Commit;
 
 namespace XiqingSearch.Core.Search.Query;
 

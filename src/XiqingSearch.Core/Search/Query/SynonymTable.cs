@@ -1,4 +1,5 @@
 using XiqingSearch.Core.Analysis.Bigrams;
+using XiqingSearch.Core.Ingestion;
 
 namespace XiqingSearch.Core.Search.Query;
 
@@ -10,7 +11,7 @@ namespace XiqingSearch.Core.Search.Query;
 /// </summary>
 internal sealed class SynonymTable
 {
-    public const string FileName = "synonyms.txt";
+    public const string FileName = CorpusReader.SynonymsFileName;
 
     private static readonly Lock CacheLock = new();
     private static (string Path, DateTime Written, long Length, SynonymTable? Table) _cache;

@@ -1,4 +1,5 @@
 using XiqingSearch.Core.Problems;
+using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Core.Search.Query;
 

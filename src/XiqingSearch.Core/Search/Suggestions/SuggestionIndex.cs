@@ -5,6 +5,7 @@ using XiqingSearch.Core.Analysis.Bigrams;
 using XiqingSearch.Core.Indexing;
 using XiqingSearch.Core.Ingestion;
 using XiqingSearch.Core.Search.Analytics;
+using XiqingSearch.Core.Search.Commit;
 using XiqingSearch.Core.Search.Engine;
 
 namespace XiqingSearch.Core.Search.Suggestions;

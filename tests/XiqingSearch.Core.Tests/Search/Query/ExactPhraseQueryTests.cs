@@ -6,6 +6,7 @@ using Lucene.Net.Store;
 using Lucene.Net.Util;
 using XiqingSearch.Core.Analysis.Bigrams;
 using XiqingSearch.Core.Indexing;
+using XiqingSearch.Core.Search.Commit;
 using XiqingSearch.Core.Search.Engine;
 using XiqingSearch.Core.Search.Query;
 

@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
-using XiqingSearch.Core.Search.Model;
 
-namespace XiqingSearch.Core.Search.Hints;
+namespace XiqingSearch.Core.Search.Model;
 
 /// <summary>
 /// Why a query found nothing and what would find something (<see cref="SearchResponse.Hints"/>): set when a

@@ -3,7 +3,7 @@ using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using XiqingSearch.Core.Search.Query;
 
-namespace XiqingSearch.Core.Search.Engine;
+namespace XiqingSearch.Core.Search.Commit;
 
 /// <summary>
 /// An index searcher over one commit that carries the commit's <see cref="ParagraphTable"/> and ranks with BM25.

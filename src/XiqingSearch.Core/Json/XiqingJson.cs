@@ -6,9 +6,10 @@ using XiqingSearch.Core.Indexing;
 using XiqingSearch.Core.Ingestion;
 using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Analytics;
+using XiqingSearch.Core.Search.Model;
 using XiqingSearch.Core.Search.Suggestions;
 
-namespace XiqingSearch.Core.Search.Model;
+namespace XiqingSearch.Core.Json;
 
 /// <summary>
 /// The one JSON shape of every result model: camelCase names, Chinese text written as is (not \u-escaped),

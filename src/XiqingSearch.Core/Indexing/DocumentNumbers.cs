@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace XiqingSearch.Core.Search.Query;
+namespace XiqingSearch.Core.Indexing;
 
 /// <summary>
 /// The form a 文号 is matched in (<c>number:</c>): the same number is typed and published as

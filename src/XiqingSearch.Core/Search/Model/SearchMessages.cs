@@ -1,8 +1,7 @@
 using System.Globalization;
 using XiqingSearch.Core.Problems;
-using XiqingSearch.Core.Search.Model;
 
-namespace XiqingSearch.Core.Search;
+namespace XiqingSearch.Core.Search.Model;
 
 /// <summary>
 /// Every problem the search layer raises — request values, query syntax and meaning, the engine — worded in one

@@ -1,6 +1,6 @@
 using XiqingSearch.Core.Ingestion;
 
-namespace XiqingSearch.Core.Search.Engine;
+namespace XiqingSearch.Core.Search.Commit;
 
 /// <summary>
 /// What a search reads of every match, kept for all paragraphs of a commit in one array by doc id
@@ -20,7 +20,7 @@ internal readonly record struct RowKeys
     /// <summary>The paragraph's number in its document (reading order).</summary>
     public int Paragraph { get; init; }
 
-    /// <summary>The year (a sort key), and its ordinal in <see cref="Facets.FacetOrdinals.Years"/>.</summary>
+    /// <summary>The year (a sort key), and its ordinal in <see cref="FacetOrdinals.Years"/>.</summary>
     public int Year { get; init; }
 
     public int YearOrdinal { get; init; }

@@ -3,7 +3,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using XiqingSearch.Core.Search.Engine;
 
-namespace XiqingSearch.Core.Search.Query;
+namespace XiqingSearch.Core.Search.Commit;
 
 /// <summary>
 /// Where each term sits in one commit's term dictionaries (a <see cref="TermContext"/> per term), kept for the life

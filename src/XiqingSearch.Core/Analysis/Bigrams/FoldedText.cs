@@ -1,7 +1,6 @@
-using XiqingSearch.Core.Analysis.Bigrams;
 using XiqingSearch.Core.Problems;
 
-namespace XiqingSearch.Core.Search.Highlighting;
+namespace XiqingSearch.Core.Analysis.Bigrams;
 
 /// <summary>
 /// A paragraph in the normalised form the character field indexes, with the map back to the original offsets.

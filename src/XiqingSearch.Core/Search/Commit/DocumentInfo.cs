@@ -1,4 +1,4 @@
-namespace XiqingSearch.Core.Search.Engine;
+namespace XiqingSearch.Core.Search.Commit;
 
 /// <summary>
 /// Per-document metadata shared by all its paragraphs in a <see cref="ParagraphTable"/>: held once per document,

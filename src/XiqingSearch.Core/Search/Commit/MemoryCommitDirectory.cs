@@ -1,7 +1,7 @@
 using Lucene.Net.Store;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
-namespace XiqingSearch.Core.Search.Engine;
+namespace XiqingSearch.Core.Search.Commit;
 
 /// <summary>
 /// A read-only copy of one commit's files in memory, one array per file. Lucene's <see cref="RAMDirectory"/> keeps

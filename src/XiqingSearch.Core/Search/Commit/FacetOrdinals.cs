@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
+using XiqingSearch.Core.Search.Facets;
 
-namespace XiqingSearch.Core.Search.Facets;
+namespace XiqingSearch.Core.Search.Commit;
 
 /// <summary>
 /// The distinct values of each facet in one commit, numbered 0..n−1 when the commit is loaded
-/// (<see cref="Engine.ParagraphTable"/>); each row holds its values' ordinals, so counting a match is an array
+/// (<see cref="ParagraphTable"/>); each row holds its values' ordinals, so counting a match is an array
 /// increment per facet instead of a string-keyed dictionary update. It also lends each search the count arrays it
 /// needs (<see cref="Rent"/>): they are sized by the number of values, not of hits, and come back cleared.
 /// </summary>
@@ -45,7 +46,7 @@ internal sealed class FacetOrdinals
     /// <summary>Issuers by ordinal (a document with none has no ordinal: -1 on the row).</summary>
     public string[] Issuers { get; init; } = [];
 
-    /// <summary>Documents (their ordinal is <see cref="Engine.DocumentInfo.Ordinal"/>).</summary>
+    /// <summary>Documents (their ordinal is <see cref="DocumentInfo.Ordinal"/>).</summary>
     public int DocumentCount { get; }
 
     /// <summary>Count arrays for one search, all zero; give them back with <see cref="Return"/>.</summary>

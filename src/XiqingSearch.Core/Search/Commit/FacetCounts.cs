@@ -1,4 +1,4 @@
-namespace XiqingSearch.Core.Search.Facets;
+namespace XiqingSearch.Core.Search.Commit;
 
 /// <summary>One search's counts, one <see cref="OrdinalCounts"/> per facet.</summary>
 internal sealed class FacetCounts(FacetOrdinals ordinals)

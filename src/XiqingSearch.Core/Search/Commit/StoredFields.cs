@@ -1,4 +1,4 @@
-namespace XiqingSearch.Core.Search.Engine;
+namespace XiqingSearch.Core.Search.Commit;
 
 /// <summary>The stored fields of one paragraph that only hits need (read for the page shown, not kept).</summary>
 internal sealed record StoredFields(

@@ -2,7 +2,7 @@ using Lucene.Net.Index;
 using XiqingSearch.Core.Indexing;
 using XiqingSearch.Core.Search.Facets;
 
-namespace XiqingSearch.Core.Search.Engine;
+namespace XiqingSearch.Core.Search.Commit;
 
 /// <summary>
 /// Everything the result model needs about each paragraph of one index commit: facet values from doc values,

@@ -1,9 +1,10 @@
 using Lucene.Net.Index;
+using XiqingSearch.Core.Analysis.Bigrams;
 using XiqingSearch.Core.Indexing;
 using XiqingSearch.Core.Search.Highlighting;
 using XiqingSearch.Core.Search.Model;
 
-namespace XiqingSearch.Core.Search.Engine;
+namespace XiqingSearch.Core.Search.Commit;
 
 /// <summary>
 /// One indexed paragraph as the searcher holds it in memory: the facet values read from doc values when the

@@ -2,7 +2,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Store;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
-namespace XiqingSearch.Core.Search.Engine;
+namespace XiqingSearch.Core.Search.Commit;
 
 /// <summary>
 /// Opens the newest commit of the index folder for searching. A commit up to <see cref="InMemoryLimitBytes"/> is

@@ -1,4 +1,4 @@
-namespace XiqingSearch.Core.Search.Facets;
+namespace XiqingSearch.Core.Search.Commit;
 
 /// <summary>
 /// Paragraphs and occurrences per ordinal of one facet, with the ordinals touched listed in the order first seen,
