@@ -26,6 +26,8 @@ internal static class ParameterNames
         RequestParameter.Paragraph => "DOC#PARAGRAPH",
         RequestParameter.Since => "--since",
         RequestParameter.MultiYear => "--multi-year",
+        RequestParameter.Ocr => "--exclude-ocr",
+        RequestParameter.Exact => "--exact",
         RequestParameter.Format => "--format",
         RequestParameter.Output => "--output",
         _ => parameter.ToString().ToLowerInvariant(),
