@@ -251,7 +251,8 @@ internal static class SearchMessages
         RequestParameter.Format => "The format",
         RequestParameter.Ocr => "The OCR filter",
         RequestParameter.Exact => "Exact matching",
-        _ => "The value",
+        // A filter declared later is named by its parameter until it is given words of its own.
+        _ => "The " + parameter.ToString().ToLowerInvariant() + " filter",
     };
 
     private static string Listed(IReadOnlyList<string> values) =>
