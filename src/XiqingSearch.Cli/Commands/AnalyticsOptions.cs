@@ -9,22 +9,6 @@ namespace XiqingSearch.Cli.Commands;
 /// <summary>Options shared by the year-by-year verbs (<c>compare</c>, <c>new-terms</c>).</summary>
 internal static class AnalyticsOptions
 {
-    public static Option<string[]> Years()
-    {
-        var years = new Option<string[]>("--year")
-        {
-            Description = "Keep these years: 2024 or 2021..2023; repeat for more (OR).",
-            HelpName = "Y|FROM..TO",
-        };
-        return years;
-    }
-
-    public static Option<string> MultiYear(string description) => new("--multi-year")
-    {
-        Description = description,
-        DefaultValueFactory = _ => "first-year",
-    };
-
     /// <param name="docx">Whether a Word document (<c>docx</c>) is one of the formats.</param>
     public static Option<string> Format(bool docx = false)
     {
@@ -38,10 +22,6 @@ internal static class AnalyticsOptions
         format.AcceptOnlyFromAmong(docx ? ["text", "json", "csv", "docx"] : ["text", "json", "csv"]);
         return format;
     }
-
-    /// <summary>The years given, or the problem with the first that is not one (as HTTP's <c>year=</c> reports it).</summary>
-    public static IReadOnlyList<YearRange> ParseYears(IEnumerable<string>? values) =>
-        CommandRunner.Unwrap(SearchLimits.ParseYears(values ?? []));
 
     /// <summary>
     /// Writes a year-by-year result in the chosen format (text unless json or csv), to <paramref name="path"/>

@@ -3,6 +3,7 @@ using System.Text;
 using XiqingSearch.Cli.Rendering;
 using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Analytics;
+using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Cli.Commands;
 
@@ -31,18 +32,24 @@ internal static class CompareCommand
             Arity = ArgumentArity.ZeroOrMore,
         };
         var file = new Option<string>("--file") { Description = "Read more phrases from this file, one per line (- for stdin).", HelpName = "LIST" };
-        var years = AnalyticsOptions.Years();
-        var topics = new Option<string[]>("--topic") { Description = "Keep this topic; repeat for more (OR).", HelpName = "T" };
-        var multiYear = AnalyticsOptions.MultiYear("Where the 2021–2025 plan counts: first-year (default, as search counts it), own (its own column) or exclude.");
-        multiYear.AcceptOnlyFromAmong("first-year", "own", "exclude");
+        // The filters of search, from the same declarations as search's options and HTTP's parameters.
+        var filters = DeclaredOptions.Filters("compare", RequestDeclarations.Filters);
+        var multiYear = DeclaredOptions.Single("compare", AnalyticsDeclarations.CompareMultiYear);
         var format = AnalyticsOptions.Format(docx: true);
         var outputFile = OutputFile.Option();
         var locations = new LocationOptions();
 
         var command = new Command("compare", "Compare phrases year by year: occurrences, paragraphs, documents and per 10,000 characters.")
         {
-            phrases, file, years, topics, multiYear, format, outputFile,
+            phrases, file,
         };
+        foreach (var option in filters.All)
+        {
+            command.Add(option);
+        }
+        command.Add(multiYear);
+        command.Add(format);
+        command.Add(outputFile);
         locations.AddTo(command);
         var groups = CallerOption.Create();
         command.Add(groups);
@@ -54,14 +61,11 @@ internal static class CompareCommand
             {
                 all.AddRange(ReadList(path));
             }
-            // The option accepts only the known names (and defaults to one), so the parse cannot fail.
-            _ = MultiYearModes.TryParse(parseResult.GetValue(multiYear), out var mode);
             var request = new CompareRequest
             {
                 Phrases = all,
-                Years = AnalyticsOptions.ParseYears(parseResult.GetValue(years)),
-                Topics = parseResult.GetValue(topics) ?? [],
-                MultiYear = mode,
+                Filters = filters.Read(parseResult),
+                MultiYear = CommandRunner.Unwrap(AnalyticsDeclarations.ParseMultiYear(AnalyticsDeclarations.CompareMultiYear, parseResult.GetValue(multiYear))),
                 Caller = CallerOption.Of(parseResult, groups),
             };
             var formatName = parseResult.GetValue(format);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using XiqingSearch.Cli.Rendering;
 using XiqingSearch.Core.Search.Analytics;
+using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Cli.Commands;
 
@@ -21,37 +22,40 @@ internal static class NewTermsCommand
     /// <summary>The command.</summary>
     public static Command Create()
     {
-        var year = new Option<int>("--year") { Description = "The year to look at.", HelpName = "Y", Required = true };
-        var since = new Option<int?>("--since") { Description = "Compare with the years from this one on (default: the first year indexed).", HelpName = "Y" };
-        var limit = new Option<int>("--limit")
-        {
-            Description = $"Terms per list (1..{NewTermsRequest.MaxLimit}).",
-            HelpName = "N",
-            DefaultValueFactory = _ => 20,
-        };
-        var multiYear = AnalyticsOptions.MultiYear("Where the 2021–2025 plan counts: first-year (default, as search counts it) or exclude.");
-        multiYear.AcceptOnlyFromAmong("first-year", "exclude");
+        var year = DeclaredOptions.Single("new-terms", AnalyticsDeclarations.NewTermsYear);
+        year.Required = true;
+        var since = DeclaredOptions.Single("new-terms", AnalyticsDeclarations.Since);
+        var limit = DeclaredOptions.Single("new-terms", AnalyticsDeclarations.NewTermsLimit);
+        var multiYear = DeclaredOptions.Single("new-terms", AnalyticsDeclarations.NewTermsMultiYear);
+        // The filters of search but the year, which is the verb's subject.
+        var filters = DeclaredOptions.Filters("new-terms", RequestDeclarations.FiltersWithoutYear);
         var format = AnalyticsOptions.Format();
         var outputFile = OutputFile.Option();
         var locations = new LocationOptions();
 
         var command = new Command("new-terms", "Terms new in a year (absent from every earlier year), and terms gone from it.")
         {
-            year, since, limit, multiYear, format, outputFile,
+            year, since, limit, multiYear,
         };
+        foreach (var option in filters.All)
+        {
+            command.Add(option);
+        }
+        command.Add(format);
+        command.Add(outputFile);
         locations.AddTo(command);
         var groups = CallerOption.Create();
         command.Add(groups);
         command.SetAction(parseResult => CommandRunner.Run(() =>
         {
-            // The option accepts only the known names (and defaults to one), so the parse cannot fail.
-            _ = MultiYearModes.TryParse(parseResult.GetValue(multiYear), out var mode);
+            var sinceText = parseResult.GetValue(since);
             var request = new NewTermsRequest
             {
-                Year = parseResult.GetValue(year),
-                Since = parseResult.GetValue(since),
-                Limit = parseResult.GetValue(limit),
-                MultiYear = mode,
+                Year = DeclaredOptions.Integer(parseResult, year, AnalyticsDeclarations.NewTermsYear),
+                Since = string.IsNullOrWhiteSpace(sinceText) ? null : DeclaredOptions.Integer(parseResult, since, AnalyticsDeclarations.Since),
+                Limit = DeclaredOptions.Integer(parseResult, limit, AnalyticsDeclarations.NewTermsLimit),
+                MultiYear = CommandRunner.Unwrap(AnalyticsDeclarations.ParseMultiYear(AnalyticsDeclarations.NewTermsMultiYear, parseResult.GetValue(multiYear))),
+                Filters = filters.Read(parseResult),
                 Caller = CallerOption.Of(parseResult, groups),
             };
             using var engine = EngineLoader.Open(locations.ResolveForReading(parseResult));

@@ -35,32 +35,8 @@ internal static class SearchCommand
         {
             Description = "The query: words, \"exact phrases\", AND / OR / NOT, parentheses.",
         };
-        var years = new Option<string[]>("--year")
-        {
-            Description = "Keep these years: 2024, 2021..2023 or unknown (documents of no known year); repeat for more (OR).",
-            HelpName = "Y|FROM..TO|unknown",
-        };
-        var topics = new Option<string[]>("--topic") { Description = "Keep this topic; repeat for more (OR).", HelpName = "T" };
-        var chapters = new Option<string[]>("--chapter")
-        {
-            Description = "Keep paragraphs under a heading containing this text, at any level (as chapter: in the query); repeat for more (OR).",
-            HelpName = "C",
-        };
-        var docs = new Option<string[]>("--doc") { Description = "Keep this document (file name without extension); repeat for more (OR).", HelpName = "D" };
-        docs.CompletionSources.Add(context => DocumentIds(context.ParseResult));
-        var kinds = new Option<string[]>("--kind") { Description = "Keep this kind: paragraph, heading or table-row.", HelpName = "K" };
-        kinds.AcceptOnlyFromAmong([.. ParagraphKindNames.All]);
-        var types = new Option<string[]>("--type")
-        {
-            Description = "Keep this document type: annual-plan, work-report, five-year-plan or other; repeat for more (OR).",
-            HelpName = "TYPE",
-        };
-        types.AcceptOnlyFromAmong([.. DocumentTypes.All]);
-        var issuers = new Option<string[]>("--issuer")
-        {
-            Description = "Keep documents of this issuer (发文机关, as the issuer facet names it); repeat for more (OR).",
-            HelpName = "ISSUER",
-        };
+        var filters = DeclaredOptions.Filters("search", RequestDeclarations.Filters);
+        filters.Of(RequestDeclarations.Doc).CompletionSources.Add(context => DocumentIds(context.ParseResult));
         var excludeOcr = new Option<bool>("--exclude-ocr")
         {
             Description = "Keep only exact text: leave out paragraphs recognised from scans (as ocr:false in the query).",
@@ -69,26 +45,12 @@ internal static class SearchCommand
         {
             Description = "No approximate matching: recognised (OCR) text matches a phrase only exactly, as other text does.",
         };
-        var sort = new Option<string>("--sort")
-        {
-            Description = "Hit order: relevance, year (newest first), oldest (oldest first) or document (reading order); the unknown year comes last in both year orders.",
-            DefaultValueFactory = _ => SearchSortNames.Relevance,
-        };
-        sort.AcceptOnlyFromAmong([.. SearchSortNames.All]);
-        var limit = new Option<int>("--limit")
-        {
-            Description = $"Hits per page ({SearchLimits.MinLimit}..{SearchLimits.MaxLimit}); csv and kwic default to every hit; --all for every hit.",
-            HelpName = "N",
-            DefaultValueFactory = _ => SearchLimits.DefaultLimit,
-        };
+        var sort = DeclaredOptions.Single("search", RequestDeclarations.Sort);
+        var limit = DeclaredOptions.Single("search", RequestDeclarations.Limit,
+            $"Hits per page ({SearchLimits.MinLimit}..{SearchLimits.MaxLimit}); kwic defaults to every hit; csv and docx always hold every hit; --all for every hit.");
         var all = new Option<bool>("--all") { Description = "Every hit, no page limit." };
-        var facetSize = new Option<int>("--facet-size")
-        {
-            Description = $"Values per facet, those with most hits (0: all; default {SearchLimits.DefaultFacetSize}).",
-            HelpName = "N",
-            DefaultValueFactory = _ => SearchLimits.DefaultFacetSize,
-        };
-        var offset = new Option<int>("--offset") { Description = $"Hits to skip (0..{SearchLimits.MaxOffset}).", HelpName = "N" };
+        var facetSize = DeclaredOptions.Single("search", RequestDeclarations.FacetSize);
+        var offset = DeclaredOptions.Single("search", RequestDeclarations.Offset);
         var format = new Option<string>("--format")
         {
             Description = "text (default; colour on a terminal), json (the result model), csv (one row per occurrence, UTF-8 with BOM), kwic (one aligned line per occurrence) or docx (every hit as a Word document, every occurrence highlighted; needs --output or a redirect).",
@@ -101,8 +63,16 @@ internal static class SearchCommand
 
         var command = new Command("search", "Search the documents; every occurrence is highlighted.")
         {
-            query, years, topics, chapters, docs, kinds, types, issuers, excludeOcr, exact, sort, limit, all, offset, facetSize, format, outputFile, csvHeader,
+            query,
         };
+        foreach (var option in filters.All)
+        {
+            command.Add(option);
+        }
+        foreach (Option option in new Option[] { excludeOcr, exact, sort, limit, all, offset, facetSize, format, outputFile, csvHeader })
+        {
+            command.Add(option);
+        }
         locations.AddTo(command);
         var groups = CallerOption.Create();
         command.Add(groups);
@@ -110,10 +80,10 @@ internal static class SearchCommand
         command.SetAction(parseResult => CommandRunner.Run(() =>
         {
             var formatName = parseResult.GetValue(format) ?? "text";
-            var isExport = formatName is "csv" or "kwic";
-            // A Word export holds every hit, whatever the page; a terminal is refused before anything runs.
-            var isDocx = formatName == "docx";
-            if (isDocx)
+            // An export (CSV, Word) holds every hit the query and filters select, whatever the page, as HTTP's
+            // format=csv and format=docx do: --limit and --offset bound a view (text, json, kwic) only.
+            var isExport = formatName is "csv" or "docx";
+            if (formatName == "docx")
             {
                 DocxOutput.Check(parseResult.GetValue(outputFile));
             }
@@ -122,26 +92,20 @@ internal static class SearchCommand
             var request = new SearchRequest
             {
                 Query = parseResult.GetValue(query) ?? "",
-                Years = CommandRunner.Unwrap(SearchLimits.ParseYears(parseResult.GetValue(years) ?? [])),
-                Topics = parseResult.GetValue(topics) ?? [],
-                Headings = parseResult.GetValue(chapters) ?? [],
-                Docs = parseResult.GetValue(docs) ?? [],
-                Kinds = parseResult.GetValue(kinds) ?? [],
-                Types = parseResult.GetValue(types) ?? [],
-                Issuers = parseResult.GetValue(issuers) ?? [],
+                Filters = filters.Read(parseResult),
                 Ocr = parseResult.GetValue(excludeOcr) ? false : null,
                 Exact = parseResult.GetValue(exact),
-                Sort = SearchSortNames.TryParse(parseResult.GetValue(sort), out var order) ? order : SearchSort.Relevance,
-                Limit = parseResult.GetValue(limit),
-                Offset = parseResult.GetValue(offset),
-                FacetSize = parseResult.GetValue(facetSize),
-                // An export wants every occurrence unless a page was asked for.
-                All = parseResult.GetValue(all) || isDocx || (isExport && !limitGiven && !offsetGiven),
+                Sort = CommandRunner.Unwrap(RequestDeclarations.ParseSort(parseResult.GetValue(sort))),
+                Limit = DeclaredOptions.Integer(parseResult, limit, RequestDeclarations.Limit),
+                Offset = isExport ? 0 : DeclaredOptions.Integer(parseResult, offset, RequestDeclarations.Offset),
+                FacetSize = DeclaredOptions.Integer(parseResult, facetSize, RequestDeclarations.FacetSize),
+                // A KWIC view lists every occurrence unless a page was asked for.
+                All = parseResult.GetValue(all) || isExport || (formatName == "kwic" && !limitGiven && !offsetGiven),
                 Caller = CallerOption.Of(parseResult, groups),
             };
 
             using var engine = EngineLoader.Open(locations.ResolveForReading(parseResult));
-            if (formatName == "csv" && request.All)
+            if (formatName == "csv")
             {
                 // Every hit as CSV: the query runs once and the hits' text is read a batch at a time as rows are
                 // written, so a large export does not hold every hit (the same bytes as the whole answer gives).
@@ -154,7 +118,7 @@ internal static class SearchCommand
                 return export.Summary.TotalHits > 0 ? ExitCodes.Success : ExitCodes.NoHits;
             }
             var response = CommandRunner.Unwrap(engine.Search(request));
-            if (isDocx)
+            if (formatName == "docx")
             {
                 DocxOutput.Write(stream => WordExport.WriteHits(request, response, stream), parseResult.GetValue(outputFile));
             }

@@ -26,8 +26,11 @@ internal static class ParameterNames
         RequestParameter.Paragraph => "DOC#PARAGRAPH",
         RequestParameter.Since => "--since",
         RequestParameter.MultiYear => "--multi-year",
+        RequestParameter.Ocr => "--exclude-ocr",
+        RequestParameter.Exact => "--exact",
         RequestParameter.Format => "--format",
         RequestParameter.Output => "--output",
-        _ => parameter.ToString().ToLowerInvariant(),
+        // Any other (a filter declared later) is its option in kebab case: FacetSize would be --facet-size.
+        _ => "--" + string.Concat(parameter.ToString().Select((c, i) => char.IsUpper(c) ? (i > 0 ? "-" : "") + char.ToLowerInvariant(c) : c.ToString())),
     };
 }

@@ -57,6 +57,12 @@ public enum RequestParameter
     /// <summary>How a document spanning several years is counted.</summary>
     MultiYear,
 
+    /// <summary>Text recognised from scans: only it, none of it, or both.</summary>
+    Ocr,
+
+    /// <summary>Approximate matching off.</summary>
+    Exact,
+
     /// <summary>The output format.</summary>
     Format,
 

@@ -28,7 +28,7 @@ internal static class AnalyticsEndpoints
             .WithSummary("Compares phrases year by year.")
             .WithDescription(
                 $"Parameters: q (a phrase or query; repeat for each phrase, at most {CompareRequest.MaxPhrases}), and the " +
-                "filters of /api/search: year (2024 or 2021..2023), topic, chapter, doc, kind — each repeatable (ORed); " +
+                $"filters of /api/search: {FilterNames(RequestDeclarations.Filters)} — each repeatable (ORed); " +
                 $"multiYear = {MultiYearModes.Names} (where the 2021–2025 plan counts; default first-year). Each cell " +
                 "is what /api/search?q=PHRASE&year=Y counts; per10k = occurrences per 10,000 characters of that year's documents. " +
                 "format = json (default), csv (text/csv, the columns of `xiqing compare --format csv`, as an attachment) or docx (the table as a Word document); any other format is 400.")
@@ -40,16 +40,26 @@ internal static class AnalyticsEndpoints
             .WithSummary("Terms new in a year, and terms gone from it.")
             .WithDescription(
                 $"Parameters: year (required), since (first year compared with; default the first indexed), limit " +
-                $"(1..{NewTermsRequest.MaxLimit}, default 20), multiYear = first-year | exclude. Each occurrence count " +
-                "is what /api/search counts for the term in that year.")
+                $"(1..{NewTermsRequest.MaxLimit}, default {NewTermsRequest.DefaultLimit}), multiYear = first-year | exclude, and the filters of " +
+                $"/api/search but the year: {FilterNames(RequestDeclarations.FiltersWithoutYear)} (the terms come from the paragraphs they keep). " +
+                "Each occurrence count is what /api/search counts for the term in that year with the same filters.")
             .Produces<NewTermsResult>(StatusCodes.Status200OK, "application/json")
             .Produces<ErrorResponse>(StatusCodes.Status400BadRequest, "application/json")
             .Produces<ErrorResponse>(StatusCodes.Status404NotFound, "application/json")
             .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json");
     }
 
+    private static string FilterNames(IEnumerable<FilterDeclaration> filters) => string.Join(", ", filters.Select(f => f.Parameter.Name));
+
     /// <summary>The values <c>format</c> takes on /api/compare.</summary>
     public static readonly IReadOnlyList<string> CompareFormats = ["json", "csv", "docx"];
+
+    // The parameters an answer depends on (its cache key), from the declarations: a filter added there is in the key.
+    private static readonly string[] CompareParameters =
+        [.. AnalyticsDeclarations.Compare.Select(p => p.Name), .. RequestDeclarations.Filters.Select(f => f.Parameter.Name)];
+
+    private static readonly string[] NewTermsParameters =
+        [.. AnalyticsDeclarations.NewTerms.Select(p => p.Name), .. RequestDeclarations.FiltersWithoutYear.Select(f => f.Parameter.Name)];
 
     private static async Task<IResult> Compare(HttpContext context, EngineHolder holder, RouteGuard guard)
     {
@@ -58,18 +68,19 @@ internal static class AnalyticsEndpoints
         var format = query["format"].ToString();
         if (format.Length > 0 && !CompareFormats.Contains(format))
         {
-            return ProblemMapper.BadParameter("format", ServerMessages.UnknownValue("format", format, string.Join(", ", CompareFormats)));
+            return ProblemMapper.ToResult(RequestDeclarations.Unknown(RequestParameter.Format, format, CompareFormats));
         }
-        var phrases = query["q"].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).ToList();
+        var phrases = query[AnalyticsDeclarations.Phrases.Name].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).ToList();
         // How many phrases, how long, and the filters' values: Core's rules (SearchLimits), checked by the engine.
-        var years = SearchLimits.ParseYears(Values(query, "year"));
-        if (!years.IsSuccess)
+        var filters = FilterDeclaration.Read(declaration => SearchParameters.Values(query, declaration.Name));
+        if (!filters.IsSuccess)
         {
-            return ProblemMapper.ToResult(years.Problems[0]);
+            return ProblemMapper.ToResult(filters.Problems[0]);
         }
-        if (!MultiYearModes.TryParse(query["multiYear"].ToString(), out var mode))
+        var mode = AnalyticsDeclarations.ParseMultiYear(AnalyticsDeclarations.CompareMultiYear, query[AnalyticsDeclarations.CompareMultiYear.Name].ToString());
+        if (!mode.IsSuccess)
         {
-            return ProblemMapper.BadParameter("multiYear", ServerMessages.UnknownValue("multiYear", query["multiYear"].ToString(), MultiYearModes.Names));
+            return ProblemMapper.ToResult(mode.Problems[0]);
         }
         var engine = holder.Current;
         if (!engine.IsSuccess)
@@ -79,15 +90,11 @@ internal static class AnalyticsEndpoints
         var request = new CompareRequest
         {
             Phrases = phrases,
-            Years = years.Value,
-            Topics = [.. Values(query, "topic")],
-            Chapters = [.. Values(query, "chapter")],
-            Docs = [.. Values(query, "doc")],
-            Kinds = [.. Values(query, "kind")],
-            MultiYear = mode,
+            Filters = filters.Value,
+            MultiYear = mode.Value,
             Caller = context.Caller(),
         };
-        string[] parameters = ["q", "year", "topic", "chapter", "doc", "kind", "multiYear"];
+        var parameters = CompareParameters;
         if (format == "csv")
         {
             var csv = await guard.RunAsync(context, "compare-csv", parameters,
@@ -106,45 +113,35 @@ internal static class AnalyticsEndpoints
     private static async Task<IResult> NewTerms(HttpContext context, EngineHolder holder, RouteGuard guard)
     {
         var query = context.Request.Query;
-        var yearText = query["year"].ToString();
+        var yearText = query[AnalyticsDeclarations.NewTermsYear.Name].ToString();
         if (yearText.Length == 0)
         {
             return ProblemMapper.BadParameter("year", ServerMessages.Required("year"));
         }
-        if (!int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+        var year = AnalyticsDeclarations.NewTermsYear.ParseInteger(yearText);
+        var since = AnalyticsDeclarations.Since.ParseInteger(query[AnalyticsDeclarations.Since.Name].ToString());
+        var limit = AnalyticsDeclarations.NewTermsLimit.ParseInteger(query[AnalyticsDeclarations.NewTermsLimit.Name].ToString());
+        var mode = AnalyticsDeclarations.ParseMultiYear(AnalyticsDeclarations.NewTermsMultiYear, query[AnalyticsDeclarations.NewTermsMultiYear.Name].ToString());
+        var filters = FilterDeclaration.Read(declaration => SearchParameters.Values(query, declaration.Name), RequestDeclarations.FiltersWithoutYear);
+        if (new[] { year.Problems, since.Problems, limit.Problems, mode.Problems, filters.Problems }.SelectMany(p => p).FirstOrDefault() is { } problem)
         {
-            return ProblemMapper.BadParameter("year", ServerMessages.NotAnInteger("year", yearText));
-        }
-        int? since = null;
-        var sinceText = query["since"].ToString();
-        if (sinceText.Length > 0)
-        {
-            if (!int.TryParse(sinceText, NumberStyles.None, CultureInfo.InvariantCulture, out var s))
-            {
-                return ProblemMapper.BadParameter("since", ServerMessages.NotAnInteger("since", sinceText));
-            }
-            since = s;
-        }
-        var limit = 20;
-        var limitText = query["limit"].ToString();
-        if (limitText.Length > 0)
-        {
-            if (!int.TryParse(limitText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out limit))
-            {
-                return ProblemMapper.BadParameter("limit", ServerMessages.NotAnInteger("limit", limitText));
-            }
-        }
-        if (!MultiYearModes.TryParse(query["multiYear"].ToString(), out var mode) || mode == MultiYearMode.Own)
-        {
-            return ProblemMapper.BadParameter("multiYear", ServerMessages.UnknownValue("multiYear", query["multiYear"].ToString(), "first-year, exclude"));
+            return ProblemMapper.ToResult(problem);
         }
         var engine = holder.Current;
         if (!engine.IsSuccess)
         {
             return ProblemMapper.Unavailable(engine.Problems[0]);
         }
-        var request = new NewTermsRequest { Year = year, Since = since, Limit = limit, MultiYear = mode, Caller = context.Caller() };
-        return await guard.RunAsync(context, "new-terms", ["year", "since", "limit", "multiYear"],
+        var request = new NewTermsRequest
+        {
+            Year = year.Value,
+            Since = query[AnalyticsDeclarations.Since.Name].ToString().Trim().Length > 0 ? since.Value : null,
+            Limit = limit.Value,
+            MultiYear = mode.Value,
+            Filters = filters.Value,
+            Caller = context.Caller(),
+        };
+        return await guard.RunAsync(context, "new-terms", NewTermsParameters,
             _ => Serialize(engine.Value.NewTerms(request)));
     }
 
@@ -178,15 +175,4 @@ internal static class AnalyticsEndpoints
     private static Result<byte[]> Serialize<T>(Result<T> result) => result.IsSuccess
         ? JsonSerializer.SerializeToUtf8Bytes(result.Value, XiqingJson.Options)
         : Result<byte[]>.Fail(result.Problems);
-
-    private static IEnumerable<string> Values(IQueryCollection query, string name)
-    {
-        foreach (var value in query[name])
-        {
-            if (!string.IsNullOrWhiteSpace(value))
-            {
-                yield return value.Trim();
-            }
-        }
-    }
 }

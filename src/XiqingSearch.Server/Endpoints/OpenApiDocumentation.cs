@@ -38,30 +38,10 @@ internal static partial class OpenApiDocumentation
         var search = Operation(document, "/api/search");
         if (search is not null)
         {
+            // From Core's declarations: a parameter or filter declared there is listed here with its type and limits.
             search.Parameters = [
-                Query("q", JsonSchemaType.String, "The query: phrases, \"quoted phrases\", AND / OR / NOT, parentheses, " +
-                    "field filters (year:, topic:, chapter:, doc:, kind:, title:, issuer:, number:, ocr:; year:unknown for documents of no known year; ocr:false for exact text only). At most 500 characters.", required: true, maxLength: 500),
-                Repeated("year", "A year (2024), a range (2021..2023) or unknown (documents of no known year); repeat for more (ORed)."),
-                Repeated("issuer", "An issuer (发文机关) as the issuer facet names it; repeat for more (ORed). The issuer facet's own counts ignore it (multi-select)."),
-                Repeated("topic", "A topic name; repeat for more (ORed)."),
-                Repeated("chapter", "A chapter facet value: a heading path joined with ' > ' (prefix match on the path); repeat for more (ORed)."),
-                Repeated("heading", "Text of a heading, or part of one, anywhere in the chapter path (as chapter: in q); repeat for more (ORed)."),
-                Repeated("doc", "A document id (file name without extension); repeat for more (ORed)."),
-                Repeated("kind", "paragraph, heading or table-row; repeat for more (ORed).", [.. ParagraphKindNames.All]),
-                Repeated("type", "Document type: annual-plan, work-report, five-year-plan or other; repeat for more (ORed). " +
-                    "The type facet's own counts ignore it (multi-select).", [.. DocumentTypes.All]),
-                Query("ocr", JsonSchemaType.Boolean, "false: exact text only, leaving out paragraphs recognised from scans (OCR, invisible text layers); " +
-                    "true: recognised text only. Absent: both, each hit marked with ocr and ocrConfidence."),
-                Query("exact", JsonSchemaType.Boolean, "true turns approximate matching off: recognised (OCR) paragraphs then match a phrase " +
-                    "only exactly. By default a phrase of 4–7 characters also matches recognised text within one edit, of 8 or more within two " +
-                    "(highlights with approximate: true, ranked below exact hits)."),
-                Query("sort", JsonSchemaType.String, "Hit order: relevance (default), year (newest first), oldest, document (reading order).",
-                    values: [.. SearchSortNames.All]),
-                Query("offset", JsonSchemaType.Integer, $"Hits to skip, 0..{SearchLimits.MaxOffset} (default 0).", minimum: 0, maximum: SearchLimits.MaxOffset),
-                Query("limit", JsonSchemaType.Integer, $"Hits per page, {SearchLimits.MinLimit}..{SearchLimits.MaxLimit} (default {SearchLimits.DefaultLimit}).", minimum: SearchLimits.MinLimit, maximum: SearchLimits.MaxLimit),
-                Query("facetSize", JsonSchemaType.Integer, $"Values per facet, those with most hits; selected values are always listed " +
-                    $"(default {SearchLimits.DefaultFacetSize}; 0: all). A facet that was cut is named in facetsOmitted with the values, " +
-                    "hits and occurrences it left out.", minimum: 0, maximum: SearchLimits.MaxFacetSize),
+                .. RequestDeclarations.Search.Select(Declared),
+                .. RequestDeclarations.Filters.Select(f => Declared(f.Parameter)),
                 Query("format", JsonSchemaType.String, "json (default): the result model; csv: every occurrence of every hit " +
                     "(offset and limit do not apply) as text/csv, UTF-8 with BOM, the columns of `xiqing search --format csv`; " +
                     "docx: every hit as a Word document (query and filters at the top; title, year, chapter, page of each hit; every occurrence highlighted). " +
@@ -89,29 +69,9 @@ internal static partial class OpenApiDocumentation
         if (compare is not null)
         {
             compare.Parameters = [
-                new OpenApiParameter
-                {
-                    Name = "q",
-                    In = ParameterLocation.Query,
-                    Required = true,
-                    Description = $"A phrase or query; repeat for each phrase (one row each), at most {CompareRequest.MaxPhrases}.",
-                    Style = ParameterStyle.Form,
-                    Explode = true,
-                    Schema = new OpenApiSchema
-                    {
-                        Type = JsonSchemaType.Array,
-                        Items = Schema(JsonSchemaType.String, SearchLimits.MaxQueryLength, null, null, null),
-                        MinItems = 1,
-                        MaxItems = CompareRequest.MaxPhrases,
-                    },
-                },
-                Repeated("year", "A year (2024) or a range (2021..2023): the columns shown; repeat for more."),
-                Repeated("topic", "A topic name; repeat for more (ORed)."),
-                Repeated("chapter", "A chapter facet value (heading path joined with ' > ', prefix match); repeat for more (ORed)."),
-                Repeated("doc", "A document id; repeat for more (ORed)."),
-                Repeated("kind", "paragraph, heading or table-row; repeat for more (ORed).", [.. ParagraphKindNames.All]),
-                Query("multiYear", JsonSchemaType.String, "Where a multi-year plan (2021–2025) is counted: under its first year (default), as its own series, or not at all.",
-                    values: ["first-year", "own", "exclude"]),
+                Declared(AnalyticsDeclarations.Phrases),
+                .. RequestDeclarations.Filters.Select(f => Declared(f.Parameter)),
+                Declared(AnalyticsDeclarations.CompareMultiYear),
                 Query("format", JsonSchemaType.String, "json (default): the comparison model; csv: one row per phrase and year as text/csv " +
                     "(UTF-8 with BOM, an attachment), the columns of `xiqing compare --format csv`; docx: the table as a Word document. Any other value is 400 naming these.",
                     values: [.. AnalyticsEndpoints.CompareFormats]),
@@ -122,11 +82,8 @@ internal static partial class OpenApiDocumentation
         if (newTerms is not null)
         {
             newTerms.Parameters = [
-                Query("year", JsonSchemaType.Integer, "The year whose new terms are listed.", required: true, minimum: SearchLimits.MinYear, maximum: SearchLimits.MaxYear),
-                Query("since", JsonSchemaType.Integer, "The first year compared with (default: the first indexed).", minimum: SearchLimits.MinYear, maximum: SearchLimits.MaxYear),
-                Query("limit", JsonSchemaType.Integer, $"Terms per list, 1..{NewTermsRequest.MaxLimit} (default 20).", minimum: 1, maximum: NewTermsRequest.MaxLimit),
-                Query("multiYear", JsonSchemaType.String, "Where a multi-year plan is counted: under its first year (default) or not at all.",
-                    values: ["first-year", "exclude"]),
+                .. AnalyticsDeclarations.NewTerms.Select(Declared),
+                .. RequestDeclarations.FiltersWithoutYear.Select(f => Declared(f.Parameter)),
             ];
         }
 
@@ -249,6 +206,30 @@ internal static partial class OpenApiDocumentation
         document.Paths.TryGetValue(path, out var item) && item.Operations?.TryGetValue(method ?? HttpMethod.Get, out var operation) == true
             ? operation
             : null;
+
+    /// <summary>The OpenAPI parameter of a Core declaration: its name, type, bounds, allowed values and description.</summary>
+    private static OpenApiParameter Declared(ParameterDeclaration declaration)
+    {
+        var values = declaration.Allowed.Count > 0 ? declaration.Allowed.ToArray() : null;
+        if (declaration.Repeats)
+        {
+            var repeated = Repeated(declaration.Name, declaration.Description, values);
+            repeated.Required = declaration.Required;
+            var schema = (OpenApiSchema)repeated.Schema!;
+            schema.Items = Schema(JsonSchemaType.String, declaration.MaxLength, null, null, values);
+            schema.MaxItems = declaration.MaxValues;
+            schema.MinItems = declaration.Required ? 1 : null;
+            return repeated;
+        }
+        var type = declaration.Type switch
+        {
+            ParameterValueType.Number => JsonSchemaType.Integer,
+            ParameterValueType.Boolean => JsonSchemaType.Boolean,
+            _ => JsonSchemaType.String,
+        };
+        return Query(declaration.Name, type, declaration.Description, declaration.Required, declaration.MaxLength,
+            declaration.Min, declaration.Max, values);
+    }
 
     private static OpenApiParameter Query(string name, JsonSchemaType type, string description, bool required = false,
         int? maxLength = null, int? minimum = null, int? maximum = null, string[]? values = null) => new()

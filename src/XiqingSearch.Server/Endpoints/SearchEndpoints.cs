@@ -43,7 +43,7 @@ internal static class SearchEndpoints
         var format = context.Request.Query["format"].ToString();
         if (format is not ("" or "json" or "csv" or "docx"))
         {
-            return ProblemMapper.BadParameter("format", ServerMessages.UnknownValue("format", format, "json, csv, docx"));
+            return ProblemMapper.ToResult(RequestDeclarations.Unknown(RequestParameter.Format, format, ["json", "csv", "docx"]));
         }
         if (format is "csv" or "docx")
         {

@@ -8,8 +8,9 @@ namespace XiqingSearch.Server.Endpoints;
 
 /// <summary>
 /// Turns the query string of <c>GET /api/search</c> into a <see cref="SearchRequest"/>, or the problem with the
-/// parameter it is about. Only the text is read here (integers, names, year syntax); the bounds of every value
-/// are Core's <see cref="SearchLimits"/>, which the engine checks once for the CLI and HTTP alike.
+/// parameter it is about, by Core's declarations of the parameters (<see cref="RequestDeclarations"/>): their
+/// names, types and defaults, and the wording of a value that cannot be read. The bounds of every value are Core's
+/// <see cref="SearchLimits"/>, which the engine checks once for the CLI and HTTP alike.
 /// </summary>
 internal static class SearchParameters
 {
@@ -24,60 +25,38 @@ internal static class SearchParameters
             // Joining them (ASP.NET Core's default, with a comma) would search for something nobody typed.
             return Bad("q", ServerMessages.Repeated("q"));
         }
+        // A missing or blank query is Core's query.empty, as the CLI reports it (SearchLimits.Check).
         var q = query["q"].ToString();
-        if (string.IsNullOrWhiteSpace(q))
-        {
-            return Bad("q", ServerMessages.Required("q"));
-        }
 
-        if (!TryInt(query, "offset", 0, out var offset, out var bad))
+        var offset = RequestDeclarations.Offset.ParseInteger(query[RequestDeclarations.Offset.Name].ToString());
+        var limit = RequestDeclarations.Limit.ParseInteger(query[RequestDeclarations.Limit.Name].ToString());
+        var facetSize = RequestDeclarations.FacetSize.ParseInteger(query[RequestDeclarations.FacetSize.Name].ToString());
+        var sort = RequestDeclarations.ParseSort(query[RequestDeclarations.Sort.Name].ToString());
+        var ocr = RequestDeclarations.Ocr.ParseBoolean(query[RequestDeclarations.Ocr.Name].ToString());
+        var exact = RequestDeclarations.Exact.ParseBoolean(query[RequestDeclarations.Exact.Name].ToString());
+        // The first value that cannot be read, in the order the parameters are declared.
+        var problem = new[] { offset.Problems, limit.Problems, facetSize.Problems, sort.Problems, ocr.Problems, exact.Problems }
+            .SelectMany(p => p).FirstOrDefault();
+        if (problem is not null)
         {
-            return bad;
+            return new Parsed(null, problem, null);
         }
-        if (!TryInt(query, "limit", SearchLimits.DefaultLimit, out var limit, out bad))
+        var filters = FilterDeclaration.Read(declaration => Values(query, declaration.Name));
+        if (!filters.IsSuccess)
         {
-            return bad;
-        }
-        if (!TryInt(query, "facetSize", SearchLimits.DefaultFacetSize, out var facetSize, out bad))
-        {
-            return bad;
-        }
-
-        var sortText = query["sort"].ToString();
-        var sort = SearchSort.Relevance;
-        if (sortText.Length > 0 && !SearchSortNames.TryParse(sortText, out sort))
-        {
-            return Bad("sort", ServerMessages.UnknownValue("sort", sortText, string.Join(", ", SearchSortNames.All)));
-        }
-
-        if (!TryBool(query, "ocr", out var ocr, out bad) || !TryBool(query, "exact", out var exact, out bad))
-        {
-            return bad;
-        }
-
-        var years = SearchLimits.ParseYears(Values(query, "year"));
-        if (!years.IsSuccess)
-        {
-            return new Parsed(null, years.Problems[0], null);
+            return new Parsed(null, filters.Problems[0], null);
         }
 
         return new Parsed(new SearchRequest
         {
             Query = q,
-            Offset = offset,
-            Limit = limit,
-            FacetSize = facetSize,
-            Sort = sort,
-            Years = years.Value,
-            Topics = [.. Values(query, "topic")],
-            Chapters = [.. Values(query, "chapter")],
-            Docs = [.. Values(query, "doc")],
-            Kinds = [.. Values(query, "kind")],
-            Headings = [.. Values(query, "heading")],
-            Types = [.. Values(query, "type")],
-            Issuers = [.. Values(query, "issuer")],
-            Ocr = ocr,
-            Exact = exact == true,
+            Offset = offset.Value,
+            Limit = limit.Value,
+            FacetSize = facetSize.Value,
+            Sort = sort.Value,
+            Filters = filters.Value,
+            Ocr = ocr.Value,
+            Exact = exact.Value == true,
         }, null, null);
     }
 
@@ -94,14 +73,10 @@ internal static class SearchParameters
             .Append(request.Limit.ToString(CultureInfo.InvariantCulture)).Append('\u001f')
             .Append((int)request.Sort).Append('\u001f')
             .Append(request.FacetSize.ToString(CultureInfo.InvariantCulture));
-        Append(key, request.Years.Select(y => y.From.ToString(CultureInfo.InvariantCulture) + ".." + y.To.ToString(CultureInfo.InvariantCulture)));
-        Append(key, request.Topics);
-        Append(key, request.Chapters);
-        Append(key, request.Docs);
-        Append(key, request.Kinds);
-        Append(key, request.Headings);
-        Append(key, request.Types);
-        Append(key, request.Issuers);
+        foreach (var filter in RequestDeclarations.Filters)
+        {
+            Append(key, filter.Values(request.Filters));
+        }
         key.Append('\u001e').Append(request.Ocr switch { true => 't', false => 'f', null => '-' })
             .Append(request.Exact ? 'x' : '-');
         return key.ToString();
@@ -116,7 +91,8 @@ internal static class SearchParameters
         }
     }
 
-    private static IEnumerable<string> Values(IQueryCollection query, string name)
+    /// <summary>The values of a repeated parameter, blank ones skipped and the rest trimmed.</summary>
+    public static IEnumerable<string> Values(IQueryCollection query, string name)
     {
         StringValues values = query[name];
         foreach (var value in values)
@@ -126,42 +102,6 @@ internal static class SearchParameters
                 yield return value.Trim();
             }
         }
-    }
-
-    private static bool TryInt(IQueryCollection query, string name, int fallback, out int value, out Parsed bad)
-    {
-        bad = default;
-        value = fallback;
-        var text = query[name].ToString();
-        if (text.Length == 0)
-        {
-            return true;
-        }
-        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
-        {
-            bad = Bad(name, ServerMessages.NotAnInteger(name, text));
-            return false;
-        }
-        return true;
-    }
-
-    /// <summary><c>true</c> or <c>false</c> (any case); absent is null.</summary>
-    private static bool TryBool(IQueryCollection query, string name, out bool? value, out Parsed bad)
-    {
-        bad = default;
-        value = null;
-        var text = query[name].ToString().Trim();
-        if (text.Length == 0)
-        {
-            return true;
-        }
-        if (!bool.TryParse(text, out var parsed))
-        {
-            bad = Bad(name, ServerMessages.UnknownValue(name, text, "true, false"));
-            return false;
-        }
-        value = parsed;
-        return true;
     }
 
     private static Parsed Bad(string parameter, string message) =>

@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using XiqingSearch.Core.Search.Analytics;
+using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Server.Hosting;
 
@@ -31,7 +33,42 @@ internal sealed class WebAssets
             var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 8)) + "\"";
             files[fileName] = new WebAsset(fileName, bytes, ContentType(fileName), etag);
         }
+        files[LimitsModule] = Asset(LimitsModule, LimitsScript());
         return new WebAssets(files);
+    }
+
+    /// <summary>The module the page reads the request limits from, made from Core's declarations (no file on disk).</summary>
+    public const string LimitsModule = "modules/limits.js";
+
+    /// <summary>
+    /// The limits of a request the page needs before it asks (how long a query may be, how many hits a page
+    /// holds, …), by name, from Core: the page writes none of these numbers itself.
+    /// </summary>
+    public static IReadOnlyDictionary<string, int> ClientLimits { get; } = new SortedDictionary<string, int>(StringComparer.Ordinal)
+    {
+        ["maxQueryLength"] = SearchLimits.MaxQueryLength,
+        ["minLimit"] = SearchLimits.MinLimit,
+        ["maxLimit"] = SearchLimits.MaxLimit,
+        ["defaultLimit"] = SearchLimits.DefaultLimit,
+        ["maxOffset"] = SearchLimits.MaxOffset,
+        ["defaultFacetSize"] = SearchLimits.DefaultFacetSize,
+        ["maxValues"] = SearchLimits.MaxValues,
+        ["maxValueLength"] = SearchLimits.MaxValueLength,
+        ["maxPhrases"] = CompareRequest.MaxPhrases,
+        ["newTermsLimit"] = NewTermsRequest.DefaultLimit,
+        ["maxNewTermsLimit"] = NewTermsRequest.MaxLimit,
+    };
+
+    private static string LimitsScript() =>
+        "// Made by the server from Core's request limits (SearchLimits, CompareRequest, NewTermsRequest).\n" +
+        "export const LIMITS = Object.freeze({ " +
+        string.Join(", ", ClientLimits.Select(l => l.Key + ": " + l.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))) + " });\n";
+
+    private static WebAsset Asset(string fileName, string text)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 8)) + "\"";
+        return new WebAsset(fileName, bytes, ContentType(fileName), etag);
     }
 
     private static string ContentType(string fileName) => Path.GetExtension(fileName) switch

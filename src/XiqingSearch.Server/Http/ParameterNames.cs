@@ -25,6 +25,8 @@ internal static class ParameterNames
         RequestParameter.Paragraph => "n",
         RequestParameter.Since => "since",
         RequestParameter.MultiYear => "multiYear",
+        RequestParameter.Ocr => "ocr",
+        RequestParameter.Exact => "exact",
         RequestParameter.Format => "format",
         RequestParameter.Output => "output",
         _ => parameter.ToString().ToLowerInvariant(),

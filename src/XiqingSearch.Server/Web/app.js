@@ -13,6 +13,7 @@ import { attachAssist } from './modules/assist.js';
 import { createChart } from './modules/chart.js';
 import { createControls } from './modules/controls.js';
 import { el } from './modules/dom.js';
+import { LIMITS } from './modules/limits.js';
 import { createErrorPanel } from './modules/errors.js';
 import { createFacets } from './modules/facets.js';
 import { createPager } from './modules/pager.js';
@@ -22,7 +23,8 @@ import { FILTERS, createUrlSync, emptyState, paramsFromState, withChanges } from
 import { createSummary } from './modules/summary.js';
 import { TEXT } from './modules/text.js';
 
-const PAGE_SIZE = 10;
+// The request limits are Core's, served as modules/limits.js: none is written here.
+const PAGE_SIZE = LIMITS.defaultLimit;
 const OWN_BASE = new URL('.', import.meta.url).href;
 
 /*
@@ -76,7 +78,7 @@ function mount(target, options = {}) {
   };
 
   const input = el('input', {
-    type: 'search', id: ids + '-q', name: 'q', maxlength: 500, autocomplete: 'off',
+    type: 'search', id: ids + '-q', name: 'q', maxlength: LIMITS.maxQueryLength, autocomplete: 'off',
     placeholder: TEXT.placeholder, className: 'xq-input', 'aria-label': TEXT.label
   });
   const form = el('form', { className: 'xq-form', role: 'search' },

@@ -89,6 +89,154 @@ public sealed class RequestRulesTests(BuiltIndexFixture fixture) : IClassFixture
         Assert.Equal(3, second.GetProperty("length").GetInt32());
     }
 
+    [Fact]
+    public async Task Export_LimitAndOffset_BoundOnlyTheView_InBothFrontEnds()
+    {
+        await using var server = await Server.StartAsync(fixture.Corpus.Root);
+        var whole = fixture.Corpus.Run("search", "发展", "--format", "csv");
+        var paged = fixture.Corpus.Run("search", "发展", "--format", "csv", "--limit", "1", "--offset", "3");
+        var json = JsonDocument.Parse(fixture.Corpus.Run("search", "发展", "--format", "json", "--limit", "1", "--offset", "3").Stdout).RootElement;
+        var (status, httpPaged) = await server.GetAsync("/api/search?format=csv&limit=1&offset=3&q=" + Uri.EscapeDataString("发展"));
+
+        Assert.Equal(0, paged.ExitCode);
+        Assert.Equal(HttpStatusCode.OK, status);
+        // The view is one hit; the export every occurrence of every hit, as without a page, from both front ends.
+        Assert.Equal(1, json.GetProperty("hits").GetArrayLength());
+        Assert.Equal(whole.Stdout, paged.Stdout);
+        Assert.Equal(Rows(whole.Stdout), Rows(httpPaged));
+        Assert.Equal(json.GetProperty("totalOccurrences").GetInt32() + 1, Rows(paged.Stdout).Length);
+
+        // The Word export too: a page asked for changes nothing in it.
+        var docxWhole = Path.Combine(fixture.Corpus.Root, "whole.docx");
+        var docxPaged = Path.Combine(fixture.Corpus.Root, "paged.docx");
+        Assert.Equal(0, fixture.Corpus.Run("search", "天开西青园", "--format", "docx", "--output", docxWhole).ExitCode);
+        Assert.Equal(0, fixture.Corpus.Run("search", "天开西青园", "--format", "docx", "--limit", "1", "--offset", "2", "--output", docxPaged).ExitCode);
+        Assert.Equal(DocxText(docxWhole), DocxText(docxPaged));
+
+        static string[] Rows(string csv) => csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        static string DocxText(string path)
+        {
+            using var zip = System.IO.Compression.ZipFile.OpenRead(path);
+            using var reader = new StreamReader(zip.GetEntry("word/document.xml")!.Open());
+            return reader.ReadToEnd();
+        }
+    }
+
+    [Fact]
+    public async Task EmptyQuery_IsQueryEmpty_WithOneMessage_InBothFrontEnds()
+    {
+        await using var server = await Server.StartAsync(fixture.Corpus.Root);
+        var messages = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var query in new[] { "", "   " })
+        {
+            var cli = fixture.Corpus.Run("search", query);
+            Assert.Equal(2, cli.ExitCode);
+            Assert.Equal(ProblemCodes.QueryEmpty, Code(cli.Stderr));
+            messages.Add(Message(cli.Stderr));
+        }
+        foreach (var url in new[] { "/api/search", "/api/search?q=", "/api/search?q=%20%20%20", "/api/search?q=&format=csv" })
+        {
+            var (status, error) = await server.GetErrorAsync(url);
+            Assert.Equal(HttpStatusCode.BadRequest, status);
+            Assert.Equal(ProblemCodes.QueryEmpty, error.GetProperty("code").GetString());
+            Assert.Equal("q", error.GetProperty("parameter").GetString());
+            messages.Add(error.GetProperty("message").GetString()!);
+        }
+        Assert.Single(messages);
+    }
+
+    // Each value was refused by both, but worded three ways (System.CommandLine's list, the server's, Core's).
+    public static TheoryData<string[], string, string> UnknownValues => new()
+    {
+        { ["search", "西青", "--type", "foo"], "/api/search?q=西青&type=foo", "type" },
+        { ["search", "西青", "--kind", "rows"], "/api/search?q=西青&kind=rows", "kind" },
+        { ["search", "西青", "--sort", "sideways"], "/api/search?q=西青&sort=sideways", "sort" },
+        { ["search", "西青", "--limit", "ten"], "/api/search?q=西青&limit=ten", "limit" },
+        { ["compare", "西青", "--multi-year", "sometimes"], "/api/compare?q=西青&multiYear=sometimes", "multiYear" },
+        { ["compare", "西青", "--type", "foo"], "/api/compare?q=西青&type=foo", "type" },
+        { ["new-terms", "--year", "2025", "--multi-year", "own"], "/api/new-terms?year=2025&multiYear=own", "multiYear" },
+        { ["new-terms", "--year", "2025", "--kind", "rows"], "/api/new-terms?year=2025&kind=rows", "kind" },
+        { ["new-terms", "--year", "2025", "--limit", "0"], "/api/new-terms?year=2025&limit=0", "limit" },
+    };
+
+    [Fact]
+    public async Task UnknownValues_AreWordedOnceInCore_ForBothFrontEnds()
+    {
+        await using var server = await Server.StartAsync(fixture.Corpus.Root);
+        var mismatches = new List<string>();
+        foreach (var row in UnknownValues)
+        {
+            var (cliArgs, url, httpName) = ((string[])row[0], (string)row[1], (string)row[2]);
+            var cli = fixture.Corpus.Run(cliArgs);
+            var (status, error) = await server.GetErrorAsync(url);
+            // The option given last is the bad one.
+            var cliName = cliArgs[^2];
+            // The same sentence from Core, each front end's name of the parameter in front.
+            var cliMessage = Message(cli.Stderr);
+            var httpMessage = error.GetProperty("message").GetString() ?? "";
+            var prefix = $"Parameter '{httpName}': ";
+            if (cli.ExitCode != 2 || status != HttpStatusCode.BadRequest || Code(cli.Stderr) != ProblemCodes.BadParameter
+                || error.GetProperty("code").GetString() != ProblemCodes.BadParameter || error.GetProperty("parameter").GetString() != httpName
+                || !cliMessage.StartsWith(cliName + ": ", StringComparison.Ordinal) || !httpMessage.StartsWith(prefix, StringComparison.Ordinal)
+                || cliMessage[(cliName.Length + 2)..] != httpMessage[prefix.Length..])
+            {
+                mismatches.Add($"{string.Join(' ', cliArgs)} → exit {cli.ExitCode} ({cli.Stderr.Trim()}); {url} → {(int)status} {error}");
+            }
+        }
+        Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
+    }
+
+    [Fact]
+    public async Task CompareAndNewTerms_TakeSearchFilters_TheSameInBothFrontEnds()
+    {
+        await using var server = await Server.StartAsync(fixture.Corpus.Root);
+        // compare: every filter of search, from both front ends; each cell is what search counts with them.
+        var compareCli = fixture.Corpus.Run("compare", "发展", "--kind", "paragraph", "--type", "work-report", "--chapter", "一", "--format", "json");
+        var (compareStatus, compareHttp) = await server.GetAsync("/api/compare?q=" + Uri.EscapeDataString("发展") + "&kind=paragraph&type=work-report&heading=" + Uri.EscapeDataString("一"));
+        Assert.Equal(0, compareCli.ExitCode);
+        Assert.Equal(HttpStatusCode.OK, compareStatus);
+        Assert.True(JsonDocument.Parse(compareCli.Stdout).RootElement.GetProperty("rows")[0].GetProperty("total").GetInt32() > 0);
+        Assert.Equal(WithoutTime(compareCli.Stdout), WithoutTime(compareHttp));
+        var search = JsonDocument.Parse(fixture.Corpus.Run("search", "发展", "--kind", "paragraph", "--type", "work-report", "--chapter", "一", "--format", "json").Stdout).RootElement;
+        var row = JsonDocument.Parse(compareCli.Stdout).RootElement.GetProperty("rows")[0];
+        Assert.Equal(search.GetProperty("totalOccurrences").GetInt32(), row.GetProperty("total").GetInt32());
+        var unfiltered = JsonDocument.Parse(fixture.Corpus.Run("compare", "发展", "--format", "json").Stdout).RootElement.GetProperty("rows")[0];
+        Assert.True(unfiltered.GetProperty("total").GetInt32() > row.GetProperty("total").GetInt32());
+
+        // new-terms: the filters but the year (its subject); the terms come from the paragraphs they keep.
+        var newCli = fixture.Corpus.Run("new-terms", "--year", "2025", "--kind", "heading", "--format", "json");
+        var (newStatus, newHttp) = await server.GetAsync("/api/new-terms?year=2025&kind=heading");
+        Assert.Equal(HttpStatusCode.OK, newStatus);
+        Assert.Equal(WithoutTime(newCli.Stdout), WithoutTime(newHttp));
+        var filtered = JsonDocument.Parse(newCli.Stdout).RootElement.GetProperty("appeared");
+        var all = JsonDocument.Parse(fixture.Corpus.Run("new-terms", "--year", "2025", "--format", "json").Stdout).RootElement.GetProperty("appeared");
+        Assert.NotEqual(Terms(all), Terms(filtered));
+        // The default limit, declared once, holds in both.
+        Assert.Equal(Core.Search.Analytics.NewTermsRequest.DefaultLimit, all.GetArrayLength());
+        foreach (var term in filtered.EnumerateArray().Take(3))
+        {
+            var counted = JsonDocument.Parse(fixture.Corpus.Run("search", term.GetProperty("term").GetString()!, "--year", "2025", "--kind", "heading", "--format", "json").Stdout).RootElement;
+            Assert.Equal(counted.GetProperty("totalOccurrences").GetInt32(), term.GetProperty("occurrences").GetInt32());
+        }
+
+        static string Terms(JsonElement list) => string.Join(",", list.EnumerateArray().Select(t => t.GetProperty("term").GetString()));
+
+        static string WithoutTime(string json)
+        {
+            var node = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+            node.Remove("tookMs");
+            return node.ToJsonString();
+        }
+    }
+
+    private static string Message(string stderr)
+    {
+        var line = stderr.Split('\n').FirstOrDefault(l => l.StartsWith("xiqing: ", StringComparison.Ordinal)) ?? "";
+        var open = line.LastIndexOf(" [", StringComparison.Ordinal);
+        return open < 0 ? line : line["xiqing: ".Length..open];
+    }
+
     private static string? Code(string stderr)
     {
         var line = stderr.Split('\n').FirstOrDefault(l => l.StartsWith("xiqing: ", StringComparison.Ordinal)) ?? "";
@@ -155,6 +303,12 @@ public sealed class RequestRulesTests(BuiltIndexFixture fixture) : IClassFixture
             var body = await response.Content.ReadAsStringAsync();
             var error = JsonDocument.Parse(body).RootElement.TryGetProperty("error", out var e) ? e.Clone() : default;
             return (response.StatusCode, error);
+        }
+
+        public async Task<(HttpStatusCode Status, string Body)> GetAsync(string url)
+        {
+            using var response = await _http.GetAsync(url);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
         }
 
         public ValueTask DisposeAsync()

@@ -46,6 +46,23 @@ public sealed partial class PageEndpointsTests(ServerFixture server)
         Assert.True(seen.Count >= 10, string.Join(", ", seen));
     }
 
+    [GeneratedRegex(@"(\w+): (\d+)")]
+    private static partial Regex LimitEntry();
+
+    [Fact]
+    public async Task LimitsModule_ServesCoresRequestLimits_AndThePageWritesNoneItself()
+    {
+        var limits = await server.Client.GetStringAsync("/modules/limits.js");
+        var app = await server.Client.GetStringAsync("/app.js");
+
+        var served = LimitEntry().Matches(limits).ToDictionary(m => m.Groups[1].Value, m => int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(XiqingSearch.Server.Hosting.WebAssets.ClientLimits, served);
+        Assert.Equal(Core.Search.Model.SearchLimits.MaxQueryLength, served["maxQueryLength"]);
+        Assert.Contains("from './modules/limits.js'", app, StringComparison.Ordinal);
+        Assert.Contains("maxlength: LIMITS.maxQueryLength", app, StringComparison.Ordinal);
+        Assert.DoesNotContain(Core.Search.Model.SearchLimits.MaxQueryLength.ToString(System.Globalization.CultureInfo.InvariantCulture), app, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Api_FromAnOriginNotInTheCorsList_StillHasNoCorsHeader()
     {

@@ -15,20 +15,23 @@ public sealed record CompareRequest
     /// <summary>The phrases (queries), in the order rows are reported; blank ones are skipped, repeats once.</summary>
     public required IReadOnlyList<string> Phrases { get; init; }
 
-    /// <summary>Years to keep (any range matches); also the columns shown.</summary>
-    public IReadOnlyList<YearRange> Years { get; init; } = [];
+    /// <summary>The filters, as search takes them (<see cref="Model.Filters"/>); the years are also the columns shown.</summary>
+    public Filters Filters { get; init; } = Filters.None;
+
+    /// <summary>Years to keep (any range matches); also the columns shown: <see cref="Filters.Years"/>.</summary>
+    public IReadOnlyList<YearRange> Years { get => Filters.Years; init => Filters = Filters with { Years = value }; }
 
     /// <summary>Topics to keep, as search's <c>topic</c> filter.</summary>
-    public IReadOnlyList<string> Topics { get; init; } = [];
+    public IReadOnlyList<string> Topics { get => Filters.Topics; init => Filters = Filters with { Topics = value }; }
 
     /// <summary>Chapters to keep, as search's <c>chapter</c> filter.</summary>
-    public IReadOnlyList<string> Chapters { get; init; } = [];
+    public IReadOnlyList<string> Chapters { get => Filters.Chapters; init => Filters = Filters with { Chapters = value }; }
 
     /// <summary>Documents to keep, as search's <c>doc</c> filter.</summary>
-    public IReadOnlyList<string> Docs { get; init; } = [];
+    public IReadOnlyList<string> Docs { get => Filters.Docs; init => Filters = Filters with { Docs = value }; }
 
     /// <summary>Kinds to keep, as search's <c>kind</c> filter.</summary>
-    public IReadOnlyList<string> Kinds { get; init; } = [];
+    public IReadOnlyList<string> Kinds { get => Filters.Kinds; init => Filters = Filters with { Kinds = value }; }
 
     /// <summary>Where a multi-year document counts.</summary>
     public MultiYearMode MultiYear { get; init; } = MultiYearMode.FirstYear;

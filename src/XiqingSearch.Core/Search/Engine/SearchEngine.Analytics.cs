@@ -51,6 +51,12 @@ public sealed partial class SearchEngine
         {
             return SearchMessages.OwnYearsNotForNewTerms();
         }
+        // The year is the verb's subject: the filters keep paragraphs within every year alike.
+        var kept = request.Filters with { Years = [] };
+        if (SearchLimits.CheckFilters(kept) is { } invalid)
+        {
+            return invalid;
+        }
 
         var searcher = Acquire();
         Dictionary<int, Dictionary<string, DistinctText>> textsByYear;
@@ -61,6 +67,7 @@ public sealed partial class SearchEngine
         {
             var table = ViewOf(searcher.Table, request.Caller).Table;
             var columns = YearColumns.Build(table.Documents, request.MultiYear, [], []);
+            var passes = RowFilter(kept, table);
             unknownYearParagraphs = columns.UnknownYearParagraphs;
             years = [.. columns.Years.Order()];
             textsByYear = [];
@@ -69,7 +76,7 @@ public sealed partial class SearchEngine
             // run's words and the ranking of equal counts come from the texts in the order they are read.
             foreach (var row in table.Rows.OrderBy(r => r.Document.Doc, StringComparer.Ordinal).ThenBy(r => r.Paragraph))
             {
-                if (!columns.TryGet(row.Document, out var column))
+                if (!columns.TryGet(row.Document, out var column) || !passes(row))
                 {
                     continue;
                 }
@@ -114,7 +121,7 @@ public sealed partial class SearchEngine
         var disappeared = Disappeared(request, earlier, earlierOfType, Texts(fromYear));
 
         // Report only what the engine's own search confirms, with its counts.
-        var filters = new CompareRequest { Phrases = [], MultiYear = request.MultiYear, Caller = request.Caller };
+        var filters = new CompareRequest { Phrases = [], Filters = kept, MultiYear = request.MultiYear, Caller = request.Caller };
         var confirmedAppeared = new List<AppearedTerm>();
         if (appeared.Count > 0)
         {
@@ -368,6 +375,30 @@ public sealed partial class SearchEngine
         return sizes;
     }
 
+    /// <summary>
+    /// Whether a row passes <paramref name="filters"/>, as search's filters judge it: the facet filters by the
+    /// row's ordinals, a heading filter by its chapter path (folded, so as <c>chapter:</c> matches). The terms'
+    /// counts come from search with the same filters, so this only chooses where candidates are read.
+    /// </summary>
+    private static Func<ParagraphRow, bool> RowFilter(Filters filters, ParagraphTable table)
+    {
+        if (filters.IsEmpty)
+        {
+            return _ => true;
+        }
+        var facets = new Facets.FacetFilter(new SearchRequest { Query = "*", Filters = filters }, table);
+        var headings = filters.Headings.Select(h => MatchFolding.Normalize(h)).Where(h => h.Length > 0).ToList();
+        return row =>
+        {
+            if (facets.Evaluate(in table.KeysOf(row.DocId), row.DocId) != Facets.FacetMask.None)
+            {
+                return false;
+            }
+            return headings.Count == 0
+                || row.Chapter.Any(heading => headings.Any(h => MatchFolding.Normalize(heading).Contains(h, StringComparison.Ordinal)));
+        };
+    }
+
     // Candidates are Han characters only, so quoting makes each an exact phrase whatever it reads like.
     private static string QuoteTerm(string term) => "\"" + term + "\"";
 
@@ -400,11 +431,7 @@ public sealed partial class SearchEngine
                 // Every document's counts: the comparison sums the whole document facet.
                 FacetSize = 0,
                 Sort = SearchSort.Document,
-                Years = filters.Years,
-                Topics = filters.Topics,
-                Chapters = filters.Chapters,
-                Docs = filters.Docs,
-                Kinds = filters.Kinds,
+                Filters = filters.Filters,
                 Caller = filters.Caller,
             });
             if (!searched.IsSuccess)

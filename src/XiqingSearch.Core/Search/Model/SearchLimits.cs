@@ -1,4 +1,3 @@
-using XiqingSearch.Core.Ingestion;
 using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Core.Search.Model;
@@ -65,9 +64,15 @@ public static class SearchLimits
     public static Problem? Check(SearchRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Query is null)
+        if (string.IsNullOrWhiteSpace(request.Query))
         {
-            return SearchMessages.QueryRequired();
+            // Missing, empty or blank: one problem from every front end, as the query compiler words it.
+            return SearchMessages.QueryEmpty() with
+            {
+                Source = request.Query ?? "",
+                Span = new TextSpan(0, 0),
+                Parameter = RequestParameter.Query,
+            };
         }
         if (request.Query.Length > MaxQueryLength)
         {
@@ -85,26 +90,48 @@ public static class SearchLimits
         {
             return SearchMessages.OutOfRange(RequestParameter.Offset, request.Offset, 0, MaxOffset);
         }
-        if (request.Years.Count > MaxValues)
+        return CheckFilters(request.Filters);
+    }
+
+    /// <summary>
+    /// The first filter value of <paramref name="filters"/> outside these limits (too many values, too long, a year
+    /// out of range, a value a choice does not allow), or null: one check, by the filters' declarations, for every
+    /// verb that takes them.
+    /// </summary>
+    public static Problem? CheckFilters(Filters filters)
+    {
+        ArgumentNullException.ThrowIfNull(filters);
+        if (filters.Years.Count > MaxValues)
         {
-            return SearchMessages.TooManyValues(RequestParameter.Year, request.Years.Count, MaxValues);
+            return SearchMessages.TooManyValues(RequestParameter.Year, filters.Years.Count, MaxValues);
         }
-        foreach (var range in request.Years)
+        foreach (var range in filters.Years)
         {
             if (!range.IsUnknown && (!IsYear(range.From) || !IsYear(range.To) || range.From > range.To))
             {
                 return SearchMessages.BadYear(range.ToString());
             }
         }
-        return CheckValues(RequestParameter.Topic, request.Topics)
-            ?? CheckValues(RequestParameter.Chapter, request.Chapters)
-            ?? CheckValues(RequestParameter.Heading, request.Headings)
-            ?? CheckValues(RequestParameter.Doc, request.Docs)
-            ?? CheckValues(RequestParameter.Kind, request.Kinds)
-            ?? CheckValues(RequestParameter.Type, request.Types)
-            ?? CheckValues(RequestParameter.Issuer, request.Issuers)
-            ?? CheckKinds(request.Kinds)
-            ?? CheckTypes(request.Types);
+        var declared = RequestDeclarations.Filters.Where(f => f.Parameter.Type != ParameterValueType.Year).ToList();
+        foreach (var filter in declared)
+        {
+            if (CheckValues(filter.Parameter.Parameter, [.. filter.Values(filters)]) is { } problem)
+            {
+                return problem;
+            }
+        }
+        foreach (var filter in declared.Where(f => f.Parameter.Allowed.Count > 0))
+        {
+            var allowed = filter.Parameter.Allowed;
+            foreach (var value in filter.Values(filters))
+            {
+                if (!allowed.Contains(value, StringComparer.Ordinal))
+                {
+                    return filter.Parameter.Unknown(value, allowed);
+                }
+            }
+        }
+        return null;
     }
 
     /// <summary>Null when <paramref name="context"/> neighbours each side are allowed, else the problem.</summary>
@@ -143,30 +170,6 @@ public static class SearchLimits
             if (value.Length > MaxValueLength)
             {
                 return SearchMessages.ValueTooLong(parameter, value.Length, MaxValueLength);
-            }
-        }
-        return null;
-    }
-
-    private static Problem? CheckTypes(IReadOnlyList<string> types)
-    {
-        foreach (var type in types)
-        {
-            if (!DocumentTypes.IsKnown(type))
-            {
-                return SearchMessages.UnknownValue(RequestParameter.Type, type, DocumentTypes.All);
-            }
-        }
-        return null;
-    }
-
-    private static Problem? CheckKinds(IReadOnlyList<string> kinds)
-    {
-        foreach (var kind in kinds)
-        {
-            if (!ParagraphKindNames.TryParse(kind, out _))
-            {
-                return SearchMessages.UnknownValue(RequestParameter.Kind, kind, ParagraphKindNames.All);
             }
         }
         return null;

@@ -14,9 +14,6 @@ internal static class SearchMessages
 {
     // ---- Request values ------------------------------------------------------------------------------------
 
-    public static Problem QueryRequired() =>
-        Bad(RequestParameter.Query, "A query is required.", ("reason", "required"));
-
     public static Problem QueryTooLong(string query, int max) =>
         Make(ProblemCodes.QueryTooLong,
             Format($"The query has {query.Length} characters; at most {max} are allowed."),
@@ -39,6 +36,10 @@ internal static class SearchMessages
     public static Problem UnknownValue(RequestParameter parameter, string value, IReadOnlyList<string> allowed) =>
         Bad(parameter, Format($"{Subject(parameter)} must be {Listed(allowed)}, not '{value}'."),
             ("reason", "unknown-value"), ("value", value), ("allowed", string.Join(", ", allowed)));
+
+    public static Problem NotAnInteger(RequestParameter parameter, string value) =>
+        Bad(parameter, Format($"{Subject(parameter)} must be a whole number, not '{value}'."),
+            ("reason", "not-an-integer"), ("value", value));
 
     public static Problem BadYear(string value) =>
         Bad(RequestParameter.Year,
@@ -247,7 +248,10 @@ internal static class SearchMessages
         RequestParameter.Since => "The first year compared",
         RequestParameter.MultiYear => "The multi-year mode",
         RequestParameter.Format => "The format",
-        _ => "The value",
+        RequestParameter.Ocr => "The OCR filter",
+        RequestParameter.Exact => "Exact matching",
+        // A filter declared later is named by its parameter until it is given words of its own.
+        _ => "The " + parameter.ToString().ToLowerInvariant() + " filter",
     };
 
     private static string Listed(IReadOnlyList<string> values) =>

@@ -1,5 +1,3 @@
-using XiqingSearch.Core.Ingestion;
-
 namespace XiqingSearch.Core.Search.Model;
 
 /// <summary>
@@ -30,39 +28,32 @@ public sealed record SearchRequest
     /// <summary>Hit order.</summary>
     public SearchSort Sort { get; init; } = SearchSort.Relevance;
 
-    /// <summary>Years to keep (any range matches; <see cref="YearRange.UnknownYear"/> keeps the unknown year).</summary>
-    public IReadOnlyList<YearRange> Years { get; init; } = [];
+    /// <summary>The filters (<see cref="Model.Filters"/>), shared with compare, new-terms and the export.</summary>
+    public Filters Filters { get; init; } = Filters.None;
 
-    /// <summary>Topics to keep (exact names).</summary>
-    public IReadOnlyList<string> Topics { get; init; } = [];
+    /// <summary>Years to keep: <see cref="Filters.Years"/>.</summary>
+    public IReadOnlyList<YearRange> Years { get => Filters.Years; init => Filters = Filters with { Years = value }; }
 
-    /// <summary>
-    /// Chapters to keep. A value is a heading path joined with <see cref="ChapterPath.Separator"/>
-    /// (<c>一、… &gt; （一）…</c>) or a single heading; a paragraph matches when its chapter path starts with it.
-    /// </summary>
-    public IReadOnlyList<string> Chapters { get; init; } = [];
+    /// <summary>Topics to keep: <see cref="Filters.Topics"/>.</summary>
+    public IReadOnlyList<string> Topics { get => Filters.Topics; init => Filters = Filters with { Topics = value }; }
 
-    /// <summary>
-    /// Headings to keep (any of them): a paragraph matches when a heading of its chapter path contains the value
-    /// (a whole heading or part of one, at any level), as the query field <c>chapter:</c> means. <c>xiqing search
-    /// --chapter</c> and HTTP <c>heading=</c> fill it; <see cref="Chapters"/> is the facet's exact-path selection.
-    /// </summary>
-    public IReadOnlyList<string> Headings { get; init; } = [];
+    /// <summary>Chapter paths to keep: <see cref="Filters.Chapters"/>.</summary>
+    public IReadOnlyList<string> Chapters { get => Filters.Chapters; init => Filters = Filters with { Chapters = value }; }
 
-    /// <summary>Documents to keep (ids: file names without extension).</summary>
-    public IReadOnlyList<string> Docs { get; init; } = [];
+    /// <summary>Headings to keep: <see cref="Filters.Headings"/>.</summary>
+    public IReadOnlyList<string> Headings { get => Filters.Headings; init => Filters = Filters with { Headings = value }; }
 
-    /// <summary>
-    /// Document types to keep (<c>annual-plan</c>, <c>work-report</c>, <c>five-year-plan</c>, <c>other</c>: see
-    /// <see cref="DocumentTypes"/>).
-    /// </summary>
-    public IReadOnlyList<string> Types { get; init; } = [];
+    /// <summary>Documents to keep: <see cref="Filters.Docs"/>.</summary>
+    public IReadOnlyList<string> Docs { get => Filters.Docs; init => Filters = Filters with { Docs = value }; }
 
-    /// <summary>Issuers to keep (发文机关, exact names as the <c>issuer</c> facet lists them).</summary>
-    public IReadOnlyList<string> Issuers { get; init; } = [];
+    /// <summary>Document types to keep: <see cref="Filters.Types"/>.</summary>
+    public IReadOnlyList<string> Types { get => Filters.Types; init => Filters = Filters with { Types = value }; }
 
-    /// <summary>Kinds to keep (<see cref="ParagraphKindNames"/>).</summary>
-    public IReadOnlyList<string> Kinds { get; init; } = [];
+    /// <summary>Issuers to keep: <see cref="Filters.Issuers"/>.</summary>
+    public IReadOnlyList<string> Issuers { get => Filters.Issuers; init => Filters = Filters with { Issuers = value }; }
+
+    /// <summary>Kinds to keep: <see cref="Filters.Kinds"/>.</summary>
+    public IReadOnlyList<string> Kinds { get => Filters.Kinds; init => Filters = Filters with { Kinds = value }; }
 
     /// <summary>
     /// Text recognised from scans: null keeps all paragraphs, false keeps only exact text (<c>--exclude-ocr</c>,
