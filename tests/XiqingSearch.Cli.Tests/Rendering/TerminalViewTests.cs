@@ -1,5 +1,6 @@
 using System.Text.Json;
 using XiqingSearch.Cli.Rendering;
+using XiqingSearch.Core.Export;
 using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Cli.Tests.Rendering;
