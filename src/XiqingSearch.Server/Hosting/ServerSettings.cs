@@ -124,7 +124,7 @@ internal sealed record ServerSettings
             MaxConcurrentPerRoute = (int)Math.Max(1, Bounded(settings.GetWhole(SettingsKeys.RoutesMaxConcurrent, defaults.MaxConcurrentPerRoute), int.MaxValue)),
             TrustedProxies = ClientAddress.Parse(settings.GetList(SettingsKeys.AuthTrustedProxies), entry =>
                 throw new XiqingException(new Problem(ProblemCodes.SettingsInvalid,
-                    $"Xiqing:Auth:TrustedProxies: '{entry}' is not an IP address (from {settings.SourceOf(SettingsKeys.AuthTrustedProxies)}).",
+                    Http.ServerMessages.NotAnAddress("Xiqing:Auth:TrustedProxies", entry, settings.SourceOf(SettingsKeys.AuthTrustedProxies)),
                     SettingsKeys.AuthTrustedProxies))),
             AuthMode = AuthModes.Parse(settings.Get(SettingsKeys.AuthMode), settings.SourceOf(SettingsKeys.AuthMode)),
             UserHeader = HeaderName(settings, SettingsKeys.AuthUserHeader, defaults.UserHeader),
@@ -158,8 +158,7 @@ internal sealed record ServerSettings
                 if (origin != "*" && !IsOrigin(origin))
                 {
                     throw new XiqingException(new Problem(ProblemCodes.SettingsInvalid,
-                        $"Xiqing:EmbedOrigins: '{entry}' is not an origin (scheme://host[:port], e.g. https://portal.example.gov.cn) " +
-                        $"(from {settings.SourceOf(key)}).", SettingsKeys.EmbedOrigins));
+                        Http.ServerMessages.NotAnOrigin("Xiqing:EmbedOrigins", entry, settings.SourceOf(key)), SettingsKeys.EmbedOrigins));
                 }
                 if (!origins.Contains(origin, StringComparer.OrdinalIgnoreCase))
                 {
@@ -192,7 +191,8 @@ internal sealed record ServerSettings
         if (!name.All(c => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c)))
         {
             throw new XiqingException(new Problem(ProblemCodes.SettingsInvalid,
-                $"Xiqing:Auth:{(key == SettingsKeys.AuthUserHeader ? "UserHeader" : "GroupsHeader")}: '{name}' is not a header name (from {settings.SourceOf(key)}).", key));
+                Http.ServerMessages.NotAHeaderName(
+                    key == SettingsKeys.AuthUserHeader ? "Xiqing:Auth:UserHeader" : "Xiqing:Auth:GroupsHeader", name, settings.SourceOf(key)), key));
         }
         return name;
     }
