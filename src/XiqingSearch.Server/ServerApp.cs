@@ -19,14 +19,9 @@ namespace XiqingSearch.Server;
 /// </summary>
 public static class ServerApp
 {
-    private static readonly Dictionary<string, string> s_switches = new()
-    {
-        ["--index"] = "Xiqing:Index",
-        ["--seeds"] = "Xiqing:Seeds",
-        ["--smartcn-jar"] = "Xiqing:SmartCnJar",
-        ["--admin-key"] = "Xiqing:AdminKey",
-        ["--audit-log"] = "Xiqing:Audit:Path",
-    };
+    // Core's one table of the settings' own flags, as the command-line configuration maps a flag to its key.
+    private static readonly Dictionary<string, string> s_switches = SettingsKeys.Flags.Where(flag => !flag.IsSwitch)
+        .ToDictionary(flag => flag.Name, flag => flag.ConfigurationName[2..]);
 
     /// <summary>
     /// The settings for <paramref name="args"/>: <c>--index DIR</c>, <c>--seeds DIR</c>, <c>--smartcn-jar PATH</c>,
@@ -36,8 +31,10 @@ public static class ServerApp
     /// </summary>
     public static Result<ResolvedSettings> ResolveSettings(string[] args)
     {
-        // --ocr is a switch without a value, which the command-line configuration cannot map: it is the setting on.
-        args = [.. args.Select(a => a == "--ocr" ? "--Xiqing:Ocr:Enabled=true" : a)];
+        // A switch (--ocr) has no value, which the command-line configuration cannot map: it is the setting on.
+        args = [.. args.Select(a => SettingsKeys.Flags.FirstOrDefault(flag => flag.IsSwitch && flag.Name == a) is { } flag
+            ? flag.ConfigurationName + "=true"
+            : a)];
         args = EmbedOriginFlags(args);
         var section = new ConfigurationBuilder().AddCommandLine(args, s_switches).Build().GetSection("Xiqing");
         // --Xiqing:Cors:Origins:0=a --Xiqing:Cors:Origins:1=b is the list "a,b", in index order.

@@ -45,7 +45,7 @@ internal static class IndexCommand
                 progress => IndexBuilder.Build(
                     settings.ToIndexOptions() with { BuildLockWait = TimeSpan.FromSeconds(Math.Max(0, parseResult.GetValue(wait))) },
                     progress, parseResult.GetValue(force))));
-            WriteSummary(report, StyledWriter.ForStdout(Console.Out));
+            WriteSummary(report, StyledWriter.ForStdout(Console.Out), ocrOff: !settings.ToIndexOptions().Ocr.Enabled);
             return parseResult.GetValue(strict) && report.HasFindings ? ExitCodes.StrictFindings : ExitCodes.Success;
         }));
         return ExamplesHelpAction.WithExamples(command, """
@@ -58,7 +58,7 @@ internal static class IndexCommand
     /// <summary>Columns the whole summary table needs.</summary>
     private const int WideTableColumns = 120;
 
-    private static void WriteSummary(BuildReport report, StyledWriter output)
+    private static void WriteSummary(BuildReport report, StyledWriter output, bool ocrOff)
     {
         if (!report.Rebuilt)
         {
@@ -111,7 +111,7 @@ internal static class IndexCommand
         {
             output.Line("Re-analysed: " + string.Join(", ", report.ChangedFiles), "dim");
         }
-        SkippedList.Write(report.Skipped, output);
+        SkippedList.Write(report.Skipped, output, ocrOff);
         WriteFindings(report, output);
     }
 

@@ -12,25 +12,25 @@ namespace XiqingSearch.Cli.Commands;
 /// </summary>
 internal sealed class LocationOptions
 {
-    public Option<string> Seeds { get; } = new("--seeds")
+    public Option<string> Seeds { get; } = new(SettingsKeys.FlagOf(SettingsKeys.Seeds).Name)
     {
         Description = "Folder of source documents (default: seeds/, or XIQING_SEEDS, or \"seeds\" in xiqing.json).",
         HelpName = "DIR",
     };
 
-    public Option<string> Index { get; } = new("--index")
+    public Option<string> Index { get; } = new(SettingsKeys.FlagOf(SettingsKeys.Index).Name)
     {
         Description = "Index folder (default: index/, or XIQING_INDEX, or \"index\" in xiqing.json).",
         HelpName = "DIR",
     };
 
-    public Option<string> SmartCnJar { get; } = new("--smartcn-jar")
+    public Option<string> SmartCnJar { get; } = new(SettingsKeys.FlagOf(SettingsKeys.SmartCnJar).Name)
     {
         Description = "A Java Lucene SmartCn jar to read the dictionaries from (default: XIQING_SMARTCN_JAR, else the dictionaries built into the Lucene.Net.Analysis.SmartCn package).",
         HelpName = "PATH",
     };
 
-    public Option<bool> Ocr { get; } = new("--ocr")
+    public Option<bool> Ocr { get; } = new(SettingsKeys.FlagOf(SettingsKeys.OcrEnabled).Name)
     {
         Description = "Recognise scanned pages and images (.png .jpg .tif) with Tesseract (default: Xiqing:Ocr:Enabled, else off). Their text is marked as OCR.",
     };
@@ -75,12 +75,17 @@ internal sealed class LocationOptions
     }
 
     /// <summary>Flags, environment and xiqing.json resolved.</summary>
-    public CliSettings Resolve(ParseResult parseResult) => CliSettings.Resolve(new Dictionary<string, string?>
+    public CliSettings Resolve(ParseResult parseResult) => CliSettings.Resolve(Flags(parseResult));
+
+    /// <summary>
+    /// The flags given, keyed by their settings as Core's flag table pairs them; a switch is absent unless given,
+    /// so that Xiqing:Ocr:Enabled in the environment or a file still counts.
+    /// </summary>
+    public Dictionary<string, string?> Flags(ParseResult parseResult) => new()
     {
-        [ResolvedSettings.SeedsKey] = parseResult.GetValue(Seeds),
-        [ResolvedSettings.IndexKey] = parseResult.GetValue(Index),
-        [ResolvedSettings.SmartCnJarKey] = parseResult.GetValue(SmartCnJar),
-        // Absent unless given, so that Xiqing:Ocr:Enabled in the environment or a file still counts.
+        [SettingsKeys.Seeds] = parseResult.GetValue(Seeds),
+        [SettingsKeys.Index] = parseResult.GetValue(Index),
+        [SettingsKeys.SmartCnJar] = parseResult.GetValue(SmartCnJar),
         [SettingsKeys.OcrEnabled] = parseResult.GetValue(Ocr) ? "true" : null,
-    });
+    };
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using XiqingSearch.Core.Configuration;
 using XiqingSearch.Server;
 
 namespace XiqingSearch.Cli.Commands;
@@ -30,7 +31,7 @@ internal static class ServeCommand
                 "Default: none (only this service's own origin).",
             HelpName = "URL",
         };
-        var adminKey = new Option<string>("--admin-key")
+        var adminKey = new Option<string>(SettingsKeys.FlagOf(SettingsKeys.AdminKey).Name)
         {
             Description = "Key for POST /api/admin/reindex (header X-Xiqing-Key or Authorization: Bearer). " +
                 "Also Xiqing:AdminKey, XIQING_ADMIN_KEY. Default: none (admin routes off).",
@@ -44,7 +45,7 @@ internal static class ServeCommand
                 "XIQING_AUTH__TRUSTED_PROXIES=a,b. Default: none (the connection's address is the client).",
             HelpName = "ADDRESS",
         };
-        var auditLog = new Option<string>("--audit-log")
+        var auditLog = new Option<string>(SettingsKeys.FlagOf(SettingsKeys.AuditPath).Name)
         {
             Description = "Write the audit log: one JSON line per request (who, what, status, hits), a file per day " +
                 "(FILE-yyyy-MM-dd.ext). Also Xiqing:Audit:Path, XIQING_AUDIT__PATH. Default: none (nothing written).",
@@ -83,16 +84,16 @@ internal static class ServeCommand
             // The flags become the server's own arguments, so the server resolves exactly what it would when
             // started on its own with them (one resolver: flag, environment, xiqing.json, appsettings.json).
             List<string> args = [.. parseResult.UnmatchedTokens];
-            foreach (var (option, name) in new[] { (locations.Seeds, "--seeds"), (locations.Index, "--index"), (locations.SmartCnJar, "--smartcn-jar"), (adminKey, "--admin-key"), (urls, "--urls"), (auditLog, "--audit-log") })
+            foreach (var option in new[] { locations.Seeds, locations.Index, locations.SmartCnJar, adminKey, urls, auditLog })
             {
                 if (parseResult.GetValue(option) is { Length: > 0 } value)
                 {
-                    args.AddRange([name, value]);
+                    args.AddRange([option.Name, value]);
                 }
             }
             if (parseResult.GetValue(locations.Ocr))
             {
-                args.Add("--ocr");
+                args.Add(locations.Ocr.Name);
             }
             if (parseResult.GetValue(embedOrigins) is { Length: > 0 } origins)
             {

@@ -44,9 +44,9 @@ internal sealed class CliSettings
     public static CliSettings Resolve(string? seedsFlag, string? indexFlag, string? jarFlag, string? currentDirectory = null) =>
         Resolve(new Dictionary<string, string?>
         {
-            [ResolvedSettings.SeedsKey] = seedsFlag,
-            [ResolvedSettings.IndexKey] = indexFlag,
-            [ResolvedSettings.SmartCnJarKey] = jarFlag,
+            [SettingsKeys.Seeds] = seedsFlag,
+            [SettingsKeys.Index] = indexFlag,
+            [SettingsKeys.SmartCnJar] = jarFlag,
         }, currentDirectory);
 
     /// <summary>Resolves the settings from flags keyed as in the settings files.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using XiqingSearch.Core.Export;
 using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Cli.Rendering;

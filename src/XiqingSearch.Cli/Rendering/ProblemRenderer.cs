@@ -69,6 +69,9 @@ internal static class ProblemRenderer
         ProblemCodes.IndexMissing when problem.Arguments is { } a && a.TryGetValue("seeds", out var seeds) && a.TryGetValue("index", out var index) =>
             CliText.Get("error.buildIt", seeds, index),
         ProblemCodes.IndexIncompatible => CliText.Get("error.rebuildIt"),
+        // Core words the index folder and the seeds folder as settings; the command line names its flags.
+        ProblemCodes.IndexPathIsFile or ProblemCodes.IndexCannotCreate => CliText.Get("error.chooseIndex"),
+        ProblemCodes.SeedsFolderMissing => CliText.Get("error.pointToSeeds"),
         _ => null,
     };
 

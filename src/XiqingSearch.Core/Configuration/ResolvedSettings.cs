@@ -9,15 +9,6 @@ namespace XiqingSearch.Core.Configuration;
 /// </summary>
 public sealed class ResolvedSettings
 {
-    /// <summary>Key of the index folder (default <c>index</c>).</summary>
-    public const string IndexKey = "index";
-
-    /// <summary>Key of the seeds folder (default <c>seeds</c>).</summary>
-    public const string SeedsKey = "seeds";
-
-    /// <summary>Key of the optional Java SmartCn jar.</summary>
-    public const string SmartCnJarKey = "smartcnjar";
-
     private readonly IReadOnlyList<SettingsLayer> _layers;
 
     internal ResolvedSettings(IReadOnlyList<SettingsLayer> layers, string currentDirectory)
@@ -106,13 +97,13 @@ public sealed class ResolvedSettings
     /// <summary>The index, seeds and jar locations, absolute, the readers' limits, and how OCR runs.</summary>
     public IndexOptions ToIndexOptions()
     {
-        var index = GetPath(IndexKey) ?? Path.GetFullPath("index", CurrentDirectory);
+        var index = GetPath(SettingsKeys.Index) ?? Path.GetFullPath("index", CurrentDirectory);
         return new()
         {
             IngestLimits = ToIngestLimits(),
             IndexDirectory = index,
-            SeedsDirectory = GetPath(SeedsKey) ?? Path.GetFullPath("seeds", CurrentDirectory),
-            SmartCnJar = GetPath(SmartCnJarKey),
+            SeedsDirectory = GetPath(SettingsKeys.Seeds) ?? Path.GetFullPath("seeds", CurrentDirectory),
+            SmartCnJar = GetPath(SettingsKeys.SmartCnJar),
             Ocr = ToOcrOptions(index),
         };
     }

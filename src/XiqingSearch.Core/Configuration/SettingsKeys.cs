@@ -9,9 +9,15 @@ namespace XiqingSearch.Core.Configuration;
 /// </summary>
 public static class SettingsKeys
 {
-    public const string Index = ResolvedSettings.IndexKey;
-    public const string Seeds = ResolvedSettings.SeedsKey;
-    public const string SmartCnJar = ResolvedSettings.SmartCnJarKey;
+    /// <summary>The index folder (default <c>index</c>).</summary>
+    public const string Index = "index";
+
+    /// <summary>The seeds folder (default <c>seeds</c>).</summary>
+    public const string Seeds = "seeds";
+
+    /// <summary>The optional Java SmartCn jar.</summary>
+    public const string SmartCnJar = "smartcnjar";
+
     public const string AdminKey = "adminkey";
     /// <summary>Origins that may embed the page (frame it and call the API); <see cref="CorsOrigins"/> and
     /// <see cref="FrameAncestors"/> are older names of the same list.</summary>
@@ -73,6 +79,20 @@ public static class SettingsKeys
         AuthOidcClientSecret, AuthOidcAudience, AuthOidcGroupsClaim, AuthOidcUserClaim, AuthOidcScopes,
         AuditPath, AuditQueryText,
     ];
+
+    /// <summary>
+    /// The settings a command line sets with a flag of its own: the same flags for every verb of <c>xiqing</c>,
+    /// <c>xiqing serve</c> and the server started on its own (any other setting is <c>--Xiqing:Key=value</c> there).
+    /// A switch takes no value and turns its setting on.
+    /// </summary>
+    public static IReadOnlyList<SettingFlag> Flags { get; } =
+    [
+        new("--index", Index), new("--seeds", Seeds), new("--smartcn-jar", SmartCnJar), new("--admin-key", AdminKey),
+        new("--audit-log", AuditPath), new("--ocr", OcrEnabled, IsSwitch: true),
+    ];
+
+    /// <summary>The flag of <paramref name="key"/> (one of <see cref="Flags"/>).</summary>
+    public static SettingFlag FlagOf(string key) => Flags.Single(flag => flag.Key == key);
 
     /// <summary>Whether <paramref name="key"/> (canonical) is a setting; keys starting with <c>$</c> (such as a JSON
     /// file's <c>$schema</c>) are annotations and pass.</summary>

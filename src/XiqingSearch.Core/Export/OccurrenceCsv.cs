@@ -97,9 +97,9 @@ public static class OccurrenceCsv
         ChapterPath.Join(hit.Chapter),
         hit.Topic,
         hit.Paragraph.ToString(CultureInfo.InvariantCulture),
-        Before(hit.Text, span.Start, ContextChars),
+        TextWindow.Before(hit.Text, span.Start, ContextChars),
         hit.Text[span.Start..span.End],
-        After(hit.Text, span.End, ContextChars),
+        TextWindow.After(hit.Text, span.End, ContextChars),
         hit.Kind,
         hit.FirstLine.ToString(CultureInfo.InvariantCulture),
         hit.LastLine.ToString(CultureInfo.InvariantCulture),
@@ -145,28 +145,4 @@ public static class OccurrenceCsv
     /// </summary>
     public static string Defuse(string field) =>
         field.Length > 0 && field[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + field : field;
-
-    // Windows never split a surrogate pair.
-    private static string Before(string text, int end, int chars)
-    {
-        var start = Math.Max(0, end - chars);
-        if (start > 0 && char.IsLowSurrogate(text[start]))
-        {
-            start++;
-        }
-        return Flatten(text[start..end]);
-    }
-
-    private static string After(string text, int start, int chars)
-    {
-        var end = Math.Min(text.Length, start + chars);
-        if (end < text.Length && end > start && char.IsHighSurrogate(text[end - 1]))
-        {
-            end--;
-        }
-        return Flatten(text[start..end]);
-    }
-
-    private static string Flatten(string text) =>
-        text.AsSpan().IndexOfAny("\t\r\n") < 0 ? text : text.Replace('\t', ' ').Replace('\r', ' ').Replace('\n', ' ');
 }

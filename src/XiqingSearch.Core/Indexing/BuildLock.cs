@@ -65,15 +65,14 @@ internal sealed class BuildLock : IDisposable
                 // Held by another build: wait for it to commit (or die), then build on its commit.
                 if (!told)
                 {
-                    waiting?.Invoke($"waiting for another build of {folder} to finish");
+                    waiting?.Invoke(IndexMessages.WaitingForBuild(folder));
                     told = true;
                 }
                 Thread.Sleep(s_poll);
             }
             catch (IOException)
             {
-                return new Problem(ProblemCodes.IndexBusy,
-                    $"Another build is writing the index in {folder}; try again when it has finished.", folder);
+                return new Problem(ProblemCodes.IndexBusy, IndexMessages.Busy(folder), folder);
             }
         }
     }
@@ -85,8 +84,7 @@ internal sealed class BuildLock : IDisposable
     {
         if (File.Exists(folder))
         {
-            return new Problem(ProblemCodes.IndexPathIsFile,
-                $"The index path {folder} is a file, not a folder: remove it or choose another --index.", folder);
+            return new Problem(ProblemCodes.IndexPathIsFile, IndexMessages.PathIsFile(folder), folder);
         }
         if (Directory.Exists(folder))
         {
@@ -100,10 +98,7 @@ internal sealed class BuildLock : IDisposable
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
             var parent = Path.GetDirectoryName(folder) ?? folder;
-            var cause = e is UnauthorizedAccessException ? "permission denied" : e.Message;
-            return new Problem(ProblemCodes.IndexCannotCreate,
-                $"Cannot create the index folder {folder}: {cause} in {parent}. Make the parent writable or choose another --index.",
-                folder);
+            return new Problem(ProblemCodes.IndexCannotCreate, IndexMessages.CannotCreate(folder, IndexMessages.CauseOf(e), parent), folder);
         }
     }
 
@@ -127,7 +122,6 @@ internal sealed class BuildLock : IDisposable
         }
     }
 
-    private static Problem ReadOnly(string folder, Exception e) => new(ProblemCodes.IndexReadOnly,
-        $"Cannot write the index folder {folder}: {(e is UnauthorizedAccessException ? "permission denied" : e.Message)}. The last good index keeps serving; make the folder writable to rebuild.",
-        folder);
+    private static Problem ReadOnly(string folder, Exception e) =>
+        new(ProblemCodes.IndexReadOnly, IndexMessages.ReadOnly(folder, IndexMessages.CauseOf(e)), folder);
 }

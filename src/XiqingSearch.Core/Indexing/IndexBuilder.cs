@@ -120,7 +120,7 @@ public static class IndexBuilder
         {
             // Disk full, a folder made read-only during the build, …: the previous commit is untouched.
             return new Problem(ProblemCodes.IndexWriteFailed,
-                $"Writing the index in {options.IndexDirectory} failed: {e.Message} The last good index keeps serving.",
+                IndexMessages.WriteFailed(options.IndexDirectory, e.Message),
                 options.IndexDirectory);
         }
     }
@@ -210,9 +210,7 @@ public static class IndexBuilder
         }
         catch (LockObtainFailedException)
         {
-            return new Problem(ProblemCodes.IndexBusy,
-                $"Another build is writing the index in {options.IndexDirectory}; try again when it has finished.",
-                options.IndexDirectory);
+            return new Problem(ProblemCodes.IndexBusy, IndexMessages.Busy(options.IndexDirectory), options.IndexDirectory);
         }
 
         var committed = false;

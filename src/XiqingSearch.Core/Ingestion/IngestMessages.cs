@@ -4,7 +4,10 @@ namespace XiqingSearch.Core.Ingestion;
 internal static class IngestMessages
 {
     public static string FolderMissing(string path) =>
-        $"The seeds folder '{path}' does not exist. Point to the documents with --seeds DIR (or XIQING_SEEDS, or \"seeds\" in xiqing.json), or run where a seeds/ folder is.";
+        $"The seeds folder '{path}' does not exist. Point to the documents with the seeds setting (XIQING_SEEDS, or \"seeds\" in xiqing.json), or run where a seeds/ folder is.";
+
+    /// <summary>How to read an image-only document, in the settings' words (the command line adds its flag).</summary>
+    public const string TurnOcrOn = "turn OCR on (setting Xiqing:Ocr:Enabled)";
 
     public static string FolderEmpty(string path) =>
         $"The seeds folder '{path}' holds no *.txt, *.md, *.pdf, *.docx, *.html or *.htm files.";

@@ -24,6 +24,6 @@ internal static class AuthModes
             return mode;
         }
         throw new XiqingException(new Problem(ProblemCodes.SettingsInvalid,
-            $"Xiqing:Auth:Mode: '{value}' is not one of {None}, {Header}, {Oidc} (from {source}).", SettingsKeys.AuthMode));
+            Http.ServerMessages.NotOneOf("Xiqing:Auth:Mode", mode, $"{None}, {Header}, {Oidc}", source), SettingsKeys.AuthMode));
     }
 }

@@ -19,7 +19,8 @@ internal static class DocumentEndpoints
             .WithName("Documents")
             .WithSummary("The indexed documents: id, title, year (null: unknown) and where it was read, period, number, issuer, dates, source URL, copies, warnings, paragraph counts; then the skipped files.")
             .Produces<IReadOnlyList<DocumentSummary>>(StatusCodes.Status200OK, "application/json")
-            .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json");
+            .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json")
+            .WithMetadata(new WarmUpRequests());
 
         app.MapGet("/api/documents/{doc}", Document)
             .WithName("Document")
@@ -61,7 +62,8 @@ internal static class DocumentEndpoints
             .WithDescription("Each value has count, the paragraphs with that value. There is no query, so there is nothing " +
                 "whose occurrences could be counted: unlike /api/search's facets, values carry no occurrences field.")
             .Produces<SearchFacets>(StatusCodes.Status200OK, "application/json")
-            .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json");
+            .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json")
+            .WithMetadata(new WarmUpRequests());
     }
 
     private static IResult Documents(HttpContext context, EngineHolder holder)

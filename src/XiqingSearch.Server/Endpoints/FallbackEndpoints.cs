@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Routing.Patterns;
 using XiqingSearch.Core.Problems;
+using XiqingSearch.Server.Hosting;
 using XiqingSearch.Server.Http;
 
 namespace XiqingSearch.Server.Endpoints;
@@ -14,13 +15,13 @@ internal static class FallbackEndpoints
 
     /// <summary>
     /// The routes a client may call, from the routing table itself, so a route added later is listed too: every
-    /// route with its methods that the API description shows, and the page (<c>/</c>). Left out are the page's
-    /// own files, the fallback and the catch-all forms of the document routes, which repeat routes already listed.
+    /// mapped route with its methods, the page (<c>/</c>) and the sign-in routes included. Left out are the page's
+    /// own files (they carry their <see cref="WebAsset"/>), the fallback and the catch-all forms of the document
+    /// routes, which repeat routes already listed.
     /// </summary>
     internal static IReadOnlyList<string> Routes(EndpointDataSource endpoints) =>
         [.. endpoints.Endpoints.OfType<RouteEndpoint>()
-            .Where(endpoint => endpoint.Metadata.GetMetadata<IExcludeFromDescriptionMetadata>() is not { ExcludeFromDescription: true }
-                || endpoint.RoutePattern.RawText == "/")
+            .Where(endpoint => endpoint.Metadata.GetMetadata<WebAsset>() is null)
             .Where(endpoint => !endpoint.RoutePattern.Parameters.Any(parameter => parameter.IsCatchAll))
             .SelectMany(endpoint => (endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [])
                 .Where(method => method != HttpMethods.Head)

@@ -20,12 +20,14 @@ internal static class PageEndpoints
             var handler = (HttpContext context) => Serve(context, asset);
             if (isPage)
             {
-                app.MapMethods("/", Methods, handler).ExcludeFromDescription();
+                app.MapMethods("/", Methods, handler).ExcludeFromDescription().WithMetadata(new WarmUpRequests());
             }
-            app.MapMethods("/" + asset.Name, Methods, handler).ExcludeFromDescription();
+            // The page's own files carry their asset, which tells them from routes a client calls (the 404's list).
+            app.MapMethods("/" + asset.Name, Methods, handler).ExcludeFromDescription().WithMetadata(asset);
             if (asset.Name == "favicon.svg")
             {
-                app.MapMethods("/favicon.ico", Methods, handler).ExcludeFromDescription(); // browsers ask for it unprompted
+                // Browsers ask for it unprompted.
+                app.MapMethods("/favicon.ico", Methods, handler).ExcludeFromDescription().WithMetadata(asset);
             }
         }
     }

@@ -34,7 +34,10 @@ internal static class SearchEndpoints
             .Produces<ErrorResponse>(StatusCodes.Status413PayloadTooLarge, "application/json")
             .Produces<ErrorResponse>(StatusCodes.Status429TooManyRequests, "application/json")
             .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json")
-            .RequireRateLimiting(RateLimits.Search);
+            .RequireRateLimiting(RateLimits.Search)
+            // Facets and a first page, a later page in another order, a filtered longer page.
+            .WithMetadata(new WarmUpRequests("?q=" + WarmUpRequests.Phrase, "?q=" + WarmUpRequests.Phrase + "&offset=10&sort=year",
+                "?q=" + WarmUpRequests.Phrase + "&limit=20&year=2024"));
     }
 
     private static async Task<IResult> Search(HttpContext context, EngineHolder holder, SearchCache cache, ServerSettings settings,

@@ -7,7 +7,7 @@ namespace XiqingSearch.Server.Hosting;
 /// reaches a running server.
 /// </summary>
 internal sealed class EngineService(EngineHolder holder, ServerSettings settings, ILogger<EngineService> logger,
-    IHostApplicationLifetime lifetime, Microsoft.AspNetCore.Hosting.Server.IServer server)
+    IHostApplicationLifetime lifetime, Microsoft.AspNetCore.Hosting.Server.IServer server, EndpointDataSource endpoints)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -17,7 +17,7 @@ internal sealed class EngineService(EngineHolder holder, ServerSettings settings
             await Task.Run(holder.OpenOrBuild, stoppingToken);
             if (holder.IsReady)
             {
-                await ServerWarmUp.RunAsync(holder, lifetime, server, logger, stoppingToken);
+                await ServerWarmUp.RunAsync(holder, lifetime, server, endpoints, logger, stoppingToken);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)

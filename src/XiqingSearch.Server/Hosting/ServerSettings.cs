@@ -102,33 +102,37 @@ internal sealed record ServerSettings
     /// <summary>True when the admin endpoints are on.</summary>
     public bool IsAdminEnabled => !string.IsNullOrEmpty(AdminKey);
 
+    // The defaults, declared once above as the properties' initial values; From falls back to them.
+    private static readonly ServerSettings s_defaults = new() { Index = new IndexOptions() };
+
     /// <summary>The server's settings from the resolved layers (Core's <see cref="SettingsResolver"/>).</summary>
     public static ServerSettings From(ResolvedSettings settings)
     {
+        var defaults = s_defaults;
         var origins = EmbedOriginsOf(settings);
         return new ServerSettings
         {
             Index = settings.ToIndexOptions(),
             AdminKey = settings.Get(SettingsKeys.AdminKey),
             EmbedOrigins = origins,
-            RefreshInterval = TimeSpan.FromSeconds(settings.GetPositive(SettingsKeys.RefreshSeconds, 2)),
-            SearchCacheBytes = Bounded(settings.GetWhole(SettingsKeys.SearchCacheMegabytes, 64), long.MaxValue / (1024 * 1024)) * 1024 * 1024,
-            AdminRequestsPerMinute = (int)Bounded(settings.GetWhole(SettingsKeys.RateLimitAdminPerMinute, 10), int.MaxValue),
-            SearchRequestsPerMinute = (int)Bounded(settings.GetWhole(SettingsKeys.RateLimitSearchPerMinute, 0), int.MaxValue),
-            MaxCsvRows = (int)Math.Max(1, Bounded(settings.GetWhole(SettingsKeys.AnswersMaxCsvRows, 100_000), int.MaxValue)),
-            MaxDocumentCharacters = Math.Max(1, Bounded(settings.GetWhole(SettingsKeys.AnswersMaxDocumentCharacters, 2_000_000), long.MaxValue)),
-            MaxConcurrentPerRoute = (int)Math.Max(1, Bounded(settings.GetWhole(SettingsKeys.RoutesMaxConcurrent, 4), int.MaxValue)),
+            RefreshInterval = TimeSpan.FromSeconds(settings.GetPositive(SettingsKeys.RefreshSeconds, defaults.RefreshInterval.TotalSeconds)),
+            SearchCacheBytes = Bounded(settings.GetWhole(SettingsKeys.SearchCacheMegabytes, defaults.SearchCacheBytes / (1024 * 1024)), long.MaxValue / (1024 * 1024)) * 1024 * 1024,
+            AdminRequestsPerMinute = (int)Bounded(settings.GetWhole(SettingsKeys.RateLimitAdminPerMinute, defaults.AdminRequestsPerMinute), int.MaxValue),
+            SearchRequestsPerMinute = (int)Bounded(settings.GetWhole(SettingsKeys.RateLimitSearchPerMinute, defaults.SearchRequestsPerMinute), int.MaxValue),
+            MaxCsvRows = (int)Math.Max(1, Bounded(settings.GetWhole(SettingsKeys.AnswersMaxCsvRows, defaults.MaxCsvRows), int.MaxValue)),
+            MaxDocumentCharacters = Math.Max(1, Bounded(settings.GetWhole(SettingsKeys.AnswersMaxDocumentCharacters, defaults.MaxDocumentCharacters), long.MaxValue)),
+            MaxConcurrentPerRoute = (int)Math.Max(1, Bounded(settings.GetWhole(SettingsKeys.RoutesMaxConcurrent, defaults.MaxConcurrentPerRoute), int.MaxValue)),
             TrustedProxies = ClientAddress.Parse(settings.GetList(SettingsKeys.AuthTrustedProxies), entry =>
                 throw new XiqingException(new Problem(ProblemCodes.SettingsInvalid,
-                    $"Xiqing:Auth:TrustedProxies: '{entry}' is not an IP address (from {settings.SourceOf(SettingsKeys.AuthTrustedProxies)}).",
+                    Http.ServerMessages.NotAnAddress("Xiqing:Auth:TrustedProxies", entry, settings.SourceOf(SettingsKeys.AuthTrustedProxies)),
                     SettingsKeys.AuthTrustedProxies))),
             AuthMode = AuthModes.Parse(settings.Get(SettingsKeys.AuthMode), settings.SourceOf(SettingsKeys.AuthMode)),
-            UserHeader = HeaderName(settings, SettingsKeys.AuthUserHeader, "X-Remote-User"),
-            GroupsHeader = HeaderName(settings, SettingsKeys.AuthGroupsHeader, "X-Remote-Groups"),
+            UserHeader = HeaderName(settings, SettingsKeys.AuthUserHeader, defaults.UserHeader),
+            GroupsHeader = HeaderName(settings, SettingsKeys.AuthGroupsHeader, defaults.GroupsHeader),
             QueryLimits = new QueryLimits
             {
-                MaxClauses = (int)Bounded(settings.GetWhole(SettingsKeys.QueryMaxClauses, QueryLimits.Default.MaxClauses), int.MaxValue),
-                Timeout = TimeSpan.FromSeconds(settings.GetPositive(SettingsKeys.QueryTimeoutSeconds, QueryLimits.Default.Timeout.TotalSeconds)),
+                MaxClauses = (int)Bounded(settings.GetWhole(SettingsKeys.QueryMaxClauses, defaults.QueryLimits.MaxClauses), int.MaxValue),
+                Timeout = TimeSpan.FromSeconds(settings.GetPositive(SettingsKeys.QueryTimeoutSeconds, defaults.QueryLimits.Timeout.TotalSeconds)),
             },
         };
     }
@@ -154,8 +158,7 @@ internal sealed record ServerSettings
                 if (origin != "*" && !IsOrigin(origin))
                 {
                     throw new XiqingException(new Problem(ProblemCodes.SettingsInvalid,
-                        $"Xiqing:EmbedOrigins: '{entry}' is not an origin (scheme://host[:port], e.g. https://portal.example.gov.cn) " +
-                        $"(from {settings.SourceOf(key)}).", SettingsKeys.EmbedOrigins));
+                        Http.ServerMessages.NotAnOrigin("Xiqing:EmbedOrigins", entry, settings.SourceOf(key)), SettingsKeys.EmbedOrigins));
                 }
                 if (!origins.Contains(origin, StringComparer.OrdinalIgnoreCase))
                 {
@@ -188,7 +191,8 @@ internal sealed record ServerSettings
         if (!name.All(c => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c)))
         {
             throw new XiqingException(new Problem(ProblemCodes.SettingsInvalid,
-                $"Xiqing:Auth:{(key == SettingsKeys.AuthUserHeader ? "UserHeader" : "GroupsHeader")}: '{name}' is not a header name (from {settings.SourceOf(key)}).", key));
+                Http.ServerMessages.NotAHeaderName(
+                    key == SettingsKeys.AuthUserHeader ? "Xiqing:Auth:UserHeader" : "Xiqing:Auth:GroupsHeader", name, settings.SourceOf(key)), key));
         }
         return name;
     }

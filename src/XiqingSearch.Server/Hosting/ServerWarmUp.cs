@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Routing.Patterns;
 using XiqingSearch.Core.Search.Engine;
 
 namespace XiqingSearch.Server.Hosting;
@@ -7,7 +8,8 @@ namespace XiqingSearch.Server.Hosting;
 /// <summary>
 /// The HTTP half of the start-up warm-up (the engine half is <see cref="Core.Search.Engine.SearchEngine.WarmUp"/>, run when the
 /// commit is opened): once the server listens, it sends itself a few requests of each kind (search with facets
-/// and paging, documents, facets, the page) so that routing, the endpoints' parameter binding and the JSON writers
+/// and paging, documents, facets, the page: every route that carries <see cref="WarmUpRequests"/>, read from the
+/// routing table) so that routing, the endpoints' parameter binding and the JSON writers
 /// are compiled before <c>/readyz</c> says ready. Without a listening address (an in-memory test server) it does
 /// nothing. A failure is logged, never fatal.
 /// </summary>
@@ -25,8 +27,25 @@ internal static class ServerWarmUp
     public static bool IsWarmUp(HttpContext context) =>
         context.Request.Headers.TryGetValue(Header, out var value) && value.Count == 1 && value[0] == Token;
 
-    public static async Task RunAsync(EngineHolder holder, IHostApplicationLifetime lifetime, IServer server, ILogger logger,
-        CancellationToken stoppingToken)
+    /// <summary>
+    /// The warm-up's requests: for every route that declares <see cref="WarmUpRequests"/>, its path with each of its
+    /// query strings, <paramref name="phrase"/> in place of <see cref="WarmUpRequests.Phrase"/>.
+    /// </summary>
+    internal static IReadOnlyList<string> Paths(EndpointDataSource endpoints, string phrase) =>
+        [.. endpoints.Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(endpoint => endpoint.Metadata.GetMetadata<WarmUpRequests>() is { } requests
+                ? requests.Queries.Select(query => PathOf(endpoint.RoutePattern)
+                    + query.Replace(WarmUpRequests.Phrase, Uri.EscapeDataString(phrase), StringComparison.Ordinal))
+                : [])];
+
+    private static string PathOf(RoutePattern pattern)
+    {
+        var text = pattern.RawText ?? "/";
+        return text.StartsWith('/') ? text : "/" + text;
+    }
+
+    public static async Task RunAsync(EngineHolder holder, IHostApplicationLifetime lifetime, IServer server,
+        EndpointDataSource endpoints, ILogger logger, CancellationToken stoppingToken)
     {
         var started = new TaskCompletionSource();
         using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
@@ -49,12 +68,7 @@ internal static class ServerWarmUp
         {
             using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
             http.DefaultRequestHeaders.Add(Header, Token);
-            var q = Uri.EscapeDataString(phrase);
-            var paths = new[]
-            {
-                $"/api/search?q={q}", $"/api/search?q={q}&offset=10&sort=year", $"/api/search?q={q}&limit=20&year=2024",
-                "/api/documents", "/api/facets", "/",
-            };
+            var paths = Paths(endpoints, phrase);
             // Until the JIT has recompiled the request path at full optimisation, as the engine's warm-up does.
             var rounds = await SearchEngine.UntilCompiledAsync(async () =>
             {

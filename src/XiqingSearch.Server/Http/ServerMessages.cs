@@ -15,6 +15,19 @@ internal static class ServerMessages
         $"The document has {characters:N0} characters of text, over the limit of {limit:N0} for one answer (Xiqing:Answers:MaxDocumentCharacters); read it paragraph by paragraph (/api/documents/{{doc}}/paragraphs/{{n}}).";
 
     public const string IndexOpening = "The index is being opened (or built); try again shortly.";
+    // The server's own settings, refused at start-up: the setting, the value and where it came from.
+    public static string NotAnAddress(string setting, string value, string source) =>
+        Format($"{setting}: '{value}' is not an IP address (from {source}).");
+
+    public static string NotAnOrigin(string setting, string value, string source) =>
+        Format($"{setting}: '{value}' is not an origin (scheme://host[:port], e.g. https://portal.example.gov.cn) (from {source}).");
+
+    public static string NotAHeaderName(string setting, string value, string source) =>
+        Format($"{setting}: '{value}' is not a header name (from {source}).");
+
+    public static string NotOneOf(string setting, string value, string allowed, string source) =>
+        Format($"{setting}: '{value}' is not one of {allowed} (from {source}).");
+
     public const string AdminDisabled = "Administration is off: no admin key is configured (Xiqing:AdminKey).";
     public const string AdminUnauthorized = "Missing or wrong admin key (header X-Xiqing-Key or Authorization: Bearer).";
     public const string Internal = "Internal server error.";

@@ -149,6 +149,7 @@ public sealed class ReliabilityTests
         Assert.True(isFile.ExitCode == 2, isFile.ToString());
         Assert.Contains("[index.path-is-file]", isFile.Stderr, StringComparison.Ordinal);
         Assert.Contains(file, isFile.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--index", isFile.Stderr, StringComparison.Ordinal); // the CLI names its flag; Core does not
 
         if (!OperatingSystem.IsLinux())
         {

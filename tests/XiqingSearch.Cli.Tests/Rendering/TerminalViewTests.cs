@@ -1,5 +1,6 @@
 using System.Text.Json;
 using XiqingSearch.Cli.Rendering;
+using XiqingSearch.Core.Export;
 using XiqingSearch.Core.Json;
 using XiqingSearch.Core.Search.Model;
 

@@ -157,6 +157,22 @@ public sealed class IndexBuilderTests
     }
 
     [Fact]
+    public void Build_IndexPathIsAFile_ProblemNamesNoFrontEndFlag()
+    {
+        using var work = new TempWorkspace();
+        var file = Path.Combine(Path.GetDirectoryName(work.Index)!, "index-file");
+        File.WriteAllText(file, "x");
+
+        var result = IndexBuilder.Build(work.Options with { IndexDirectory = file });
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(ProblemCodes.IndexPathIsFile, problem.Code);
+        Assert.Contains(file, problem.Message, StringComparison.Ordinal);
+        // HTTP callers read Core's wording too: the command line adds its --index when it renders the code.
+        Assert.DoesNotContain("--", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EnsureCurrent_SaysWhatItFoundAndWhatItBuilt()
     {
         using var work = new TempWorkspace();

@@ -29,6 +29,37 @@ public sealed class ServerSettingsTests : IDisposable
     }
 
     [Fact]
+    public void From_NothingConfigured_EveryValueIsTheDeclaredDefault()
+    {
+        var resolved = ServerSettings.From(ServerApp.ResolveSettings([]).ValueOrThrow());
+        var declared = new ServerSettings { Index = resolved.Index };
+
+        Assert.Equal(declared.RefreshInterval, resolved.RefreshInterval);
+        Assert.Equal(declared.SearchCacheBytes, resolved.SearchCacheBytes);
+        Assert.Equal(declared.AdminRequestsPerMinute, resolved.AdminRequestsPerMinute);
+        Assert.Equal(declared.SearchRequestsPerMinute, resolved.SearchRequestsPerMinute);
+        Assert.Equal(declared.QueryLimits, resolved.QueryLimits);
+        Assert.Equal(declared.MaxCsvRows, resolved.MaxCsvRows);
+        Assert.Equal(declared.MaxDocumentCharacters, resolved.MaxDocumentCharacters);
+        Assert.Equal(declared.MaxConcurrentPerRoute, resolved.MaxConcurrentPerRoute);
+        Assert.Equal(declared.AuthMode, resolved.AuthMode);
+        Assert.Equal(declared.UserHeader, resolved.UserHeader);
+        Assert.Equal(declared.GroupsHeader, resolved.GroupsHeader);
+    }
+
+    [Fact]
+    public void ResolveSettings_EverySettingFlag_SetsItsSetting()
+    {
+        foreach (var flag in Core.Configuration.SettingsKeys.Flags)
+        {
+            var resolved = ServerApp.ResolveSettings(flag.IsSwitch ? [flag.Name] : [flag.Name, "given"]).ValueOrThrow();
+
+            Assert.Equal(flag.IsSwitch ? "true" : "given", resolved.Get(flag.Key));
+            Assert.Equal("flag", resolved.SourceOf(flag.Key));
+        }
+    }
+
+    [Fact]
     public void Flags_XiqingJsonAndAppSettings_ResolveLikeTheCommandLine()
     {
         File.WriteAllText(Path.Combine(_folder, "appsettings.json"),

@@ -32,7 +32,7 @@ internal sealed class OcrSession(OcrEngine? engine, string fileName, string sha2
 
     /// <summary>How to get text out of an image-only document here: turn OCR on, or install the tools.</summary>
     public string Hint => engine is null
-        ? "turn OCR on with --ocr (setting Xiqing:Ocr:Enabled)"
+        ? IngestMessages.TurnOcrOn
         : engine.ToolProblem is { } problem ? $"OCR is on but {problem}" : string.Join("; ", Warnings);
 
     public IReadOnlyList<(int Page, List<PageLine> Lines)> Recognize(byte[] pdf, IReadOnlyList<int> pages)

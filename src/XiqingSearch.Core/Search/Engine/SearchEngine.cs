@@ -373,7 +373,7 @@ public sealed partial class SearchEngine : IDisposable
 
     /// <summary>
     /// The source file of <paramref name="doc"/> in the seeds folder, or the copy named <paramref name="file"/>
-    /// (a file name among the document's <see cref="DocumentSummary.Copies"/>); <c>request.not-found</c> for an
+    /// (a file name among the document's <see cref="DocumentDescription.Copies"/>); <c>request.not-found</c> for an
     /// unknown document, a name that is not one of its files, or a file no longer there. Only names the index holds
     /// are ever opened, never a path from the caller.
     /// </summary>

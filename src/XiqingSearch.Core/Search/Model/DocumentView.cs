@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Core.Search.Model;
@@ -6,61 +7,22 @@ namespace XiqingSearch.Core.Search.Model;
 /// A whole document: its metadata and every paragraph in reading order, each with the query's occurrences
 /// (<c>GET /api/documents/{doc}?q=</c>, <c>xiqing show DOC --all</c>).
 /// </summary>
-public sealed record DocumentView
+public sealed record DocumentView : DocumentDescription
 {
-    /// <summary>Document id.</summary>
-    public required string Doc { get; init; }
-
-    /// <summary>Title.</summary>
-    public required string Title { get; init; }
-
-    /// <summary>The year the document is filed under; null when it is unknown.</summary>
-    public int? Year { get; init; }
-
-    /// <summary>The document number, 文号 (<c>国发〔2018〕38号</c>), or null.</summary>
-    public string? Number { get; init; }
-
-    /// <summary>Who issued the document, 发文机关, or null.</summary>
-    public string? Issuer { get; init; }
-
-    /// <summary>成文日期, the date it was signed (<c>yyyy-MM-dd</c>), or null.</summary>
-    public string? WrittenDate { get; init; }
-
-    /// <summary>发布日期, the date it was published (<c>yyyy-MM-dd</c>), or null.</summary>
-    public string? PublishedDate { get; init; }
-
-    /// <summary>Where the document was published, or null.</summary>
-    public string? SourceUrl { get; init; }
-
-    /// <summary>Where the year was read (<c>catalogue</c>, <c>metadata</c>, <c>text</c>, <c>file-properties</c>,
-    /// <c>file-name</c>), or null when the year is unknown.</summary>
-    public string? YearSource { get; init; }
-
-    /// <summary>File names of the same document in other formats (equal text), offered as originals too.</summary>
-    public IReadOnlyList<string> Copies { get; init; } = [];
-
-    /// <summary>What a person should know about how the document was read (its year unknown, …).</summary>
-    public IReadOnlyList<string> Warnings { get; init; } = [];
-
-    /// <summary>The years a plan covers (<c>2021–2025</c>), or null.</summary>
-    public string? Period { get; init; }
-
-    /// <summary>Document type.</summary>
-    public required string Type { get; init; }
-
-    /// <summary>Source file name.</summary>
-    public required string File { get; init; }
-
     /// <summary>The query the highlights are for, or null.</summary>
+    [JsonPropertyOrder(1)]
     public string? Query { get; init; }
 
     /// <summary>Occurrences of the query in the whole document.</summary>
+    [JsonPropertyOrder(1)]
     public int TotalOccurrences { get; init; }
 
     /// <summary>Paragraph numbers holding an occurrence, in reading order (for next/previous navigation).</summary>
+    [JsonPropertyOrder(1)]
     public required IReadOnlyList<int> HitParagraphs { get; init; }
 
     /// <summary>Every paragraph, in reading order.</summary>
+    [JsonPropertyOrder(1)]
     public required IReadOnlyList<DocumentParagraph> Paragraphs { get; init; }
 }
 

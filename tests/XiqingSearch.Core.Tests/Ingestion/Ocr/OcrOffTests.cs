@@ -21,7 +21,9 @@ public sealed class OcrOffTests
         Assert.Equal(ProblemCodes.NoTextLayer, skipped.Code);
         Assert.Equal(1, skipped.Page);
         Assert.Contains("needs OCR", skipped.Reason, StringComparison.Ordinal);
-        Assert.Contains("--ocr", skipped.Reason, StringComparison.Ordinal);
+        // In the settings' words, the same for every front end; the command line adds its --ocr.
+        Assert.Contains("Xiqing:Ocr:Enabled", skipped.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("--", skipped.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -34,7 +36,7 @@ public sealed class OcrOffTests
         Assert.All(read.Paragraphs, p => Assert.True(p.LastPage <= 2));
         var warning = Assert.Single(read.Warnings, w => w.StartsWith("page ", StringComparison.Ordinal));
         Assert.StartsWith("page 3: an image without text", warning, StringComparison.Ordinal);
-        Assert.Contains("--ocr", warning, StringComparison.Ordinal);
+        Assert.Contains("Xiqing:Ocr:Enabled", warning, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -59,7 +61,7 @@ public sealed class OcrOffTests
 
         Assert.True(built.IsSuccess, string.Join("; ", built.Problems));
         Assert.Equal(["scan-clean.pdf", "scan-noisy.pdf", "scan-page.png"], built.Value.Skipped.Select(s => s.File).Order(StringComparer.Ordinal));
-        Assert.All(built.Value.Skipped, s => Assert.Contains("--ocr", s.Reason, StringComparison.Ordinal));
+        Assert.All(built.Value.Skipped, s => Assert.Contains("Xiqing:Ocr:Enabled", s.Reason, StringComparison.Ordinal));
         Assert.Equal(["scan-invisible", "scan-mixed"], built.Value.Documents.Select(d => d.Doc).Order(StringComparer.Ordinal));
     }
 }

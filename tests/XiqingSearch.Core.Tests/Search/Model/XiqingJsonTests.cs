@@ -26,6 +26,21 @@ public sealed class XiqingJsonTests(SeedIndexFixture index)
         TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
     };
 
+    private const string DocumentFields = "doc,title,year,number,issuer,writtenDate,publishedDate,sourceUrl,yearSource,copies,warnings,period,type,file";
+
+    [Fact]
+    public void DocumentSummaryAndView_SharedDescription_KeepTheirFieldOrder()
+    {
+        var summary = index.Engine.Documents()[0];
+        var view = index.Engine.GetDocument(summary.Doc, "天开西青园").ValueOrThrow();
+
+        Assert.Equal(DocumentFields + ",paragraphs,kinds,skipped", string.Join(',', Names(summary)));
+        Assert.Equal(DocumentFields + ",query,totalOccurrences,hitParagraphs,paragraphs", string.Join(',', Names(view)));
+    }
+
+    private static IEnumerable<string> Names<T>(T value) =>
+        JsonDocument.Parse(JsonSerializer.Serialize(value, XiqingJson.Options)).RootElement.EnumerateObject().Select(p => p.Name);
+
     [Fact]
     public void GeneratedSerialisers_WriteWhatReflectionWrites()
     {

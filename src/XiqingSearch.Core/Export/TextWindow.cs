@@ -1,7 +1,10 @@
-namespace XiqingSearch.Cli.Rendering;
+namespace XiqingSearch.Core.Export;
 
-/// <summary>Context windows around a match that never split a surrogate pair, with line breaks flattened.</summary>
-internal static class TextWindow
+/// <summary>
+/// Context windows around a match that never split a surrogate pair, with line breaks flattened: the CSV export's
+/// before and after columns and the command line's keyword-in-context lines cut their text the same way.
+/// </summary>
+public static class TextWindow
 {
     /// <summary>Up to <paramref name="chars"/> characters ending at <paramref name="end"/>.</summary>
     public static string Before(string text, int end, int chars)
