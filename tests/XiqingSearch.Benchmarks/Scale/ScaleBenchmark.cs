@@ -76,7 +76,8 @@ internal static class ScaleBenchmark
     /// <summary>(internal) <c>scale-build CORPUS INDEX</c>: one full build, then one line of figures for the parent.</summary>
     public static int BuildOnce(string[] args)
     {
-        var result = IndexBuilder.Build(new IndexOptions { IndexDirectory = args[1], SeedsDirectory = args[0], SmartCnJar = null },
+        // Copies kept apart: the corpus is each seed N times over, which a normal build indexes once (as copies).
+        var result = IndexBuilder.Build(new IndexOptions { IndexDirectory = args[1], SeedsDirectory = args[0], SmartCnJar = null, KeepCopiesApart = true },
             progress: null, force: true);
         if (!result.IsSuccess)
         {

@@ -25,6 +25,7 @@ public sealed partial class SearchEngine : IDisposable
     private readonly System.Threading.Lock _refreshLock = new();
     private readonly Access.AccessRulesFile _accessFile;
     private TableSearcher _current;
+    private bool _disposed;
 
     private SearchEngine(IndexOptions options, FSDirectory directory, TableSearcher current, SmartCnAnalyzer smartCn,
         IReadOnlyList<Problem> warnings)
@@ -462,6 +463,11 @@ public sealed partial class SearchEngine : IDisposable
     {
         lock (_refreshLock)
         {
+            if (_disposed)
+            {
+                return;
+            }
+            _disposed = true;
             _current.IndexReader.DecRef();
         }
         _smartCn.Dispose();
@@ -473,6 +479,8 @@ public sealed partial class SearchEngine : IDisposable
     {
         while (true)
         {
+            // Without this, a search after Dispose would wait forever for a commit that is not closed.
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed), this);
             var searcher = Volatile.Read(ref _current);
             // Fails only when a refresh closed this commit in between: then the next read sees the new one.
             if (searcher.IndexReader.TryIncRef())
