@@ -517,7 +517,6 @@ public sealed partial class SearchEngine : IDisposable
 
     private static List<DocumentSummary> Summaries(ParagraphTable table)
     {
-        var rows = table.Rows.ToLookup(r => r.Document.Doc, StringComparer.Ordinal);
         return [.. table.Documents.Select(d => new DocumentSummary
         {
             Doc = d.Doc,
@@ -537,7 +536,7 @@ public sealed partial class SearchEngine : IDisposable
             Paragraphs = d.Paragraphs,
             // In the order of the kinds' names, whatever order the rows come in (a caller's view of the table keeps
             // another), so equal documents list equal JSON.
-            Kinds = rows[d.Doc].GroupBy(r => r.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
+            Kinds = table.KindCounts(d.Ordinal),
         })];
     }
 
