@@ -232,6 +232,43 @@ internal static class ScaleBenchmark
         return 0;
     }
 
+    /// <summary>
+    /// (internal) <c>scale-open INDEX SEEDS [--runs R]</c>: the steps of opening an index, each timed by this
+    /// thread's CPU time (what the step costs whatever the machine's load) and by the wall clock: the sources
+    /// checked against the manifest, the commit mapped and its paragraph table read, the table read again on the
+    /// open reader (a second, page-cache-warm read), the SmartCn analyzer made, and the whole
+    /// <see cref="SearchEngine.Open(IndexOptions)"/>.
+    /// </summary>
+    public static int OpenOnce(string[] args)
+    {
+        var options = new IndexOptions { IndexDirectory = args[0], SeedsDirectory = args[1], SmartCnJar = null };
+        for (var run = 1; run <= IntOption(args, "--runs", 3); run++)
+        {
+            var steps = new List<string>();
+            T Step<T>(string name, Func<T> step)
+            {
+                var cpu = ThreadCpuMilliseconds();
+                var wall = Stopwatch.StartNew();
+                var value = step();
+                steps.Add($"{name} cpu {F(ThreadCpuMilliseconds() - cpu, 0)} ms (wall {F(wall.Elapsed.TotalMilliseconds, 0)})");
+                return value;
+            }
+            var load = LoadAverage();
+            Step("check", () => IndexBuilder.Check(options));
+            using (var folder = Lucene.Net.Store.FSDirectory.Open(options.IndexDirectory))
+            {
+                var searcher = Step("map + table", () => CommitLoader.Open(folder));
+                Step("table again", () => ParagraphTable.Load(searcher.IndexReader));
+                searcher.IndexReader.DecRef();
+            }
+            Step("SmartCn analyzer", () => new XiqingSearch.Core.Analysis.SmartCn.SmartCnAnalyzer(IndexAnalyzers.SmartCnOptions(options)));
+            var engine = Step("SearchEngine.Open", () => SearchEngine.Open(options));
+            engine.Value.Dispose();
+            Console.WriteLine($"run {run} (load average {load}): {string.Join("; ", steps)}");
+        }
+        return 0;
+    }
+
     /// <summary>The 1-minute load average (/proc/loadavg), or "?".</summary>
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
