@@ -14,6 +14,8 @@ var verbs = new Dictionary<string, (string Help, Func<string[], int> Run)>(Strin
     ["scale"] = ("the archive at 1× and N× (--copies 100,1000): build, engine and server latency, first search, RSS, C# vs the Java peer's d:full", XiqingSearch.Benchmarks.Scale.ScaleBenchmark.Run),
     ["scale-build"] = ("(internal) scale-build CORPUS INDEX: one build, prints its figures and peak RSS; used by `scale`", XiqingSearch.Benchmarks.Scale.ScaleBenchmark.BuildOnce),
     ["scale-engine"] = ("(internal) scale-engine INDEX [--warmup W] [--iters I]: the engine rounds of `scale` on an existing index", XiqingSearch.Benchmarks.Scale.ScaleBenchmark.EngineOnce),
+    ["scale-server"] = ("(internal) scale-server SERVER_DLL INDEX SEEDS [--runs R] [--load-seconds S] [--log] [--settle]: the server columns of `scale` (ready, RSS) on an existing index, R times", XiqingSearch.Benchmarks.Scale.ScaleBenchmark.ServerOnce),
+    ["scale-open"] = ("(internal) scale-open INDEX SEEDS [--runs R]: the steps of opening an index, by thread CPU time and wall clock", XiqingSearch.Benchmarks.Scale.ScaleBenchmark.OpenOnce),
     ["search"] = ("search latency (parse + search + highlight + facets), mean and p99, C# vs the Java peer's phrase query", XiqingSearch.Benchmarks.Search.SearchBenchmark.Run),
 };
 

@@ -26,6 +26,8 @@ public static class SettingsKeys
     public const string FrameAncestors = "frameancestors";
     public const string RefreshSeconds = "refreshseconds";
     public const string SearchCacheMegabytes = "searchcachemegabytes";
+    /// <summary>Longest the server's readiness waits for its start-up warm-up (seconds, 0 or more).</summary>
+    public const string WarmUpSeconds = "warmupseconds";
     public const string RateLimitAdminPerMinute = "ratelimit:adminperminute";
     public const string RateLimitSearchPerMinute = "ratelimit:searchperminute";
     public const string QueryMaxClauses = "query:maxclauses";
@@ -68,7 +70,7 @@ public static class SettingsKeys
     /// <summary>All of them.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        Index, Seeds, SmartCnJar, AdminKey, EmbedOrigins, CorsOrigins, FrameAncestors, RefreshSeconds, SearchCacheMegabytes,
+        Index, Seeds, SmartCnJar, AdminKey, EmbedOrigins, CorsOrigins, FrameAncestors, RefreshSeconds, SearchCacheMegabytes, WarmUpSeconds,
         RateLimitAdminPerMinute, RateLimitSearchPerMinute, QueryMaxClauses, QueryTimeoutSeconds,
         IngestionMaxPartBytes, IngestionMaxInflatedBytes, IngestionMaxCompressionRatio, IngestionMaxNestingDepth,
         IngestionMaxPages, IngestionMaxDocumentCharacters, IngestionMaxParagraphCharacters, IngestionStreamTextBytes,

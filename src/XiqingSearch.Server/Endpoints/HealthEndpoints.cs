@@ -59,6 +59,7 @@ internal static class HealthEndpoints
             Warnings = all.Sum(d => d.Warnings.Count),
             RebuildRefused = refused.Count == 0 ? null : [.. refused.Select(w => w.Code).Distinct(StringComparer.Ordinal)],
             Building = holder.IsBuilding ? true : null,
+            WarmingUp = holder.IsWarmingUp ? true : null,
             Progress = progress,
         });
     }
@@ -90,6 +91,12 @@ public sealed record HealthStatus(string Status,
     /// <summary>True while the index is rebuilt behind the commit that serves (absent otherwise).</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public bool? Building { get; init; }
+
+    /// <summary>True while the server still warms up in the background (absent otherwise): it answers, the same
+    /// answers, only some first searches more slowly. Ready does not wait longer than <c>Xiqing:WarmUpSeconds</c>
+    /// for it.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public bool? WarmingUp { get; init; }
 
     /// <summary>How far that rebuild has got.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]

@@ -35,10 +35,27 @@ internal sealed class EngineHolder(ServerSettings settings, ILogger<EngineHolder
     public bool IsReady => _engine is not null;
 
     /// <summary>
-    /// False while the server warms its HTTP path after the first open (<see cref="EngineService"/>); /readyz
-    /// waits for it, searches do not.
+    /// False while the server warms up after the first open (<see cref="EngineService"/>), at most
+    /// <see cref="ServerSettings.WarmUpBound"/>; /readyz waits for it, searches do not.
     /// </summary>
     public bool IsWarm { get; private set; }
+
+    /// <summary>
+    /// The engine's warm-up of the engine opened last (<see cref="SearchEngine.WarmUp"/>), which runs in the
+    /// background from the moment the engine serves; completed when there is none.
+    /// </summary>
+    public Task EngineWarmUp => Volatile.Read(ref _engineWarmUp);
+
+    private Task _engineWarmUp = Task.CompletedTask;
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _startWarmUp = Task.CompletedTask;
+
+    /// <summary>True while a warm-up runs in the background (the engine's, or the start-up's HTTP half): answers
+    /// are the same, only slower. Shown in /readyz.</summary>
+    public bool IsWarmingUp => !EngineWarmUp.IsCompleted || !Volatile.Read(ref _startWarmUp).IsCompleted;
+
+    /// <summary>The start-up warm-up (<see cref="EngineService"/>), for <see cref="IsWarmingUp"/>.</summary>
+    public void WarmingUp(Task warmUp) => Volatile.Write(ref _startWarmUp, warmUp);
 
     /// <summary>A query the engine's warm-up ran (taken from the index), for warming the HTTP path with.</summary>
     public string? WarmUpQuery { get; private set; }
@@ -272,9 +289,11 @@ internal sealed class EngineHolder(ServerSettings settings, ILogger<EngineHolder
             logger.LogInformation("Index open: {Index}", Options.IndexDirectory);
         }
         LogDocumentWarnings(opened.Value);
-        // Searches are answered meanwhile (slower); /readyz waits for the warm-up (IsWarm), so a load balancer
-        // sends traffic only once the first search is as fast as the next.
-        WarmUp(opened.Value);
+        // In the background: searches are answered meanwhile (slower, the same answers); at start /readyz waits
+        // for it up to the warm-up bound (EngineService), so a load balancer sends traffic once the first search
+        // is fast, or once the bound has passed on an index too large to warm up in it.
+        var engine = opened.Value;
+        Volatile.Write(ref _engineWarmUp, Task.Run(() => WarmUp(engine)));
     }
 
     /// <summary>
@@ -312,12 +331,16 @@ internal sealed class EngineHolder(ServerSettings settings, ILogger<EngineHolder
         var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
-            foreach (var response in engine.WarmUp())
+            foreach (var response in engine.WarmUp(cancellationToken: _stopping.Token))
             {
                 WarmUpQuery ??= response.Query;
                 System.Text.Json.JsonSerializer.Serialize(response, XiqingJson.Options);
             }
             logger.LogInformation("Warmed up in {Milliseconds} ms", (long)clock.Elapsed.TotalMilliseconds);
+        }
+        catch (OperationCanceledException)
+        {
+            // The server is stopping.
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -329,6 +352,10 @@ internal sealed class EngineHolder(ServerSettings settings, ILogger<EngineHolder
     /// <inheritdoc/>
     public void Dispose()
     {
+        // A background warm-up stops after its current search, before the engine it searches is closed.
+        _stopping.Cancel();
+        EngineWarmUp.Wait(TimeSpan.FromSeconds(30));
+        _stopping.Dispose();
         _engine?.Dispose();
         Interlocked.Exchange(ref _opened, null)?.Dispose();
     }

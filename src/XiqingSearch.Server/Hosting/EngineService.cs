@@ -17,7 +17,16 @@ internal sealed class EngineService(EngineHolder holder, ServerSettings settings
             await Task.Run(holder.OpenOrBuild, stoppingToken);
             if (holder.IsReady)
             {
-                await ServerWarmUp.RunAsync(holder, lifetime, server, endpoints, logger, stoppingToken);
+                // Ready once warm, or once the bound has passed: the warm-up then goes on in the background.
+                var warmUp = WarmUpAsync(stoppingToken);
+                holder.WarmingUp(warmUp);
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                await Task.WhenAny(warmUp, Task.Delay(settings.WarmUpBound, stoppingToken));
+                if (!warmUp.IsCompleted)
+                {
+                    logger.LogInformation("Ready after {Milliseconds} ms of warm-up (the bound); the warm-up goes on in the background",
+                        (long)clock.Elapsed.TotalMilliseconds);
+                }
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -56,6 +65,20 @@ internal sealed class EngineService(EngineHolder holder, ServerSettings settings
         catch (Exception e)
         {
             logger.LogError(e, "Rebuilding the index at start failed; the last good commit serves");
+        }
+    }
+
+    /// <summary>The engine's warm-up, then the HTTP path's (which sends a query the engine's found).</summary>
+    private async Task WarmUpAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await holder.EngineWarmUp.WaitAsync(stoppingToken);
+            await ServerWarmUp.RunAsync(holder, lifetime, server, endpoints, logger, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down.
         }
     }
 }

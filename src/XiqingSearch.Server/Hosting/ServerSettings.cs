@@ -52,6 +52,13 @@ internal sealed record ServerSettings
     public TimeSpan RefreshInterval { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
+    /// Longest <c>/readyz</c> waits, after the index is open, for the start-up warm-up (<c>Xiqing:WarmUpSeconds</c>,
+    /// default 1; 0: not at all). The warm-up goes on in the background after it; searches are answered
+    /// meanwhile, the same answers, the first of a kind more slowly.
+    /// </summary>
+    public TimeSpan WarmUpBound { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
     /// Most bytes of search responses kept in memory (<c>Xiqing:SearchCacheMegabytes</c>, default 64; 0 turns the
     /// cache off).
     /// </summary>
@@ -116,6 +123,7 @@ internal sealed record ServerSettings
             AdminKey = settings.Get(SettingsKeys.AdminKey),
             EmbedOrigins = origins,
             RefreshInterval = TimeSpan.FromSeconds(settings.GetPositive(SettingsKeys.RefreshSeconds, defaults.RefreshInterval.TotalSeconds)),
+            WarmUpBound = TimeSpan.FromSeconds(NonNegativeSeconds(settings.Get(SettingsKeys.WarmUpSeconds), defaults.WarmUpBound.TotalSeconds)),
             SearchCacheBytes = Bounded(settings.GetWhole(SettingsKeys.SearchCacheMegabytes, defaults.SearchCacheBytes / (1024 * 1024)), long.MaxValue / (1024 * 1024)) * 1024 * 1024,
             AdminRequestsPerMinute = (int)Bounded(settings.GetWhole(SettingsKeys.RateLimitAdminPerMinute, defaults.AdminRequestsPerMinute), int.MaxValue),
             SearchRequestsPerMinute = (int)Bounded(settings.GetWhole(SettingsKeys.RateLimitSearchPerMinute, defaults.SearchRequestsPerMinute), int.MaxValue),
@@ -136,6 +144,13 @@ internal sealed record ServerSettings
             },
         };
     }
+
+    /// <summary>Seconds, 0 or more (at most a day), or <paramref name="fallback"/> when absent or not a number.</summary>
+    private static double NonNegativeSeconds(string? value, double fallback) =>
+        double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            && seconds >= 0 && double.IsFinite(seconds)
+            ? Math.Min(seconds, 86_400)
+            : fallback;
 
     /// <summary>
     /// The embed origins from <c>embedOrigins</c> and its older names <c>cors:origins</c> and <c>frameAncestors</c>

@@ -76,7 +76,8 @@ internal static class ScaleBenchmark
     /// <summary>(internal) <c>scale-build CORPUS INDEX</c>: one full build, then one line of figures for the parent.</summary>
     public static int BuildOnce(string[] args)
     {
-        var result = IndexBuilder.Build(new IndexOptions { IndexDirectory = args[1], SeedsDirectory = args[0], SmartCnJar = null },
+        // Copies kept apart: the corpus is each seed N times over, which a normal build indexes once (as copies).
+        var result = IndexBuilder.Build(new IndexOptions { IndexDirectory = args[1], SeedsDirectory = args[0], SmartCnJar = null, KeepCopiesApart = true },
             progress: null, force: true);
         if (!result.IsSuccess)
         {
@@ -119,6 +120,158 @@ internal static class ScaleBenchmark
         }
         return 0;
     }
+
+    /// <summary>
+    /// (internal) <c>scale-server SERVER_DLL INDEX SEEDS [--runs R] [--load-seconds S] [--log]</c>: the server
+    /// columns of <c>scale</c> alone, R times on an index already built: time from process start to <c>/readyz</c>
+    /// 200 (polled every 20 ms), RSS then, the first search (发展) after it, the totals of every phrase (to compare
+    /// two builds of the server), RSS after a rotating load (4 clients, S seconds) and its peak, and the load
+    /// average at the start and end of each run. <c>--log</c> prints the server's log lines with the milliseconds
+    /// since its start, which is the profile of its start-up; <c>--settle</c> waits for the background warm-up to
+    /// end (<c>/readyz</c> without <c>warmingUp</c>) before the first search and the load.
+    /// </summary>
+    public static int ServerOnce(string[] args)
+    {
+        var runs = IntOption(args, "--runs", 3);
+        var loadSeconds = IntOption(args, "--load-seconds", 20);
+        var log = args.Contains("--log");
+        var settle = args.Contains("--settle");
+        for (var run = 1; run <= runs; run++)
+        {
+            var loadBefore = LoadAverage();
+            var port = FreePort();
+            var url = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
+            var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var arg in new[] { args[0], "--urls", url, "--index", args[1], "--seeds", args[2],
+                "--Xiqing:SearchCacheMegabytes=0", "--Logging:LogLevel:Default=" + (log ? "Information" : "Warning") })
+            {
+                info.ArgumentList.Add(arg);
+            }
+            var clock = Stopwatch.StartNew();
+            using var process = Process.Start(info)!;
+            process.OutputDataReceived += (_, e) =>
+            {
+                if (log && e.Data is { Length: > 0 } line && !line.StartsWith(' '))
+                {
+                    Console.WriteLine($"  [{clock.ElapsedMilliseconds,6} ms] {line}");
+                }
+            };
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            try
+            {
+                using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(5) };
+                string readyBody;
+                while (true)
+                {
+                    if (process.HasExited)
+                    {
+                        throw new InvalidOperationException($"the server exited with {process.ExitCode} before it was ready");
+                    }
+                    try
+                    {
+                        using var response = http.GetAsync("/readyz").Result;
+                        if (response.StatusCode == HttpStatusCode.OK)
+                        {
+                            readyBody = response.Content.ReadAsStringAsync().Result;
+                            break;
+                        }
+                    }
+                    catch (AggregateException)
+                    {
+                        // Not listening yet.
+                    }
+                    Thread.Sleep(20);
+                }
+                var ready = clock.Elapsed.TotalMilliseconds;
+                var rssReady = Status("VmRSS", process.Id);
+                var warm = ready;
+                if (settle)
+                {
+                    // Until the background warm-up has ended, so the load measures the warm server.
+                    while (http.GetStringAsync("/readyz").Result.Contains("\"warmingUp\":true", StringComparison.Ordinal))
+                    {
+                        Thread.Sleep(100);
+                    }
+                    warm = clock.Elapsed.TotalMilliseconds;
+                }
+                var first = Stopwatch.StartNew();
+                Get(http, "发展");
+                var firstMs = first.Elapsed.TotalMilliseconds;
+                var totals = string.Join(' ', s_phrases.Select(p =>
+                {
+                    using var json = JsonDocument.Parse(Get(http, p.Phrase));
+                    return $"{p.Phrase}={json.RootElement.GetProperty("totalHits").GetInt32()}/{json.RootElement.GetProperty("totalOccurrences").GetInt32()}";
+                }));
+                var latencies = new List<double>[4];
+                var stop = DateTime.UtcNow.AddSeconds(loadSeconds);
+                Task.WaitAll(Enumerable.Range(0, 4).Select(c => Task.Run(() =>
+                {
+                    latencies[c] = [];
+                    for (var i = c; DateTime.UtcNow < stop; i++)
+                    {
+                        var start = Stopwatch.GetTimestamp();
+                        Get(http, s_phrases[i % s_phrases.Length].Phrase);
+                        latencies[c].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                    }
+                })).ToArray());
+                var load = latencies.SelectMany(l => l).Order().ToArray();
+                Console.WriteLine($"run {run}: ready {F(ready, 0)} ms ({(readyBody.Contains("\"warmingUp\":true", StringComparison.Ordinal) ? "warm-up still running" : "warm")}), " +
+                    $"RSS at ready {N(rssReady / 1024)} MB; {(settle ? $"warm-up over at {F(warm, 0)} ms; " : "")}first 发展 {F(firstMs, 1)} ms; load {N(load.Length)} requests, p50 {F(Percentile(load, 50), 2)} ms, " +
+                    $"p99 {F(Percentile(load, 99), 2)} ms; RSS after it {N(Status("VmRSS", process.Id) / 1024)} MB (peak {N(Status("VmHWM", process.Id) / 1024)} MB); " +
+                    $"load average {loadBefore} → {LoadAverage()}");
+                Console.WriteLine($"run {run}: totals {totals}");
+            }
+            finally
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit();
+            }
+        }
+        return 0;
+    }
+
+    /// <summary>
+    /// (internal) <c>scale-open INDEX SEEDS [--runs R]</c>: the steps of opening an index, each timed by this
+    /// thread's CPU time (what the step costs whatever the machine's load) and by the wall clock: the sources
+    /// checked against the manifest, the commit mapped and its paragraph table read, the table read again on the
+    /// open reader (a second, page-cache-warm read), the SmartCn analyzer made, and the whole
+    /// <see cref="SearchEngine.Open(IndexOptions)"/>.
+    /// </summary>
+    public static int OpenOnce(string[] args)
+    {
+        var options = new IndexOptions { IndexDirectory = args[0], SeedsDirectory = args[1], SmartCnJar = null };
+        for (var run = 1; run <= IntOption(args, "--runs", 3); run++)
+        {
+            var steps = new List<string>();
+            T Step<T>(string name, Func<T> step)
+            {
+                var cpu = ThreadCpuMilliseconds();
+                var wall = Stopwatch.StartNew();
+                var value = step();
+                steps.Add($"{name} cpu {F(ThreadCpuMilliseconds() - cpu, 0)} ms (wall {F(wall.Elapsed.TotalMilliseconds, 0)})");
+                return value;
+            }
+            var load = LoadAverage();
+            Step("check", () => IndexBuilder.Check(options));
+            using (var folder = Lucene.Net.Store.FSDirectory.Open(options.IndexDirectory))
+            {
+                var searcher = Step("map + table", () => CommitLoader.Open(folder));
+                Step("table again", () => ParagraphTable.Load(searcher.IndexReader));
+                searcher.IndexReader.DecRef();
+            }
+            Step("SmartCn analyzer", () => new XiqingSearch.Core.Analysis.SmartCn.SmartCnAnalyzer(IndexAnalyzers.SmartCnOptions(options)));
+            var engine = Step("SearchEngine.Open", () => SearchEngine.Open(options));
+            engine.Value.Dispose();
+            Console.WriteLine($"run {run} (load average {load}): {string.Join("; ", steps)}");
+        }
+        return 0;
+    }
+
+    /// <summary>The 1-minute load average (/proc/loadavg), or "?".</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
     private static CorpusReport RunCorpus(int n, string corpus, string work, string serverDll, JavaPeer? peer, string phraseFile,
         int warmup, int iterations, int loadSeconds)

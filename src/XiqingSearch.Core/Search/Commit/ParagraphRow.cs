@@ -7,8 +7,8 @@ using XiqingSearch.Core.Search.Model;
 namespace XiqingSearch.Core.Search.Commit;
 
 /// <summary>
-/// One indexed paragraph as the searcher holds it in memory: the facet values read from doc values when the
-/// commit is opened. Its stored text and metadata are read from the index each time they are asked for and not
+/// One indexed paragraph as a search sees it: the facet values the commit's <see cref="ParagraphTable"/> read from
+/// doc values when it was opened, made into this object when the paragraph is asked for. Its stored text and metadata are read from the index each time they are asked for and not
 /// kept: a search reads them only for the page it shows, so the memory a commit holds does not grow with the
 /// paragraphs searches have touched (read <see cref="Load"/> once when several fields are needed).
 /// </summary>

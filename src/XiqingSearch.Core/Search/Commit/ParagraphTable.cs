@@ -6,46 +6,57 @@ namespace XiqingSearch.Core.Search.Commit;
 
 /// <summary>
 /// Everything the result model needs about each paragraph of one index commit: facet values from doc values,
-/// read when the commit is opened, and text and metadata from stored fields, read the first time a search
-/// touches the paragraph and kept for the commit's lifetime. Indexed by Lucene's top-level doc id; a deleted
-/// document has no row.
+/// read when the commit is opened into one array of <see cref="RowKeys"/> by doc id, and text and metadata from
+/// stored fields, read when a search shows the paragraph. A <see cref="ParagraphRow"/> is made from the keys when
+/// it is asked for and not kept: at 624,000 paragraphs an object per paragraph, the list the table was built from
+/// and a dictionary of (document, paragraph) keys were 150 MB and a second of the commit's opening. Indexed by
+/// Lucene's top-level doc id; a deleted document has no row.
 /// </summary>
 internal sealed class ParagraphTable
 {
     private static readonly RowKeys s_none = RowKeys.None;
 
-    private readonly ParagraphRow?[] _rows;
+    private readonly IndexReader _reader;
     private readonly RowKeys[] _keys;
-    private readonly Dictionary<(string Doc, int Paragraph), int> _byKey;
+
+    /// <summary>Live doc ids by document ordinal, then paragraph number: document d's are
+    /// <c>[_firstOf[d], _firstOf[d + 1])</c>. What <see cref="Find"/> looks a paragraph up in.</summary>
+    private readonly int[] _byDocument;
+
+    private readonly int[] _firstOf;
+    private readonly Dictionary<string, int> _ordinalOf;
+
+    /// <summary>Kinds that are not one of <see cref="Ingestion.ParagraphKindNames.All"/>, by doc id (none in a current index).</summary>
+    private readonly Dictionary<int, string> _otherKinds;
 
     /// <summary>By document ordinal: whether this view shows the document; null in the commit's own table (all shown).</summary>
     private readonly bool[]? _visible;
 
-    private ParagraphTable(ParagraphRow?[] rows, RowKeys[] keys, IReadOnlyList<DocumentInfo> documents, FacetOrdinals ordinals)
+    private ParagraphTable(IndexReader reader, RowKeys[] keys, int[] byDocument, int[] firstOf, Dictionary<int, string> otherKinds,
+        IReadOnlyList<DocumentInfo> documents, FacetOrdinals ordinals)
     {
-        _rows = rows;
+        _reader = reader;
         _keys = keys;
+        _byDocument = byDocument;
+        _firstOf = firstOf;
+        _otherKinds = otherKinds;
+        _ordinalOf = documents.ToDictionary(d => d.Doc, d => d.Ordinal, StringComparer.Ordinal);
         Documents = documents;
         AllDocuments = documents;
         Ordinals = ordinals;
         Base = this;
-        _byKey = [];
-        for (var i = 0; i < rows.Length; i++)
-        {
-            if (rows[i] is { } row)
-            {
-                _byKey[(row.Document.Doc, row.Paragraph)] = i;
-            }
-        }
-        Count = _byKey.Count;
+        Count = byDocument.Length;
     }
 
     /// <summary>A view of <paramref name="table"/> that shows only the documents <paramref name="visible"/> marks.</summary>
     private ParagraphTable(ParagraphTable table, bool[] visible)
     {
-        _rows = table._rows;
+        _reader = table._reader;
         _keys = table._keys;
-        _byKey = table._byKey;
+        _byDocument = table._byDocument;
+        _firstOf = table._firstOf;
+        _otherKinds = table._otherKinds;
+        _ordinalOf = table._ordinalOf;
         _visible = visible;
         Base = table;
         AllDocuments = table.AllDocuments;
@@ -70,7 +81,14 @@ internal sealed class ParagraphTable
     public int Count { get; }
 
     /// <summary>The row at <paramref name="docId"/>; null for a deleted paragraph or one this view hides.</summary>
-    public ParagraphRow? this[int docId] => _rows[docId] is { } row && Shows(row.Document.Ordinal) ? row : null;
+    public ParagraphRow? this[int docId]
+    {
+        get
+        {
+            ref readonly var keys = ref KeysOf(docId);
+            return keys.Exists ? RowOf(docId, in keys) : null;
+        }
+    }
 
     /// <summary>
     /// The facet ordinals and sort keys of the paragraph at <paramref name="docId"/> (<see cref="RowKeys.None"/>
@@ -86,18 +104,64 @@ internal sealed class ParagraphTable
         return ref s_none;
     }
 
-    /// <summary>All live rows (that this view shows), in doc id order.</summary>
+    /// <summary>All live rows (that this view shows), in doc id order; each made as the enumeration reaches it.</summary>
     public IEnumerable<ParagraphRow> Rows
     {
         get
         {
-            var visible = _visible;
-            return _rows.OfType<ParagraphRow>().Where(r => visible is null || visible[r.Document.Ordinal]);
+            for (var docId = 0; docId < _keys.Length; docId++)
+            {
+                if (this[docId] is { } row)
+                {
+                    yield return row;
+                }
+            }
         }
     }
 
-    public ParagraphRow? Find(string doc, int paragraph) =>
-        _byKey.TryGetValue((doc, paragraph), out var id) ? this[id] : null;
+    public ParagraphRow? Find(string doc, int paragraph)
+    {
+        if (!_ordinalOf.TryGetValue(doc, out var ordinal))
+        {
+            return null;
+        }
+        // The document's doc ids are in paragraph order: a binary search on the paragraph number.
+        int low = _firstOf[ordinal], high = _firstOf[ordinal + 1] - 1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) >> 1);
+            var docId = _byDocument[middle];
+            var number = _keys[docId].Paragraph;
+            if (number == paragraph)
+            {
+                return this[docId];
+            }
+            if (number < paragraph)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// How many paragraphs of each kind the document with ordinal <paramref name="document"/> has, by kind name in
+    /// ordinal order: read from its keys (no row is made), in time proportional to its own paragraphs.
+    /// </summary>
+    public Dictionary<string, int> KindCounts(int document)
+    {
+        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var docId in _byDocument.AsSpan(_firstOf[document], _firstOf[document + 1] - _firstOf[document]))
+        {
+            var kind = _keys[docId].KindOrdinal is var k and >= 0 ? Ingestion.ParagraphKindNames.All[k] : _otherKinds[docId];
+            counts[kind] = counts.GetValueOrDefault(kind) + 1;
+        }
+        return new Dictionary<string, int>(counts, StringComparer.Ordinal);
+    }
 
     /// <summary>A view of the commit's table that shows only the documents <paramref name="visible"/> marks (by ordinal).</summary>
     public ParagraphTable Restrict(bool[] visible)
@@ -106,29 +170,54 @@ internal sealed class ParagraphTable
         return visible.All(v => v) ? Base : new ParagraphTable(Base, visible);
     }
 
-    private bool Shows(int documentOrdinal) => _visible is null || _visible[documentOrdinal];
+    private ParagraphRow RowOf(int docId, in RowKeys keys) => new()
+    {
+        Reader = _reader,
+        DocId = docId,
+        Document = AllDocuments[keys.Document],
+        Paragraph = keys.Paragraph,
+        Year = keys.Year,
+        Kind = keys.KindOrdinal >= 0 ? Ingestion.ParagraphKindNames.All[keys.KindOrdinal] : _otherKinds[docId],
+        Topic = Ordinals.Topics[keys.TopicOrdinal],
+        Chapter1 = keys.Chapter1Ordinal >= 0 ? Ordinals.Chapters1[keys.Chapter1Ordinal] : string.Empty,
+        Chapter2 = keys.Chapter2Ordinal >= 0 ? Ordinals.Chapters2[keys.Chapter2Ordinal] : null,
+    };
 
+    /// <summary>
+    /// Reads the commit's rows in one pass over the doc values: each row's keys are written as it is read, with
+    /// its document numbered in the order first met, then renumbered once every document is known (document
+    /// order is file-name order, as the seeds folder is read). Each document's own metadata is read once, from
+    /// the stored fields of its first paragraph.
+    /// </summary>
     public static ParagraphTable Load(IndexReader reader)
     {
-        var rows = new ParagraphRow?[reader.MaxDoc];
         var keys = new RowKeys[reader.MaxDoc];
         Array.Fill(keys, RowKeys.None);
-        var documents = new Dictionary<string, DocumentInfo>(StringComparer.Ordinal);
-        var pending = new List<(int DocId, string Doc, int Paragraph, int Year, string Kind, string Topic, string Chapter1, string? Chapter2)>();
+        var met = new List<DocumentInfo>();
+        var metOrdinal = new Dictionary<string, int>(StringComparer.Ordinal);
+        var paragraphCounts = new List<int>();
+        var otherKinds = new Dictionary<int, string>();
+        var years = new Numbering<int>(EqualityComparer<int>.Default);
+        var topics = new Numbering<string>(StringComparer.Ordinal);
+        var chapters1 = new Numbering<string>(StringComparer.Ordinal);
+        var chapters2 = new Numbering<string>(StringComparer.Ordinal);
+        var chapter2Parents = new List<int>();
+        var types = new Numbering<string>(StringComparer.Ordinal);
+        var issuers = new Numbering<string>(StringComparer.Ordinal);
         var ocr = OcrRows(reader);
         foreach (var leaf in reader.Leaves)
         {
             var atomic = leaf.AtomicReader;
             var live = atomic.LiveDocs;
-            // Values by ordinal: a segment's rows share a few hundred distinct strings, read once each.
+            // Values by ordinal: a segment's rows share a few hundred distinct strings, each numbered once.
             var doc = new OrdinalStrings(atomic.GetSortedDocValues(FieldNames.Doc));
             var paragraph = atomic.GetNumericDocValues(FieldNames.Paragraph);
             // A segment of documents of unknown year only has no year field at all: every row reads 0 (unknown).
             var year = atomic.GetNumericDocValues(FieldNames.Year) ?? DocValues.EMPTY_NUMERIC;
             var kind = new OrdinalStrings(atomic.GetSortedDocValues(FieldNames.Kind));
-            var topic = new OrdinalStrings(atomic.GetSortedDocValues(FieldNames.Topic));
-            var chapter1 = new OrdinalStrings(atomic.GetSortedDocValues(FieldNames.Chapter1));
-            var chapter2 = new OrdinalStrings(atomic.GetSortedDocValues(FieldNames.Chapter2));
+            var topic = new OrdinalNumbers(atomic.GetSortedDocValues(FieldNames.Topic), topics);
+            var chapter1 = new OrdinalNumbers(atomic.GetSortedDocValues(FieldNames.Chapter1), chapters1);
+            var chapter2 = new OrdinalNumbers(atomic.GetSortedDocValues(FieldNames.Chapter2), chapters2);
             for (var i = 0; i < atomic.MaxDoc; i++)
             {
                 if (live is not null && !live.Get(i))
@@ -137,86 +226,122 @@ internal sealed class ParagraphTable
                 }
                 var docId = leaf.DocBase + i;
                 var id = doc.Get(i)!;
-                if (!documents.ContainsKey(id))
+                ref var first = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(metOrdinal, id, out var known);
+                if (!known)
                 {
-                    // The document's own metadata is stored on each of its paragraphs; read it once.
-                    var stored = atomic.Document(i);
-                    documents[id] = new DocumentInfo(id, 0, stored.Get(FieldNames.Title), (int)year.Get(i),
-                        stored.Get(FieldNames.Period), stored.Get(FieldNames.Type), stored.Get(FieldNames.File))
-                    {
-                        YearSource = stored.Get(FieldNames.YearSource),
-                        Number = stored.Get(FieldNames.Number),
-                        Issuer = stored.Get(FieldNames.Issuer),
-                        WrittenDate = stored.Get(FieldNames.WrittenDate),
-                        PublishedDate = stored.Get(FieldNames.PublishedDate),
-                        SourceUrl = stored.Get(FieldNames.SourceUrl),
-                        Warnings = stored.GetValues(FieldNames.Warning),
-                        Copies = stored.GetValues(FieldNames.Copy),
-                    };
+                    first = met.Count;
+                    met.Add(ReadDocument(atomic, i, id, (int)year.Get(i)));
+                    paragraphCounts.Add(0);
                 }
-                pending.Add((docId, id, (int)paragraph.Get(i), (int)year.Get(i), kind.Get(i)!, topic.Get(i)!,
-                    chapter1.Get(i) ?? string.Empty, chapter2.Get(i)));
+                var document = met[first];
+                paragraphCounts[first]++;
+                var rowYear = (int)year.Get(i);
+                var kindName = kind.Get(i)!;
+                var kindOrdinal = RowKeys.KindOrdinalOf(kindName);
+                if (kindOrdinal < 0)
+                {
+                    otherKinds[docId] = kindName;
+                }
+                // An empty level-1 heading is no chapter; a level-2 path counts only under a level-1 one.
+                var level1 = chapter1.Get(i, emptyIsNone: true);
+                var level2 = level1 >= 0 ? chapter2.Get(i, emptyIsNone: false) : -1;
+                if (level2 == chapter2Parents.Count)
+                {
+                    chapter2Parents.Add(level1);
+                }
+                keys[docId] = new RowKeys
+                {
+                    Document = first,
+                    Paragraph = (int)paragraph.Get(i),
+                    Year = rowYear,
+                    YearOrdinal = years.Of(rowYear),
+                    TopicOrdinal = topic.Get(i, emptyIsNone: false),
+                    Chapter1Ordinal = level1,
+                    Chapter2Ordinal = level2,
+                    TypeOrdinal = types.Of(document.Type ?? Ingestion.DocumentTypes.Other),
+                    IssuerOrdinal = document.Issuer is null ? -1 : issuers.Of(document.Issuer),
+                    KindOrdinal = kindOrdinal,
+                    Ocr = ocr?.Get(docId) == true,
+                };
             }
         }
-        var paragraphCounts = pending.CountBy(p => p.Doc).ToDictionary(StringComparer.Ordinal);
         // Document order is file-name order, as the seeds folder is read.
-        var ordered = documents.Values.OrderBy(d => d.Doc, StringComparer.Ordinal)
-            .Select((d, i) => d with { Ordinal = i, Paragraphs = paragraphCounts[d.Doc] })
-            .ToList();
-        var byId = ordered.ToDictionary(d => d.Doc, StringComparer.Ordinal);
-        var years = new Numbering<int>(EqualityComparer<int>.Default);
-        var topics = new Numbering<string>(StringComparer.Ordinal);
-        var chapters1 = new Numbering<string>(StringComparer.Ordinal);
-        var chapters2 = new Numbering<string>(StringComparer.Ordinal);
-        var chapter2Parents = new List<int>();
-        var types = new Numbering<string>(StringComparer.Ordinal);
-        var issuers = new Numbering<string>(StringComparer.Ordinal);
-        foreach (var p in pending)
+        var order = Enumerable.Range(0, met.Count).OrderBy(m => met[m].Doc, StringComparer.Ordinal).ToArray();
+        var ordinalOfMet = new int[met.Count];
+        var ordered = new List<DocumentInfo>(met.Count);
+        foreach (var m in order)
         {
-            var document = byId[p.Doc];
-            var chapter1 = p.Chapter1.Length == 0 ? -1 : chapters1.Of(p.Chapter1);
-            var chapter2 = -1;
-            if (p.Chapter2 is not null && chapter1 >= 0)
+            ordinalOfMet[m] = ordered.Count;
+            ordered.Add(met[m] with { Ordinal = ordered.Count, Paragraphs = paragraphCounts[m] });
+        }
+        // Renumber the rows' documents, and list the doc ids by document (a counting sort, stable in doc id order).
+        var firstOf = new int[ordered.Count + 1];
+        for (var docId = 0; docId < keys.Length; docId++)
+        {
+            if (keys[docId].Exists)
             {
-                chapter2 = chapters2.Of(p.Chapter2);
-                if (chapter2 == chapter2Parents.Count)
-                {
-                    chapter2Parents.Add(chapter1);
-                }
+                keys[docId] = keys[docId] with { Document = ordinalOfMet[keys[docId].Document] };
+                firstOf[keys[docId].Document + 1]++;
             }
-            keys[p.DocId] = new RowKeys
+        }
+        for (var d = 0; d < ordered.Count; d++)
+        {
+            firstOf[d + 1] += firstOf[d];
+        }
+        var byDocument = new int[firstOf[^1]];
+        var next = firstOf[..^1];
+        for (var docId = 0; docId < keys.Length; docId++)
+        {
+            if (keys[docId].Exists)
             {
-                Document = document.Ordinal,
-                Paragraph = p.Paragraph,
-                Year = p.Year,
-                YearOrdinal = years.Of(p.Year),
-                TopicOrdinal = topics.Of(p.Topic),
-                Chapter1Ordinal = chapter1,
-                Chapter2Ordinal = chapter2,
-                TypeOrdinal = types.Of(document.Type ?? Ingestion.DocumentTypes.Other),
-                IssuerOrdinal = document.Issuer is null ? -1 : issuers.Of(document.Issuer),
-                KindOrdinal = RowKeys.KindOrdinalOf(p.Kind),
-                Ocr = ocr?.Get(p.DocId) == true,
-            };
-            rows[p.DocId] = new ParagraphRow
+                byDocument[next[keys[docId].Document]++] = docId;
+            }
+        }
+        for (var d = 0; d < ordered.Count; d++)
+        {
+            // A document's paragraphs are written in order, so this sorts only after an unusual merge.
+            var span = byDocument.AsSpan(firstOf[d], firstOf[d + 1] - firstOf[d]);
+            if (!IsInParagraphOrder(span, keys))
             {
-                Reader = reader,
-                DocId = p.DocId,
-                Document = document,
-                Paragraph = p.Paragraph,
-                Year = p.Year,
-                Kind = p.Kind,
-                Topic = p.Topic,
-                Chapter1 = p.Chapter1,
-                Chapter2 = p.Chapter2,
-            };
+                span.Sort((a, b) => keys[a].Paragraph.CompareTo(keys[b].Paragraph));
+            }
         }
         var ordinals = new FacetOrdinals([.. years.Values], [.. topics.Values], [.. chapters1.Values], [.. chapters2.Values],
             [.. chapter2Parents], [.. types.Values], ordered.Count)
         {
             Issuers = [.. issuers.Values],
         };
-        return new ParagraphTable(rows, keys, ordered, ordinals) { HasOcr = ocr is not null };
+        return new ParagraphTable(reader, keys, byDocument, firstOf, otherKinds, ordered, ordinals) { HasOcr = ocr is not null };
+    }
+
+    private static bool IsInParagraphOrder(ReadOnlySpan<int> docIds, RowKeys[] keys)
+    {
+        for (var i = 1; i < docIds.Length; i++)
+        {
+            if (keys[docIds[i - 1]].Paragraph > keys[docIds[i]].Paragraph)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>A document's own metadata, stored on each of its paragraphs: read from the one at <paramref name="docId"/>.</summary>
+    private static DocumentInfo ReadDocument(AtomicReader atomic, int docId, string id, int year)
+    {
+        var stored = atomic.Document(docId);
+        return new DocumentInfo(id, 0, stored.Get(FieldNames.Title), year,
+            stored.Get(FieldNames.Period), stored.Get(FieldNames.Type), stored.Get(FieldNames.File))
+        {
+            YearSource = stored.Get(FieldNames.YearSource),
+            Number = stored.Get(FieldNames.Number),
+            Issuer = stored.Get(FieldNames.Issuer),
+            WrittenDate = stored.Get(FieldNames.WrittenDate),
+            PublishedDate = stored.Get(FieldNames.PublishedDate),
+            SourceUrl = stored.Get(FieldNames.SourceUrl),
+            Warnings = stored.GetValues(FieldNames.Warning),
+            Copies = stored.GetValues(FieldNames.Copy),
+        };
     }
 
     /// <summary>True when some paragraph of the commit was recognised from a scan.</summary>
@@ -263,6 +388,41 @@ internal sealed class ParagraphTable
                 Values.Add(value);
             }
             return ordinal;
+        }
+    }
+
+    /// <summary>
+    /// A sorted doc-values field's values as the table's own ordinals (<paramref name="numbering"/>, across
+    /// segments), each segment ordinal decoded and numbered once; -1 for a row without the field (or, when asked,
+    /// with an empty value).
+    /// </summary>
+    private sealed class OrdinalNumbers(SortedDocValues? values, Numbering<string> numbering)
+    {
+        private readonly int[] _byOrdinal = Unset(values?.ValueCount ?? 0);
+
+        public int Get(int docId, bool emptyIsNone)
+        {
+            var ord = values?.GetOrd(docId) ?? -1;
+            if (ord < 0)
+            {
+                return -1;
+            }
+            if (_byOrdinal[ord] == Unknown)
+            {
+                var bytes = new Lucene.Net.Util.BytesRef();
+                values!.LookupOrd(ord, bytes);
+                _byOrdinal[ord] = emptyIsNone && bytes.Length == 0 ? -1 : numbering.Of(bytes.Utf8ToString());
+            }
+            return _byOrdinal[ord];
+        }
+
+        private const int Unknown = int.MinValue;
+
+        private static int[] Unset(int count)
+        {
+            var ordinals = new int[count];
+            Array.Fill(ordinals, Unknown);
+            return ordinals;
         }
     }
 

@@ -28,8 +28,10 @@ public sealed partial class SearchEngine
     /// <paramref name="budget"/> (default 10 s).
     /// </para>
     /// Returns the last round's responses, for a front end that also wants to warm its serialiser.
+    /// <paramref name="cancellationToken"/> stops it between two searches (a server shutting down while it warms
+    /// up in the background): <see cref="OperationCanceledException"/>.
     /// </summary>
-    public IReadOnlyList<SearchResponse> WarmUp(TimeSpan? budget = null)
+    public IReadOnlyList<SearchResponse> WarmUp(TimeSpan? budget = null, CancellationToken cancellationToken = default)
     {
         var table = Volatile.Read(ref _current).Table;
         var texts = new List<string>();
@@ -66,13 +68,14 @@ public sealed partial class SearchEngine
             responses.Clear();
             foreach (var request in requests)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 if (Search(request) is { IsSuccess: true } result)
                 {
                     responses.Add(result.Value);
                 }
             }
             return Task.CompletedTask;
-        }, budget ?? TimeSpan.FromSeconds(10), CancellationToken.None).GetAwaiter().GetResult();
+        }, budget ?? TimeSpan.FromSeconds(10), cancellationToken).GetAwaiter().GetResult();
         return responses;
     }
 

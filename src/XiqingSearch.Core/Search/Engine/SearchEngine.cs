@@ -27,6 +27,7 @@ public sealed partial class SearchEngine : IDisposable
     private readonly System.Threading.Lock _refreshLock = new();
     private readonly Access.AccessRulesFile _accessFile;
     private TableSearcher _current;
+    private bool _disposed;
 
     private SearchEngine(IndexOptions options, FSDirectory directory, TableSearcher current, SmartCnAnalyzer smartCn,
         IReadOnlyList<Problem> warnings)
@@ -464,6 +465,11 @@ public sealed partial class SearchEngine : IDisposable
     {
         lock (_refreshLock)
         {
+            if (_disposed)
+            {
+                return;
+            }
+            _disposed = true;
             _current.IndexReader.DecRef();
         }
         _smartCn.Dispose();
@@ -475,6 +481,8 @@ public sealed partial class SearchEngine : IDisposable
     {
         while (true)
         {
+            // Without this, a search after Dispose would wait forever for a commit that is not closed.
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed), this);
             var searcher = Volatile.Read(ref _current);
             // Fails only when a refresh closed this commit in between: then the next read sees the new one.
             if (searcher.IndexReader.TryIncRef())
@@ -511,7 +519,6 @@ public sealed partial class SearchEngine : IDisposable
 
     private static List<DocumentSummary> Summaries(ParagraphTable table)
     {
-        var rows = table.Rows.ToLookup(r => r.Document.Doc, StringComparer.Ordinal);
         return [.. table.Documents.Select(d => new DocumentSummary
         {
             Doc = d.Doc,
@@ -531,7 +538,7 @@ public sealed partial class SearchEngine : IDisposable
             Paragraphs = d.Paragraphs,
             // In the order of the kinds' names, whatever order the rows come in (a caller's view of the table keeps
             // another), so equal documents list equal JSON.
-            Kinds = rows[d.Doc].GroupBy(r => r.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
+            Kinds = table.KindCounts(d.Ordinal),
         })];
     }
 
