@@ -60,6 +60,11 @@ internal static class CliText
         ["error.noIndexThere"] = ("No index in {0} (--index names a folder in a folder that does not exist either).", "{0} 中没有索引（--index 指定的文件夹及其上级文件夹都不存在）。"),
         ["error.isFolder"] = ("{0} is a folder: analyze reads one UTF-8 text file (or - for standard input), e.g. xiqing analyze {1}",
             "{0} 是文件夹：analyze 读取一个 UTF-8 文本文件（或用 - 读取标准输入），例如 xiqing analyze {1}"),
+        ["warning.lastGood"] = ("warning: the index was not rebuilt, answering from the last good index: ", "警告：索引没有重建，以上一次成功建立的索引作答："),
+        ["warning.more"] = (" (and {0} more; `xiqing index` lists them)", "（另有 {0} 条；`xiqing index` 会全部列出）"),
+        ["skipped.heading"] = ("Skipped {0} document{1} that could not be read (not in the index):", "跳过了 {0} 个无法读取的文档（不在索引中）："),
+        ["skipped.file"] = ("{0}: {2}", "{0}：{2}"),
+        ["skipped.page"] = ("{0}, page {1}: {2}", "{0}，第 {1} 页：{2}"),
         ["error.internal"] = ("internal error", "内部错误"),
     };
 

@@ -1,4 +1,4 @@
-using System.Globalization;
+using XiqingSearch.Cli.Localization;
 using XiqingSearch.Core.Ingestion;
 
 namespace XiqingSearch.Cli.Rendering;
@@ -12,11 +12,14 @@ internal static class SkippedList
         {
             return;
         }
-        output.Line(string.Create(CultureInfo.InvariantCulture,
-            $"Skipped {skipped.Count} document{(skipped.Count == 1 ? string.Empty : "s")} that could not be read (not in the index):"), "bold yellow");
+        output.Line(CliText.Get("skipped.heading", skipped.Count, CliText.Plural(skipped.Count)), "bold yellow");
         foreach (var document in skipped)
         {
-            output.Append("  " + document, "yellow").Append($" [{document.Code}]", "dim").EndLine();
+            var text = CliLanguage.IsChinese
+                ? CliText.Get(document.Page is null ? "skipped.file" : "skipped.page", document.File, document.Page,
+                    ProblemText.SkipReason(document.Code, document.Reason))
+                : document.ToString();
+            output.Append("  " + text, "yellow").Append($" [{document.Code}]", "dim").EndLine();
         }
     }
 }
