@@ -63,7 +63,7 @@ internal static class CliText
         ["warning.lastGood"] = ("warning: the index was not rebuilt, answering from the last good index: ", "警告：索引没有重建，以上一次成功建立的索引作答："),
         ["warning.more"] = (" (and {0} more; `xiqing index` lists them)", "（另有 {0} 条；`xiqing index` 会全部列出）"),
         ["skipped.heading"] = ("Skipped {0} document{1} that could not be read (not in the index):", "跳过了 {0} 个无法读取的文档（不在索引中）："),
-        ["skipped.file"] = ("{0}: {2}", "{0}：{2}"),
+        ["skipped.file"] = ("{0}: {2}", "文件 {0}：{2}"),
         ["skipped.page"] = ("{0}, page {1}: {2}", "{0}，第 {1} 页：{2}"),
         ["error.internal"] = ("internal error", "内部错误"),
     };
