@@ -41,11 +41,11 @@ internal static class EngineLoader
     {
         var why = state switch
         {
-            IndexState.Missing => "building the index",
-            IndexState.Stale => "the seeds changed; rebuilding the index",
-            _ => "the index is of another version; rebuilding it",
+            IndexState.Missing => "progress.missing",
+            IndexState.Stale => "progress.stale",
+            _ => "progress.incompatible",
         };
-        return BuildProgress.Run($"{why} in {indexDirectory}", build);
+        return BuildProgress.Run(CliText.Get(why, indexDirectory), build);
     };
 
     /// <summary>

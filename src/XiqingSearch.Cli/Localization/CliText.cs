@@ -65,6 +65,16 @@ internal static class CliText
         ["skipped.heading"] = ("Skipped {0} document{1} that could not be read (not in the index):", "跳过了 {0} 个无法读取的文档（不在索引中）："),
         ["skipped.file"] = ("{0}: {2}", "文件 {0}：{2}"),
         ["skipped.page"] = ("{0}, page {1}: {2}", "{0}，第 {1} 页：{2}"),
+        ["progress.line"] = ("{0} {1}/{2} files, {3} paragraphs, {4:0.00} MB/s{5}", "{0} {1}/{2} 个文件，{3} 个段落，{4:0.00} MB/s{5}"),
+        ["progress.ocr"] = ("  OCR page {0}/{1}{2} of {3}", "  OCR 识别 {3} 第 {0}/{1} 页{2}"),
+        ["progress.cached"] = (" (cached)", "（来自缓存）"),
+        ["progress.read"] = ("read", "读取"),
+        ["progress.index"] = ("index", "索引"),
+        ["progress.commit"] = ("commit", "提交"),
+        ["progress.indexing"] = ("indexing {0}", "正在建立索引：{0}"),
+        ["progress.missing"] = ("building the index in {0}", "正在建立索引：{0}"),
+        ["progress.stale"] = ("the seeds changed; rebuilding the index in {0}", "文档有变化，正在重建索引：{0}"),
+        ["progress.incompatible"] = ("the index is of another version; rebuilding it in {0}", "索引由另一版本建立，正在重建：{0}"),
         ["error.internal"] = ("internal error", "内部错误"),
     };
 

@@ -118,6 +118,12 @@ internal static partial class ProblemText
         return note;
     }
 
+    /// <summary>Core's "waiting for another build" line (the index is busy and the build waits), in the CLI's language.</summary>
+    public static string Waiting(string message) =>
+        CliLanguage.IsChinese && WaitingForBuild().Match(message) is { Success: true } m
+            ? $"正在等待 {m.Groups["folder"].Value} 的另一次索引建立完成"
+            : message;
+
     /// <summary>How the multi-year documents were counted (Core's <c>MultiYearNote</c>), in the CLI's language.</summary>
     public static string MultiYearNote(string note, MultiYearMode mode) => !CliLanguage.IsChinese ? note : mode switch
     {
@@ -222,6 +228,9 @@ internal static partial class ProblemText
         p.ByteOffset is { } offset ? string.Create(CultureInfo.InvariantCulture, $"：第一处无法读取的字节在偏移 {offset}") : "";
 
     private static bool ContainsChinese(string text) => text.Any(c => c is >= '\u4E00' and <= '\u9FFF');
+
+    [GeneratedRegex("^waiting for another build of (?<folder>.+) to finish$")]
+    private static partial Regex WaitingForBuild();
 
     [GeneratedRegex("^'(?<word>and|or|not)' was searched as a word")]
     private static partial Regex LowerCaseOperatorNote();
