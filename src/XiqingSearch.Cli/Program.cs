@@ -84,6 +84,7 @@ internal static class Program
             xiqing serve --urls http://localhost:5000
             xiqing search --help
             """);
+        CliHelp.Localise(root);
         ExamplesHelpAction.Install(root);
         return root;
     }

@@ -64,7 +64,8 @@ internal static class AnalyzeCommand
         // Load the dictionaries up front, so a missing jar is reported before any output is written.
         "smartcn" => new SmartCnAnalyzer(SmartCnDictionary.Shared(SmartCnOptions.For(jar))),
         _ => throw new XiqingException(new Problem(ProblemCodes.BadParameter,
-            $"unknown analyzer '{name}'; known: {string.Join(", ", Analyzers)}", "--analyzer")),
+            $"unknown analyzer '{name}'; known: {string.Join(", ", Analyzers)}", "--analyzer")
+            .With(("reason", "unknown-analyzer"), ("value", name), ("allowed", string.Join(", ", Analyzers)))),
     };
 
     private static TextReader Open(string path)

@@ -97,7 +97,7 @@ internal static class CompareCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException)
         {
-            throw new XiqingException(new Problem(ProblemCodes.BadParameter, $"Cannot read the phrase list: {e.Message}", path));
+            throw new XiqingException(new Problem(ProblemCodes.BadParameter, $"Cannot read the phrase list: {e.Message}", path).With(("reason", "phrase-list-unreadable")));
         }
         return text.Split('\n').Select(l => l.Trim().TrimStart('\uFEFF')).Where(l => l.Length > 0 && !l.StartsWith('#'));
     }

@@ -1,4 +1,5 @@
 using XiqingSearch.Cli.Configuration;
+using XiqingSearch.Cli.Localization;
 using XiqingSearch.Cli.Rendering;
 using XiqingSearch.Core.Analysis.SmartCn;
 using XiqingSearch.Core.Indexing;
@@ -40,11 +41,11 @@ internal static class EngineLoader
     {
         var why = state switch
         {
-            IndexState.Missing => "building the index",
-            IndexState.Stale => "the seeds changed; rebuilding the index",
-            _ => "the index is of another version; rebuilding it",
+            IndexState.Missing => "progress.missing",
+            IndexState.Stale => "progress.stale",
+            _ => "progress.incompatible",
         };
-        return BuildProgress.Run($"{why} in {indexDirectory}", build);
+        return BuildProgress.Run(CliText.Get(why, indexDirectory), build);
     };
 
     /// <summary>
@@ -58,8 +59,8 @@ internal static class EngineLoader
         {
             return;
         }
-        var more = warnings.Count > 1 ? $" (and {warnings.Count - 1} more; `xiqing index` lists them)" : "";
+        var more = warnings.Count > 1 ? CliText.Get("warning.more", warnings.Count - 1) : "";
         Console.Error.WriteLine(
-            $"xiqing: warning: the index was not rebuilt, answering from the last good index: {warnings[0].Message}{more} [{warnings[0].Code}]");
+            $"xiqing: {CliText.Get("warning.lastGood")}{ProblemText.Message(warnings[0])}{more} [{warnings[0].Code}]");
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.Runtime.CompilerServices;
+using XiqingSearch.Cli.Localization;
 
 namespace XiqingSearch.Cli.Commands;
 
@@ -30,17 +31,50 @@ internal sealed class ExamplesHelpAction(HelpAction inner) : SynchronousCommandL
         }
     }
 
+    /// <summary>A help section heading in Chinese; any other line as it is.</summary>
+    internal static string ChineseHeading(string line) => line switch
+    {
+        "Description:" => "说明：",
+        "Usage:" => "用法：",
+        "Arguments:" => "参数：",
+        "Options:" => "选项：",
+        "Commands:" => "命令：",
+        "Additional Arguments:" => "其他参数：",
+        "  Arguments passed to the application that is being run." => "  传给所运行程序的其他参数（例如 ASP.NET Core 设置）。",
+        _ => line.Replace("[default: ", "[默认：", StringComparison.Ordinal).Replace(" (REQUIRED)", "（必填）", StringComparison.Ordinal),
+    };
+
     /// <inheritdoc/>
     public override int Invoke(ParseResult parseResult)
     {
-        var exitCode = inner.Invoke(parseResult);
+        var output = parseResult.InvocationConfiguration.Output;
+        int exitCode;
+        if (CliLanguage.IsChinese)
+        {
+            // System.CommandLine words its section headings in English only: written to a buffer, they are
+            // renamed line by line (a heading is a whole line, so no description text is touched).
+            var buffer = new StringWriter();
+            parseResult.InvocationConfiguration.Output = buffer;
+            try
+            {
+                exitCode = inner.Invoke(parseResult);
+            }
+            finally
+            {
+                parseResult.InvocationConfiguration.Output = output;
+            }
+            output.Write(string.Join('\n', buffer.ToString().Split('\n').Select(line => ChineseHeading(line.TrimEnd('\r')))));
+        }
+        else
+        {
+            exitCode = inner.Invoke(parseResult);
+        }
         if (s_examples.TryGetValue(parseResult.CommandResult.Command, out var examples))
         {
-            var output = parseResult.InvocationConfiguration.Output;
-            output.WriteLine("Examples:");
+            output.WriteLine(CliLanguage.IsChinese ? "示例：" : "Examples:");
             foreach (var line in examples.Split('\n'))
             {
-                output.WriteLine("  " + line.TrimEnd('\r'));
+                output.WriteLine("  " + CliHelp.ExampleLine(line.TrimEnd('\r')));
             }
             output.WriteLine();
         }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using XiqingSearch.Cli.Localization;
 using XiqingSearch.Cli.Rendering;
 using XiqingSearch.Core.Indexing;
 
@@ -41,7 +42,7 @@ internal static class IndexCommand
         command.SetAction(parseResult => CommandRunner.Run(() =>
         {
             var settings = locations.Resolve(parseResult);
-            var report = CommandRunner.Unwrap(BuildProgress.Run($"indexing {settings.SeedsDirectory}",
+            var report = CommandRunner.Unwrap(BuildProgress.Run(CliText.Get("progress.indexing", settings.SeedsDirectory),
                 progress => IndexBuilder.Build(
                     settings.ToIndexOptions() with { BuildLockWait = TimeSpan.FromSeconds(Math.Max(0, parseResult.GetValue(wait))) },
                     progress, parseResult.GetValue(force))));

@@ -47,7 +47,7 @@ internal static class OutputFile
             {
                 File.Delete(temporary);
             }
-            throw new XiqingException(new Problem(ProblemCodes.BadParameter, $"cannot write {full}: {e.Message}") { Parameter = RequestParameter.Output });
+            throw new XiqingException(new Problem(ProblemCodes.BadParameter, $"cannot write {full}: {e.Message}").With(("reason", "cannot-write"), ("path", full)) with { Parameter = RequestParameter.Output });
         }
     }
 }

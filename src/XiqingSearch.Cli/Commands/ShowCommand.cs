@@ -74,13 +74,13 @@ internal static class ShowCommand
         {
             throw new XiqingException(new Problem(ProblemCodes.BadParameter,
                 "expected DOC#PARAGRAPH, for example 000_313d8db390bab93c#12", text,
-                new TextSpan(hash < 0 ? text.Length : 0, text.Length)));
+                new TextSpan(hash < 0 ? text.Length : 0, text.Length)).With(("reason", "bad-hit-id")));
         }
         if (!int.TryParse(text.AsSpan(hash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var paragraph) || paragraph < 1)
         {
             throw new XiqingException(new Problem(ProblemCodes.BadParameter,
                 "the paragraph number after '#' must be a whole number from 1", text,
-                new TextSpan(hash + 1, text.Length)));
+                new TextSpan(hash + 1, text.Length)).With(("reason", "bad-paragraph-number")));
         }
         return (text[..hash], paragraph);
     }

@@ -37,7 +37,7 @@ internal sealed class CliSettings
     {
         // A second build of the same folder (another xiqing process) waits its turn, saying so, rather than failing.
         BuildLockWait = TimeSpan.FromMinutes(10),
-        OnBuildLockWait = message => Console.Error.WriteLine($"xiqing: {message}"),
+        OnBuildLockWait = message => Console.Error.WriteLine($"xiqing: {Localization.ProblemText.Waiting(message)}"),
     };
 
     /// <summary>Resolves the settings from the flags given (null when absent), the environment and the files.</summary>

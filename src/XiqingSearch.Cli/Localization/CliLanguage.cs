@@ -21,6 +21,9 @@ internal static class CliLanguage
     public static void Initialise(IReadOnlyList<string> args) =>
         IsChinese = Resolve(args, Environment.GetEnvironmentVariable, OperatingSystem.IsWindows() ? WindowsUiLanguage : null) == "zh";
 
+    /// <summary>Sets the language directly: for in-process tests of the Chinese tables.</summary>
+    internal static void Set(bool chinese) => IsChinese = chinese;
+
     /// <summary>"zh" or "en" from the arguments, the environment and (on Windows) the UI language.</summary>
     internal static string Resolve(IReadOnlyList<string> args, Func<string, string?> environment, Func<string?>? uiLanguage)
     {

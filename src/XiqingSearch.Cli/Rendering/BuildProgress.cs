@@ -1,5 +1,5 @@
-using System.Globalization;
 using Spectre.Console;
+using XiqingSearch.Cli.Localization;
 using XiqingSearch.Core.Indexing;
 
 namespace XiqingSearch.Cli.Rendering;
@@ -61,12 +61,17 @@ internal static class BuildProgress
         var seconds = p.Elapsed.TotalSeconds;
         var megabytesPerSecond = seconds > 0 ? p.BytesDone / 1e6 / seconds : 0;
         var file = p.OcrFile is { } ocrFile
-            ? string.Create(CultureInfo.InvariantCulture,
-                $"  OCR page {p.OcrPagesDone}/{p.OcrPagesTotal}{(p.OcrPageCached ? " (cached)" : "")} of {Path.GetFileName(ocrFile)}")
+            ? CliText.Get("progress.ocr", p.OcrPagesDone, p.OcrPagesTotal, p.OcrPageCached ? CliText.Get("progress.cached") : "", Path.GetFileName(ocrFile))
             : p.CurrentFile is null ? "" : "  " + Path.GetFileName(p.CurrentFile);
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{p.Stage} {p.FilesDone}/{p.FilesTotal} files, {p.Paragraphs} paragraphs, {megabytesPerSecond:0.00} MB/s{file}");
+        return CliText.Get("progress.line", Stage(p.Stage), p.FilesDone, p.FilesTotal, p.Paragraphs, megabytesPerSecond, file);
     }
+
+    /// <summary>The stage Core names (read, index, commit) in the CLI's language.</summary>
+    private static string Stage(string stage) => stage switch
+    {
+        "read" or "index" or "commit" => CliText.Get("progress." + stage),
+        _ => stage,
+    };
 
     // Progress<T> posts to the thread pool, so reports could arrive after the build returned; this one reports inline.
     private sealed class SynchronousProgress(Action<IndexProgress> report) : IProgress<IndexProgress>

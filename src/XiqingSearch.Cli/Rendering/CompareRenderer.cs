@@ -55,7 +55,7 @@ internal static class CompareRenderer
         }
         var tailOwnBlock = output.Width is { } w && used + 2 + tailWidth > w;
 
-        output.Line(result.MultiYearNote, "dim");
+        output.Line(ProblemText.MultiYearNote(result.MultiYearNote, result.MultiYear), "dim");
         if (bars)
         {
             output.Line(CliText.Get("compare.bars"), "dim");

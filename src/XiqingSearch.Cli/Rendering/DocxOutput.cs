@@ -16,6 +16,7 @@ internal static class DocxOutput
         {
             throw new XiqingException(new Problem(ProblemCodes.BadParameter,
                 "--format docx writes a Word file: give --output FILE.docx (or redirect standard output to a file); it is not written to a terminal.")
+                .With(("reason", "docx-needs-file")) with
             {
                 Parameter = RequestParameter.Output,
             });
@@ -48,7 +49,7 @@ internal static class DocxOutput
             {
                 File.Delete(temporary);
             }
-            throw new XiqingException(new Problem(ProblemCodes.BadParameter, $"cannot write {full}: {e.Message}") { Parameter = RequestParameter.Output });
+            throw new XiqingException(new Problem(ProblemCodes.BadParameter, $"cannot write {full}: {e.Message}").With(("reason", "cannot-write"), ("path", full)) with { Parameter = RequestParameter.Output });
         }
     }
 }

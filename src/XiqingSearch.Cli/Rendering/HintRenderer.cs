@@ -16,7 +16,7 @@ internal static class HintRenderer
         }
         foreach (var note in hints.Notes)
         {
-            output.Line(CliText.Get("hint.note", note), "yellow");
+            output.Line(CliText.Get("hint.note", ProblemText.Note(note)), "yellow");
         }
         foreach (var unknown in hints.UnknownValues)
         {

@@ -14,7 +14,7 @@ internal static class NewTermsRenderer
     {
         var earlier = result.EarlierYears.Count == 0 ? CliText.Get("newTerms.noEarlier") : string.Join(", ", result.EarlierYears);
         output.Line(CliText.Get("newTerms.new", result.Year, earlier), "bold");
-        output.Line(result.MultiYearNote, "dim");
+        output.Line(ProblemText.MultiYearNote(result.MultiYearNote, result.MultiYear), "dim");
         CompareRenderer.UnknownYearNote(result.UnknownYearParagraphs, output);
         if (result.Appeared.Count == 0)
         {

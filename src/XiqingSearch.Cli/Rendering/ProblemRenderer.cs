@@ -46,7 +46,7 @@ internal static class ProblemRenderer
     {
         if (problem.Span is { } span && problem.Source is { } source && span.Start <= source.Length && !source.Contains('\n'))
         {
-            OutputStyle.WriteErrorLine(error, $"xiqing: {problem.Message} [{problem.Code}]");
+            OutputStyle.WriteErrorLine(error, $"xiqing: {ProblemText.Message(problem)} [{problem.Code}]");
             error.WriteLine(Indent + source);
             error.WriteLine(Indent + CaretLine(source, span));
             return;
@@ -56,7 +56,7 @@ internal static class ProblemRenderer
         var named = problem.Parameter is { } parameter && problem.Code == ProblemCodes.BadParameter
             ? ParameterNames.Of(parameter) + ": "
             : "";
-        OutputStyle.WriteErrorLine(error, $"xiqing: {named}{problem.Message}{about} [{problem.Code}]");
+        OutputStyle.WriteErrorLine(error, $"xiqing: {named}{ProblemText.Message(problem)}{about} [{problem.Code}]");
         if (Remedy(problem) is { } remedy)
         {
             OutputStyle.WriteErrorLine(error, Indent + remedy, Indent.Length + 2);

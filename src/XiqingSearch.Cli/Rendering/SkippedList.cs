@@ -1,4 +1,3 @@
-using System.Globalization;
 using XiqingSearch.Cli.Localization;
 using XiqingSearch.Core.Ingestion;
 using XiqingSearch.Core.Problems;
@@ -18,12 +17,15 @@ internal static class SkippedList
         {
             return;
         }
-        output.Line(string.Create(CultureInfo.InvariantCulture,
-            $"Skipped {skipped.Count} document{(skipped.Count == 1 ? string.Empty : "s")} that could not be read (not in the index):"), "bold yellow");
+        output.Line(CliText.Get("skipped.heading", skipped.Count, CliText.Plural(skipped.Count)), "bold yellow");
         foreach (var document in skipped)
         {
+            var text = CliLanguage.IsChinese
+                ? CliText.Get(document.Page is null ? "skipped.file" : "skipped.page", document.File, document.Page,
+                    ProblemText.SkipReason(document.Code, document.Reason))
+                : document.ToString();
             var remedy = ocrOff && document.Code == ProblemCodes.NoTextLayer ? "; " + CliText.Get("error.ocrFlag") : "";
-            output.Append("  " + document + remedy, "yellow").Append($" [{document.Code}]", "dim").EndLine();
+            output.Append("  " + text + remedy, "yellow").Append($" [{document.Code}]", "dim").EndLine();
         }
     }
 }

@@ -38,12 +38,25 @@ internal static class TermCandidates
         "实施", "落实", "强化", "深化", "优化", "完善", "支持", "鼓励", "引导", "带动", "吸引", "坚持", "围绕", "统筹",
         "确保", "做好", "抓好", "打造", "培育", "组织", "开拓", "认定", "成为", "提供", "保持", "达到", "超过", "累计",
         "分别", "同比", "环比", "增长", "新增", "启动", "重点", "有效", "依法", "进行", "在于",
+        // Verbs that open a clause as 启动 does (开通运营: opening a line to traffic; 传承发展: carry on and develop).
+        "开通", "传承",
+        // An evaluation closes a clause (…“两个确立”的决定性意义, 具有重大意义); the phrase before it is no name.
+        "意义",
         // Determiners: what follows them is the term (各类技能培训 is 技能培训).
         "各类", "各项", "各种", "一批", "一系列", "相关", "有关", "部分", "所有", "全部",
     };
 
     /// <summary>Single dictionary words at least this frequent in SmartCn's general corpus are ordinary words of the language (意义, 依然), not new terms.</summary>
     public const int CommonWordFrequency = 250;
+
+    /// <summary>
+    /// A run made only of words at least this frequent in SmartCn's general corpus is a free combination of everyday
+    /// words (外资企业, 利用外资, 腐败问题, 品牌建设: 外资 902, 企业 15366, 利用 2621, 腐败 908, 问题 12847, 品牌 432),
+    /// which a reader takes for prose, not for a new term; one less common word in it (三中全会 276, 更新 312, 低收入 39) or a word SmartCn
+    /// does not know (专精特新, 以旧换新) makes it a name. Higher than <see cref="CommonWordFrequency"/>: that one
+    /// judges a word alone, this one a sequence in which every word is ordinary.
+    /// </summary>
+    public const int OrdinaryWordFrequency = 400;
 
     // Numerals, units and date words: a candidate made only of these is a number, date or amount (三年, 第一, 十四五).
     private const string NumberCharacters = "〇零一二三四五六七八九十百千万亿两双半年月日号元个余多第期次届季度章节条款项";
@@ -103,13 +116,14 @@ internal static class TermCandidates
                 if (j == i)
                 {
                     // A dictionary word; the same text as a run of words is a word too. A common word is no term.
-                    if (dictionary is null || dictionary.Core.Freq(text) < CommonWordFrequency)
+                    if ((dictionary is null || dictionary.Core.Freq(text) < CommonWordFrequency) && !IsFollowedBySplitName(original, tokens, i))
                     {
                         lookup[text] = true;
                     }
                 }
                 else if (!startsInsideName && !IsFunctionWord(original, tokens[i]) && !IsFunctionWord(original, tokens[j]) && !IsInsideRun(original, tokens, j, j + 1)
-                    && !IsClauseWord(original, tokens[i]) && !IsClauseWord(original, tokens[j]) && !IsCount(original, tokens[i]))
+                    && !IsClauseWord(original, tokens[i]) && !IsClauseWord(original, tokens[j]) && !IsCount(original, tokens[i])
+                    && !IsFreeCombination(original, tokens, i, j, dictionary))
                 {
                     if (lookup.TryAdd(text, false) && parts is not null)
                     {
@@ -243,6 +257,45 @@ internal static class TermCandidates
     /// <summary>How common <paramref name="word"/> is in SmartCn's general corpus (0 when the analyzer has no dictionary or the word is not in it).</summary>
     public static int GeneralFrequency(Analyzer smartCn, string word) =>
         (smartCn as SmartCn.SmartCnAnalyzer)?.Dictionary.Core.Freq(word) ?? 0;
+
+    /// <summary>True when every word of the run <paramref name="first"/>..<paramref name="last"/> is a word of two or more characters at least <see cref="OrdinaryWordFrequency"/> frequent.</summary>
+    private static bool IsFreeCombination(string original, List<(int Start, int End)> tokens, int first, int last, SmartCn.SmartCnDictionary? dictionary)
+    {
+        if (dictionary is null)
+        {
+            return false;
+        }
+        for (var k = first; k <= last; k++)
+        {
+            var word = original.AsSpan(tokens[k].Start, tokens[k].End - tokens[k].Start);
+            if (word.Length < 2 || dictionary.Core.Freq(word) < OrdinaryWordFrequency)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// True when word <paramref name="at"/> is followed by two one-character words glued together (大城/细/管,
+    /// 大城/智/管): SmartCn split a name it does not know, and the word is its first piece there, not a word of its own.
+    /// </summary>
+    private static bool IsFollowedBySplitName(string original, List<(int Start, int End)> tokens, int at)
+    {
+        if (at + 2 >= tokens.Count || !Adjacent(original, tokens[at].End, tokens[at + 1].Start)
+            || !Adjacent(original, tokens[at + 1].End, tokens[at + 2].Start))
+        {
+            return false;
+        }
+        for (var k = at + 1; k <= at + 2; k++)
+        {
+            if (tokens[k].End - tokens[k].Start != 1 || !IsHan(original[tokens[k].Start]) || FunctionWords.Contains(original[tokens[k].Start]))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private static bool IsClauseWord(string original, (int Start, int End) token) =>
         ClauseWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(original.AsSpan(token.Start, token.End - token.Start));
