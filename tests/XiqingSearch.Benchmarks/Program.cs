@@ -11,6 +11,7 @@ var verbs = new Dictionary<string, (string Help, Func<string[], int> Run)>(Strin
     ["ingest"] = ("ingestion documents/s and MB/s per format of tests/Fixtures/RealDocuments; PDF pages/s vs pdftotext [--reps R]", XiqingSearch.Benchmarks.Ingestion.IngestBenchmark.Run),
     ["pdf"] = ("PDF extraction pages/s and MB/s on the document fixtures, C# vs poppler's pdftotext [--reps R] (also run by `indexing`)", XiqingSearch.Benchmarks.Indexing.PdfExtractionBenchmark.Run),
     ["analytics"] = ("compare of 50 phrases and new-terms for 2025 on the seeds 1× and 100× [--reps R] [--copies N]", XiqingSearch.Benchmarks.Analytics.AnalyticsBenchmark.Run),
+    ["compare-engine"] = ("(internal) compare-engine INDEX [--reps R]: compare of the 50 phrases beside one common search, wall and CPU ms, on an existing index", XiqingSearch.Benchmarks.Analytics.AnalyticsBenchmark.EngineOnce),
     ["scale"] = ("the archive at 1× and N× (--copies 100,1000): build, engine and server latency, first search, RSS, C# vs the Java peer's d:full", XiqingSearch.Benchmarks.Scale.ScaleBenchmark.Run),
     ["scale-build"] = ("(internal) scale-build CORPUS INDEX: one build, prints its figures and peak RSS; used by `scale`", XiqingSearch.Benchmarks.Scale.ScaleBenchmark.BuildOnce),
     ["scale-engine"] = ("(internal) scale-engine INDEX [--warmup W] [--iters I]: the engine rounds of `scale` on an existing index", XiqingSearch.Benchmarks.Scale.ScaleBenchmark.EngineOnce),
