@@ -110,12 +110,37 @@ internal sealed class CompareCounter
         var phrases = query.Highlight.Select(p => p.Normalized).ToList();
         // As the search: recognised text may hold the phrase misread, and its clauses are widened to those rows.
         var approximate = ApproximateMatches.Find(_searcher, phrases, CancellationToken.None);
-        var lucene = approximate is { IsEmpty: false }
+        var lucene = MatchOnly(approximate is { IsEmpty: false }
             ? ApproximateClauses.Apply(query.Lucene, query.PhraseClauses, approximate.DocsByPhrase)
-            : query.Lucene;
+            : query.Lucene);
         var collector = new ColumnCollector(this, phrases.Count == 0 ? null : new OccurrenceCounter(_searcher, phrases), phrases,
             approximate is { IsEmpty: false } ? approximate : null, counts, seenBy, mark);
         _searcher.Search(lucene, collector);
+    }
+
+    /// <summary>
+    /// The query without what only ranks: a boolean query with a required clause matches what its required and
+    /// prohibited clauses match, whatever its optional ones (a phrase's SmartCn words) do, so those are left out,
+    /// at every level. A comparison reads no score, and the optional clauses' term statistics and weights were a
+    /// large part of each phrase's fixed cost. A query of optional clauses only (<c>A OR B</c>) keeps them: they match.
+    /// </summary>
+    internal static Lucene.Net.Search.Query MatchOnly(Lucene.Net.Search.Query query)
+    {
+        if (query is not BooleanQuery boolean)
+        {
+            return query;
+        }
+        var required = boolean.Clauses.Any(c => c.Occur == Occur.MUST) && boolean.MinimumNumberShouldMatch == 0;
+        var kept = new BooleanQuery(disableCoord: true);
+        foreach (var clause in boolean.Clauses)
+        {
+            if (!(required && clause.Occur == Occur.SHOULD))
+            {
+                kept.Add(MatchOnly(clause.Query), clause.Occur);
+            }
+        }
+        kept.MinimumNumberShouldMatch = boolean.MinimumNumberShouldMatch;
+        return kept;
     }
 
     /// <summary>
