@@ -26,16 +26,7 @@ internal static class AnalyticsBenchmark
         var work = Directory.CreateTempSubdirectory("xiqing-bench-analytics-").FullName;
         try
         {
-            var many = Path.Combine(work, $"seeds-x{copies}");
-            Directory.CreateDirectory(many);
-            foreach (var file in Directory.EnumerateFiles(seeds, "*.txt"))
-            {
-                var bytes = File.ReadAllBytes(file);
-                for (var c = 0; c < copies; c++)
-                {
-                    File.WriteAllBytes(Path.Combine(many, $"{Path.GetFileNameWithoutExtension(file)}~{c}.txt"), bytes);
-                }
-            }
+            var many = XiqingSearch.Benchmarks.Indexing.IndexingBenchmark.CopyCorpus(seeds, Path.Combine(work, $"seeds-x{copies}"), copies);
             var results = new List<(int Copies, int Paragraphs, double Compare, double Searches, double NewTerms, CompareResult C, NewTermsResult T)>();
             foreach (var (n, folder) in new[] { (1, seeds), (copies, many) })
             {
@@ -70,7 +61,8 @@ internal static class AnalyticsBenchmark
                 for (var c = 0; c < one.C.Rows[r].Cells.Count; c++)
                 {
                     var (a, b) = (one.C.Rows[r].Cells[c], big.C.Rows[r].Cells[c]);
-                    if (b.Occurrences != copies * a.Occurrences || b.Paragraphs != copies * a.Paragraphs || b.Per10k != a.Per10k)
+                    // (Per 10,000 characters differs a little: each copy ends with a line naming it.)
+                    if (b.Occurrences != copies * a.Occurrences || b.Paragraphs != copies * a.Paragraphs)
                     {
                         throw new InvalidOperationException($"{phrases[r]} {a.Year}: {b.Occurrences} at {copies}×, {a.Occurrences} at 1×");
                     }
@@ -106,6 +98,65 @@ internal static class AnalyticsBenchmark
                 // A temp folder left behind is harmless.
             }
         }
+    }
+
+    /// <summary>
+    /// (internal) <c>compare-engine INDEX [--reps R]</c>: on an index already built, the 50 phrases compared beside
+    /// one common search (发展 quoted, top 10, as <c>scale</c> searches it), each the median of R warm runs, wall
+    /// and the thread's CPU time (the shared machine's other processes are in the wall time, not the CPU time).
+    /// </summary>
+    public static int EngineOnce(string[] args)
+    {
+        var reps = IntOption(args, "--reps", 9);
+        var phrases = Phrases(RepositoryRoot());
+        var options = new IndexOptions { IndexDirectory = args[0], SeedsDirectory = args[0], SmartCnJar = null };
+        using var engine = SearchEngine.Open(options).ValueOrThrow();
+        var request = new CompareRequest { Phrases = phrases };
+        var common = new SearchRequest { Query = "\"发展\"", Limit = 10 };
+        for (var i = 0; i < 3; i++)
+        {
+            engine.Compare(request).ValueOrThrow();
+            engine.Search(common).ValueOrThrow();
+        }
+        var compareWall = new List<double>();
+        var compareCpu = new List<double>();
+        var searchWall = new List<double>();
+        var searchCpu = new List<double>();
+        var asSearchesWall = new List<double>();
+        var asSearchesCpu = new List<double>();
+        for (var i = 0; i < reps; i++)
+        {
+            Measure(() => engine.Compare(request).ValueOrThrow(), compareWall, compareCpu);
+            // What a comparison cost before it counted on its own: one search per phrase, every document's facet.
+            Measure(() =>
+            {
+                foreach (var phrase in phrases)
+                {
+                    engine.Search(CompareCounter.RequestFor(phrase, request)).ValueOrThrow();
+                }
+            }, asSearchesWall, asSearchesCpu);
+            // The search is short: the median of 10 per rep, so both sides are sampled alike over the run.
+            for (var k = 0; k < 10; k++)
+            {
+                Measure(() => engine.Search(common).ValueOrThrow(), searchWall, searchCpu);
+            }
+        }
+        var compared = engine.Compare(request).ValueOrThrow();
+        Console.WriteLine($"{engine.Stats().Paragraphs} paragraphs; {phrases.Count} phrases, {N(compared.Rows.Sum(r => r.Cells.Sum(c => c.Paragraphs)))} paragraphs counted");
+        Console.WriteLine($"compare 50: wall {F(Median(compareWall), 2)} ms, cpu {F(Median(compareCpu), 2)} ms");
+        Console.WriteLine($"50 searches as compare ran them before: wall {F(Median(asSearchesWall), 2)} ms, cpu {F(Median(asSearchesCpu), 2)} ms");
+        Console.WriteLine($"search 发展: wall {F(Median(searchWall), 2)} ms, cpu {F(Median(searchCpu), 2)} ms");
+        Console.WriteLine($"compare ÷ search: wall {F(Median(compareWall) / Median(searchWall), 2)}×, cpu {F(Median(compareCpu) / Median(searchCpu), 2)}×");
+        return 0;
+    }
+
+    private static void Measure(Action action, List<double> wall, List<double> cpu)
+    {
+        var cpuStart = XiqingSearch.Benchmarks.Scale.ScaleBenchmark.ThreadCpuMilliseconds();
+        var clock = Stopwatch.StartNew();
+        action();
+        wall.Add(clock.Elapsed.TotalMilliseconds);
+        cpu.Add(XiqingSearch.Benchmarks.Scale.ScaleBenchmark.ThreadCpuMilliseconds() - cpuStart);
     }
 
     private static double Time(int reps, Action action)

@@ -592,7 +592,7 @@ internal static class ScaleBenchmark
     }
 
     /// <summary>The calling thread's CPU time (Linux <c>CLOCK_THREAD_CPUTIME_ID</c>), in ms; NaN elsewhere.</summary>
-    private static double ThreadCpuMilliseconds()
+    internal static double ThreadCpuMilliseconds()
     {
         if (!OperatingSystem.IsLinux())
         {

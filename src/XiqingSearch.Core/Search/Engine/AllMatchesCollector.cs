@@ -57,7 +57,7 @@ internal sealed class AllMatchesCollector(ParagraphTable table, OccurrenceCounte
     public void SetScorer(Scorer scorer)
     {
         _scorer = scorer;
-        _phraseScorer = _phraseFrequencyCounts ? RequiredPhrase(scorer) : null;
+        _phraseScorer = _phraseFrequencyCounts ? RequiredPhrase(scorer, occurrences!) : null;
     }
 
     public void SetNextReader(AtomicReaderContext context)
@@ -107,16 +107,19 @@ internal sealed class AllMatchesCollector(ParagraphTable table, OccurrenceCounte
         }
     }
 
-    /// <summary>The query's exact-phrase scorer when every clause from the root down to it is required, else null.</summary>
-    private Scorer? RequiredPhrase(Scorer scorer)
+    /// <summary>
+    /// The query's exact-phrase scorer for <paramref name="occurrences"/>' one phrase when every clause from the root
+    /// down to it is required, else null (also used by the comparison's counter, which counts as a search does).
+    /// </summary>
+    internal static Scorer? RequiredPhrase(Scorer scorer, OccurrenceCounter occurrences)
     {
-        if (scorer.Weight?.Query is ExactPhraseQuery query && occurrences!.IsPhraseOf(query))
+        if (scorer.Weight?.Query is ExactPhraseQuery query && occurrences.IsPhraseOf(query))
         {
             return scorer;
         }
         foreach (var child in scorer.GetChildren())
         {
-            if (child.Relationship == "MUST" && RequiredPhrase(child.Child) is { } found)
+            if (child.Relationship == "MUST" && RequiredPhrase(child.Child, occurrences) is { } found)
             {
                 return found;
             }

@@ -9,8 +9,8 @@ namespace XiqingSearch.Core.Search.Engine;
 
 /// <summary>
 /// Year-by-year views over the engine: phrases compared across years, and the terms new in (or gone from) a year.
-/// Every count is what <see cref="Search(SearchRequest)"/> counts for the same query and filters: a comparison runs one search
-/// per phrase and reads its per-document facet, so matching, folding and recall are the search's own.
+/// Every count is what <see cref="Search(SearchRequest)"/> counts for the same query and filters: a comparison matches and
+/// counts each phrase as a search does (<see cref="CompareCounter"/>), so matching, folding and recall are the search's own.
 /// </summary>
 public sealed partial class SearchEngine
 {
@@ -406,63 +406,49 @@ public sealed partial class SearchEngine
 
     private Result<CompareResult> CompareCore(IReadOnlyList<string> phrases, CompareRequest filters)
     {
-        // The columns and their sizes, from the commit being searched now.
-        var (columns, documents, characters) = WithTable(filters.Caller, table =>
+        // The columns, their sizes and every phrase's counts from one commit, held until the last phrase is counted.
+        var searcher = Acquire();
+        YearColumns columns;
+        Dictionary<YearColumn, long> characters;
+        Result<List<PhraseColumnCounts>> counted;
+        try
         {
-            var cols = YearColumns.Build(table.Documents, filters.MultiYear, filters.Years, filters.Docs);
-            var chars = new Dictionary<YearColumn, long>();
+            var table = ViewOf(searcher.Table, filters.Caller).Table;
+            columns = YearColumns.Build(table.Documents, filters.MultiYear, filters.Years, filters.Docs);
+            characters = [];
             foreach (var (document, size) in DocumentSizes.GetValue(table.Base, MeasureDocuments))
             {
-                if (cols.TryGet(document, out var column))
+                if (columns.TryGet(document, out var column))
                 {
-                    chars[column] = chars.GetValueOrDefault(column) + size;
+                    characters[column] = characters.GetValueOrDefault(column) + size;
                 }
             }
-            return (cols, table.Documents.ToDictionary(d => d.Doc, StringComparer.Ordinal), chars);
-        });
+            counted = new CompareCounter(searcher, table, filters, columns)
+                .Count(phrases, request => CompileChecked(request, QueryLimits.None));
+        }
+        finally
+        {
+            Release(searcher);
+        }
+        if (!counted.IsSuccess)
+        {
+            return Result<CompareResult>.Fail(counted.Problems);
+        }
 
         var rows = new List<CompareRow>(phrases.Count);
-        foreach (var phrase in phrases)
+        foreach (var (phrase, counts) in phrases.Zip(counted.Value))
         {
-            var searched = Search(new SearchRequest
+            var cells = columns.Columns.Select((column, i) =>
             {
-                Query = phrase,
-                Limit = 1,
-                // Every document's counts: the comparison sums the whole document facet.
-                FacetSize = 0,
-                Sort = SearchSort.Document,
-                Filters = filters.Filters,
-                Caller = filters.Caller,
-            });
-            if (!searched.IsSuccess)
-            {
-                // Name the phrase: the position in the problem is within it.
-                var problem = searched.Problems[0];
-                return SearchMessages.InComparedPhrase(problem, rows.Count + 1, phrase);
-            }
-            var sums = new Dictionary<YearColumn, (int Occurrences, int Paragraphs, int Documents)>();
-            // The document facet counts every match that passes all filters but the document one.
-            foreach (var value in searched.Value.Facets.Doc)
-            {
-                if (value.Count == 0 || !documents.TryGetValue(value.Value, out var document) || !columns.TryGet(document, out var column))
-                {
-                    continue;
-                }
-                var sum = sums.GetValueOrDefault(column);
-                sums[column] = (sum.Occurrences + value.Occurrences, sum.Paragraphs + value.Count, sum.Documents + 1);
-            }
-            var cells = columns.Columns.Select(column =>
-            {
-                var sum = sums.GetValueOrDefault(column);
                 var size = characters.GetValueOrDefault(column);
                 return new CompareCell
                 {
                     Year = column.Year,
                     Period = column.Period,
-                    Occurrences = sum.Occurrences,
-                    Paragraphs = sum.Paragraphs,
-                    Documents = sum.Documents,
-                    Per10k = size == 0 ? 0 : Math.Round(sum.Occurrences * 10_000.0 / size, 2),
+                    Occurrences = counts.Occurrences[i],
+                    Paragraphs = counts.Paragraphs[i],
+                    Documents = counts.Documents[i],
+                    Per10k = size == 0 ? 0 : Math.Round(counts.Occurrences[i] * 10_000.0 / size, 2),
                     Characters = size,
                 };
             }).ToList();
