@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using XiqingSearch.Benchmarks.Indexing;
 using XiqingSearch.Benchmarks.Peer;
+using XiqingSearch.Core.Search.Commit;
 using XiqingSearch.Core.Indexing;
 using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Engine;

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Lucene.Net.Store;
+using XiqingSearch.Core.Analysis.Bigrams;
+using XiqingSearch.Core.Search.Commit;
 using XiqingSearch.Core.Indexing;
 using XiqingSearch.Core.Search.Engine;
 using XiqingSearch.Core.Search.Highlighting;

@@ -7,7 +7,7 @@ using XiqingSearch.Core.Search.Model;
 using XiqingSearch.Core.Search.Query;
 using XiqingSearch.Core.Tests.Ingestion;
 
-namespace XiqingSearch.Core.Tests.Search.Analytics;
+namespace XiqingSearch.Core.Tests.Search.Engine;
 
 /// <summary>
 /// A comparison counts its phrases without running a search per phrase (<see cref="CompareCounter"/>), so every

@@ -1,13 +1,14 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using XiqingSearch.Core.Problems;
-using XiqingSearch.Core.Search.Engine;
+using XiqingSearch.Core.Search.Analytics;
+using XiqingSearch.Core.Search.Commit;
 using XiqingSearch.Core.Search.Facets;
 using XiqingSearch.Core.Search.Highlighting;
 using XiqingSearch.Core.Search.Model;
 using XiqingSearch.Core.Search.Query;
 
-namespace XiqingSearch.Core.Search.Analytics;
+namespace XiqingSearch.Core.Search.Engine;
 
 /// <summary>A phrase's counts in each column of a comparison, in the order of <see cref="YearColumns.Columns"/>.</summary>
 internal sealed record PhraseColumnCounts(int[] Occurrences, int[] Paragraphs, int[] Documents);
