@@ -34,13 +34,16 @@ internal sealed class CompareCounter
     private readonly FacetFilter _filter;
     private readonly int[] _columnOf;
     private readonly int _columns;
+    private readonly Lucene.Net.Analysis.Analyzer _smartCn;
 
     /// <param name="searcher">The commit's searcher, held by the caller for the whole comparison.</param>
     /// <param name="table">The caller's view of its table.</param>
     /// <param name="filters">The filters, as every phrase's search request carries them (<see cref="RequestFor"/>).</param>
     /// <param name="columns">Which column each document counts under (a document without one is not counted).</param>
-    public CompareCounter(TableSearcher searcher, ParagraphTable table, CompareRequest filters, YearColumns columns)
+    /// <param name="smartCn">The engine's SmartCn analyzer, which the heading filter matches with (as search does).</param>
+    public CompareCounter(TableSearcher searcher, ParagraphTable table, CompareRequest filters, YearColumns columns, Lucene.Net.Analysis.Analyzer smartCn)
     {
+        _smartCn = smartCn;
         _searcher = searcher;
         _table = table;
         _filters = filters;
@@ -112,7 +115,8 @@ internal sealed class CompareCounter
             : query.Lucene);
         var collector = new ColumnCollector(this, phrases.Count == 0 ? null : new OccurrenceCounter(_searcher, phrases), phrases,
             approximate is { IsEmpty: false } ? approximate : null, counts, seenBy, mark);
-        _searcher.Search(lucene, collector);
+        // The heading filter (CLI --chapter, HTTP heading=) narrows the query itself, as in search.
+        _searcher.Search(HeadingFilter.Apply(lucene, _filters.Filters.Headings, _smartCn), collector);
     }
 
     /// <summary>

@@ -423,7 +423,7 @@ public sealed partial class SearchEngine
                     characters[column] = characters.GetValueOrDefault(column) + size;
                 }
             }
-            counted = new CompareCounter(searcher, table, filters, columns)
+            counted = new CompareCounter(searcher, table, filters, columns, _smartCn)
                 .Count(phrases, request => CompileChecked(request, QueryLimits.None));
         }
         finally

@@ -50,6 +50,13 @@ public sealed class CompareCounterTests(SeedIndexFixture index) : IDisposable
         AssertCellsEqualSearch(index.Engine, new CompareRequest { Phrases = phrases, Topics = topics });
         AssertCellsEqualSearch(index.Engine, new CompareRequest { Phrases = phrases, Docs = docs, Kinds = ["paragraph", "heading"] });
         AssertCellsEqualSearch(index.Engine, new CompareRequest { Phrases = phrases, Years = [new YearRange(2023, 2024)] });
+        // Every filter of the shared set, the heading filter (which narrows the query itself) among them.
+        var issuers = index.Engine.CorpusFacets().Issuer.Take(1).Select(i => i.Value).ToList();
+        AssertCellsEqualSearch(index.Engine, new CompareRequest
+        {
+            Phrases = phrases,
+            Filters = Filters.None with { Headings = ["一"], Types = ["work-report", "annual-plan"], Issuers = issuers },
+        });
     }
 
     [Fact]
