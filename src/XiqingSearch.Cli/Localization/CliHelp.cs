@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Completions;
 using XiqingSearch.Core.Search.Analytics;
 using XiqingSearch.Core.Search.Model;
 
@@ -91,7 +92,7 @@ internal static class CliHelp
             （偏移从 0 开始，以 UTF-16 单元计，终点不含；与 Java Lucene 对照实现的输出完全相同）。
             """,
         ["analyze.file"] = "一个 UTF-8 文本文件，或用 - 表示标准输入。",
-        ["analyze.analyzer"] = "分析器：" + string.Join("、", Commands.AnalyzeCommand.Analyzers) + "。",
+        ["analyze.analyzer"] = "分析器：{values}。",
 
         ["serve"] = """
             启动 HTTP 服务：搜索 API（/api/search、/api/documents、/api/facets）、搜索页面（/）和健康检查。
@@ -187,7 +188,9 @@ internal static class CliHelp
         command.Description = Describe(key, command.Description ?? "");
         foreach (var option in command.Options)
         {
-            option.Description = Describe(KeyOf(key, option), option.Description ?? "");
+            // {values} in a text stands for the option's allowed values, which the command declares (once).
+            option.Description = Describe(KeyOf(key, option), option.Description ?? "")
+                .Replace("{values}", string.Join("、", option.GetCompletions(CompletionContext.Empty).Select(c => c.Label)), StringComparison.Ordinal);
         }
         foreach (var argument in command.Arguments)
         {

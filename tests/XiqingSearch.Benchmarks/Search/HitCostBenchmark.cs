@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Lucene.Net.Store;
 using XiqingSearch.Core.Analysis.Bigrams;
-using XiqingSearch.Core.Search.Commit;
 using XiqingSearch.Core.Indexing;
+using XiqingSearch.Core.Search.Commit;
 using XiqingSearch.Core.Search.Engine;
 using XiqingSearch.Core.Search.Highlighting;
 using XiqingSearch.Core.Search.Model;
