@@ -38,7 +38,11 @@ internal static class LuceneDocumentFactory
         IndexOptions = Lucene.Net.Index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS,
     });
 
-    public static Document Create(SourceDocument source, Paragraph paragraph)
+    /// <summary>
+    /// The paragraph's Lucene document. With <paramref name="smartCn"/> (the writer's analyzer), its SmartCn words are
+    /// stored too (<see cref="ParagraphDigest"/>); without, readers analyse the text when they need them.
+    /// </summary>
+    public static Document Create(SourceDocument source, Paragraph paragraph, Lucene.Net.Analysis.Analyzer? smartCn = null)
     {
         var kind = ParagraphKindNames.Of(paragraph.Kind);
         var document = new Document
@@ -60,6 +64,12 @@ internal static class LuceneDocumentFactory
             new StoredField(FieldNames.FirstLine, paragraph.FirstLine),
             new StoredField(FieldNames.LastLine, paragraph.LastLine),
         };
+        document.Add(new NumericDocValuesField(FieldNames.TextHash, ParagraphDigest.Hash(paragraph.Text)));
+        document.Add(new NumericDocValuesField(FieldNames.Characters, ParagraphDigest.Characters(paragraph.Text)));
+        if (smartCn is not null)
+        {
+            document.Add(new StoredField(FieldNames.Words, ParagraphDigest.EncodeWords(ParagraphDigest.Words(smartCn, paragraph.Text))));
+        }
         if (paragraph.FirstPage is int firstPage && paragraph.LastPage is int lastPage)
         {
             document.Add(new StoredField(FieldNames.FirstPage, firstPage));

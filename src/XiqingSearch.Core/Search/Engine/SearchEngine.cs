@@ -25,6 +25,7 @@ public sealed partial class SearchEngine : IDisposable
     private readonly System.Threading.Lock _refreshLock = new();
     private readonly Access.AccessRulesFile _accessFile;
     private TableSearcher _current;
+    private readonly Analytics.NewTermsFinder _newTerms;
 
     private SearchEngine(IndexOptions options, FSDirectory directory, TableSearcher current, SmartCnAnalyzer smartCn,
         IReadOnlyList<Problem> warnings)
@@ -33,6 +34,7 @@ public sealed partial class SearchEngine : IDisposable
         _directory = directory;
         _current = current;
         _smartCn = smartCn;
+        _newTerms = new Analytics.NewTermsFinder(smartCn);
         _accessFile = new Access.AccessRulesFile(options.SeedsDirectory);
         Warnings = warnings;
     }
