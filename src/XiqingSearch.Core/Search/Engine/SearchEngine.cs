@@ -26,6 +26,8 @@ public sealed partial class SearchEngine : IDisposable
     private readonly Access.AccessRulesFile _accessFile;
     private TableSearcher _current;
     private readonly Analytics.NewTermsFinder _newTerms;
+    private readonly Suggestions.Suggester _suggester;
+    private readonly Hints.SearchHinter _hinter;
 
     private SearchEngine(IndexOptions options, FSDirectory directory, TableSearcher current, SmartCnAnalyzer smartCn,
         IReadOnlyList<Problem> warnings)
@@ -35,6 +37,8 @@ public sealed partial class SearchEngine : IDisposable
         _current = current;
         _smartCn = smartCn;
         _newTerms = new Analytics.NewTermsFinder(smartCn);
+        _suggester = new Suggestions.Suggester(smartCn);
+        _hinter = new Hints.SearchHinter(_suggester);
         _accessFile = new Access.AccessRulesFile(options.SeedsDirectory);
         Warnings = warnings;
     }
