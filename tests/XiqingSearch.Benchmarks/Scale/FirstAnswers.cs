@@ -12,14 +12,25 @@ namespace XiqingSearch.Benchmarks.Scale;
 /// (<c>scale-build</c>), in this fresh process: the engine's open, its first suggestion (天开) and first new-terms
 /// (year Y, limit 20) after the open, then the warm medians; with <c>--cli</c>, the whole <c>xiqing new-terms</c>
 /// process, median of R. It checks it did the work: the first and the warm answers are equal and not empty.
-/// <c>scale-corpus N TARGET</c> writes the N× corpus the scale verb builds (each seed copied N times).
+/// <c>scale-corpus N TARGET</c> writes an N× corpus: each seed N times, each time with one line of its own
+/// (本文件编号为第c号。), so that every file is a document of its own — the build indexes files of equal text once,
+/// as copies of one document, so N plain copies would build the 1× index.
 /// </summary>
 internal static class FirstAnswers
 {
     public static int Corpus(string[] args)
     {
         var copies = int.Parse(args[0], CultureInfo.InvariantCulture);
-        Indexing.IndexingBenchmark.CopyCorpus(Path.Combine(RepositoryRoot(), "seeds"), args[1], copies);
+        Directory.CreateDirectory(args[1]);
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryRoot(), "seeds"), "*.txt").Order(StringComparer.Ordinal))
+        {
+            var bytes = File.ReadAllBytes(file);
+            for (var c = 0; c < copies; c++)
+            {
+                var own = System.Text.Encoding.UTF8.GetBytes($"\n\n本文件编号为第{c}号。\n");
+                File.WriteAllBytes(Path.Combine(args[1], $"{Path.GetFileNameWithoutExtension(file)}~{c}.txt"), [.. bytes, .. own]);
+            }
+        }
         Console.WriteLine($"{copies}× corpus in {args[1]}: {Directory.GetFiles(args[1]).Length} files");
         return 0;
     }
