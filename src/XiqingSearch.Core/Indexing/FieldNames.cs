@@ -107,4 +107,16 @@ internal static class FieldNames
 
     /// <summary>Mean OCR confidence (0..1) of an OCR paragraph; stored when known.</summary>
     public const string OcrConfidence = "ocr_confidence";
+
+    /// <summary>
+    /// A hash of the stored text (<see cref="ParagraphDigest.Hash"/>); numeric doc values. Paragraphs with the same
+    /// text are read and scanned once by new-terms and suggestions.
+    /// </summary>
+    public const string TextHash = "text_hash";
+
+    /// <summary>Characters of the text that matching sees (<see cref="ParagraphDigest.Characters"/>); numeric doc values (per-year sizes).</summary>
+    public const string Characters = "characters";
+
+    /// <summary>The offsets of the text's SmartCn words (<see cref="ParagraphDigest.EncodeWords"/>); stored, binary.</summary>
+    public const string Words = "words";
 }

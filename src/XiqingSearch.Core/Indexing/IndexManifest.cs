@@ -15,7 +15,7 @@ internal sealed record IndexManifest
     /// <summary>
     /// Bumped whenever fields, analysis or paragraph rules change, so an old index is rebuilt, never misread.
     /// </summary>
-    public const string CurrentSchema = "xiqing-12"; // 8: variant folding in the character fields; 9: document pages (PDF, DOCX, HTML readers); 10: a typed space between an ideograph and a Latin word stays in the display text; 11: document metadata (number, issuer, dates, source URL, year source, warnings, copies) and the title:/issuer:/number: fields; 12: variant forms (峯 → 峰, OpenCC and Unihan) folded in the character fields
+    public const string CurrentSchema = "xiqing-13"; // 8: variant folding in the character fields; 9: document pages (PDF, DOCX, HTML readers); 10: a typed space between an ideograph and a Latin word stays in the display text; 11: document metadata (number, issuer, dates, source URL, year source, warnings, copies) and the title:/issuer:/number: fields; 12: variant forms (峯 → 峰, OpenCC and Unihan) folded in the character fields; 13: each paragraph's digest (text hash, characters, SmartCn word offsets) for new-terms, suggestions and per-year sizes
 
     private const string SchemaKey = "xiqing.schema";
     private const string BuiltAtKey = "xiqing.built-at";

@@ -16,6 +16,15 @@ internal static class LuceneDocumentFactory
         IndexOptions = Lucene.Net.Index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS,
     });
 
+    /// <summary>As <see cref="s_smartCnText"/>, not stored: the tokens come from <see cref="AnalyzedText"/> and the text is stored beside them.</summary>
+    private static readonly FieldType s_smartCnTokens = Freeze(new FieldType
+    {
+        IsIndexed = true,
+        IsTokenized = true,
+        IsStored = false,
+        IndexOptions = Lucene.Net.Index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS,
+    });
+
     /// <summary>
     /// Not stored (the same text is stored once, above), character bigrams with positions. No offsets: highlights
     /// come from scanning the stored text with the same normalisation, which gives exactly the matched spans.
@@ -38,9 +47,15 @@ internal static class LuceneDocumentFactory
         IndexOptions = Lucene.Net.Index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS,
     });
 
-    public static Document Create(SourceDocument source, Paragraph paragraph)
+    /// <summary>
+    /// The paragraph's Lucene document. With <paramref name="smartCn"/> (the writer's analyzer), its SmartCn words are
+    /// stored too (<see cref="ParagraphDigest"/>); without, readers analyse the text when they need them.
+    /// </summary>
+    public static Document Create(SourceDocument source, Paragraph paragraph, Lucene.Net.Analysis.Analyzer? smartCn = null)
     {
         var kind = ParagraphKindNames.Of(paragraph.Kind);
+        // Analysed once: the words field and the digest's word offsets come from the same tokens.
+        var analyzed = smartCn is null ? null : AnalyzedText.Analyze(smartCn, paragraph.Text);
         var document = new Document
         {
             new StringField(FieldNames.Id, $"{paragraph.Doc}#{paragraph.Number}", Field.Store.YES),
@@ -55,11 +70,22 @@ internal static class LuceneDocumentFactory
             new SortedDocValuesField(FieldNames.Kind, new Lucene.Net.Util.BytesRef(kind)),
             new StringField(FieldNames.Topic, paragraph.Topic, Field.Store.YES),
             new SortedDocValuesField(FieldNames.Topic, new Lucene.Net.Util.BytesRef(paragraph.Topic)),
-            new Field(FieldNames.Text, paragraph.Text, s_smartCnText),
             new Field(FieldNames.TextChars, paragraph.Text, s_characterText),
             new StoredField(FieldNames.FirstLine, paragraph.FirstLine),
             new StoredField(FieldNames.LastLine, paragraph.LastLine),
         };
+        if (analyzed is null)
+        {
+            document.Add(new Field(FieldNames.Text, paragraph.Text, s_smartCnText));
+        }
+        else
+        {
+            document.Add(new StoredField(FieldNames.Text, paragraph.Text));
+            document.Add(new Field(FieldNames.Text, analyzed.Stream(), s_smartCnTokens));
+            document.Add(new StoredField(FieldNames.Words, ParagraphDigest.EncodeWords(analyzed.Words)));
+        }
+        document.Add(new NumericDocValuesField(FieldNames.TextHash, ParagraphDigest.Hash(paragraph.Text)));
+        document.Add(new NumericDocValuesField(FieldNames.Characters, ParagraphDigest.Characters(paragraph.Text)));
         if (paragraph.FirstPage is int firstPage && paragraph.LastPage is int lastPage)
         {
             document.Add(new StoredField(FieldNames.FirstPage, firstPage));

@@ -205,7 +205,7 @@ internal static class StreamingIndexer
         {
             foreach (var paragraph in file.Paragraphs(limits ?? IngestLimits.Default))
             {
-                writer.AddDocument(LuceneDocumentFactory.Create(document, paragraph));
+                writer.AddDocument(LuceneDocumentFactory.Create(document, paragraph, writer.Analyzer));
             }
             return true;
         }

@@ -1,5 +1,4 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 using XiqingSearch.Core.Analysis.Bigrams;
 using SmartCn = XiqingSearch.Core.Analysis.SmartCn;
 
@@ -78,9 +77,16 @@ internal static class TermCandidates
     /// <paramref name="parts"/> the words (two or more characters) each run is made of.
     /// </summary>
     public static void Extract(Analyzer smartCn, string original, Dictionary<string, bool> into, bool[]? boundaries,
-        Dictionary<string, string[]>? parts)
+        Dictionary<string, string[]>? parts) => Extract(smartCn, original, into, boundaries, parts, null);
+
+    /// <summary>
+    /// As <see cref="Extract(Analyzer, string, Dictionary{string, bool}, bool[], Dictionary{string, string[]})"/>,
+    /// with the text's SmartCn words already known (<paramref name="words"/>, as the build stored them; null: analysed here).
+    /// </summary>
+    public static void Extract(Analyzer smartCn, string original, Dictionary<string, bool> into, bool[]? boundaries,
+        Dictionary<string, string[]>? parts, List<(int Start, int End)>? words)
     {
-        var tokens = Tokens(smartCn, original);
+        var tokens = words ?? Tokens(smartCn, original);
         var dictionary = (smartCn as SmartCn.SmartCnAnalyzer)?.Dictionary;
         if (boundaries is not null)
         {
@@ -316,27 +322,5 @@ internal static class TermCandidates
         return start >= end;
     }
 
-    internal static List<(int Start, int End)> Tokens(Analyzer smartCn, string original)
-    {
-        var tokens = new List<(int Start, int End)>();
-        var stream = smartCn.GetTokenStream(Indexing.FieldNames.Text, original);
-        try
-        {
-            var offset = stream.AddAttribute<IOffsetAttribute>();
-            stream.Reset();
-            while (stream.IncrementToken())
-            {
-                if (offset.EndOffset > offset.StartOffset && offset.EndOffset <= original.Length)
-                {
-                    tokens.Add((offset.StartOffset, offset.EndOffset));
-                }
-            }
-            stream.End();
-        }
-        finally
-        {
-            stream.Dispose();
-        }
-        return tokens;
-    }
+    internal static List<(int Start, int End)> Tokens(Analyzer smartCn, string original) => Indexing.ParagraphDigest.Words(smartCn, original);
 }

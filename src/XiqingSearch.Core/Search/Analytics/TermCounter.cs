@@ -5,6 +5,9 @@ internal sealed record DistinctText(string Original, string Normalized)
 {
     public int Multiplicity { get; set; }
 
+    /// <summary>The SmartCn words of <see cref="Original"/> (start and end offsets), as the build stored them.</summary>
+    public List<(int Start, int End)>? Words { get; init; }
+
     /// <summary>Where SmartCn words start or end, by normalised position (length + 1); null until the text is analysed.</summary>
     public bool[]? Boundaries { get; set; }
 }

@@ -28,6 +28,9 @@ public sealed partial class SearchEngine : IDisposable
     private readonly Access.AccessRulesFile _accessFile;
     private TableSearcher _current;
     private bool _disposed;
+    private readonly Analytics.NewTermsFinder _newTerms;
+    private readonly Suggestions.Suggester _suggester;
+    private readonly Hints.SearchHinter _hinter;
 
     private SearchEngine(IndexOptions options, FSDirectory directory, TableSearcher current, SmartCnAnalyzer smartCn,
         IReadOnlyList<Problem> warnings)
@@ -36,6 +39,9 @@ public sealed partial class SearchEngine : IDisposable
         _directory = directory;
         _current = current;
         _smartCn = smartCn;
+        _newTerms = new Analytics.NewTermsFinder(smartCn);
+        _suggester = new Suggestions.Suggester(smartCn);
+        _hinter = new Hints.SearchHinter(_suggester);
         _accessFile = new Access.AccessRulesFile(options.SeedsDirectory);
         Warnings = warnings;
     }

@@ -4,6 +4,7 @@ using XiqingSearch.Core.Search.Commit;
 using XiqingSearch.Core.Search.Engine;
 using XiqingSearch.Core.Search.Model;
 using XiqingSearch.Core.Search.Query;
+using XiqingSearch.Core.Search.Suggestions;
 
 namespace XiqingSearch.Core.Search.Hints;
 
@@ -24,7 +25,7 @@ internal static partial class HintBuilder
     /// every paragraph, <paramref name="totalHits"/> runs the same search with other filters (no hints of its own).
     /// </summary>
     public static SearchHints? Build(SearchRequest request, CompiledQuery query, ParagraphTable table,
-        IReadOnlyList<string> corpus, int hits, Func<SearchRequest, int> totalHits)
+        IReadOnlyList<CorpusText> corpus, int hits, Func<SearchRequest, int> totalHits)
     {
         var hints = new SearchHints { Notes = Notes(request.Query) };
         if (hits == 0)
@@ -115,7 +116,7 @@ internal static partial class HintBuilder
     }
 
     /// <summary>The query's phrases that occur in no paragraph at all.</summary>
-    private static List<string> Unmatched(CompiledQuery query, IReadOnlyList<string> corpus)
+    private static List<string> Unmatched(CompiledQuery query, IReadOnlyList<CorpusText> corpus)
     {
         var result = new List<string>();
         foreach (var phrase in query.Highlight)
@@ -129,11 +130,11 @@ internal static partial class HintBuilder
     }
 
     /// <summary>Paragraphs and occurrences of a normalised phrase in the whole corpus.</summary>
-    public static (int Hits, int Occurrences) CorpusCount(string normalized, IReadOnlyList<string> corpus)
+    public static (int Hits, int Occurrences) CorpusCount(string normalized, IReadOnlyList<CorpusText> corpus)
     {
         var hits = 0;
         var occurrences = 0;
-        foreach (var text in corpus)
+        foreach (var (text, paragraphs) in corpus)
         {
             var found = 0;
             for (var at = text.IndexOf(normalized, StringComparison.Ordinal); at >= 0;
@@ -143,8 +144,8 @@ internal static partial class HintBuilder
             }
             if (found > 0)
             {
-                hits++;
-                occurrences += found;
+                hits += paragraphs;
+                occurrences += found * paragraphs;
             }
         }
         return (hits, occurrences);
@@ -154,14 +155,14 @@ internal static partial class HintBuilder
     /// Corpus strings of letters and digits one insertion, deletion or substitution away from
     /// <paramref name="phrase"/> (天开西清园 → 天开西青园, 天开西q青园 → 天开西青园), most frequent first.
     /// </summary>
-    private static IEnumerable<PhraseSuggestion> DidYouMean(string phrase, string typed, CompiledQuery query, IReadOnlyList<string> corpus)
+    private static IEnumerable<PhraseSuggestion> DidYouMean(string phrase, string typed, CompiledQuery query, IReadOnlyList<CorpusText> corpus)
     {
         if (phrase.Length < 2 || phrase.Length > 24)
         {
             yield break;
         }
         var candidates = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var text in corpus)
+        foreach (var (text, paragraphs) in corpus)
         {
             for (var length = Math.Max(2, phrase.Length - 1); length <= phrase.Length + 1; length++)
             {
@@ -171,7 +172,7 @@ internal static partial class HintBuilder
                     if (WithinOneEdit(phrase, window) && IsWord(window))
                     {
                         var key = window.ToString();
-                        candidates[key] = candidates.GetValueOrDefault(key) + 1;
+                        candidates[key] = candidates.GetValueOrDefault(key) + paragraphs;
                     }
                 }
             }

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 using XiqingSearch.Core.Analysis.Bigrams;
 using XiqingSearch.Core.Indexing;
 using XiqingSearch.Core.Ingestion;
@@ -11,7 +10,9 @@ using XiqingSearch.Core.Search.Engine;
 namespace XiqingSearch.Core.Search.Suggestions;
 
 /// <summary>
-/// Completions for the search box, computed once per commit from the paragraphs in memory: headings, SmartCn
+/// Completions for the search box, computed once per commit (or caller's view) from the build's digests
+/// (<see cref="CommitDigests"/>: each distinct paragraph text read once, with the SmartCn words the build stored,
+/// counted as often as it occurs): headings, SmartCn
 /// words of two or more characters, and character sequences of 2–8 letters or digits that occur at least
 /// <see cref="MinNgramCount"/> times, each with its occurrences in the corpus. A lookup is a binary search for
 /// the prefix in the sorted texts, then (if the prefix matches fewer than asked) a scan of the entries that
@@ -31,7 +32,7 @@ internal sealed class SuggestionIndex
     /// <summary>For each character, the entries containing it, most frequent first.</summary>
     private readonly Dictionary<char, Suggestion[]> _byCharacter;
 
-    private SuggestionIndex(List<Suggestion> entries, string[] texts)
+    private SuggestionIndex(List<Suggestion> entries, CorpusText[] texts)
     {
         Texts = texts;
         _byText = [.. entries.OrderBy(e => e.Text, StringComparer.Ordinal)];
@@ -43,8 +44,8 @@ internal sealed class SuggestionIndex
 
     public int Count => _byText.Length;
 
-    /// <summary>The normalised text of every paragraph of the commit (for corpus phrase counts in hints).</summary>
-    public IReadOnlyList<string> Texts { get; }
+    /// <summary>The distinct normalised paragraph texts of the commit, each with its paragraphs (for corpus phrase counts in hints).</summary>
+    public IReadOnlyList<CorpusText> Texts { get; }
 
     /// <summary>The index of <paramref name="table"/>'s commit, built on first use.</summary>
     public static SuggestionIndex For(ParagraphTable table, Analyzer smartCn) =>
@@ -133,7 +134,7 @@ internal sealed class SuggestionIndex
 
     private static SuggestionIndex Build(ParagraphTable table, Analyzer smartCn)
     {
-        var texts = table.Rows.Select(r => (Row: r, Text: r.Normalized.Text)).ToList();
+        var texts = DistinctTexts(table, smartCn);
         var ngrams = new Dictionary<string, int>(StringComparer.Ordinal);
         var lookup = ngrams.GetAlternateLookup<ReadOnlySpan<char>>();
         // Sequences that start and end on SmartCn word boundaries (天开西青园, never 设天开 of 建设天开), with how
@@ -141,15 +142,16 @@ internal sealed class SuggestionIndex
         var whole = new Dictionary<string, (int Count, char Left, char Right)>(StringComparer.Ordinal);
         var wholeLookup = whole.GetAlternateLookup<ReadOnlySpan<char>>();
         var words = new List<string>();
-        foreach (var (row, text) in texts)
+        foreach (var (read, _, count) in texts)
         {
-            var tokens = TermCandidates.Tokens(smartCn, row.Text);
+            var text = read.Normalized;
+            var tokens = read.Words!;
             var boundaries = new bool[text.Length + 1];
-            TermCandidates.MarkBoundaries(row.Text, tokens, boundaries);
+            TermCandidates.MarkBoundaries(read.Original, tokens, boundaries);
             foreach (var (start, end) in tokens)
             {
                 // The text as written (SmartCn lower-cases and stems Latin); two or more ideographs, letters or digits.
-                var word = MatchFolding.Normalize(row.Text.AsSpan(start, end - start));
+                var word = MatchFolding.Normalize(read.Original.AsSpan(start, end - start));
                 if (word.Length >= 2 && word.All(char.IsLetterOrDigit))
                 {
                     words.Add(word);
@@ -164,27 +166,28 @@ internal sealed class SuggestionIndex
                         break;
                     }
                     var span = text.AsSpan(i, n);
-                    lookup[span] = lookup.TryGetValue(span, out var count) ? count + 1 : 1;
+                    lookup[span] = lookup.TryGetValue(span, out var seen) ? seen + count : count;
                     if (boundaries[i] && boundaries[i + n])
                     {
                         wholeLookup.TryGetValue(span, out var w);
-                        wholeLookup[span] = (w.Count + 1, Merge(w.Left, i > 0 ? text[i - 1] : ' '), Merge(w.Right, i + n < text.Length ? text[i + n] : ' '));
+                        wholeLookup[span] = (w.Count + count, Merge(w.Left, i > 0 ? text[i - 1] : ' '), Merge(w.Right, i + n < text.Length ? text[i + n] : ' '));
                     }
                 }
             }
         }
         int Occurrences(string phrase)
         {
-            if (phrase.Length <= MaxNgram && ngrams.TryGetValue(phrase, out var count))
+            if (phrase.Length <= MaxNgram && ngrams.TryGetValue(phrase, out var found))
             {
-                return count;
+                return found;
             }
             var total = 0;
-            foreach (var (_, text) in texts)
+            foreach (var (read, _, count) in texts)
             {
+                var text = read.Normalized;
                 for (var at = text.IndexOf(phrase, StringComparison.Ordinal); at >= 0; at = text.IndexOf(phrase, at + 1, StringComparison.Ordinal))
                 {
-                    total++;
+                    total += count;
                 }
             }
             return total;
@@ -202,11 +205,11 @@ internal sealed class SuggestionIndex
                 }
             }
         }
-        foreach (var (row, text) in texts)
+        foreach (var (read, heading, _) in texts)
         {
-            if (row.Kind == ParagraphKindNames.Heading && text.Length <= MaxHeading)
+            if (heading && read.Normalized.Length <= MaxHeading)
             {
-                Add(text.TrimEnd('。', ':', '：'), "heading");
+                Add(read.Normalized.TrimEnd('。', ':', '：'), "heading");
             }
         }
         foreach (var word in words)
@@ -222,7 +225,37 @@ internal sealed class SuggestionIndex
                 entries[text] = new Suggestion(text, ngrams[text], "ngram");
             }
         }
-        return new SuggestionIndex([.. entries.Values], [.. texts.Select(t => t.Text)]);
+        return new SuggestionIndex([.. entries.Values], [.. texts.Select(t => new CorpusText(t.Text.Normalized, t.Count))]);
+    }
+
+    /// <summary>
+    /// The distinct texts of the view's paragraphs in document and paragraph order, each read once, with whether
+    /// some paragraph holding it is a heading and how many paragraphs hold it.
+    /// </summary>
+    private static List<(DistinctText Text, bool Heading, int Count)> DistinctTexts(ParagraphTable table, Analyzer smartCn)
+    {
+        var digests = CommitDigests.For(table);
+        var at = new Dictionary<TextKey, int>();
+        var texts = new List<(DistinctText Text, bool Heading, int Count)>();
+        foreach (var document in table.Documents)
+        {
+            foreach (var docId in digests.RowsOf(document))
+            {
+                var key = digests.KeyOf(docId);
+                var heading = table.KeysOf(docId).IsHeading;
+                if (at.TryGetValue(key, out var i))
+                {
+                    var (text, wasHeading, count) = texts[i];
+                    texts[i] = (text, wasHeading || heading, count + 1);
+                }
+                else
+                {
+                    at[key] = texts.Count;
+                    texts.Add((CommitDigests.Read(table[docId]!, smartCn), heading, 1));
+                }
+            }
+        }
+        return texts;
     }
 
     // A neighbour that is no letter or digit (punctuation, the paragraph's edge) closes a sequence on that side.
@@ -236,3 +269,6 @@ internal sealed class SuggestionIndex
     private static bool AlwaysInside((int Count, char Left, char Right) seen) =>
         seen.Left is not Unseen and not Varied || seen.Right is not Unseen and not Varied;
 }
+
+/// <summary>A distinct normalised paragraph text and how many paragraphs hold it.</summary>
+internal readonly record struct CorpusText(string Text, int Paragraphs);

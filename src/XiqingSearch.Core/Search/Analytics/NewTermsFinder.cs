@@ -1,0 +1,382 @@
+using System.Diagnostics;
+using Lucene.Net.Analysis;
+using XiqingSearch.Core.Access;
+using XiqingSearch.Core.Problems;
+using XiqingSearch.Core.Analysis.Bigrams;
+using XiqingSearch.Core.Search.Commit;
+using XiqingSearch.Core.Search.Facets;
+using XiqingSearch.Core.Search.Model;
+
+namespace XiqingSearch.Core.Search.Analytics;
+
+/// <summary>
+/// The terms that appear in a year and those that disappear from it (<c>new-terms</c>). The texts come from the
+/// build's digests (<see cref="CommitDigests"/>): each distinct paragraph text of the caller's view is read once,
+/// with the SmartCn words the build stored, in document and paragraph order; candidates are ranked on those texts,
+/// and only what the engine's own search confirms is reported, with its counts.
+/// </summary>
+internal sealed class NewTermsFinder(Analyzer smartCn)
+{
+    private readonly Analyzer _smartCn = smartCn;
+
+    /// <summary>
+    /// The answer to <paramref name="request"/>: <paramref name="withTable"/> runs a function on the caller's view of
+    /// the current commit; <paramref name="compare"/> counts phrases per year as compare does (the confirmation).
+    /// </summary>
+    public Result<NewTermsResult> Find(NewTermsRequest request,
+        Func<Caller?, Func<ParagraphTable, YearTexts>, YearTexts> withTable,
+        Func<IReadOnlyList<string>, CompareRequest, Result<CompareResult>> compare)
+    {
+        var clock = Stopwatch.StartNew();
+        if (request.Limit < 1 || request.Limit > NewTermsRequest.MaxLimit)
+        {
+            return SearchMessages.OutOfRange(RequestParameter.Limit, request.Limit, 1, NewTermsRequest.MaxLimit);
+        }
+        if (request.MultiYear == MultiYearMode.Own)
+        {
+            return SearchMessages.OwnYearsNotForNewTerms();
+        }
+        // The year is the verb's subject: the filters keep paragraphs within every year alike.
+        var kept = request.Filters with { Years = [] };
+        if (SearchLimits.CheckFilters(kept) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var (textsByYear, textsByYearAndType, years, unknownYearParagraphs) = withTable(request.Caller, table => Gather(table, request.MultiYear, kept));
+
+        if (!years.Contains(request.Year))
+        {
+            return SearchMessages.NoDocumentsOfYear(request.Year, years);
+        }
+        var since = request.Since ?? years[0];
+        if (since > request.Year)
+        {
+            return SearchMessages.SinceAfterYear(since, request.Year);
+        }
+        var earlier = years.Where(y => y >= since && y < request.Year).ToList();
+        var fromYear = years.Where(y => y >= request.Year).ToList();
+        IEnumerable<DistinctText> Texts(IEnumerable<int> ys) => ys.SelectMany(y => textsByYear[y].Values);
+
+        var appeared = Appeared(request, Texts([request.Year]), Texts(earlier));
+        // "Gone" is judged against documents of the same type: only earlier documents whose type has one from the year on.
+        var typesFromYear = textsByYearAndType.Keys.Where(k => k.Year >= request.Year).Select(k => k.Type).ToHashSet(StringComparer.Ordinal);
+        var earlierOfType = new Dictionary<int, Dictionary<TextKey, DistinctText>>();
+        foreach (var ((year, type), texts) in textsByYearAndType)
+        {
+            if (year < request.Year && typesFromYear.Contains(type))
+            {
+                foreach (var (key, text) in texts)
+                {
+                    AddText(earlierOfType, year, key, text, text.Multiplicity);
+                }
+            }
+        }
+        var disappeared = Disappeared(request, earlier, earlierOfType, Texts(fromYear));
+
+        // Report only what the engine's own search confirms, with its counts.
+        var filters = new CompareRequest { Phrases = [], Filters = kept, MultiYear = request.MultiYear, Caller = request.Caller };
+        var confirmedAppeared = new List<AppearedTerm>();
+        if (appeared.Count > 0)
+        {
+            var check = compare(appeared, filters);
+            if (!check.IsSuccess)
+            {
+                return Result<NewTermsResult>.Fail(check.Problems);
+            }
+            var result = check.Value;
+            foreach (var row in result.Rows)
+            {
+                var cells = row.Cells.Where(c => c.Period is null).ToDictionary(c => c.Year);
+                var inYear = cells[request.Year];
+                if (inYear.Occurrences > 0 && earlier.All(y => cells[y].Occurrences == 0))
+                {
+                    confirmedAppeared.Add(new AppearedTerm { Term = UnquoteTerm(row.Phrase), Occurrences = inYear.Occurrences, Paragraphs = inYear.Paragraphs });
+                }
+            }
+        }
+        var confirmedDisappeared = new List<DisappearedTerm>();
+        if (disappeared.Count > 0)
+        {
+            var check = compare(disappeared, filters);
+            if (!check.IsSuccess)
+            {
+                return Result<NewTermsResult>.Fail(check.Problems);
+            }
+            foreach (var row in check.Value.Rows)
+            {
+                var cells = row.Cells.Where(c => c.Period is null).ToDictionary(c => c.Year);
+                var last = earlier.LastOrDefault(y => cells[y].Occurrences > 0);
+                if (last != 0 && fromYear.All(y => cells[y].Occurrences == 0))
+                {
+                    confirmedDisappeared.Add(new DisappearedTerm
+                    {
+                        Term = UnquoteTerm(row.Phrase),
+                        LastYear = last,
+                        Occurrences = cells[last].Occurrences,
+                        Paragraphs = cells[last].Paragraphs,
+                    });
+                }
+            }
+        }
+
+        return new NewTermsResult
+        {
+            Year = request.Year,
+            Since = since,
+            EarlierYears = earlier,
+            MultiYear = request.MultiYear,
+            MultiYearNote = MultiYearModes.Describe(request.MultiYear),
+            // Confirmed in the candidates' ranking (a stable sort): equal counts stay in the order of how new their words are.
+            Appeared = [.. confirmedAppeared.OrderByDescending(t => t.Occurrences).Take(request.Limit)],
+            Disappeared = [.. confirmedDisappeared
+                .OrderByDescending(t => t.LastYear).ThenByDescending(t => t.Occurrences).ThenByDescending(t => t.Paragraphs)
+                .ThenByDescending(t => t.Term.Length).ThenBy(t => t.Term, StringComparer.Ordinal)
+                .Take(request.Limit)],
+            UnknownYearParagraphs = unknownYearParagraphs,
+            TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 3),
+        };
+    }
+
+    /// <summary>
+    /// The distinct texts of each year, and of each year and document type, of <paramref name="table"/> (a caller's
+    /// view): in document and paragraph order, whatever order the commit keeps its rows, since a run's words and the
+    /// ranking of equal counts come from the texts in the order they are read. Each distinct text is read once.
+    /// </summary>
+    private YearTexts Gather(ParagraphTable table, MultiYearMode multiYear, Filters filters)
+    {
+        var digests = CommitDigests.For(table);
+        var passes = RowFilter(filters, table);
+        var columns = YearColumns.Build(table.Documents, multiYear, [], []);
+        var read = new Dictionary<TextKey, DistinctText>();
+        var textsByYear = new Dictionary<int, Dictionary<TextKey, DistinctText>>();
+        var textsByYearAndType = new Dictionary<(int Year, string Type), Dictionary<TextKey, DistinctText>>();
+        foreach (var document in table.Documents)
+        {
+            if (!columns.TryGet(document, out var column))
+            {
+                continue;
+            }
+            foreach (var docId in digests.RowsOf(document))
+            {
+                if (!passes(docId))
+                {
+                    continue;
+                }
+                var key = digests.KeyOf(docId);
+                if (!read.TryGetValue(key, out var text))
+                {
+                    read[key] = text = CommitDigests.Read(table[docId]!, _smartCn);
+                }
+                AddText(textsByYear, column.Year, key, text);
+                AddText(textsByYearAndType, (column.Year, document.Type), key, text);
+            }
+        }
+        return new YearTexts(textsByYear, textsByYearAndType, [.. columns.Years.Order()], columns.UnknownYearParagraphs);
+    }
+
+    /// <summary>
+    /// Whether a paragraph passes <paramref name="filters"/>, as search's filters judge it: the facet filters by the
+    /// row's ordinals, a heading filter by its chapter path (folded, so as <c>chapter:</c> matches). The terms'
+    /// counts come from search with the same filters, so this only chooses where candidates are read.
+    /// </summary>
+    private static Func<int, bool> RowFilter(Filters filters, ParagraphTable table)
+    {
+        if (filters.IsEmpty)
+        {
+            return _ => true;
+        }
+        var facets = new FacetFilter(new SearchRequest { Query = "*", Filters = filters }, table);
+        var headings = filters.Headings.Select(h => MatchFolding.Normalize(h)).Where(h => h.Length > 0).ToList();
+        return docId =>
+        {
+            if (facets.Evaluate(in table.KeysOf(docId), docId) != FacetMask.None)
+            {
+                return false;
+            }
+            return headings.Count == 0
+                || table[docId]!.Chapter.Any(heading => headings.Any(h => MatchFolding.Normalize(heading).Contains(h, StringComparison.Ordinal)));
+        };
+    }
+
+    /// <summary>Adds a paragraph's text under <paramref name="group"/>: repeated paragraphs (headings, boilerplate, copies) are analysed and scanned once.</summary>
+    private static void AddText<TGroup>(Dictionary<TGroup, Dictionary<TextKey, DistinctText>> into, TGroup group, TextKey key,
+        DistinctText text, int multiplicity = 1)
+        where TGroup : notnull
+    {
+        if (!into.TryGetValue(group, out var texts))
+        {
+            into[group] = texts = [];
+        }
+        if (!texts.TryGetValue(key, out var distinct))
+        {
+            // Each group counts its own multiplicity and marks its own boundaries.
+            texts[key] = distinct = new DistinctText(text.Original, text.Normalized) { Words = text.Words };
+        }
+        distinct.Multiplicity += multiplicity;
+    }
+
+    /// <summary>Candidates of the year absent from every earlier year, ranked, as quoted phrases (a few more than the limit, for the check).</summary>
+    private List<string> Appeared(NewTermsRequest request, IEnumerable<DistinctText> inYear, IEnumerable<DistinctText> before)
+    {
+        var yearTexts = inYear.ToList();
+        var parts = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var candidates = ExtractAll(yearTexts, parts);
+        // The words runs are made of are counted too: how familiar a run's words were before ranks equal counts.
+        var words = parts.Values.SelectMany(p => p).Where(w => !candidates.ContainsKey(w)).Distinct(StringComparer.Ordinal);
+        var counter = new TermCounter([.. candidates.Keys, .. words]);
+        var shape = new TermShape(counter.Terms.Count);
+        var (occurrences, paragraphs) = counter.Count(yearTexts, shape);
+        var (earlierOccurrences, _) = counter.Count(before);
+        var earlierByTerm = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < counter.Terms.Count; i++)
+        {
+            earlierByTerm[counter.Terms[i]] = earlierOccurrences[i];
+        }
+        var kept = new Dictionary<string, (int Occurrences, int Paragraphs, int Familiarity)>(StringComparer.Ordinal);
+        for (var i = 0; i < counter.Terms.Count; i++)
+        {
+            var term = counter.Terms[i];
+            if (candidates.TryGetValue(term, out var word) && earlierOccurrences[i] == 0 && occurrences[i] > 0 && IsWholeTerm(word, occurrences[i], shape, i))
+            {
+                // A run is as familiar as its least familiar word was before (企业投资: both words everywhere before;
+                // 超长期特别国债: a new word in it); a word, as common as it is in general prose (明晰, 房产 more than 扩围).
+                var familiarity = parts.TryGetValue(term, out var of)
+                    ? of.Length > 0 ? of.Min(w => earlierByTerm.GetValueOrDefault(w)) : 0
+                    : TermCandidates.GeneralFrequency(_smartCn, term);
+                kept[term] = (occurrences[i], paragraphs[i], familiarity);
+            }
+        }
+        return Maximal(kept, (a, b) =>
+        {
+            var c = b.Value.Occurrences.CompareTo(a.Value.Occurrences);
+            c = c != 0 ? c : a.Value.Familiarity.CompareTo(b.Value.Familiarity);
+            c = c != 0 ? c : b.Value.Paragraphs.CompareTo(a.Value.Paragraphs);
+            c = c != 0 ? c : b.Key.Length.CompareTo(a.Key.Length);
+            return c != 0 ? c : string.CompareOrdinal(a.Key, b.Key);
+        }, v => v.Occurrences, request.Limit * 2 + 10);
+    }
+
+    /// <summary>The candidates of <paramref name="texts"/>, marking each text's word boundaries on the way.</summary>
+    private Dictionary<string, bool> ExtractAll(IEnumerable<DistinctText> texts, Dictionary<string, string[]>? parts = null)
+    {
+        var candidates = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var text in texts)
+        {
+            var boundaries = text.Boundaries ?? new bool[text.Normalized.Length + 1];
+            TermCandidates.Extract(_smartCn, text.Original, candidates, text.Boundaries is null ? boundaries : null, parts, text.Words);
+            text.Boundaries = boundaries;
+        }
+        return candidates;
+    }
+
+    /// <summary>
+    /// A candidate a reader takes for a term: every occurrence is whole words (none starts or ends inside a SmartCn
+    /// word: 坚持以文 of 坚持以文化人 is cut); a run of several words recurs (a dictionary word may occur once); and
+    /// what recurs is not always extended by the same character on one side (区地块 always follows 出让).
+    /// </summary>
+    private static bool IsWholeTerm(bool word, int occurrences, TermShape shape, int id) =>
+        shape.Partial[id] == 0 && (word || occurrences >= 2) && !(occurrences >= 2 && shape.AlwaysExtended(id));
+
+    /// <summary>Candidates of the earlier years absent from the year on, ranked, as quoted phrases.</summary>
+    /// <remarks>
+    /// A term is gone only when the documents it occurred in have a successor of their own type from the year on: a
+    /// term of the annual plans is not gone from a year that has no annual plan yet, only from one whose annual plan
+    /// no longer has it. <paramref name="earlierOfType"/> are the earlier texts of the types found from the year on.
+    /// </remarks>
+    private List<string> Disappeared(NewTermsRequest request, List<int> earlier,
+        Dictionary<int, Dictionary<TextKey, DistinctText>> earlierOfType, IEnumerable<DistinctText> fromYear)
+    {
+        if (earlier.Count == 0)
+        {
+            return [];
+        }
+        var earlierTexts = earlier.Where(earlierOfType.ContainsKey).SelectMany(y => earlierOfType[y].Values).ToList();
+        if (earlierTexts.Count == 0)
+        {
+            return [];
+        }
+        var candidates = ExtractAll(earlierTexts);
+        var counter = new TermCounter([.. candidates.Keys]);
+        var (after, _) = counter.Count(fromYear);
+        var shape = new TermShape(counter.Terms.Count);
+        counter.Count(earlierTexts, shape);
+        var perYear = earlier.Select(y => counter.Count(earlierOfType.TryGetValue(y, out var texts) ? texts.Values : [])).ToList();
+        var kept = new Dictionary<string, (int LastYear, int Occurrences, int Paragraphs)>(StringComparer.Ordinal);
+        for (var i = 0; i < counter.Terms.Count; i++)
+        {
+            if (after[i] > 0)
+            {
+                continue;
+            }
+            var total = perYear.Sum(c => c.Occurrences[i]);
+            var term = counter.Terms[i];
+            if (total == 0 || !IsWholeTerm(candidates[term], total, shape, i))
+            {
+                continue;
+            }
+            var last = perYear.FindLastIndex(c => c.Occurrences[i] > 0);
+            kept[term] = (earlier[last], perYear[last].Occurrences[i], perYear[last].Paragraphs[i]);
+        }
+        return Maximal(kept, (a, b) =>
+        {
+            var c = b.Value.LastYear.CompareTo(a.Value.LastYear);
+            c = c != 0 ? c : b.Value.Occurrences.CompareTo(a.Value.Occurrences);
+            c = c != 0 ? c : b.Value.Paragraphs.CompareTo(a.Value.Paragraphs);
+            c = c != 0 ? c : b.Key.Length.CompareTo(a.Key.Length);
+            return c != 0 ? c : string.CompareOrdinal(a.Key, b.Key);
+        }, v => ((long)v.LastYear << 32) | (uint)v.Occurrences, request.Limit * 2 + 10);
+    }
+
+    /// <summary>
+    /// The first <paramref name="count"/> candidates in <paramref name="order"/> that are not near-duplicates of a
+    /// longer one, as quoted phrases. A candidate inside a longer kept candidate whose occurrences
+    /// (<paramref name="key"/>'s low 32 bits) are at least half its own is the same term written out more fully
+    /// (谱写…新篇章 inside 奋力谱写…新篇章, 提效 inside 加力提效), so only the longest of such a family is reported.
+    /// Containment is decided on all kept candidates before the walk, so a longer one ranked lower still covers a
+    /// shorter one ranked higher.
+    /// </summary>
+    private static List<string> Maximal<T>(Dictionary<string, T> kept, Comparison<KeyValuePair<string, T>> order,
+        Func<T, long> key, int count)
+    {
+        var lookup = kept.GetAlternateLookup<ReadOnlySpan<char>>();
+        var covered = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (term, value) in kept)
+        {
+            var k = key(value);
+            var occurrences = (int)(k & 0xFFFF_FFFF);
+            for (var length = 2; length < term.Length; length++)
+            {
+                for (var start = 0; start + length <= term.Length; start++)
+                {
+                    if (lookup.TryGetValue(term.AsSpan(start, length), out var inner, out var innerValue)
+                        && key(innerValue) >> 32 == k >> 32 && (int)(key(innerValue) & 0xFFFF_FFFF) <= occurrences * 2)
+                    {
+                        covered.Add(inner);
+                    }
+                }
+            }
+        }
+        var ranked = new PriorityQueue<KeyValuePair<string, T>, KeyValuePair<string, T>>(Comparer<KeyValuePair<string, T>>.Create(order));
+        ranked.EnqueueRange(kept.Where(kv => !covered.Contains(kv.Key)).Select(kv => (kv, kv)));
+        var result = new List<string>(count);
+        while (result.Count < count && ranked.TryDequeue(out var item, out _))
+        {
+            result.Add(QuoteTerm(item.Key));
+        }
+        return result;
+    }
+
+    // Candidates are Han characters only, so quoting makes each an exact phrase whatever it reads like.
+    private static string QuoteTerm(string term) => "\"" + term + "\"";
+
+    private static string UnquoteTerm(string phrase) => phrase.Length >= 2 && phrase[0] == '"' ? phrase[1..^1] : phrase;
+
+}
+
+/// <summary>The texts new-terms reads from a caller's view: per year, per year and type, the years, and the paragraphs of no year.</summary>
+internal sealed record YearTexts(
+    Dictionary<int, Dictionary<TextKey, DistinctText>> ByYear,
+    Dictionary<(int Year, string Type), Dictionary<TextKey, DistinctText>> ByYearAndType,
+    List<int> Years,
+    int UnknownYearParagraphs);

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Globalization;
+using XiqingSearch.Core.Indexing;
+using XiqingSearch.Core.Search.Analytics;
+using XiqingSearch.Core.Search.Engine;
+using static XiqingSearch.Benchmarks.Peer.BenchmarkHost;
+
+namespace XiqingSearch.Benchmarks.Scale;
+
+/// <summary>
+/// <c>scale-first CORPUS INDEX [--year Y] [--reps R] [--cli XiqingSearch.Cli.dll]</c>: on an index already built
+/// (<c>scale-build</c>), in this fresh process: the engine's open, its first suggestion (天开) and first new-terms
+/// (year Y, limit 20) after the open, then the warm medians; with <c>--cli</c>, the whole <c>xiqing new-terms</c>
+/// process, median of R. It checks it did the work: the first and the warm answers are equal and not empty.
+/// <c>scale-corpus N TARGET</c> writes an N× corpus: each seed N times, each time with one line of its own
+/// (本文件编号为第c号。), so that every file is a document of its own — the build indexes files of equal text once,
+/// as copies of one document, so N plain copies would build the 1× index.
+/// </summary>
+internal static class FirstAnswers
+{
+    public static int Corpus(string[] args)
+    {
+        var copies = int.Parse(args[0], CultureInfo.InvariantCulture);
+        Directory.CreateDirectory(args[1]);
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryRoot(), "seeds"), "*.txt").Order(StringComparer.Ordinal))
+        {
+            var bytes = File.ReadAllBytes(file);
+            for (var c = 0; c < copies; c++)
+            {
+                var own = System.Text.Encoding.UTF8.GetBytes($"\n\n本文件编号为第{c}号。\n");
+                File.WriteAllBytes(Path.Combine(args[1], $"{Path.GetFileNameWithoutExtension(file)}~{c}.txt"), [.. bytes, .. own]);
+            }
+        }
+        Console.WriteLine($"{copies}× corpus in {args[1]}: {Directory.GetFiles(args[1]).Length} files");
+        return 0;
+    }
+
+    public static int Run(string[] args)
+    {
+        var (corpus, index) = (args[0], args[1]);
+        var year = IntOption(args, "--year", 2025);
+        var reps = IntOption(args, "--reps", 5);
+        var cli = OptionValue(args, "--cli");
+        var options = new IndexOptions { IndexDirectory = index, SeedsDirectory = corpus, SmartCnJar = null };
+
+        var clock = Stopwatch.StartNew();
+        using var engine = SearchEngine.Open(options).ValueOrThrow();
+        var open = clock.Elapsed.TotalMilliseconds;
+        var paragraphs = engine.Stats().Paragraphs;
+
+        clock.Restart();
+        var firstSuggest = engine.Suggest("天开", 8);
+        var suggestMs = clock.Elapsed.TotalMilliseconds;
+        var request = new NewTermsRequest { Year = year, Limit = 20 };
+        clock.Restart();
+        var firstTerms = engine.NewTerms(request).ValueOrThrow();
+        var termsMs = clock.Elapsed.TotalMilliseconds;
+
+        var warmSuggest = Median(Enumerable.Range(0, reps).Select(_ => Time(() => engine.Suggest("天开西", 8))));
+        var warmTerms = Median(Enumerable.Range(0, reps).Select(_ => Time(() => engine.NewTerms(request).ValueOrThrow())));
+        var again = engine.NewTerms(request).ValueOrThrow();
+        if (firstSuggest.Suggestions.Count == 0 || firstTerms.Appeared.Count == 0
+            || !firstTerms.Appeared.Select(t => (t.Term, t.Occurrences)).SequenceEqual(again.Appeared.Select(t => (t.Term, t.Occurrences)))
+            || !firstSuggest.Suggestions.SequenceEqual(engine.Suggest("天开", 8).Suggestions))
+        {
+            Console.Error.WriteLine("the first answers are empty or differ from the warm ones");
+            return 1;
+        }
+
+        Console.WriteLine($"| index | paragraphs | engine open (ms) | first suggest 天开 (ms) | warm suggest (ms) | first new-terms {year} (ms) | warm new-terms (ms) | `xiqing new-terms` process (ms) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        var process = cli is null ? "–" : F(Median(Enumerable.Range(0, reps).Select(_ => CliNewTerms(cli, corpus, index, year))), 0);
+        Console.WriteLine($"| {index} | {N(paragraphs)} | {F(open, 0)} | {F(suggestMs, 1)} | {F(warmSuggest, 2)} | {F(termsMs, 1)} | {F(warmTerms, 1)} | {process} |");
+        Console.WriteLine($"new terms of {year}: {string.Join(", ", firstTerms.Appeared.Take(8).Select(t => $"{t.Term} {N(t.Occurrences)}"))}");
+        Console.WriteLine($"suggestions for 天开: {string.Join(", ", firstSuggest.Suggestions.Select(s => $"{s.Text} {N(s.Occurrences)}"))}");
+        return 0;
+    }
+
+    private static double Time(Action action)
+    {
+        var clock = Stopwatch.StartNew();
+        action();
+        return clock.Elapsed.TotalMilliseconds;
+    }
+
+    /// <summary>One <c>xiqing new-terms --year Y</c> process, start to exit, in milliseconds.</summary>
+    private static double CliNewTerms(string cli, string corpus, string index, int year)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { cli, "new-terms", "--year", year.ToString(CultureInfo.InvariantCulture), "--index", index, "--seeds", corpus })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        var elapsed = clock.Elapsed.TotalMilliseconds;
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"xiqing new-terms exited {process.ExitCode}: {errors.Result}");
+        }
+        _ = output.Result;
+        return elapsed;
+    }
+
+    private static string? OptionValue(string[] args, string flag)
+    {
+        var at = Array.IndexOf(args, flag);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    }
+}
