@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using Lucene.Net.Analysis;
 using XiqingSearch.Core.Analysis.Bigrams;
 using XiqingSearch.Core.Indexing;
-using XiqingSearch.Core.Search.Engine;
+using XiqingSearch.Core.Search.Commit;
 
 namespace XiqingSearch.Core.Search.Analytics;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Lucene.Net.Analysis;
 using XiqingSearch.Core.Access;
-using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Analysis.Bigrams;
+using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Commit;
 using XiqingSearch.Core.Search.Facets;
 using XiqingSearch.Core.Search.Model;

@@ -1,5 +1,5 @@
 using XiqingSearch.Core.Problems;
-using XiqingSearch.Core.Search.Engine;
+using XiqingSearch.Core.Search.Commit;
 using XiqingSearch.Core.Search.Model;
 using XiqingSearch.Core.Search.Query;
 using XiqingSearch.Core.Search.Suggestions;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Lucene.Net.Analysis;
-using XiqingSearch.Core.Search.Engine;
+using XiqingSearch.Core.Search.Commit;
 using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Core.Search.Suggestions;
