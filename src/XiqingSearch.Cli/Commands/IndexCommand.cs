@@ -63,22 +63,22 @@ internal static class IndexCommand
     {
         if (!report.Rebuilt)
         {
-            output.Line($"The index in {report.IndexDirectory} is current; nothing to do (--force rebuilds it).", "dim");
+            output.Line(CliText.Get("index.current", report.IndexDirectory), "dim");
         }
         // On a narrow terminal the table folds by design instead of letting Spectre split words inside cells: the
         // paragraphs by kind step out (stats has them), short columns never wrap, only the Chinese title does.
         var full = output.Width is not { } width || width >= WideTableColumns;
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn(new TableColumn("doc").NoWrap())
-            .AddColumn(new TableColumn("year").RightAligned().NoWrap())
-            .AddColumn("title")
-            .AddColumn(new TableColumn("paragraphs").RightAligned().NoWrap());
+            .AddColumn(new TableColumn(CliText.Get("column.doc")).NoWrap())
+            .AddColumn(new TableColumn(CliText.Get("column.year")).RightAligned().NoWrap())
+            .AddColumn(CliText.Get("column.title"))
+            .AddColumn(new TableColumn(CliText.Get("column.paragraphs")).RightAligned().NoWrap());
         if (full)
         {
             table
-                .AddColumn(new TableColumn("body").RightAligned().NoWrap())
-                .AddColumn(new TableColumn("headings").RightAligned().NoWrap())
-                .AddColumn(new TableColumn("table rows").RightAligned().NoWrap());
+                .AddColumn(new TableColumn(CliText.Get("column.body")).RightAligned().NoWrap())
+                .AddColumn(new TableColumn(CliText.Get("column.headings")).RightAligned().NoWrap())
+                .AddColumn(new TableColumn(CliText.Get("column.tableRows")).RightAligned().NoWrap());
         }
         table.AddColumn(new TableColumn("KB").RightAligned().NoWrap());
         foreach (var document in report.Documents)
@@ -100,17 +100,16 @@ internal static class IndexCommand
             table.AddRow([.. cells]);
         }
         output.Write(table);
-        output.Line(string.Create(CultureInfo.InvariantCulture,
-            $"{report.Documents.Count} documents, {report.Paragraphs} paragraphs, {report.InputBytes / 1e6:0.00} MB read in {report.Elapsed.TotalSeconds:0.00} s ({report.MegabytesPerSecond:0.00} MB/s); index {report.IndexSizeBytes / 1e6:0.00} MB in {report.IndexDirectory}"));
+        output.Line(CliText.Get("index.summary", report.Documents.Count, report.Paragraphs, report.InputBytes / 1e6,
+            report.Elapsed.TotalSeconds, report.MegabytesPerSecond, report.IndexSizeBytes / 1e6, report.IndexDirectory));
         if (report.OcrPagesRecognized + report.OcrPagesFromCache + report.OcrPagesSkipped > 0)
         {
             // What OCR cost: a rebuild of unchanged scans recognises nothing, every page coming from the cache.
-            output.Line(string.Create(CultureInfo.InvariantCulture,
-                $"OCR pages: {report.OcrPagesRecognized} recognised, {report.OcrPagesFromCache} from the cache, {report.OcrPagesSkipped} skipped (time limit or a tool's failure)"));
+            output.Line(CliText.Get("index.ocr", report.OcrPagesRecognized, report.OcrPagesFromCache, report.OcrPagesSkipped));
         }
         if (report.Rebuilt && report.ChangedFiles.Count > 0 && report.ChangedFiles.Count < report.Documents.Count)
         {
-            output.Line("Re-analysed: " + string.Join(", ", report.ChangedFiles), "dim");
+            output.Line(CliText.Get("index.reanalysed", string.Join(", ", report.ChangedFiles)), "dim");
         }
         SkippedList.Write(report.Skipped, output, ocrOff);
         WriteFindings(report, output);
@@ -122,20 +121,19 @@ internal static class IndexCommand
         var copied = report.Documents.Where(d => d.Copies.Count > 0).ToList();
         if (copied.Count > 0)
         {
-            output.Line("Indexed once (the other files have the same text):", "bold");
+            output.Line(CliText.Get("index.copies"), "bold");
             foreach (var document in copied)
             {
                 foreach (var copy in document.Copies)
                 {
-                    output.Append($"  {copy}: same text as {document.Doc}", "dim").EndLine();
+                    output.Append(CliText.Get("index.copy", copy, document.Doc), "dim").EndLine();
                 }
             }
         }
         var warned = report.Documents.Where(d => d.Warnings.Count > 0).ToList();
         if (warned.Count > 0 || report.Warnings.Count > 0)
         {
-            output.Line(string.Create(CultureInfo.InvariantCulture,
-                $"Warnings ({warned.Count} document{(warned.Count == 1 ? string.Empty : "s")} indexed with a warning):"), "bold yellow");
+            output.Line(CliText.Get("index.warnings", warned.Count, CliText.Plural(warned.Count)), "bold yellow");
             foreach (var warning in report.Warnings)
             {
                 output.Append("  " + warning, "yellow").EndLine();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using XiqingSearch.Cli.Configuration;
+using XiqingSearch.Cli.Localization;
 using XiqingSearch.Core.Configuration;
 using XiqingSearch.Core.Problems;
 using XiqingSearch.Server.Auth;
@@ -42,7 +43,7 @@ internal static class KeysCommand
                 (parseResult.GetValue(groups) ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)));
             // The key on standard output alone (a script can capture it); what to do with it on standard error.
             Console.Out.WriteLine(key);
-            Console.Error.WriteLine($"xiqing: key added to {path}; it is shown only now. Send it as the header X-Api-Key.");
+            Console.Error.WriteLine(CliText.Get("keys.added", path));
             return ExitCodes.Success;
         }));
         var command = new Command(Name, "API keys for integrations (header X-Api-Key).") { add };

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
+using XiqingSearch.Cli.Localization;
 using XiqingSearch.Cli.Rendering;
 using XiqingSearch.Core.Json;
 using XiqingSearch.Core.Search.Model;
@@ -56,27 +57,27 @@ internal static class StatsCommand
 
     private static void Write(IndexStats stats, StyledWriter output)
     {
-        output.Line(string.Create(CultureInfo.InvariantCulture,
-            $"{stats.Documents.Count} documents, {stats.Paragraphs} paragraphs; index {stats.SizeBytes / 1e6:0.00} MB in {stats.IndexDirectory}, built {stats.BuiltAt.ToLocalTime():yyyy-MM-dd HH:mm:ss zzz}"), "bold");
+        output.Line(CliText.Get("stats.summary", stats.Documents.Count, stats.Paragraphs, stats.SizeBytes / 1e6, stats.IndexDirectory,
+            stats.BuiltAt.ToLocalTime()), "bold");
 
         // On a terminal narrower than the whole table, the table folds by design rather than letting Spectre split
         // words inside cells ("five-year-p/lan"): the year source and the paragraphs by kind step out (json has
         // them), the short columns never wrap, and only the (Chinese) title wraps, between characters.
         var full = output.Width is not { } width || width >= WideTableColumns;
-        var documents = new Table().Border(TableBorder.Rounded).Title("Documents")
-            .AddColumn(new TableColumn("doc").NoWrap())
-            .AddColumn(new TableColumn("year").RightAligned().NoWrap());
+        var documents = new Table().Border(TableBorder.Rounded).Title(CliText.Get("stats.documents"))
+            .AddColumn(new TableColumn(CliText.Get("column.doc")).NoWrap())
+            .AddColumn(new TableColumn(CliText.Get("column.year")).RightAligned().NoWrap());
         if (full)
         {
-            documents.AddColumn(new TableColumn("year source").NoWrap());
+            documents.AddColumn(new TableColumn(CliText.Get("column.yearSource")).NoWrap());
         }
         documents
-            .AddColumn(new TableColumn("type").NoWrap())
-            .AddColumn("title")
-            .AddColumn(new TableColumn("paragraphs").RightAligned().NoWrap());
+            .AddColumn(new TableColumn(CliText.Get("column.type")).NoWrap())
+            .AddColumn(CliText.Get("column.title"))
+            .AddColumn(new TableColumn(CliText.Get("column.paragraphs")).RightAligned().NoWrap());
         if (full)
         {
-            documents.AddColumn("by kind");
+            documents.AddColumn(CliText.Get("column.byKind"));
         }
         foreach (var d in stats.Documents)
         {
@@ -97,13 +98,12 @@ internal static class StatsCommand
         output.Write(documents);
         if (!full)
         {
-            output.Line(string.Create(CultureInfo.InvariantCulture,
-                $"(Where each year was read and the paragraphs by kind: a terminal of {WideTableColumns} columns, or --format json.)"), "dim");
+            output.Line(CliText.Get("stats.narrow", WideTableColumns), "dim");
         }
         var warned = stats.Documents.Where(d => d.Warnings.Count > 0).ToList();
         if (warned.Count > 0)
         {
-            output.Line(string.Create(CultureInfo.InvariantCulture, $"Warnings ({warned.Sum(d => d.Warnings.Count)}):"), "bold yellow");
+            output.Line(CliText.Get("stats.warnings", warned.Sum(d => d.Warnings.Count)), "bold yellow");
             foreach (var d in warned)
             {
                 foreach (var warning in d.Warnings)
@@ -113,17 +113,17 @@ internal static class StatsCommand
             }
         }
         SkippedList.Write(stats.Skipped, output);
-        output.Write(CountTable("Paragraphs per year", "year",
+        output.Write(CountTable(CliText.Get("stats.perYear"), CliText.Get("column.year"),
             stats.Years.OrderBy(y => y.Value == YearRange.Unknown ? 1 : 0).ThenBy(y => y.Value, StringComparer.Ordinal)
                 .Select(y => y with { Label = YearLabel.OfFacet(y.Value) })));
-        output.Write(CountTable("Topics", "topic", stats.Topics));
+        output.Write(CountTable(CliText.Get("stats.topics"), CliText.Get("column.topic"), stats.Topics));
     }
 
     private static Table CountTable(string title, string name, IEnumerable<FacetValue> values)
     {
         var table = new Table().Border(TableBorder.Rounded).Title(title)
             .AddColumn(name)
-            .AddColumn(new TableColumn("paragraphs").RightAligned());
+            .AddColumn(new TableColumn(CliText.Get("column.paragraphs")).RightAligned());
         foreach (var value in values)
         {
             table.AddRow(Markup.Escape(value.Label ?? value.Value), value.Count.ToString(CultureInfo.InvariantCulture));

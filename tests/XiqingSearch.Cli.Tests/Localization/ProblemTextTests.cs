@@ -159,4 +159,38 @@ public sealed class ProblemTextProcessTests(BuiltIndexFixture fixture) : IClassF
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("第 2 个短语（天开 AND）：查询结束得太早", run.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Stats_LangZh_HeadingsColumnsAndSummaryInChinese()
+    {
+        var zh = fixture.Corpus.Run("stats", "--lang", "zh");
+        var en = fixture.Corpus.Run("stats", "--lang", "en");
+
+        Assert.Equal(0, zh.ExitCode);
+        foreach (var chinese in new[] { "篇文档", "个段落", "各年段落数", "主题", "标题" })
+        {
+            Assert.Contains(chinese, zh.Stdout, StringComparison.Ordinal);
+        }
+        foreach (var english in new[] { "Paragraphs per year", "Topics", " documents, ", "paragraphs" })
+        {
+            Assert.DoesNotContain(english, zh.Stdout, StringComparison.Ordinal);
+            Assert.Contains(english, en.Stdout, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Index_LangZh_SummaryAndTableInChinese()
+    {
+        // The fixture's index is current: the summary still lists every document and the totals.
+        var zh = fixture.Corpus.Run("index", "--lang", "zh");
+        var en = fixture.Corpus.Run("index", "--lang", "en");
+
+        Assert.Equal(0, zh.ExitCode);
+        Assert.Contains("中的索引已是最新", zh.Stdout + zh.Stderr, StringComparison.Ordinal);
+        Assert.Contains("篇文档", zh.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain(" documents, ", zh.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("is current", zh.Stdout + zh.Stderr, StringComparison.Ordinal);
+        Assert.Contains(" documents, ", en.Stdout, StringComparison.Ordinal);
+        Assert.Contains("is current", en.Stdout + en.Stderr, StringComparison.Ordinal);
+    }
 }
