@@ -188,9 +188,14 @@ internal static class CliHelp
         command.Description = Describe(key, command.Description ?? "");
         foreach (var option in command.Options)
         {
-            // {values} in a text stands for the option's allowed values, which the command declares (once).
-            option.Description = Describe(KeyOf(key, option), option.Description ?? "")
-                .Replace("{values}", string.Join("、", option.GetCompletions(CompletionContext.Empty).Select(c => c.Label)), StringComparison.Ordinal);
+            option.Description = Describe(KeyOf(key, option), option.Description ?? "");
+            // {values} in a text stands for the option's allowed values, which the command declares (once). Asked
+            // only there: other options' completions may read the settings and the index (document ids).
+            if (option.Description.Contains("{values}", StringComparison.Ordinal))
+            {
+                option.Description = option.Description.Replace("{values}",
+                    string.Join("、", option.GetCompletions(CompletionContext.Empty).Select(c => c.Label)), StringComparison.Ordinal);
+            }
         }
         foreach (var argument in command.Arguments)
         {

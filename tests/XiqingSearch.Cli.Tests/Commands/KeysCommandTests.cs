@@ -67,6 +67,12 @@ public sealed class KeysCommandTests(BuiltIndexFixture fixture) : IClassFixture<
                 try
                 {
                     using var response = await http.GetAsync(url);
+                    // 503 until the server is ready (it listens at once and opens the index behind it).
+                    if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
+                    {
+                        await Task.Delay(500);
+                        continue;
+                    }
                     status = response.StatusCode;
                 }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException)

@@ -1,7 +1,7 @@
 namespace XiqingSearch.Core.Search.Model;
 
 /// <summary>
-/// The result model: one type, serialised as camelCase JSON (<c>Json/XiqingJson</c>) by the CLI's
+/// The result model: one type, serialised as camelCase JSON (the one set of JSON options, at the boundary) by the CLI's
 /// <c>--format json</c> and by <c>GET /api/search</c>. Field names are a contract.
 /// </summary>
 public sealed record SearchResponse
