@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
-using System.Text;
 using XiqingSearch.Cli.Commands;
-using XiqingSearch.Cli.Localization;
 using XiqingSearch.Cli.Rendering;
 
 namespace XiqingSearch.Cli;

@@ -2,14 +2,10 @@ using System.Reflection;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Configuration.Json;
 using XiqingSearch.Core.Configuration;
-using XiqingSearch.Core.Json;
-using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Engine;
-using XiqingSearch.Core.Search.Model;
 using XiqingSearch.Server.Auth;
 using XiqingSearch.Server.Endpoints;
 using XiqingSearch.Server.Hosting;
-using XiqingSearch.Server.Http;
 
 namespace XiqingSearch.Server;
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Completions;
 using XiqingSearch.Core.Search.Analytics;
-using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Cli.Localization;
 
@@ -11,106 +10,25 @@ namespace XiqingSearch.Cli.Localization;
 /// <c>verb.option</c> for an option without its dashes (<c>search.limit</c>), <c>verb.argument</c> for an
 /// argument in lower case (<c>search.query</c>). An option every verb shares (<c>--index</c>, <c>--output</c>,
 /// <c>--lang</c>, <c>--help</c>) has one entry, <c>*.option</c>, found when <c>verb.option</c> has none.
-/// English stays the text written in the code; the table holds only the Chinese.
+/// English stays the text written in the code; the table, <c>cli-help-zh.tsv</c> beside this file (built into the
+/// assembly), holds only the Chinese.
 /// </summary>
 internal static class CliHelp
 {
-    private static readonly Dictionary<string, string> s_chinese = new(StringComparer.Ordinal)
+    private const string TableResource = "XiqingSearch.Cli.Localization.cli-help-zh.tsv";
+
+    // The limits a text names ({limit.max} …), from the rules that set them, so a text never states an old number.
+    private static readonly Dictionary<string, int> s_limits = new(StringComparer.Ordinal)
     {
-        // The root and what every verb shares.
-        ["xiqing"] = """
-            xiqing：西青区政策文件全文检索。
-
-            第一次搜索时会用 seeds/ 中的文档建立索引（文档有变化时自动重建）。
-            位置的优先顺序：选项 > 环境变量（XIQING_SEEDS、XIQING_INDEX、XIQING_SMARTCN_JAR）> xiqing.json > seeds/、index/。
-            退出码：0 成功（搜索：有结果），1 没有结果，2 用法、查询或索引错误，3 内部错误。
-            """,
-        ["*.lang"] = "消息、标题和提示的语言：zh 或 en（默认依次看 XIQING_LANG、LC_ALL、LC_MESSAGES、LANG；Windows 上看界面语言）。",
-        ["*.help"] = "显示帮助和用法。",
-        ["*.version"] = "显示版本信息。",
-        ["*.seeds"] = "源文档所在的文件夹（默认：seeds/，或 XIQING_SEEDS，或 xiqing.json 中的 \"seeds\"）。",
-        ["*.index"] = "索引文件夹（默认：index/，或 XIQING_INDEX，或 xiqing.json 中的 \"index\"）。",
-        ["*.smartcn-jar"] = "从这个 Java Lucene SmartCn jar 读取词典（默认：XIQING_SMARTCN_JAR，否则用 Lucene.Net.Analysis.SmartCn 程序包内置的词典）。",
-        ["*.ocr"] = "用 Tesseract 识别扫描页和图片（.png .jpg .tif）（默认：Xiqing:Ocr:Enabled，否则关闭）。识别出的文字会标为 OCR。",
-        ["*.groups"] = "按属于这些用户组的调用者来回答（用逗号分隔；\"\" 表示匿名调用者）：catalog.json 的访问规则不让他们看到的文档不会出现在任何回答中。默认：操作员，可以看到全部文档。",
-        ["*.output"] = "把结果写到这个文件（UTF-8；csv 带 BOM；无颜色），而不是标准输出，不受终端编码影响。",
-
-        ["search"] = "搜索文档；每处出现都会高亮。",
-        ["search.query"] = "查询：词语、\"精确短语\"、AND / OR / NOT、括号。",
-        ["search.year"] = "只保留这些年份：2024、2021..2023 或 unknown（年份未知的文档）；可重复（任一即可）。",
-        // The filters every verb that takes them shares (search, compare, new-terms).
-        ["*.topic"] = "只保留这个主题；可重复（任一即可）。",
-        ["*.chapter"] = "只保留标题中含有这段文字的章节下的段落，任何层级均可（同查询中的 chapter:）；可重复（任一即可）。",
-        ["*.doc"] = "只保留这个文档（不带扩展名的文件名）；可重复（任一即可）。",
-        ["*.kind"] = "只保留这种段落：paragraph（正文）、heading（标题）或 table-row（表格行）。",
-        ["*.type"] = "只保留这种文档类型：annual-plan（年度计划）、work-report（工作报告）、five-year-plan（五年规划）或 other（其他）；可重复（任一即可）。",
-        ["*.issuer"] = "只保留这个发文机关的文档（按发文机关分面中的写法）；可重复（任一即可）。",
-        ["search.exclude-ocr"] = "只要精确文字：略去从扫描件识别出的段落（同查询中的 ocr:false）。",
-        ["search.exact"] = "不做近似匹配：识别（OCR）出的文字也和其他文字一样，只有完全相同才算匹配。",
-        ["search.sort"] = "结果顺序：relevance（相关度）、year（新的在前）、oldest（旧的在前）或 document（阅读顺序）；两种年份顺序中年份未知的都排在最后。",
-        ["search.limit"] = $"每页条数（{SearchLimits.MinLimit}..{SearchLimits.MaxLimit}）；csv 和 kwic 默认输出全部结果；--all 输出全部结果。",
-        ["search.all"] = "输出全部结果，不分页。",
-        ["search.facet-size"] = $"每个分面显示的值数，取结果最多的那些（0：全部；默认 {SearchLimits.DefaultFacetSize}）。",
-        ["search.offset"] = $"跳过的条数（0..{SearchLimits.MaxOffset}）。",
-        ["search.format"] = "text（默认；终端上有颜色）、json（结果模型）、csv（每处出现一行，UTF-8 带 BOM）、kwic（每处出现一行，对齐）或 docx（全部结果写成 Word 文档，每处出现都高亮；需要 --output 或重定向）。",
-        ["search.csv-header"] = "CSV 的列名：en（默认；固定不变，供程序读取）或 zh（中文，供人阅读）。",
-
-        ["compare"] = "逐年对比短语：出现次数、段落数、文档数和每万字出现次数。",
-        ["compare.phrase"] = "要对比的短语（查询）；不加引号的中文也是精确短语。",
-        ["compare.file"] = "再从这个文件读取短语，每行一个（- 表示标准输入）。",
-        ["compare.year"] = "只保留这些年份：2024 或 2021..2023；可重复（任一即可）。",
-        ["compare.topic"] = "只保留这个主题；可重复（任一即可）。",
-        ["compare.multi-year"] = "2021–2025 规划计入哪里：first-year（默认，计入第一年，与搜索相同）、own（单独一列）或 exclude（略去）。",
-        ["compare.format"] = "text（默认）、json（结果模型，与 HTTP API 返回的相同）、csv（UTF-8 带 BOM）或 docx（Word 表格；写到重定向的标准输出）。",
-
-        ["new-terms"] = "某一年新出现的词语（此前各年都没有出现），以及从这一年起消失的词语。",
-        ["new-terms.year"] = "要看的年份。",
-        ["new-terms.since"] = "与从这一年起的各年比较（默认：索引中最早的年份）。",
-        ["new-terms.limit"] = $"每个列表的词语数（1..{NewTermsRequest.MaxLimit}）。",
-        ["new-terms.multi-year"] = "2021–2025 规划计入哪里：first-year（默认，计入第一年，与搜索相同）或 exclude（略去）。",
-        ["new-terms.format"] = "text（默认）、json（结果模型，与 HTTP API 返回的相同）或 csv（UTF-8 带 BOM）。",
-
-        ["index"] = """
-            用文档文件夹建立索引（进度写到标准错误，摘要写到标准输出）。
-            搜索在第一次使用时也会建立索引；这个命令用于提前建好。
-            """,
-        ["index.force"] = "即使索引与文档一致也重建。",
-        ["index.wait"] = "等待同一索引的另一次建立完成的秒数（超时则以 index.busy 退出，退出码 2）。",
-        ["index.strict"] = "建立之后，只要有文件被跳过或有文档带警告（年份未知等），就以退出码 3 退出。",
-
-        ["show"] = "显示一个段落及其上下文：章节路径、源文件和行范围，以及前后 N 个段落。",
-        ["show.doc#paragraph"] = "search 输出的结果编号，例如 000_313d8db390bab93c#12；与 --all 同用时只写文档编号。",
-        ["show.all"] = "整篇文档，按阅读顺序列出每个段落。",
-        ["show.query"] = "高亮这个查询的每处出现。",
-        ["show.context"] = $"前后各显示的段落数（0..{SearchLimits.MaxContext}）。",
-
-        ["stats"] = "索引中有什么：文档、每篇文档和每年的段落数、主题、大小和建立时间。",
-        ["stats.format"] = "text（表格）或 json（IndexStats 模型）。",
-
-        ["analyze"] = """
-            把 FILE 每一行的分词结果输出为 TSV：行号、词、起点、终点、位置
-            （偏移从 0 开始，以 UTF-16 单元计，终点不含；与 Java Lucene 对照实现的输出完全相同）。
-            """,
-        ["analyze.file"] = "一个 UTF-8 文本文件，或用 - 表示标准输入。",
-        ["analyze.analyzer"] = "分析器：{values}。",
-
-        ["serve"] = """
-            启动 HTTP 服务：搜索 API（/api/search、/api/documents、/api/facets）、搜索页面（/）和健康检查。
-            其他 ASP.NET Core 设置照常传入，例如 --Xiqing:SearchCacheMegabytes=0。按 Ctrl+C 停止。
-            """,
-        ["serve.urls"] = "监听的地址，用 ';' 分隔（默认 http://localhost:5000）。",
-        ["serve.embed-origin"] = "允许嵌入搜索的网站来源（scheme://host[:port]）：可在 iframe 中显示页面并调用 API（embed.js）；可重复。也可用 Xiqing:EmbedOrigins、XIQING_EMBED_ORIGINS=a,b（--cors-origin、Xiqing:Cors:Origins 和 Xiqing:FrameAncestors 是同一列表的旧名称）。默认：无（只有本服务自己的来源）。",
-        ["serve.admin-key"] = "POST /api/admin/reindex 的密钥（请求头 X-Xiqing-Key 或 Authorization: Bearer）。也可用 Xiqing:AdminKey、XIQING_ADMIN_KEY。默认：无（管理接口关闭）。",
-        ["serve.trusted-proxy"] = "服务前面的反向代理的地址（可重复）：它的 X-Forwarded-For 指明客户端，按客户端的限制对其后的每个客户端分别生效；在 --auth header 下，它的 X-Remote-User 和 X-Remote-Groups 指明调用者（来自其他地址的一律忽略）。也可用 Xiqing:Auth:TrustedProxies、XIQING_AUTH__TRUSTED_PROXIES=a,b。默认：无（连接的地址即客户端）。",
-        ["serve.audit-log"] = "写审计日志：每个请求一行 JSON（谁、做什么、状态、结果数），每天一个文件（FILE-yyyy-MM-dd.ext）。也可用 Xiqing:Audit:Path、XIQING_AUDIT__PATH。默认：无（不写）。",
-        ["serve.auth"] = "谁在提问：none（都是匿名）、header（受信任的反向代理在 X-Remote-User 中给出用户、在 X-Remote-Groups 中给出其用户组；见 --trusted-proxy）或 oidc。也可用 Xiqing:Auth:Mode。默认：none。",
-
-        ["keys"] = "供集成使用的 API 密钥（请求头 X-Api-Key）。",
-        ["keys.add"] = "生成一个新的 API 密钥，把它的一行追加到密钥文件，并只输出这一次密钥。",
-        ["keys.add.name"] = "密钥给谁用（一个集成）；在回答和审计日志中作为调用者的用户名。",
-        ["keys.add.groups"] = "密钥所属的用户组，用逗号分隔（访问规则和 Xiqing:Auth:AdminGroup 都以用户组为准）。",
-        ["keys.add.file"] = "密钥文件。默认：Xiqing:Auth:ApiKeysFile（XIQING_AUTH__API_KEYS_FILE、xiqing.json、appsettings.json）。",
+        ["{limit.min}"] = SearchLimits.MinLimit,
+        ["{limit.max}"] = SearchLimits.MaxLimit,
+        ["{facetSize.default}"] = SearchLimits.DefaultFacetSize,
+        ["{offset.max}"] = SearchLimits.MaxOffset,
+        ["{newTerms.limit.max}"] = NewTermsRequest.MaxLimit,
+        ["{context.max}"] = SearchLimits.MaxContext,
     };
+
+    private static readonly Dictionary<string, string> s_chinese = Load();
 
     // The prose in the verbs' examples (comments after a command, the closing notes), by its English wording.
     private static readonly Dictionary<string, string> s_examples = new(StringComparer.Ordinal)
@@ -170,22 +88,12 @@ internal static class CliHelp
     /// Passes every description under <paramref name="root"/> through <see cref="Describe"/>: the verbs, their
     /// options and arguments, and the options every verb shares (<c>--lang</c>, <c>--help</c>, <c>--version</c>).
     /// </summary>
-    public static void Localise(RootCommand root)
-    {
-        root.Description = Describe("xiqing", root.Description ?? "");
-        foreach (var option in root.Options)
-        {
-            option.Description = Describe(KeyOf("", option), option.Description ?? "");
-        }
-        foreach (var verb in root.Subcommands)
-        {
-            Localise(verb, verb.Name);
-        }
-    }
+    public static void Localise(RootCommand root) => Localise(root, "");
 
+    // A verb's key is its path of names (keys.add); the root's own text is "xiqing", its options have bare keys.
     private static void Localise(Command command, string key)
     {
-        command.Description = Describe(key, command.Description ?? "");
+        command.Description = Describe(key.Length == 0 ? "xiqing" : key, command.Description ?? "");
         foreach (var option in command.Options)
         {
             option.Description = Describe(KeyOf(key, option), option.Description ?? "");
@@ -203,10 +111,42 @@ internal static class CliHelp
         }
         foreach (var verb in command.Subcommands)
         {
-            Localise(verb, key + "." + verb.Name);
+            Localise(verb, key.Length == 0 ? verb.Name : key + "." + verb.Name);
         }
     }
 
     /// <summary>The keys with a Chinese text, for the tests.</summary>
     internal static IReadOnlyCollection<string> Keys => s_chinese.Keys;
+
+    /// <summary>
+    /// Reads the table: one entry a line, key and Chinese text separated by a tab, <c>\n</c> for a new line, the
+    /// limits filled in; blank lines and lines starting with <c>#</c> are skipped. A line of another shape is a
+    /// fault of the build, named.
+    /// </summary>
+    private static Dictionary<string, string> Load()
+    {
+        using var stream = typeof(CliHelp).Assembly.GetManifestResourceStream(TableResource)
+            ?? throw new InvalidOperationException($"The help table {TableResource} is not in the assembly.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var table = new Dictionary<string, string>(StringComparer.Ordinal);
+        var number = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            number++;
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+            var fields = line.Split('\t');
+            if (fields.Length != 2 || !table.TryAdd(fields[0], fields[1].Replace("\\n", "\n", StringComparison.Ordinal)))
+            {
+                throw new InvalidDataException($"{TableResource}, line {number}: not a new key and its text separated by a tab.");
+            }
+            foreach (var (name, value) in s_limits)
+            {
+                table[fields[0]] = table[fields[0]].Replace(name, value.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            }
+        }
+        return table;
+    }
 }

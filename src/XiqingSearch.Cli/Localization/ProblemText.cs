@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Analytics;
 
 namespace XiqingSearch.Cli.Localization;

@@ -1,5 +1,4 @@
 using Spectre.Console;
-using XiqingSearch.Cli.Localization;
 using XiqingSearch.Core.Indexing;
 
 namespace XiqingSearch.Cli.Rendering;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-using XiqingSearch.Cli.Localization;
 using XiqingSearch.Core.Search.Analytics;
 
 namespace XiqingSearch.Cli.Rendering;

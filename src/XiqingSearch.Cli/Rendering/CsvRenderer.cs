@@ -1,5 +1,4 @@
 using XiqingSearch.Core.Export;
-using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Cli.Rendering;
 

@@ -1,5 +1,3 @@
-using XiqingSearch.Core.Problems;
-
 namespace XiqingSearch.Cli.Rendering;
 
 /// <summary>

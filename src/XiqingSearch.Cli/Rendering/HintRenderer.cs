@@ -1,7 +1,4 @@
-using System.Globalization;
-using XiqingSearch.Cli.Localization;
 using XiqingSearch.Core.Search.Hints;
-using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Cli.Rendering;
 

@@ -1,6 +1,4 @@
-using System.Globalization;
 using XiqingSearch.Core.Export;
-using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Cli.Rendering;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using XiqingSearch.Cli.Localization;
 using XiqingSearch.Core.Search.Analytics;
 
 namespace XiqingSearch.Cli.Rendering;

@@ -1,6 +1,3 @@
-using XiqingSearch.Core.Problems;
-using XiqingSearch.Core.Search.Model;
-
 namespace XiqingSearch.Cli.Rendering;
 
 /// <summary>One highlighted occurrence of the query, with its paragraph: a KWIC line, a CSV row.</summary>

@@ -1,5 +1,3 @@
-using XiqingSearch.Core.Problems;
-
 namespace XiqingSearch.Cli.Rendering;
 
 /// <summary>How the CLI spells each <see cref="RequestParameter"/>: the option (or argument) a value is given with.</summary>

@@ -1,6 +1,3 @@
-using XiqingSearch.Cli.Localization;
-using XiqingSearch.Core.Problems;
-
 namespace XiqingSearch.Cli.Rendering;
 
 /// <summary>

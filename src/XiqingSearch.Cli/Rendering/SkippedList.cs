@@ -1,6 +1,4 @@
-using XiqingSearch.Cli.Localization;
 using XiqingSearch.Core.Ingestion;
-using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Cli.Rendering;
 

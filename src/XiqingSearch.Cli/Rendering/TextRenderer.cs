@@ -1,9 +1,5 @@
-using System.Globalization;
-using XiqingSearch.Cli.Localization;
 using XiqingSearch.Core.Export;
 using XiqingSearch.Core.Ingestion;
-using XiqingSearch.Core.Problems;
-using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Cli.Rendering;
 

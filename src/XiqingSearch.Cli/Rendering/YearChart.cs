@@ -1,7 +1,3 @@
-using System.Globalization;
-using XiqingSearch.Cli.Localization;
-using XiqingSearch.Core.Search.Model;
-
 namespace XiqingSearch.Cli.Rendering;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using XiqingSearch.Core.Search.Model;
-
 namespace XiqingSearch.Cli.Rendering;
 
 /// <summary>How the terminal shows a year: its digits, or 年份未知 for the unknown year (null; facet value <c>unknown</c>).</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using XiqingSearch.Core.Indexing;
 using XiqingSearch.Core.Ingestion;
 

@@ -9,89 +9,89 @@ namespace XiqingSearch.Core.Configuration;
 /// </summary>
 public static class SettingsKeys
 {
+    // Every key and flag as it is declared below, in that order. Declared first: static fields are set in the order
+    // they are written, and each key below adds itself here as it is set.
+    private static readonly List<string> s_all = [];
+    private static readonly List<SettingFlag> s_flags = [];
+
     /// <summary>The index folder (default <c>index</c>).</summary>
-    public const string Index = "index";
+    public static readonly string Index = Key("index", "--index");
 
     /// <summary>The seeds folder (default <c>seeds</c>).</summary>
-    public const string Seeds = "seeds";
+    public static readonly string Seeds = Key("seeds", "--seeds");
 
     /// <summary>The optional Java SmartCn jar.</summary>
-    public const string SmartCnJar = "smartcnjar";
+    public static readonly string SmartCnJar = Key("smartcnjar", "--smartcn-jar");
 
-    public const string AdminKey = "adminkey";
+    public static readonly string AdminKey = Key("adminkey", "--admin-key");
     /// <summary>Origins that may embed the page (frame it and call the API); <see cref="CorsOrigins"/> and
     /// <see cref="FrameAncestors"/> are older names of the same list.</summary>
-    public const string EmbedOrigins = "embedorigins";
-    public const string CorsOrigins = "cors:origins";
-    public const string FrameAncestors = "frameancestors";
-    public const string RefreshSeconds = "refreshseconds";
-    public const string SearchCacheMegabytes = "searchcachemegabytes";
+    public static readonly string EmbedOrigins = Key("embedorigins");
+    public static readonly string CorsOrigins = Key("cors:origins");
+    public static readonly string FrameAncestors = Key("frameancestors");
+    public static readonly string RefreshSeconds = Key("refreshseconds");
+    public static readonly string SearchCacheMegabytes = Key("searchcachemegabytes");
     /// <summary>Longest the server's readiness waits for its start-up warm-up (seconds, 0 or more).</summary>
-    public const string WarmUpSeconds = "warmupseconds";
-    public const string RateLimitAdminPerMinute = "ratelimit:adminperminute";
-    public const string RateLimitSearchPerMinute = "ratelimit:searchperminute";
-    public const string QueryMaxClauses = "query:maxclauses";
-    public const string QueryTimeoutSeconds = "query:timeoutseconds";
-    public const string IngestionMaxPartBytes = "ingestion:maxpartbytes";
-    public const string IngestionMaxInflatedBytes = "ingestion:maxinflatedbytes";
-    public const string IngestionMaxCompressionRatio = "ingestion:maxcompressionratio";
-    public const string IngestionMaxNestingDepth = "ingestion:maxnestingdepth";
-    public const string IngestionMaxPages = "ingestion:maxpages";
-    public const string IngestionMaxDocumentCharacters = "ingestion:maxdocumentcharacters";
-    public const string IngestionMaxParagraphCharacters = "ingestion:maxparagraphcharacters";
-    public const string IngestionStreamTextBytes = "ingestion:streamtextbytes";
-    public const string AnswersMaxCsvRows = "answers:maxcsvrows";
-    public const string AnswersMaxDocumentCharacters = "answers:maxdocumentcharacters";
-    public const string RoutesMaxConcurrent = "routes:maxconcurrent";
-    public const string AuthTrustedProxies = "auth:trustedproxies";
-    public const string AuthMode = "auth:mode";
-    public const string AuthUserHeader = "auth:userheader";
-    public const string AuthGroupsHeader = "auth:groupsheader";
-    public const string OcrEnabled = "ocr:enabled";
-    public const string OcrTesseract = "ocr:tesseract";
-    public const string OcrPdftoppm = "ocr:pdftoppm";
-    public const string OcrLanguages = "ocr:languages";
-    public const string OcrPageTimeoutSeconds = "ocr:pagetimeoutseconds";
-    public const string OcrCacheDirectory = "ocr:cachedirectory";
+    public static readonly string WarmUpSeconds = Key("warmupseconds");
+    public static readonly string RateLimitAdminPerMinute = Key("ratelimit:adminperminute");
+    public static readonly string RateLimitSearchPerMinute = Key("ratelimit:searchperminute");
+    public static readonly string QueryMaxClauses = Key("query:maxclauses");
+    public static readonly string QueryTimeoutSeconds = Key("query:timeoutseconds");
+    public static readonly string IngestionMaxPartBytes = Key("ingestion:maxpartbytes");
+    public static readonly string IngestionMaxInflatedBytes = Key("ingestion:maxinflatedbytes");
+    public static readonly string IngestionMaxCompressionRatio = Key("ingestion:maxcompressionratio");
+    public static readonly string IngestionMaxNestingDepth = Key("ingestion:maxnestingdepth");
+    public static readonly string IngestionMaxPages = Key("ingestion:maxpages");
+    public static readonly string IngestionMaxDocumentCharacters = Key("ingestion:maxdocumentcharacters");
+    public static readonly string IngestionMaxParagraphCharacters = Key("ingestion:maxparagraphcharacters");
+    public static readonly string IngestionStreamTextBytes = Key("ingestion:streamtextbytes");
+    public static readonly string AnswersMaxCsvRows = Key("answers:maxcsvrows");
+    public static readonly string AnswersMaxDocumentCharacters = Key("answers:maxdocumentcharacters");
+    public static readonly string RoutesMaxConcurrent = Key("routes:maxconcurrent");
+    public static readonly string AuthTrustedProxies = Key("auth:trustedproxies");
+    public static readonly string AuthMode = Key("auth:mode");
+    public static readonly string AuthUserHeader = Key("auth:userheader");
+    public static readonly string AuthGroupsHeader = Key("auth:groupsheader");
+    public static readonly string OcrEnabled = Key("ocr:enabled", "--ocr", isSwitch: true);
+    public static readonly string OcrTesseract = Key("ocr:tesseract");
+    public static readonly string OcrPdftoppm = Key("ocr:pdftoppm");
+    public static readonly string OcrLanguages = Key("ocr:languages");
+    public static readonly string OcrPageTimeoutSeconds = Key("ocr:pagetimeoutseconds");
+    public static readonly string OcrCacheDirectory = Key("ocr:cachedirectory");
     // Sign-in (API keys, OpenID Connect, administration by group) and the audit log.
-    public const string AuthApiKeysFile = "auth:apikeysfile";
-    public const string AuthAdminGroup = "auth:admingroup";
-    public const string AuthAllowAnonymous = "auth:allowanonymous";
-    public const string AuthOidcAuthority = "auth:oidc:authority";
-    public const string AuthOidcClientId = "auth:oidc:clientid";
-    public const string AuthOidcClientSecret = "auth:oidc:clientsecret";
-    public const string AuthOidcAudience = "auth:oidc:audience";
-    public const string AuthOidcGroupsClaim = "auth:oidc:groupsclaim";
-    public const string AuthOidcUserClaim = "auth:oidc:userclaim";
-    public const string AuthOidcScopes = "auth:oidc:scopes";
-    public const string AuditPath = "audit:path";
-    public const string AuditQueryText = "audit:querytext";
+    public static readonly string AuthApiKeysFile = Key("auth:apikeysfile");
+    public static readonly string AuthAdminGroup = Key("auth:admingroup");
+    public static readonly string AuthAllowAnonymous = Key("auth:allowanonymous");
+    public static readonly string AuthOidcAuthority = Key("auth:oidc:authority");
+    public static readonly string AuthOidcClientId = Key("auth:oidc:clientid");
+    public static readonly string AuthOidcClientSecret = Key("auth:oidc:clientsecret");
+    public static readonly string AuthOidcAudience = Key("auth:oidc:audience");
+    public static readonly string AuthOidcGroupsClaim = Key("auth:oidc:groupsclaim");
+    public static readonly string AuthOidcUserClaim = Key("auth:oidc:userclaim");
+    public static readonly string AuthOidcScopes = Key("auth:oidc:scopes");
+    public static readonly string AuditPath = Key("audit:path", "--audit-log");
+    public static readonly string AuditQueryText = Key("audit:querytext");
 
-    /// <summary>All of them.</summary>
-    public static IReadOnlyList<string> All { get; } =
-    [
-        Index, Seeds, SmartCnJar, AdminKey, EmbedOrigins, CorsOrigins, FrameAncestors, RefreshSeconds, SearchCacheMegabytes, WarmUpSeconds,
-        RateLimitAdminPerMinute, RateLimitSearchPerMinute, QueryMaxClauses, QueryTimeoutSeconds,
-        IngestionMaxPartBytes, IngestionMaxInflatedBytes, IngestionMaxCompressionRatio, IngestionMaxNestingDepth,
-        IngestionMaxPages, IngestionMaxDocumentCharacters, IngestionMaxParagraphCharacters, IngestionStreamTextBytes,
-        AnswersMaxCsvRows, AnswersMaxDocumentCharacters, RoutesMaxConcurrent, AuthTrustedProxies,
-        AuthMode, AuthUserHeader, AuthGroupsHeader,
-        OcrEnabled, OcrTesseract, OcrPdftoppm, OcrLanguages, OcrPageTimeoutSeconds, OcrCacheDirectory,
-        AuthApiKeysFile, AuthAdminGroup, AuthAllowAnonymous, AuthOidcAuthority, AuthOidcClientId,
-        AuthOidcClientSecret, AuthOidcAudience, AuthOidcGroupsClaim, AuthOidcUserClaim, AuthOidcScopes,
-        AuditPath, AuditQueryText,
-    ];
+    /// <summary>All of them, in the order they are declared.</summary>
+    public static IReadOnlyList<string> All => s_all;
 
     /// <summary>
     /// The settings a command line sets with a flag of its own: the same flags for every verb of <c>xiqing</c>,
     /// <c>xiqing serve</c> and the server started on its own (any other setting is <c>--Xiqing:Key=value</c> there).
-    /// A switch takes no value and turns its setting on.
+    /// A switch takes no value and turns its setting on. Each is declared with its key.
     /// </summary>
-    public static IReadOnlyList<SettingFlag> Flags { get; } =
-    [
-        new("--index", Index), new("--seeds", Seeds), new("--smartcn-jar", SmartCnJar), new("--admin-key", AdminKey),
-        new("--audit-log", AuditPath), new("--ocr", OcrEnabled, IsSwitch: true),
-    ];
+    public static IReadOnlyList<SettingFlag> Flags => s_flags;
+
+    /// <summary>Declares a key once: known to the resolver, and with its command-line flag when it has one.</summary>
+    private static string Key(string key, string? flag = null, bool isSwitch = false)
+    {
+        s_all.Add(key);
+        if (flag is not null)
+        {
+            s_flags.Add(new SettingFlag(flag, key, isSwitch));
+        }
+        return key;
+    }
 
     /// <summary>The flag of <paramref name="key"/> (one of <see cref="Flags"/>).</summary>
     public static SettingFlag FlagOf(string key) => Flags.Single(flag => flag.Key == key);

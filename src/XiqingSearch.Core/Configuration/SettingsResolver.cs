@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Text.Json;
-using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Core.Configuration;
 

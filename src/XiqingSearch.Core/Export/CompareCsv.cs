@@ -1,4 +1,3 @@
-using System.Globalization;
 using XiqingSearch.Core.Search.Analytics;
 
 namespace XiqingSearch.Core.Export;

@@ -1,6 +1,4 @@
-using System.Globalization;
 using XiqingSearch.Core.Ingestion;
-using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Core.Export;

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 

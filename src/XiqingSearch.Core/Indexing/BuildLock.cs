@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Core.Indexing;
 

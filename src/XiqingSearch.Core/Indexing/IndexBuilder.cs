@@ -4,7 +4,6 @@ using Lucene.Net.Store;
 using Lucene.Net.Util;
 using XiqingSearch.Core.Analysis.SmartCn;
 using XiqingSearch.Core.Ingestion;
-using XiqingSearch.Core.Problems;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace XiqingSearch.Core.Indexing;

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using XiqingSearch.Core.Ingestion;
 
 namespace XiqingSearch.Core.Indexing;

@@ -1,7 +1,6 @@
 using System.Runtime.ExceptionServices;
 using Lucene.Net.Index;
 using XiqingSearch.Core.Ingestion;
-using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Core.Indexing;
 

@@ -4,7 +4,6 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using XiqingSearch.Core.Indexing;
 using XiqingSearch.Core.Ingestion;
-using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Analytics;
 using XiqingSearch.Core.Search.Model;
 using XiqingSearch.Core.Search.Suggestions;

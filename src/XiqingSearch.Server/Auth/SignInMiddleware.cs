@@ -29,7 +29,7 @@ internal sealed class SignInMiddleware(RequestDelegate next, AuthSettings settin
         {
             if (apiKeys.Find(apiKey) is not { } entry)
             {
-                await AuthProblems.WriteAsync(context, AuthProblems.BadApiKey, AuthProblems.BadApiKeyMessage, StatusCodes.Status401Unauthorized);
+                await AuthProblems.WriteAsync(context, ServerProblems.BadApiKey, AuthProblems.BadApiKeyMessage);
                 return;
             }
             context.SignIn(Caller.InGroups(entry.Name, entry.Groups), SignInContext.ApiKey);
@@ -47,22 +47,22 @@ internal sealed class SignInMiddleware(RequestDelegate next, AuthSettings settin
             {
                 // The admin key may come as a bearer too (none mode's habit); anywhere else a token that does not
                 // validate is refused rather than served as anonymous, so a client learns its token is bad.
-                await AuthProblems.WriteAsync(context, AuthProblems.BadToken, AuthProblems.BadTokenMessage, StatusCodes.Status401Unauthorized);
+                await AuthProblems.WriteAsync(context, ServerProblems.BadToken, AuthProblems.BadTokenMessage);
                 return;
             }
         }
 
         if (!IsSafe(request.Method) && !CarriesToken(request) && IsCrossSite(request))
         {
-            await AuthProblems.WriteAsync(context, AuthProblems.CrossSite, AuthProblems.CrossSiteMessage, StatusCodes.Status403Forbidden);
+            await AuthProblems.WriteAsync(context, ServerProblems.CrossSite, AuthProblems.CrossSiteMessage);
             return;
         }
 
         var caller = context.Caller();
         if (!settings.AllowAnonymous && caller.User is null && caller.Groups.Count == 0 && !IsOpenRoute(request.Path))
         {
-            await AuthProblems.WriteAsync(context, AuthProblems.SignInRequired, AuthProblems.SignInRequiredMessage,
-                StatusCodes.Status401Unauthorized, settings.Mode == AuthSettings.ModeOidc ? OidcSignIn.SignInUrl(request) : null);
+            await AuthProblems.WriteAsync(context, ServerProblems.SignInRequired, AuthProblems.SignInRequiredMessage,
+                settings.Mode == AuthSettings.ModeOidc ? OidcSignIn.SignInUrl(request) : null);
             return;
         }
         await next(context);

@@ -1,10 +1,7 @@
 using System.Security.Cryptography;
-using System.Text;
 using XiqingSearch.Core.Indexing;
-using XiqingSearch.Core.Problems;
 using XiqingSearch.Server.Auth;
 using XiqingSearch.Server.Hosting;
-using XiqingSearch.Server.Http;
 
 namespace XiqingSearch.Server.Endpoints;
 
@@ -25,12 +22,8 @@ internal static class AdminEndpoints
         app.MapPost("/api/admin/reindex", Reindex)
             .WithName("Reindex")
             .WithSummary("Rebuilds the index and switches to it. Header X-Xiqing-Key: the configured admin key.")
-            .Produces<BuildReport>(StatusCodes.Status200OK, "application/json")
-            .Produces<ErrorResponse>(StatusCodes.Status401Unauthorized, "application/json")
-            .Produces<ErrorResponse>(StatusCodes.Status403Forbidden, "application/json")
-            .Produces<ErrorResponse>(StatusCodes.Status404NotFound, "application/json")
-            .Produces<ErrorResponse>(StatusCodes.Status409Conflict, "application/json")
-            .Produces<ErrorResponse>(StatusCodes.Status422UnprocessableEntity, "application/json")
+            .Answers<BuildReport>(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound,
+                StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity)
             .RequireRateLimiting(RateLimits.Admin);
     }
 
@@ -45,7 +38,7 @@ internal static class AdminEndpoints
         if (!auth.IsAdmin(caller) && !(settings.IsAdminEnabled && HasKey(context.Request, settings.AdminKey!)))
         {
             return caller.User is not null
-                ? AuthProblems.Json(AuthProblems.Forbidden, AuthProblems.ForbiddenMessage(auth.AdminGroup), StatusCodes.Status403Forbidden)
+                ? ProblemMapper.ToResult(new Problem(ServerProblems.Forbidden, AuthProblems.ForbiddenMessage(auth.AdminGroup)))
                 : ProblemMapper.ToResult(new Problem(ServerProblems.AdminUnauthorized, ServerMessages.AdminUnauthorized));
         }
         // The build is CPU-bound and synchronous; keep it off the request thread's continuation. It is not

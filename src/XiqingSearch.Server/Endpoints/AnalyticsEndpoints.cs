@@ -1,15 +1,8 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using XiqingSearch.Core.Export;
-using XiqingSearch.Core.Json;
-using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Analytics;
-using XiqingSearch.Core.Search.Model;
 using XiqingSearch.Server.Auth;
 using XiqingSearch.Server.Hosting;
-using XiqingSearch.Server.Http;
 
 namespace XiqingSearch.Server.Endpoints;
 
@@ -19,34 +12,22 @@ namespace XiqingSearch.Server.Endpoints;
 /// </summary>
 internal static class AnalyticsEndpoints
 {
-    private const string JsonContentType = "application/json; charset=utf-8";
-
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/compare", Compare)
-            .WithName("Compare")
-            .WithSummary("Compares phrases year by year.")
-            .WithDescription(
+        app.Get("/api/compare", Compare, "Compares phrases year by year.",
                 $"Parameters: q (a phrase or query; repeat for each phrase, at most {CompareRequest.MaxPhrases}), and the " +
                 $"filters of /api/search: {FilterNames(RequestDeclarations.Filters)} — each repeatable (ORed); " +
                 $"multiYear = {MultiYearModes.Names} (where the 2021–2025 plan counts; default first-year). Each cell " +
                 "is what /api/search?q=PHRASE&year=Y counts; per10k = occurrences per 10,000 characters of that year's documents. " +
                 "format = json (default), csv (text/csv, the columns of `xiqing compare --format csv`, as an attachment) or docx (the table as a Word document); any other format is 400.")
             .Produces<CompareResult>(StatusCodes.Status200OK, "application/json", "text/csv")
-            .Produces<ErrorResponse>(StatusCodes.Status400BadRequest, "application/json")
-            .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json");
-        app.MapGet("/api/new-terms", NewTerms)
-            .WithName("NewTerms")
-            .WithSummary("Terms new in a year, and terms gone from it.")
-            .WithDescription(
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status503ServiceUnavailable);
+        app.Get("/api/new-terms", NewTerms, "Terms new in a year, and terms gone from it.",
                 $"Parameters: year (required), since (first year compared with; default the first indexed), limit " +
                 $"(1..{NewTermsRequest.MaxLimit}, default {NewTermsRequest.DefaultLimit}), multiYear = first-year | exclude, and the filters of " +
                 $"/api/search but the year: {FilterNames(RequestDeclarations.FiltersWithoutYear)} (the terms come from the paragraphs they keep). " +
                 "Each occurrence count is what /api/search counts for the term in that year with the same filters.")
-            .Produces<NewTermsResult>(StatusCodes.Status200OK, "application/json")
-            .Produces<ErrorResponse>(StatusCodes.Status400BadRequest, "application/json")
-            .Produces<ErrorResponse>(StatusCodes.Status404NotFound, "application/json")
-            .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json");
+            .Answers<NewTermsResult>(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable);
     }
 
     private static string FilterNames(IEnumerable<FilterDeclaration> filters) => string.Join(", ", filters.Select(f => f.Parameter.Name));
@@ -82,10 +63,9 @@ internal static class AnalyticsEndpoints
         {
             return ProblemMapper.ToResult(mode.Problems[0]);
         }
-        var engine = holder.Current;
-        if (!engine.IsSuccess)
+        if (!holder.TryEngine(out var engine, out var unavailable))
         {
-            return ProblemMapper.Unavailable(engine.Problems[0]);
+            return unavailable;
         }
         var request = new CompareRequest
         {
@@ -98,16 +78,16 @@ internal static class AnalyticsEndpoints
         if (format == "csv")
         {
             var csv = await guard.RunAsync(context, "compare-csv", parameters,
-                _ => Csv(engine.Value.Compare(request)), OccurrenceCsv.ContentType);
+                _ => Csv(engine.Compare(request)), OccurrenceCsv.ContentType);
             return Attachment(csv, "xiqing-compare.csv");
         }
         if (format == "docx")
         {
             var docx = await guard.RunAsync(context, "compare-docx", parameters,
-                _ => Docx(engine.Value.Compare(request)), WordExport.ContentType);
+                _ => Docx(engine.Compare(request)), WordExport.ContentType);
             return Attachment(docx, "xiqing-compare.docx");
         }
-        return await guard.RunAsync(context, "compare", parameters, _ => Serialize(engine.Value.Compare(request)));
+        return await guard.RunAsync(context, "compare", parameters, _ => Serialize(engine.Compare(request)));
     }
 
     private static async Task<IResult> NewTerms(HttpContext context, EngineHolder holder, RouteGuard guard)
@@ -127,10 +107,9 @@ internal static class AnalyticsEndpoints
         {
             return ProblemMapper.ToResult(problem);
         }
-        var engine = holder.Current;
-        if (!engine.IsSuccess)
+        if (!holder.TryEngine(out var engine, out var unavailable))
         {
-            return ProblemMapper.Unavailable(engine.Problems[0]);
+            return unavailable;
         }
         var request = new NewTermsRequest
         {
@@ -142,7 +121,7 @@ internal static class AnalyticsEndpoints
             Caller = context.Caller(),
         };
         return await guard.RunAsync(context, "new-terms", NewTermsParameters,
-            _ => Serialize(engine.Value.NewTerms(request)));
+            _ => Serialize(engine.NewTerms(request)));
     }
 
     private static Result<byte[]> Csv(Result<CompareResult> result)

@@ -1,12 +1,6 @@
-using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using XiqingSearch.Core.Json;
-using XiqingSearch.Core.Problems;
-using XiqingSearch.Core.Search.Model;
 using XiqingSearch.Server.Auth;
 using XiqingSearch.Server.Hosting;
-using XiqingSearch.Server.Http;
 
 namespace XiqingSearch.Server.Endpoints;
 
@@ -15,63 +9,40 @@ internal static class DocumentEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/documents", Documents)
-            .WithName("Documents")
-            .WithSummary("The indexed documents: id, title, year (null: unknown) and where it was read, period, number, issuer, dates, source URL, copies, warnings, paragraph counts; then the skipped files.")
-            .Produces<IReadOnlyList<DocumentSummary>>(StatusCodes.Status200OK, "application/json")
-            .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json")
+        app.Get("/api/documents", Documents, "The indexed documents: id, title, year (null: unknown) and where it was read, period, number, issuer, dates, source URL, copies, warnings, paragraph counts; then the skipped files.")
+            .Answers<IReadOnlyList<DocumentSummary>>(StatusCodes.Status503ServiceUnavailable)
             .WithMetadata(new WarmUpRequests());
 
-        app.MapGet("/api/documents/{doc}", Document)
-            .WithName("Document")
-            .WithSummary("A whole document: metadata and every paragraph in reading order, with the occurrences of q (optional) highlighted.")
-            .Produces<DocumentView>(StatusCodes.Status200OK, "application/json")
-            .Produces<ErrorResponse>(StatusCodes.Status400BadRequest, "application/json")
-            .Produces<ErrorResponse>(StatusCodes.Status404NotFound, "application/json")
-            .Produces<ErrorResponse>(StatusCodes.Status413PayloadTooLarge, "application/json")
-            .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json");
+        app.Get("/api/documents/{doc}", Document, "A whole document: metadata and every paragraph in reading order, with the occurrences of q (optional) highlighted.")
+            .Answers<DocumentView>(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status413PayloadTooLarge,
+                StatusCodes.Status503ServiceUnavailable);
 
-        app.MapGet("/api/documents/{doc}/paragraphs/{n}", Paragraph)
-            .WithName("Paragraph")
-            .WithSummary("A paragraph (1-based n) with up to `context` neighbours each side (default 2, at most 20) and its chapter path.")
-            .Produces<ParagraphContext>(StatusCodes.Status200OK, "application/json")
-            .Produces<ErrorResponse>(StatusCodes.Status400BadRequest, "application/json")
-            .Produces<ErrorResponse>(StatusCodes.Status404NotFound, "application/json");
+        app.Get("/api/documents/{doc}/paragraphs/{n}", Paragraph, "A paragraph (1-based n) with up to `context` neighbours each side (default 2, at most 20) and its chapter path.")
+            .Answers<ParagraphContext>(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
-        app.MapGet("/api/documents/{doc}/outline", Outline)
-            .WithName("Outline")
-            .WithSummary("The document's table of contents: its headings as a tree, each with its paragraph number (where the document opens) and level, children nested.")
-            .Produces<DocumentOutline>(StatusCodes.Status200OK, "application/json")
-            .Produces<ErrorResponse>(StatusCodes.Status404NotFound, "application/json")
-            .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json");
+        app.Get("/api/documents/{doc}/outline", Outline, "The document's table of contents: its headings as a tree, each with its paragraph number (where the document opens) and level, children nested.")
+            .Answers<DocumentOutline>(StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable);
 
-        app.MapGet("/api/documents/{doc}/original", Original)
-            .WithName("Original")
-            .WithSummary("The document's source file as it is in the seeds folder (or one of its copies, `file`): a PDF inline, anything else as an attachment.")
+        app.Get("/api/documents/{doc}/original", Original, "The document's source file as it is in the seeds folder (or one of its copies, `file`): a PDF inline, anything else as an attachment.")
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
-            .Produces<ErrorResponse>(StatusCodes.Status404NotFound, "application/json")
-            .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json");
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable);
 
         // A document in a subfolder of the seeds has an id with '/', whose segments are path segments here: these
         // routes take them (the ones above take an id of one segment, or with '/' sent as %2F).
         app.MapGet("/api/documents/{first}/{**rest}", NestedDocument).ExcludeFromDescription();
 
-        app.MapGet("/api/facets", Facets)
-            .WithName("Facets")
-            .WithSummary("Paragraph counts per facet value (year, topic, chapter, doc, type, issuer) over the whole corpus.")
-            .WithDescription("Each value has count, the paragraphs with that value. There is no query, so there is nothing " +
+        app.Get("/api/facets", Facets, "Paragraph counts per facet value (year, topic, chapter, doc, type, issuer) over the whole corpus.",
+                "Each value has count, the paragraphs with that value. There is no query, so there is nothing " +
                 "whose occurrences could be counted: unlike /api/search's facets, values carry no occurrences field.")
-            .Produces<SearchFacets>(StatusCodes.Status200OK, "application/json")
-            .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json")
+            .Answers<SearchFacets>(StatusCodes.Status503ServiceUnavailable)
             .WithMetadata(new WarmUpRequests());
     }
 
     private static IResult Documents(HttpContext context, EngineHolder holder)
     {
-        var engine = holder.Current;
-        return engine.IsSuccess
-            ? TypedResults.Ok(engine.Value.Documents(context.Caller()))
-            : ProblemMapper.Unavailable(engine.Problems[0]);
+        return holder.TryEngine(out var engine, out var unavailable)
+            ? TypedResults.Ok(engine.Documents(context.Caller()))
+            : unavailable;
     }
 
     /// <summary>
@@ -83,13 +54,12 @@ internal static class DocumentEndpoints
         ServerSettings settings, RouteGuard guard)
     {
         var path = first + "/" + rest;
-        var engine = holder.Current;
-        if (!engine.IsSuccess)
+        if (!holder.TryEngine(out var engine, out var unavailable))
         {
-            return ProblemMapper.Unavailable(engine.Problems[0]);
+            return unavailable;
         }
         var segments = path.Split('/');
-        bool IsDocument(string id) => engine.Value.HasDocument(id, context.Caller());
+        bool IsDocument(string id) => engine.HasDocument(id, context.Caller());
         if (segments.Length >= 2 && segments[^1] == "original")
         {
             var doc = string.Join('/', segments[..^1]);
@@ -122,13 +92,12 @@ internal static class DocumentEndpoints
 
     private static IResult Original(string doc, HttpContext context, EngineHolder holder)
     {
-        var engine = holder.Current;
-        if (!engine.IsSuccess)
+        if (!holder.TryEngine(out var engine, out var unavailable))
         {
-            return ProblemMapper.Unavailable(engine.Problems[0]);
+            return unavailable;
         }
         var file = context.Request.Query["file"].ToString();
-        var found = engine.Value.OriginalFile(IdOf(doc), file.Length == 0 ? null : file, context.Caller());
+        var found = engine.OriginalFile(IdOf(doc), file.Length == 0 ? null : file, context.Caller());
         if (!found.IsSuccess)
         {
             return ProblemMapper.ToResult(found.Problems[0]);
@@ -163,14 +132,13 @@ internal static class DocumentEndpoints
         doc = IdOf(doc);
         // The query's bounds are the search's own (SearchLimits), checked by the engine.
         var q = context.Request.Query["q"].ToString();
-        var engine = holder.Current;
-        if (!engine.IsSuccess)
+        if (!holder.TryEngine(out var engine, out var unavailable))
         {
-            return ProblemMapper.Unavailable(engine.Problems[0]);
+            return unavailable;
         }
         return await guard.RunAsync(context, "document", ["q"], _ =>
         {
-            var result = engine.Value.GetDocument(doc, q, context.Caller());
+            var result = engine.GetDocument(doc, q, context.Caller());
             if (!result.IsSuccess)
             {
                 return Result<byte[]>.Fail(result.Problems);
@@ -205,32 +173,29 @@ internal static class DocumentEndpoints
         {
             return ProblemMapper.BadParameter("context", ServerMessages.NotAnInteger("context", contextText));
         }
-        var engine = holder.Current;
-        if (!engine.IsSuccess)
+        if (!holder.TryEngine(out var engine, out var unavailable))
         {
-            return ProblemMapper.Unavailable(engine.Problems[0]);
+            return unavailable;
         }
-        var result = engine.Value.GetParagraph(doc, paragraph, neighbours, context.Caller());
+        var result = engine.GetParagraph(doc, paragraph, neighbours, context.Caller());
         return result.IsSuccess ? TypedResults.Ok(result.Value) : ProblemMapper.ToResult(result.Problems[0]);
     }
 
     private static IResult Outline(string doc, HttpContext context, EngineHolder holder)
     {
-        var engine = holder.Current;
-        if (!engine.IsSuccess)
+        if (!holder.TryEngine(out var engine, out var unavailable))
         {
-            return ProblemMapper.Unavailable(engine.Problems[0]);
+            return unavailable;
         }
-        var result = engine.Value.Outline(IdOf(doc), context.Caller());
+        var result = engine.Outline(IdOf(doc), context.Caller());
         return result.IsSuccess ? TypedResults.Ok(result.Value) : ProblemMapper.ToResult(result.Problems[0]);
     }
 
     private static IResult Facets(HttpContext context, EngineHolder holder)
     {
-        var engine = holder.Current;
-        return engine.IsSuccess
-            ? TypedResults.Bytes(CorpusFacetsJson(engine.Value.CorpusFacets(context.Caller())), "application/json; charset=utf-8")
-            : ProblemMapper.Unavailable(engine.Problems[0]);
+        return holder.TryEngine(out var engine, out var unavailable)
+            ? TypedResults.Bytes(CorpusFacetsJson(engine.CorpusFacets(context.Caller())), "application/json; charset=utf-8")
+            : unavailable;
     }
 
     /// <summary>

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Routing.Patterns;
-using XiqingSearch.Core.Problems;
 using XiqingSearch.Server.Hosting;
-using XiqingSearch.Server.Http;
 
 namespace XiqingSearch.Server.Endpoints;
 

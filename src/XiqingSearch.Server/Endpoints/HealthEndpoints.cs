@@ -1,9 +1,5 @@
-using XiqingSearch.Core.Json;
-using XiqingSearch.Core.Problems;
-using XiqingSearch.Core.Search.Model;
 using XiqingSearch.Server.Auth;
 using XiqingSearch.Server.Hosting;
-using XiqingSearch.Server.Http;
 
 namespace XiqingSearch.Server.Endpoints;
 
@@ -22,11 +18,8 @@ internal static class HealthEndpoints
             .WithSummary("Alive: the process answers.")
             .Produces<HealthStatus>(StatusCodes.Status200OK, "application/json");
 
-        app.MapGet("/readyz", Ready)
-            .WithName("Ready")
-            .WithSummary("Ready: the index is open and searchable; 503 with the reason otherwise.")
-            .Produces<HealthStatus>(StatusCodes.Status200OK, "application/json")
-            .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json");
+        app.Get("/readyz", Ready, "Ready: the index is open and searchable; 503 with the reason otherwise.")
+            .Answers<HealthStatus>(StatusCodes.Status503ServiceUnavailable);
     }
 
     private static IResult Ready(HttpContext context, EngineHolder holder)

@@ -2,10 +2,8 @@ using System.Text.RegularExpressions;
 using Microsoft.OpenApi;
 using XiqingSearch.Core.Export;
 using XiqingSearch.Core.Ingestion;
-using XiqingSearch.Core.Json;
 using XiqingSearch.Core.Search.Analytics;
 using XiqingSearch.Core.Search.Engine;
-using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Server.Endpoints;
 

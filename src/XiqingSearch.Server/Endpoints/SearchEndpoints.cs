@@ -1,14 +1,7 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using XiqingSearch.Core.Export;
-using XiqingSearch.Core.Json;
-using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Engine;
-using XiqingSearch.Core.Search.Model;
 using XiqingSearch.Server.Auth;
 using XiqingSearch.Server.Hosting;
-using XiqingSearch.Server.Http;
 
 namespace XiqingSearch.Server.Endpoints;
 
@@ -19,21 +12,15 @@ internal static class SearchEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/search", Search)
-            .WithName("Search")
-            .WithSummary("Searches the paragraphs of all documents.")
-            .WithDescription(
+        app.Get("/api/search", Search, "Searches the paragraphs of all documents.",
                 "Every occurrence of every matching paragraph, highlighted. Filters repeat (ORed); different filters are " +
                 "ANDed; facet counts are multi-select (each facet ignores its own filter). Highlights are 0-based " +
                 "UTF-16 [start, end) offsets into text; snippetHighlights into snippet. format=csv exports every " +
                 "occurrence of every hit as text/csv, format=docx every hit as a Word document with every occurrence highlighted " +
                 "(either past Xiqing:Answers:MaxCsvRows occurrences: 413 answer.too-large). A query with too many phrases is 400 query.too-many-clauses; one that runs past its " +
                 "time budget 503 search.timeout.")
-            .Produces<SearchResponse>(StatusCodes.Status200OK, "application/json")
-            .Produces<ErrorResponse>(StatusCodes.Status400BadRequest, "application/json")
-            .Produces<ErrorResponse>(StatusCodes.Status413PayloadTooLarge, "application/json")
-            .Produces<ErrorResponse>(StatusCodes.Status429TooManyRequests, "application/json")
-            .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json")
+            .Answers<SearchResponse>(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status429TooManyRequests,
+                StatusCodes.Status503ServiceUnavailable)
             .RequireRateLimiting(RateLimits.Search)
             // Facets and a first page, a later page in another order, a filtered longer page.
             .WithMetadata(new WarmUpRequests("?q=" + WarmUpRequests.Phrase, "?q=" + WarmUpRequests.Phrase + "&offset=10&sort=year",
@@ -60,16 +47,15 @@ internal static class SearchEndpoints
         {
             return ProblemMapper.ToResult(parsed.Problem!, parsed.Parameter);
         }
-        var engine = holder.Current;
-        if (!engine.IsSuccess)
+        if (!holder.TryEngine(out var engine, out var unavailable))
         {
-            return ProblemMapper.Unavailable(engine.Problems[0]);
+            return unavailable;
         }
         request = request with { Caller = context.Caller() };
         // The start-up warm-up's requests neither read nor fill the cache: it holds what clients asked for. The key
         // names what the caller may see, so no answer crosses to a caller who may see less.
         var key = ServerWarmUp.IsWarmUp(context) ? null
-            : engine.Value.VisibilityKey(request.Caller) + "\n" + SearchParameters.CacheKey(request);
+            : engine.VisibilityKey(request.Caller) + "\n" + SearchParameters.CacheKey(request);
         if (key is not null && cache.Get(key, generation) is { } cached)
         {
             AuditLog.NoteAnswer(context, cached);
@@ -78,7 +64,7 @@ internal static class SearchEndpoints
         Result<SearchResponse> result;
         try
         {
-            result = engine.Value.Search(request, settings.QueryLimits, context.RequestAborted);
+            result = engine.Search(request, settings.QueryLimits, context.RequestAborted);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -121,10 +107,9 @@ internal static class SearchEndpoints
         {
             return ProblemMapper.ToResult(parsed.Problem!, parsed.Parameter);
         }
-        var engine = holder.Current;
-        if (!engine.IsSuccess)
+        if (!holder.TryEngine(out var engine, out var unavailable))
         {
-            return ProblemMapper.Unavailable(engine.Problems[0]);
+            return unavailable;
         }
         request = request with { Caller = context.Caller() };
         using var slot = guard.TrySlot(context, "export", out var refused);
@@ -134,13 +119,13 @@ internal static class SearchEndpoints
         }
         if (format == "docx")
         {
-            return Docx(context, engine.Value, settings, request);
+            return Docx(context, engine, settings, request);
         }
         Result<SearchExport> export;
         try
         {
             // One run of the query on one commit: the count decides, then the same run's hits are streamed.
-            export = engine.Value.Export(request, settings.QueryLimits, context.RequestAborted);
+            export = engine.Export(request, settings.QueryLimits, context.RequestAborted);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {

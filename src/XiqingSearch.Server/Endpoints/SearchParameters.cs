@@ -1,8 +1,4 @@
-using System.Globalization;
 using Microsoft.Extensions.Primitives;
-using XiqingSearch.Core.Problems;
-using XiqingSearch.Core.Search.Model;
-using XiqingSearch.Server.Http;
 
 namespace XiqingSearch.Server.Endpoints;
 

@@ -1,12 +1,7 @@
-using System.Globalization;
-using System.Text.Json;
-using XiqingSearch.Core.Json;
 using XiqingSearch.Core.Search.Engine;
-using XiqingSearch.Core.Search.Model;
 using XiqingSearch.Core.Search.Suggestions;
 using XiqingSearch.Server.Auth;
 using XiqingSearch.Server.Hosting;
-using XiqingSearch.Server.Http;
 
 namespace XiqingSearch.Server.Endpoints;
 
@@ -15,16 +10,11 @@ internal static class SuggestEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/suggest", Suggest)
-            .WithName("Suggest")
-            .WithSummary("Completes what the user has typed with phrases of the documents.")
-            .WithDescription(
+        app.Get("/api/suggest", Suggest, "Completes what the user has typed with phrases of the documents.",
                 "Parameters: q (what has been typed; empty gives no suggestions), limit (1..50, default 8). " +
                 "Suggestions start with q (most frequent first), then contain it; each is a heading, a SmartCn word " +
                 "of two or more characters or a frequent character sequence, with its occurrences in all documents.")
-            .Produces<SuggestResponse>(StatusCodes.Status200OK, "application/json")
-            .Produces<ErrorResponse>(StatusCodes.Status400BadRequest, "application/json")
-            .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json");
+            .Answers<SuggestResponse>(StatusCodes.Status400BadRequest, StatusCodes.Status503ServiceUnavailable);
     }
 
     private static async Task<IResult> Suggest(HttpContext context, EngineHolder holder, RouteGuard guard)
@@ -38,12 +28,11 @@ internal static class SuggestEndpoints
             return ProblemMapper.BadParameter("limit",
                 $"limit must be a whole number from 1 to {SearchEngine.MaxSuggestions}, not '{limitText}'.");
         }
-        var engine = holder.Current;
-        if (!engine.IsSuccess)
+        if (!holder.TryEngine(out var engine, out var unavailable))
         {
-            return ProblemMapper.Unavailable(engine.Problems[0]);
+            return unavailable;
         }
         return await guard.RunAsync(context, "suggest", ["q", "limit"],
-            _ => JsonSerializer.SerializeToUtf8Bytes(engine.Value.Suggest(query, limit, context.Caller()), XiqingJson.Options));
+            _ => JsonSerializer.SerializeToUtf8Bytes(engine.Suggest(query, limit, context.Caller()), XiqingJson.Options));
     }
 }

@@ -1,5 +1,3 @@
-using XiqingSearch.Core.Problems;
-
 namespace XiqingSearch.Server.Http;
 
 /// <summary>How HTTP spells each <see cref="RequestParameter"/>: the query-string (or route) name of the value.</summary>

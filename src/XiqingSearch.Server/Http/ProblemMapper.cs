@@ -1,5 +1,3 @@
-using XiqingSearch.Core.Problems;
-
 namespace XiqingSearch.Server.Http;
 
 /// <summary>
@@ -9,24 +7,21 @@ namespace XiqingSearch.Server.Http;
 /// </summary>
 internal static class ProblemMapper
 {
-    /// <summary>The HTTP status for a problem code.</summary>
-    public static int StatusFor(string code) => code switch
+    /// <summary>
+    /// The HTTP status for a problem code: the server's own codes carry theirs (<see cref="ServerProblems"/>); Core's
+    /// are mapped here, by code or by area.
+    /// </summary>
+    public static int StatusFor(string code) => ServerProblems.StatusOf(code) ?? code switch
     {
         _ when code.StartsWith("query.", StringComparison.Ordinal) => StatusCodes.Status400BadRequest,
         ProblemCodes.BadParameter => StatusCodes.Status400BadRequest,
         ProblemCodes.NotFound => StatusCodes.Status404NotFound,
-        ServerProblems.AdminDisabled => StatusCodes.Status404NotFound,
-        ServerProblems.AdminUnauthorized => StatusCodes.Status401Unauthorized,
         ProblemCodes.IndexBusy => StatusCodes.Status409Conflict,
         ProblemCodes.SearchTimeout => StatusCodes.Status503ServiceUnavailable,
-        ServerProblems.RateLimited => StatusCodes.Status429TooManyRequests,
-        ServerProblems.Busy => StatusCodes.Status503ServiceUnavailable,
-        ServerProblems.AnswerTooLarge => StatusCodes.Status413PayloadTooLarge,
         ProblemCodes.IndexReadOnly or ProblemCodes.IndexPathIsFile or ProblemCodes.IndexCannotCreate
             or ProblemCodes.IndexWriteFailed => StatusCodes.Status503ServiceUnavailable,
         // The seeds the server was asked to index are bad (a GB18030 file, a FIFO, …): the request cannot be done.
         _ when code.StartsWith("ingest.", StringComparison.Ordinal) => StatusCodes.Status422UnprocessableEntity,
-        ServerProblems.NotReady => StatusCodes.Status503ServiceUnavailable,
         ProblemCodes.IndexMissing or ProblemCodes.IndexIncompatible => StatusCodes.Status503ServiceUnavailable,
         _ when code.StartsWith("smartcn.", StringComparison.Ordinal) => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,

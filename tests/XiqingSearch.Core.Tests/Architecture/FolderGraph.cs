@@ -15,7 +15,8 @@ internal sealed record FolderEdge(string From, string To, string File, int Line,
 /// The folders of the product's source and which uses which, read from the C# source with Roslyn (folder =
 /// namespace, so a folder is its namespace without the leading <c>XiqingSearch.</c>, dots as slashes). The source
 /// is read rather than the compiled assemblies because a constant is copied into the code that reads it: the
-/// assembly no longer names the folder it came from.
+/// assembly no longer names the folder it came from. A use is a name resolved to a type or member, not a using line,
+/// so one that a project's <c>GlobalUsings.cs</c> (read with the rest) brings into scope counts as any other.
 /// </summary>
 internal sealed class FolderGraph
 {

@@ -38,11 +38,7 @@ public sealed class LayerOrderTests
         var graph = s_graph.Value;
         var order = s_order.Value;
 
-        var against = graph.Edges
-            .Where(e => order.LayerOf(e.From) is int from && order.LayerOf(e.To) is int to && to > from)
-            .Select(e => $"{e}: layer {order.LayerOf(e.From)} uses layer {order.LayerOf(e.To)}")
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var against = Against(graph, order);
 
         Assert.True(against.Count == 0, "Uses against the order of src/ARCHITECTURE.md:\n" + string.Join('\n', against));
     }
@@ -114,6 +110,42 @@ public sealed class LayerOrderTests
         Assert.Equal("A+B", order.UnitOf("B"));
         Assert.Equal("C", order.UnitOf("C"));
     }
+
+    [Fact]
+    public void Read_UseThroughGlobalUsing_IsAnEdgeAgainstTheOrder()
+    {
+        // Each project says the namespaces nearly all its files use once, in its GlobalUsings.cs: a use that needs
+        // no using line of its own is still a use, and one against the order still fails.
+        var root = Directory.CreateTempSubdirectory("xiqing-layers-");
+        try
+        {
+            var project = Directory.CreateDirectory(Path.Combine(root.FullName, "XiqingSearch.Core"));
+            Directory.CreateDirectory(Path.Combine(project.FullName, "Lower"));
+            Directory.CreateDirectory(Path.Combine(project.FullName, "Upper"));
+            File.WriteAllText(Path.Combine(project.FullName, "GlobalUsings.cs"), "global using XiqingSearch.Core.Upper;\n");
+            File.WriteAllText(Path.Combine(project.FullName, "Upper", "High.cs"),
+                "namespace XiqingSearch.Core.Upper;\npublic static class High { public const int Limit = 3; }\n");
+            File.WriteAllText(Path.Combine(project.FullName, "Lower", "Low.cs"),
+                "namespace XiqingSearch.Core.Lower;\npublic static class Low { public static int Twice => 2 * High.Limit; }\n");
+
+            var graph = FolderGraph.Read(root.FullName, ["XiqingSearch.Core"]);
+            var order = LayerOrder.Parse("```layers\nCore/Lower\nCore/Upper\n```\n");
+
+            Assert.Equal(["Core/Upper"], graph.Targets("Core/Lower"));
+            var against = Assert.Single(Against(graph, order));
+            Assert.Contains("Lower/Low.cs:2", against, StringComparison.Ordinal);
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
+
+    private static List<string> Against(FolderGraph graph, LayerOrder order) => graph.Edges
+        .Where(e => order.LayerOf(e.From) is int from && order.LayerOf(e.To) is int to && to > from)
+        .Select(e => $"{e}: layer {order.LayerOf(e.From)} uses layer {order.LayerOf(e.To)}")
+        .Order(StringComparer.Ordinal)
+        .ToList();
 
     private static string Describe(IReadOnlyList<IReadOnlyList<FolderEdge>> cycles)
     {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using XiqingSearch.Server.Auth;
+using XiqingSearch.Server.Http;
 
 namespace XiqingSearch.Server.Tests.Auth;
 
@@ -79,7 +80,7 @@ public sealed class SignInTests(ServerFixture server) : IDisposable
 
             Assert.Equal(HttpStatusCode.Unauthorized, status);
             var error = body.GetProperty("error");
-            Assert.Equal(AuthProblems.BadApiKey, error.GetProperty("code").GetString());
+            Assert.Equal(ServerProblems.BadApiKey, error.GetProperty("code").GetString());
             Assert.Contains("密钥无效", error.GetProperty("message").GetString(), StringComparison.Ordinal);
         }
         finally
@@ -119,7 +120,7 @@ public sealed class SignInTests(ServerFixture server) : IDisposable
         {
             var (refused, body) = await SendAsync(client, HttpMethod.Post, "/api/admin/reindex", (SignInMiddleware.ApiKeyHeader, reader));
             Assert.Equal(HttpStatusCode.Forbidden, refused);
-            Assert.Equal(AuthProblems.Forbidden, body.GetProperty("error").GetProperty("code").GetString());
+            Assert.Equal(ServerProblems.Forbidden, body.GetProperty("error").GetProperty("code").GetString());
             Assert.Contains("xiqing-admin", body.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
 
             var (anonymous, _) = await SendAsync(client, HttpMethod.Post, "/api/admin/reindex");
@@ -145,7 +146,7 @@ public sealed class SignInTests(ServerFixture server) : IDisposable
             var (status, body) = await SendAsync(client, HttpMethod.Post, "/api/admin/reindex",
                 ("Origin", "http://evil.example"), ("Sec-Fetch-Site", "cross-site"));
             Assert.Equal(HttpStatusCode.Forbidden, status);
-            Assert.Equal(AuthProblems.CrossSite, body.GetProperty("error").GetProperty("code").GetString());
+            Assert.Equal(ServerProblems.CrossSite, body.GetProperty("error").GetProperty("code").GetString());
 
             // The same origin without a token is not refused as cross-site; it is refused for want of a key.
             var (same, _) = await SendAsync(client, HttpMethod.Post, "/api/admin/reindex", ("Sec-Fetch-Site", "same-origin"));
@@ -165,7 +166,7 @@ public sealed class SignInTests(ServerFixture server) : IDisposable
         {
             var (api, body) = await SendAsync(client, HttpMethod.Get, "/api/search?q=发展");
             Assert.Equal(HttpStatusCode.Unauthorized, api);
-            Assert.Equal(AuthProblems.SignInRequired, body.GetProperty("error").GetProperty("code").GetString());
+            Assert.Equal(ServerProblems.SignInRequired, body.GetProperty("error").GetProperty("code").GetString());
 
             using var page = new HttpRequestMessage(HttpMethod.Get, "/");
             page.Headers.Accept.ParseAdd("text/html");

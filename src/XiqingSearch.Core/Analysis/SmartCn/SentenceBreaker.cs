@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace XiqingSearch.Core.Analysis.SmartCn;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.En;
-using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Core.Analysis.SmartCn;
 

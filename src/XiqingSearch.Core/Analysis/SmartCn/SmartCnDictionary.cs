@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.IO.Compression;
-using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Core.Analysis.SmartCn;
 

@@ -1,4 +1,3 @@
-using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Core.Search.Analytics;

@@ -3,7 +3,6 @@ using Lucene.Net.Search;
 using Lucene.Net.Util;
 using XiqingSearch.Core.Analysis.Bigrams;
 using XiqingSearch.Core.Indexing;
-using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Commit;
 using XiqingSearch.Core.Search.Highlighting;
 

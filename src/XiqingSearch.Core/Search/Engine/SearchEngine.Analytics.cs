@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Analytics;
 using XiqingSearch.Core.Search.Commit;
 using XiqingSearch.Core.Search.Model;

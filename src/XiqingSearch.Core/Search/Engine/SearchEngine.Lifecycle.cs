@@ -1,5 +1,4 @@
 using XiqingSearch.Core.Indexing;
-using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Core.Search.Engine;
 

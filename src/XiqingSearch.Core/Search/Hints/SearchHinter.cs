@@ -1,4 +1,3 @@
-using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Commit;
 using XiqingSearch.Core.Search.Model;
 using XiqingSearch.Core.Search.Query;

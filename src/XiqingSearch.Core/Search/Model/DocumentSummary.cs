@@ -7,17 +7,17 @@ namespace XiqingSearch.Core.Search.Model;
 public sealed record DocumentSummary : DocumentDescription
 {
     /// <summary>All indexed units of the document (paragraphs + headings + table rows).</summary>
-    [JsonPropertyOrder(1)]
+    [JsonPropertyOrder(2)]
     public int Paragraphs { get; init; }
 
     /// <summary>Counts per kind (<c>paragraph</c>, <c>heading</c>, <c>table-row</c>).</summary>
-    [JsonPropertyOrder(1)]
+    [JsonPropertyOrder(2)]
     public required IReadOnlyDictionary<string, int> Kinds { get; init; }
 
     /// <summary>
     /// For a document that could not be read (scanned, encrypted, damaged): why, and on which page; it has no
     /// paragraphs in the index. Null for indexed documents.
     /// </summary>
-    [JsonPropertyOrder(1)]
+    [JsonPropertyOrder(2)]
     public SkippedDocument? Skipped { get; init; }
 }

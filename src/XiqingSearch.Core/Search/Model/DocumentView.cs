@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Core.Search.Model;
 
@@ -10,19 +9,19 @@ namespace XiqingSearch.Core.Search.Model;
 public sealed record DocumentView : DocumentDescription
 {
     /// <summary>The query the highlights are for, or null.</summary>
-    [JsonPropertyOrder(1)]
+    [JsonPropertyOrder(2)]
     public string? Query { get; init; }
 
     /// <summary>Occurrences of the query in the whole document.</summary>
-    [JsonPropertyOrder(1)]
+    [JsonPropertyOrder(2)]
     public int TotalOccurrences { get; init; }
 
     /// <summary>Paragraph numbers holding an occurrence, in reading order (for next/previous navigation).</summary>
-    [JsonPropertyOrder(1)]
+    [JsonPropertyOrder(2)]
     public required IReadOnlyList<int> HitParagraphs { get; init; }
 
     /// <summary>Every paragraph, in reading order.</summary>
-    [JsonPropertyOrder(1)]
+    [JsonPropertyOrder(2)]
     public required IReadOnlyList<DocumentParagraph> Paragraphs { get; init; }
 }
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace XiqingSearch.Core.Search.Model;
 
 /// <summary>How a page range is shown to people: <c>p. 12</c>, or <c>pp. 12–13</c> across a page break.</summary>

@@ -1,5 +1,3 @@
-using XiqingSearch.Core.Problems;
-
 namespace XiqingSearch.Core.Search.Model;
 
 /// <summary>What a request parameter's value is, as both front ends read it from text.</summary>

@@ -1,5 +1,4 @@
 using XiqingSearch.Core.Ingestion;
-using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Core.Search.Model;
 

@@ -1,5 +1,3 @@
-using XiqingSearch.Core.Problems;
-
 namespace XiqingSearch.Core.Search.Model;
 
 /// <summary>One matching paragraph with every occurrence of the query marked.</summary>

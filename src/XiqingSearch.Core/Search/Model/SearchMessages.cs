@@ -1,6 +1,3 @@
-using System.Globalization;
-using XiqingSearch.Core.Problems;
-
 namespace XiqingSearch.Core.Search.Model;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace XiqingSearch.Core.Search.Model;
 
 /// <summary>An inclusive range of years, as a filter (<c>2024</c> or <c>2021..2023</c>).</summary>

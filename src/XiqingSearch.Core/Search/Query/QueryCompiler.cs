@@ -1,10 +1,7 @@
-using System.Globalization;
-using System.Text;
 using Lucene.Net.Analysis;
 using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
 using XiqingSearch.Core.Indexing;
-using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Model;
 using LuceneQuery = Lucene.Net.Search.Query;
 

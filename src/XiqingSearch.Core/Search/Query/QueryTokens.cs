@@ -1,5 +1,4 @@
 using Lucene.Net.QueryParsers.Classic;
-using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Core.Search.Query;
 

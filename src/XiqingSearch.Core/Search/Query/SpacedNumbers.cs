@@ -1,5 +1,3 @@
-using XiqingSearch.Core.Problems;
-
 namespace XiqingSearch.Core.Search.Query;
 
 /// <summary>

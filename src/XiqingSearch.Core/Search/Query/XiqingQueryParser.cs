@@ -1,4 +1,3 @@
-using System.Globalization;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
@@ -8,7 +7,6 @@ using Lucene.Net.Util;
 using XiqingSearch.Core.Analysis.Bigrams;
 using XiqingSearch.Core.Indexing;
 using XiqingSearch.Core.Ingestion;
-using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Model;
 using LuceneQuery = Lucene.Net.Search.Query;
 

@@ -26,7 +26,9 @@ public sealed class XiqingJsonTests(SeedIndexFixture index)
         TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
     };
 
-    private const string DocumentFields = "doc,title,year,number,issuer,writtenDate,publishedDate,sourceUrl,yearSource,copies,warnings,period,type,file";
+    private const string IdentityFields = "doc,title,year,number,issuer,writtenDate,publishedDate,sourceUrl,yearSource";
+
+    private const string DocumentFields = IdentityFields + ",copies,warnings,period,type,file";
 
     [Fact]
     public void DocumentSummaryAndView_SharedDescription_KeepTheirFieldOrder()
@@ -36,6 +38,19 @@ public sealed class XiqingJsonTests(SeedIndexFixture index)
 
         Assert.Equal(DocumentFields + ",paragraphs,kinds,skipped", string.Join(',', Names(summary)));
         Assert.Equal(DocumentFields + ",query,totalOccurrences,hitParagraphs,paragraphs", string.Join(',', Names(view)));
+    }
+
+    [Fact]
+    public void ParagraphContext_SharedIdentity_KeepsItsFieldOrder()
+    {
+        var doc = index.Engine.Documents()[0].Doc;
+
+        var context = index.Engine.GetParagraph(doc, 2, 1).ValueOrThrow();
+
+        // The paragraph answer says which document as every document answer does, then only its file: no copies,
+        // warnings, period or type.
+        Assert.Equal(IdentityFields + ",file,paragraph,before,after", string.Join(',', Names(context)));
+        AssertSame(context);
     }
 
     private static IEnumerable<string> Names<T>(T value) =>
