@@ -28,7 +28,8 @@ internal static class CliHelp
         ["{context.max}"] = SearchLimits.MaxContext,
     };
 
-    private static readonly Dictionary<string, string> s_chinese = Load();
+    private static readonly Dictionary<string, string> s_chinese =
+        TextTable.Read(TableResource, 1).ToDictionary(entry => entry.Key, entry => Text(entry.Value[0]), StringComparer.Ordinal);
 
     // The prose in the verbs' examples (comments after a command, the closing notes), by its English wording.
     private static readonly Dictionary<string, string> s_examples = new(StringComparer.Ordinal)
@@ -118,35 +119,14 @@ internal static class CliHelp
     /// <summary>The keys with a Chinese text, for the tests.</summary>
     internal static IReadOnlyCollection<string> Keys => s_chinese.Keys;
 
-    /// <summary>
-    /// Reads the table: one entry a line, key and Chinese text separated by a tab, <c>\n</c> for a new line, the
-    /// limits filled in; blank lines and lines starting with <c>#</c> are skipped. A line of another shape is a
-    /// fault of the build, named.
-    /// </summary>
-    private static Dictionary<string, string> Load()
+    // An entry's text as shown: \n is a new line, the limits are filled in.
+    private static string Text(string entry)
     {
-        using var stream = typeof(CliHelp).Assembly.GetManifestResourceStream(TableResource)
-            ?? throw new InvalidOperationException($"The help table {TableResource} is not in the assembly.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        var table = new Dictionary<string, string>(StringComparer.Ordinal);
-        var number = 0;
-        while (reader.ReadLine() is { } line)
+        var text = entry.Replace("\\n", "\n", StringComparison.Ordinal);
+        foreach (var (name, value) in s_limits)
         {
-            number++;
-            if (line.Length == 0 || line[0] == '#')
-            {
-                continue;
-            }
-            var fields = line.Split('\t');
-            if (fields.Length != 2 || !table.TryAdd(fields[0], fields[1].Replace("\\n", "\n", StringComparison.Ordinal)))
-            {
-                throw new InvalidDataException($"{TableResource}, line {number}: not a new key and its text separated by a tab.");
-            }
-            foreach (var (name, value) in s_limits)
-            {
-                table[fields[0]] = table[fields[0]].Replace(name, value.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
-            }
+            text = text.Replace(name, value.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
         }
-        return table;
+        return text;
     }
 }

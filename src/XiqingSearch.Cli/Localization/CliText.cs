@@ -12,7 +12,9 @@ internal static class CliText
 {
     private const string TableResource = "XiqingSearch.Cli.Localization.cli-text.tsv";
 
-    private static readonly Dictionary<string, (string En, string Zh)> s_table = Load();
+    // Key, English, Chinese.
+    private static readonly Dictionary<string, (string En, string Zh)> s_table =
+        TextTable.Read(TableResource, 2).ToDictionary(entry => entry.Key, entry => (entry.Value[0], entry.Value[1]), StringComparer.Ordinal);
 
     /// <summary>The entry <paramref name="key"/> in the current language, formatted with invariant numbers.</summary>
     public static string Get(string key, params object?[] args)
@@ -26,31 +28,4 @@ internal static class CliText
 
     /// <summary>Every key, for the test that both languages have every entry.</summary>
     internal static IEnumerable<KeyValuePair<string, (string En, string Zh)>> Entries => s_table;
-
-    /// <summary>
-    /// Reads the table: one entry a line, key, English and Chinese separated by tabs (spaces kept as written); blank
-    /// lines and lines starting with <c>#</c> are skipped. A line of another shape is a fault of the build, named.
-    /// </summary>
-    private static Dictionary<string, (string En, string Zh)> Load()
-    {
-        using var stream = typeof(CliText).Assembly.GetManifestResourceStream(TableResource)
-            ?? throw new InvalidOperationException($"The CLI's text table {TableResource} is not in the assembly.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        var table = new Dictionary<string, (string En, string Zh)>(StringComparer.Ordinal);
-        var number = 0;
-        while (reader.ReadLine() is { } line)
-        {
-            number++;
-            if (line.Length == 0 || line[0] == '#')
-            {
-                continue;
-            }
-            var fields = line.Split('\t');
-            if (fields.Length != 3 || !table.TryAdd(fields[0], (fields[1], fields[2])))
-            {
-                throw new InvalidDataException($"{TableResource}, line {number}: not a new key, English and Chinese separated by tabs.");
-            }
-        }
-        return table;
-    }
 }

@@ -53,6 +53,16 @@ public sealed class XiqingJsonTests(SeedIndexFixture index)
         AssertSame(context);
     }
 
+    [Fact]
+    public void SearchHit_SharedIdentity_KeepsItsFieldOrder()
+    {
+        var hit = index.Engine.Search(new SearchRequest { Query = "天开西青园", Limit = 1 }).ValueOrThrow().Hits[0];
+
+        // Its id first, then which document (as every document answer says it), then the paragraph.
+        Assert.Equal("id," + IdentityFields + ",paragraph,kind,chapter,topic,score,text,highlights,snippet,snippetHighlights," +
+            "firstLine,lastLine,firstPage,lastPage,ocr,ocrConfidence", string.Join(',', Names(hit)));
+    }
+
     private static IEnumerable<string> Names<T>(T value) =>
         JsonDocument.Parse(JsonSerializer.Serialize(value, XiqingJson.Options)).RootElement.EnumerateObject().Select(p => p.Name);
 
