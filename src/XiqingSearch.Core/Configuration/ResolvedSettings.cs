@@ -1,6 +1,7 @@
 using System.Globalization;
 using XiqingSearch.Core.Indexing;
 using XiqingSearch.Core.Ingestion;
+using XiqingSearch.Core.Ingestion.Model;
 
 namespace XiqingSearch.Core.Configuration;
 

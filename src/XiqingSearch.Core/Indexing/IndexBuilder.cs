@@ -4,6 +4,7 @@ using Lucene.Net.Store;
 using Lucene.Net.Util;
 using XiqingSearch.Core.Analysis.SmartCn;
 using XiqingSearch.Core.Ingestion;
+using XiqingSearch.Core.Ingestion.Model;
 using XiqingSearch.Core.Problems;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using XiqingSearch.Core.Ingestion.Formats;
+using XiqingSearch.Core.Ingestion.Model;
 using XiqingSearch.Core.Ingestion.Ocr;
 using XiqingSearch.Core.Ingestion.Topics;
 using XiqingSearch.Core.Problems;

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using XiqingSearch.Core.Ingestion.Model;
 using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Core.Ingestion;

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using XiqingSearch.Core.Ingestion.Model;
 using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Core.Ingestion;

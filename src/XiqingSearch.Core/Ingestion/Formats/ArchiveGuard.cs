@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Xml;
+using XiqingSearch.Core.Ingestion.Model;
 using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Core.Ingestion.Formats;

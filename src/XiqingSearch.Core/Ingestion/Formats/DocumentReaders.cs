@@ -1,3 +1,4 @@
+using XiqingSearch.Core.Ingestion.Model;
 using XiqingSearch.Core.Ingestion.Ocr;
 using XiqingSearch.Core.Problems;
 

@@ -2,6 +2,7 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using XiqingSearch.Core.Ingestion.Model;
 using XiqingSearch.Core.Problems;
 using WParagraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
 

@@ -1,4 +1,5 @@
 using AngleSharp.Dom;
+using XiqingSearch.Core.Ingestion.Model;
 using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Core.Ingestion.Formats;

@@ -6,6 +6,7 @@ using Markdig.Extensions.Tables;
 using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using XiqingSearch.Core.Ingestion.Model;
 
 namespace XiqingSearch.Core.Ingestion.Formats;
 

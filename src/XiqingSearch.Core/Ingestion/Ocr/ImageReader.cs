@@ -1,4 +1,4 @@
-using XiqingSearch.Core.Ingestion.Formats;
+using XiqingSearch.Core.Ingestion.Model;
 using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Core.Ingestion.Ocr;
