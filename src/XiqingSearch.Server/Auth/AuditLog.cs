@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using XiqingSearch.Server.Auth.Callers;
 using XiqingSearch.Server.Hosting;
 
 namespace XiqingSearch.Server.Auth;

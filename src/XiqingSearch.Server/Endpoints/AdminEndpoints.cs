@@ -3,6 +3,7 @@ using System.Text;
 using XiqingSearch.Core.Indexing;
 using XiqingSearch.Core.Problems;
 using XiqingSearch.Server.Auth;
+using XiqingSearch.Server.Auth.Callers;
 using XiqingSearch.Server.Hosting;
 using XiqingSearch.Server.Http;
 

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using XiqingSearch.Core.Json;
 using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Model;
-using XiqingSearch.Server.Auth;
+using XiqingSearch.Server.Auth.Callers;
 using XiqingSearch.Server.Hosting;
 using XiqingSearch.Server.Http;
 

@@ -1,7 +1,7 @@
 using XiqingSearch.Core.Json;
 using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Model;
-using XiqingSearch.Server.Auth;
+using XiqingSearch.Server.Auth.Callers;
 using XiqingSearch.Server.Hosting;
 using XiqingSearch.Server.Http;
 

@@ -7,6 +7,7 @@ using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Engine;
 using XiqingSearch.Core.Search.Model;
 using XiqingSearch.Server.Auth;
+using XiqingSearch.Server.Auth.Callers;
 using XiqingSearch.Server.Hosting;
 using XiqingSearch.Server.Http;
 

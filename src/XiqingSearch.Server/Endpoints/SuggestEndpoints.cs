@@ -4,7 +4,7 @@ using XiqingSearch.Core.Json;
 using XiqingSearch.Core.Search.Engine;
 using XiqingSearch.Core.Search.Model;
 using XiqingSearch.Core.Search.Suggestions;
-using XiqingSearch.Server.Auth;
+using XiqingSearch.Server.Auth.Callers;
 using XiqingSearch.Server.Hosting;
 using XiqingSearch.Server.Http;
 

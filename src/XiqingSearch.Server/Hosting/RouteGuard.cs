@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Model;
-using XiqingSearch.Server.Auth;
+using XiqingSearch.Server.Auth.Callers;
 using XiqingSearch.Server.Http;
 
 namespace XiqingSearch.Server.Hosting;
