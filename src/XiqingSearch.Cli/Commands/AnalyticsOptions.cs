@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.Json;
 using XiqingSearch.Cli.Rendering;
 using XiqingSearch.Core.Json;
-using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Cli.Commands;
 

@@ -1,11 +1,8 @@
 using System.CommandLine;
-using System.Text;
 using Lucene.Net.Analysis;
-using XiqingSearch.Cli.Localization;
 using XiqingSearch.Core.Analysis;
 using XiqingSearch.Core.Analysis.SmartCn;
 using XiqingSearch.Core.Export;
-using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Cli.Commands;
 

@@ -1,5 +1,4 @@
 using XiqingSearch.Cli.Rendering;
-using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Cli.Commands;
 

@@ -1,9 +1,6 @@
 using System.CommandLine;
-using System.Text;
 using XiqingSearch.Cli.Rendering;
-using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Analytics;
-using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Cli.Commands;
 

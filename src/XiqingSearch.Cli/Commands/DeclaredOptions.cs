@@ -1,8 +1,5 @@
 using System.CommandLine;
-using XiqingSearch.Cli.Localization;
 using XiqingSearch.Cli.Rendering;
-using XiqingSearch.Core.Problems;
-using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Cli.Commands;
 
@@ -26,9 +23,26 @@ internal static class DeclaredOptions
         {
             option.DefaultValueFactory = _ => value;
         }
-        Complete(option, declaration);
+        if (declaration.CommandLineOnly && declaration.Allowed.Count > 0)
+        {
+            // A rendering choice never reaches Core's request, so the command line checks it itself (the parser
+            // refuses another value and offers these on completion).
+            option.AcceptOnlyFromAmong([.. declaration.Allowed]);
+        }
+        else
+        {
+            Complete(option, declaration);
+        }
         return option;
     }
+
+    /// <summary>
+    /// A switch for the true/false <paramref name="declaration"/> (<c>--exact</c>, <c>--all</c>): given, it holds
+    /// true. <c>--exclude-ocr</c> is the switch of <c>ocr</c> that asks for false, so it says so in its own words
+    /// (<paramref name="description"/>).
+    /// </summary>
+    public static Option<bool> Switch(string verb, ParameterDeclaration declaration, string? description = null) =>
+        new(ParameterNames.Of(declaration.Parameter)) { Description = Describe(verb, declaration, description) };
 
     /// <summary>The filter options of <paramref name="filters"/> that the CLI spells (the chapter facet's exact path has none).</summary>
     public static FilterOptions Filters(string verb, IEnumerable<FilterDeclaration> filters)
@@ -56,8 +70,9 @@ internal static class DeclaredOptions
     public static int Integer(ParseResult parseResult, Option<string> option, ParameterDeclaration declaration) =>
         CommandRunner.Unwrap(declaration.ParseInteger(parseResult.GetValue(option)));
 
+    // Keyed by the option as the CLI spells it (search.exclude-ocr, search.facet-size), as CliHelp.KeyOf keys it.
     private static string Describe(string verb, ParameterDeclaration declaration, string? description) =>
-        CliHelp.Describe(verb + "." + declaration.Name, description ?? declaration.Description);
+        CliHelp.Describe(verb + "." + ParameterNames.Of(declaration.Parameter).TrimStart('-'), description ?? declaration.Description);
 
     private static void Complete(Option option, ParameterDeclaration declaration)
     {

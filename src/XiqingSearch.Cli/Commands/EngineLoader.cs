@@ -1,9 +1,7 @@
 using XiqingSearch.Cli.Configuration;
-using XiqingSearch.Cli.Localization;
 using XiqingSearch.Cli.Rendering;
 using XiqingSearch.Core.Analysis.SmartCn;
 using XiqingSearch.Core.Indexing;
-using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Engine;
 
 namespace XiqingSearch.Cli.Commands;

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.Runtime.CompilerServices;
-using XiqingSearch.Cli.Localization;
 
 namespace XiqingSearch.Cli.Commands;
 

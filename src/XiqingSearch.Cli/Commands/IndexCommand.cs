@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
 using Spectre.Console;
-using XiqingSearch.Cli.Localization;
 using XiqingSearch.Cli.Rendering;
 using XiqingSearch.Core.Indexing;
 

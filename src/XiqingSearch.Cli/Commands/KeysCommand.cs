@@ -1,8 +1,6 @@
 using System.CommandLine;
 using XiqingSearch.Cli.Configuration;
-using XiqingSearch.Cli.Localization;
 using XiqingSearch.Core.Configuration;
-using XiqingSearch.Core.Problems;
 using XiqingSearch.Server.Auth;
 
 namespace XiqingSearch.Cli.Commands;

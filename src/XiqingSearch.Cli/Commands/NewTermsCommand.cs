@@ -1,7 +1,6 @@
 using System.CommandLine;
 using XiqingSearch.Cli.Rendering;
 using XiqingSearch.Core.Search.Analytics;
-using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Cli.Commands;
 

@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Text;
 using XiqingSearch.Cli.Rendering;
-using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Cli.Commands;
 

@@ -1,12 +1,9 @@
 using System.CommandLine;
-using System.Text;
 using System.Text.Json;
 using XiqingSearch.Cli.Rendering;
 using XiqingSearch.Core.Export;
 using XiqingSearch.Core.Ingestion;
 using XiqingSearch.Core.Json;
-using XiqingSearch.Core.Problems;
-using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Cli.Commands;
 
@@ -37,28 +34,18 @@ internal static class SearchCommand
         };
         var filters = DeclaredOptions.Filters("search", RequestDeclarations.Filters);
         filters.Of(RequestDeclarations.Doc).CompletionSources.Add(context => DocumentIds(context.ParseResult));
-        var excludeOcr = new Option<bool>("--exclude-ocr")
-        {
-            Description = "Keep only exact text: leave out paragraphs recognised from scans (as ocr:false in the query).",
-        };
-        var exact = new Option<bool>("--exact")
-        {
-            Description = "No approximate matching: recognised (OCR) text matches a phrase only exactly, as other text does.",
-        };
+        var excludeOcr = DeclaredOptions.Switch("search", RequestDeclarations.Ocr,
+            "Keep only exact text: leave out paragraphs recognised from scans (as ocr:false in the query).");
+        var exact = DeclaredOptions.Switch("search", RequestDeclarations.Exact);
         var sort = DeclaredOptions.Single("search", RequestDeclarations.Sort);
         var limit = DeclaredOptions.Single("search", RequestDeclarations.Limit,
             $"Hits per page ({SearchLimits.MinLimit}..{SearchLimits.MaxLimit}); kwic defaults to every hit; csv and docx always hold every hit; --all for every hit.");
-        var all = new Option<bool>("--all") { Description = "Every hit, no page limit." };
+        var all = DeclaredOptions.Switch("search", RequestDeclarations.All);
         var facetSize = DeclaredOptions.Single("search", RequestDeclarations.FacetSize);
         var offset = DeclaredOptions.Single("search", RequestDeclarations.Offset);
-        var format = new Option<string>("--format")
-        {
-            Description = "text (default; colour on a terminal), json (the result model), csv (one row per occurrence, UTF-8 with BOM), kwic (one aligned line per occurrence) or docx (every hit as a Word document, every occurrence highlighted; needs --output or a redirect).",
-            DefaultValueFactory = _ => "text",
-        };
-        format.AcceptOnlyFromAmong("text", "json", "csv", "kwic", "docx");
+        var format = DeclaredOptions.Single("search", RequestDeclarations.Format);
         var outputFile = OutputFile.Option();
-        var csvHeader = CsvHeaderOption();
+        var csvHeader = DeclaredOptions.Single("search", RequestDeclarations.CsvHeader);
         var locations = new LocationOptions();
 
         var command = new Command("search", "Search the documents; every occurrence is highlighted.")
@@ -130,18 +117,6 @@ internal static class SearchCommand
             return response.TotalHits > 0 ? ExitCodes.Success : ExitCodes.NoHits;
         }));
         return ExamplesHelpAction.WithExamples(command, Examples);
-    }
-
-    /// <summary><c>--csv-header en|zh</c>: the CSV's column names for machines (stable, the default) or people.</summary>
-    internal static Option<string> CsvHeaderOption()
-    {
-        var option = new Option<string>("--csv-header")
-        {
-            Description = "CSV column names: en (default; stable, for programs) or zh (Chinese, for people).",
-            DefaultValueFactory = _ => "en",
-        };
-        option.AcceptOnlyFromAmong("en", "zh");
-        return option;
     }
 
     private static void Render(SearchResponse response, string format, TextWriter output, Func<TextWriter, StyledWriter> styled, bool chineseHeader)

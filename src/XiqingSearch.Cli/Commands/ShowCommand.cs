@@ -1,10 +1,7 @@
 using System.CommandLine;
-using System.Globalization;
 using XiqingSearch.Cli.Rendering;
 using XiqingSearch.Core.Export;
 using XiqingSearch.Core.Ingestion;
-using XiqingSearch.Core.Problems;
-using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Cli.Commands;
 

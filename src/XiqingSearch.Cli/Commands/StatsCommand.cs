@@ -1,11 +1,8 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
-using XiqingSearch.Cli.Localization;
 using XiqingSearch.Cli.Rendering;
 using XiqingSearch.Core.Json;
-using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Cli.Commands;
 

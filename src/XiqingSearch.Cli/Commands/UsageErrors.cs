@@ -1,5 +1,4 @@
 using System.CommandLine;
-using XiqingSearch.Cli.Localization;
 
 namespace XiqingSearch.Cli.Commands;
 

@@ -28,6 +28,8 @@ internal static class ParameterNames
         RequestParameter.Exact => "--exact",
         RequestParameter.Format => "--format",
         RequestParameter.Output => "--output",
+        RequestParameter.All => "--all",
+        RequestParameter.CsvHeader => "--csv-header",
         // Any other (a filter declared later) is its option in kebab case: FacetSize would be --facet-size.
         _ => "--" + string.Concat(parameter.ToString().Select((c, i) => char.IsUpper(c) ? (i > 0 ? "-" : "") + char.ToLowerInvariant(c) : c.ToString())),
     };

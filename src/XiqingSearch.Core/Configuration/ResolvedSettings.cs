@@ -1,5 +1,6 @@
 using XiqingSearch.Core.Indexing;
 using XiqingSearch.Core.Ingestion;
+using XiqingSearch.Core.Ingestion.Model;
 
 namespace XiqingSearch.Core.Configuration;
 

@@ -4,6 +4,7 @@ using Lucene.Net.Store;
 using Lucene.Net.Util;
 using XiqingSearch.Core.Analysis.SmartCn;
 using XiqingSearch.Core.Ingestion;
+using XiqingSearch.Core.Ingestion.Model;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace XiqingSearch.Core.Indexing;

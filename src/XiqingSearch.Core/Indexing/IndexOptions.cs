@@ -1,4 +1,5 @@
 using XiqingSearch.Core.Ingestion;
+using XiqingSearch.Core.Ingestion.Model;
 
 namespace XiqingSearch.Core.Indexing;
 

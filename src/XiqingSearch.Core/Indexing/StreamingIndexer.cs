@@ -1,6 +1,7 @@
 using System.Runtime.ExceptionServices;
 using Lucene.Net.Index;
 using XiqingSearch.Core.Ingestion;
+using XiqingSearch.Core.Ingestion.Model;
 
 namespace XiqingSearch.Core.Indexing;
 

@@ -1,3 +1,5 @@
+using XiqingSearch.Core.Ingestion.Model;
+
 namespace XiqingSearch.Core.Ingestion;
 
 /// <summary>

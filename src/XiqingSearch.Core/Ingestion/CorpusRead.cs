@@ -1,3 +1,5 @@
+using XiqingSearch.Core.Ingestion.Model;
+
 namespace XiqingSearch.Core.Ingestion;
 
 /// <summary>What <see cref="CorpusReader.ReadCorpus(string, IProgress{IngestProgress}?, IngestLimits?, Ocr.OcrEngine?)"/> found: the documents read, and the documents skipped.</summary>

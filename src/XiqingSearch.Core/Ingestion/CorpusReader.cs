@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using XiqingSearch.Core.Ingestion.Formats;
+using XiqingSearch.Core.Ingestion.Model;
 using XiqingSearch.Core.Ingestion.Ocr;
 using XiqingSearch.Core.Ingestion.Topics;
-using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Core.Ingestion;
 

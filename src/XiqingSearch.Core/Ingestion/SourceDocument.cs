@@ -1,3 +1,5 @@
+using XiqingSearch.Core.Ingestion.Model;
+
 namespace XiqingSearch.Core.Ingestion;
 
 /// <summary>A source file read, split into paragraphs and described.</summary>

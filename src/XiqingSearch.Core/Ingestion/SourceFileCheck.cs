@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using XiqingSearch.Core.Problems;
+using XiqingSearch.Core.Ingestion.Model;
 
 namespace XiqingSearch.Core.Ingestion;
 

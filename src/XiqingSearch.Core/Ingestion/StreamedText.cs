@@ -1,8 +1,7 @@
 using System.Security.Cryptography;
-using System.Text;
 using XiqingSearch.Core.Ingestion.Formats;
+using XiqingSearch.Core.Ingestion.Model;
 using XiqingSearch.Core.Ingestion.Topics;
-using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Core.Ingestion;
 

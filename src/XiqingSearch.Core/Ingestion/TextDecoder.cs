@@ -1,6 +1,5 @@
 using System.Buffers;
-using System.Text;
-using XiqingSearch.Core.Problems;
+using XiqingSearch.Core.Ingestion.Model;
 
 namespace XiqingSearch.Core.Ingestion;
 

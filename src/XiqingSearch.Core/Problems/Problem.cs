@@ -7,7 +7,7 @@ namespace XiqingSearch.Core.Problems;
 /// of the query), <see cref="ByteOffset"/> for a file's bytes. A bad request value names its
 /// <see cref="Parameter"/>, which each front end spells its own way.
 /// Tests assert on the code, parameter and span, never on the wording; each layer words its problems in one
-/// place (<c>Search/SearchMessages</c>, <c>Ingestion/IngestMessages</c>, the server's <c>Http/ServerMessages</c>).
+/// place (<c>Search/SearchMessages</c>, <c>Ingestion/Model/IngestMessages</c>, the server's <c>Http/ServerMessages</c>).
 /// </summary>
 public sealed record Problem(string Code, string Message, string? Source = null, TextSpan? Span = null)
 {

@@ -68,4 +68,10 @@ public enum RequestParameter
 
     /// <summary>The file the output is written to.</summary>
     Output,
+
+    /// <summary>Every hit on one page (the CLI's <c>--all</c>; HTTP pages with limit and offset instead).</summary>
+    All,
+
+    /// <summary>The language of a CSV's column names (the CLI's <c>--csv-header</c>).</summary>
+    CsvHeader,
 }

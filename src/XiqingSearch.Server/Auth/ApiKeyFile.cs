@@ -1,8 +1,5 @@
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Server.Auth;
 

@@ -1,3 +1,5 @@
+using XiqingSearch.Server.Auth.Callers;
+
 namespace XiqingSearch.Server.Auth;
 
 /// <summary>

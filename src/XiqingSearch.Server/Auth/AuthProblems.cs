@@ -1,6 +1,4 @@
 using System.Net;
-using XiqingSearch.Core.Problems;
-using XiqingSearch.Server.Http;
 
 namespace XiqingSearch.Server.Auth;
 

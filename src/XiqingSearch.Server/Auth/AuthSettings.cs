@@ -1,5 +1,5 @@
 using XiqingSearch.Core.Configuration;
-using XiqingSearch.Core.Problems;
+using XiqingSearch.Server.Auth.Callers;
 
 namespace XiqingSearch.Server.Auth;
 
@@ -10,13 +10,13 @@ namespace XiqingSearch.Server.Auth;
 internal sealed record AuthSettings
 {
     /// <summary>No sign-in: every caller is anonymous (API keys still name integrations).</summary>
-    public const string ModeNone = "none";
+    public const string ModeNone = AuthModes.None;
 
     /// <summary>A trusted reverse proxy names the user and groups in headers.</summary>
-    public const string ModeHeader = "header";
+    public const string ModeHeader = AuthModes.Header;
 
     /// <summary>OpenID Connect: the page signs in with the authorization-code flow, API clients send a bearer token.</summary>
-    public const string ModeOidc = "oidc";
+    public const string ModeOidc = AuthModes.Oidc;
 
     /// <summary><c>Xiqing:Auth:Mode</c>: <see cref="ModeNone"/> (default), <see cref="ModeHeader"/> or <see cref="ModeOidc"/>.</summary>
     public string Mode { get; init; } = ModeNone;
@@ -50,11 +50,7 @@ internal sealed record AuthSettings
     /// <summary>The settings from the resolved layers; a mode that is not one of the three stops start-up.</summary>
     public static AuthSettings From(ResolvedSettings settings)
     {
-        var mode = (settings.Get(SettingsKeys.AuthMode) ?? ModeNone).Trim().ToLowerInvariant();
-        if (mode is not (ModeNone or ModeHeader or ModeOidc))
-        {
-            throw Invalid(settings, SettingsKeys.AuthMode, $"Xiqing:Auth:Mode: '{mode}' is not one of none, header, oidc");
-        }
+        var mode = AuthModes.Parse(settings.Get(SettingsKeys.AuthMode), settings.SourceOf(SettingsKeys.AuthMode));
         var oidc = new OidcSettings
         {
             Authority = settings.Get(SettingsKeys.AuthOidcAuthority)?.TrimEnd('/'),
@@ -67,8 +63,8 @@ internal sealed record AuthSettings
         };
         if (mode == ModeOidc && (oidc.Authority is null || oidc.ClientId is null))
         {
-            throw Invalid(settings, SettingsKeys.AuthOidcAuthority,
-                "Xiqing:Auth:Mode is oidc but Xiqing:Auth:Oidc:Authority or Xiqing:Auth:Oidc:ClientId is not set");
+            throw new XiqingException(new Problem(ProblemCodes.SettingsInvalid,
+                ServerMessages.OidcIncomplete(settings.SourceOf(SettingsKeys.AuthOidcAuthority)), SettingsKeys.AuthOidcAuthority));
         }
         var group = settings.Get(SettingsKeys.AuthAdminGroup)?.Trim();
         return new AuthSettings
@@ -82,9 +78,6 @@ internal sealed record AuthSettings
             AuditQueryText = settings.GetBool(SettingsKeys.AuditQueryText, true),
         };
     }
-
-    private static XiqingException Invalid(ResolvedSettings settings, string key, string message) =>
-        new(new Problem(ProblemCodes.SettingsInvalid, $"{message} (from {settings.SourceOf(key)}).", key));
 }
 
 /// <summary>The OpenID provider (<c>Xiqing:Auth:Oidc:…</c>).</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using XiqingSearch.Core.Access;
+using XiqingSearch.Server.Auth.Callers;
 using XiqingSearch.Server.Hosting;
 
 namespace XiqingSearch.Server.Auth;

@@ -1,4 +1,5 @@
 using XiqingSearch.Core.Access;
+using XiqingSearch.Server.Auth.Callers;
 
 namespace XiqingSearch.Server.Auth;
 

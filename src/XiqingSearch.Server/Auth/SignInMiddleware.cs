@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using XiqingSearch.Core.Access;
+using XiqingSearch.Server.Auth.Callers;
 
 namespace XiqingSearch.Server.Auth;
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using XiqingSearch.Core.Indexing;
 using XiqingSearch.Server.Auth;
+using XiqingSearch.Server.Auth.Callers;
 using XiqingSearch.Server.Hosting;
 
 namespace XiqingSearch.Server.Endpoints;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using XiqingSearch.Core.Export;
 using XiqingSearch.Core.Search.Analytics;
 using XiqingSearch.Server.Auth;
+using XiqingSearch.Server.Auth.Callers;
 using XiqingSearch.Server.Hosting;
 
 namespace XiqingSearch.Server.Endpoints;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using XiqingSearch.Server.Auth;
+using XiqingSearch.Server.Auth.Callers;
 using XiqingSearch.Server.Hosting;
 
 namespace XiqingSearch.Server.Endpoints;

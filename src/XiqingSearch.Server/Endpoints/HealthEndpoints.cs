@@ -1,4 +1,5 @@
 using XiqingSearch.Server.Auth;
+using XiqingSearch.Server.Auth.Callers;
 using XiqingSearch.Server.Hosting;
 
 namespace XiqingSearch.Server.Endpoints;

@@ -1,6 +1,7 @@
 using XiqingSearch.Core.Export;
 using XiqingSearch.Core.Search.Engine;
 using XiqingSearch.Server.Auth;
+using XiqingSearch.Server.Auth.Callers;
 using XiqingSearch.Server.Hosting;
 
 namespace XiqingSearch.Server.Endpoints;

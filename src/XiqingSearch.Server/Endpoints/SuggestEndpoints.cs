@@ -1,6 +1,6 @@
 using XiqingSearch.Core.Search.Engine;
 using XiqingSearch.Core.Search.Suggestions;
-using XiqingSearch.Server.Auth;
+using XiqingSearch.Server.Auth.Callers;
 using XiqingSearch.Server.Hosting;
 
 namespace XiqingSearch.Server.Endpoints;

@@ -1,9 +1,5 @@
 using XiqingSearch.Core.Indexing;
-using XiqingSearch.Core.Json;
-using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Engine;
-using XiqingSearch.Core.Search.Model;
-using XiqingSearch.Server.Http;
 
 namespace XiqingSearch.Server.Hosting;
 

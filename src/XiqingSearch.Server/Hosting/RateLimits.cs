@@ -1,9 +1,5 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
-using XiqingSearch.Core.Json;
-using XiqingSearch.Core.Problems;
-using XiqingSearch.Core.Search.Model;
-using XiqingSearch.Server.Http;
 
 namespace XiqingSearch.Server.Hosting;
 

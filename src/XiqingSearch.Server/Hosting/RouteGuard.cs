@@ -1,10 +1,5 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using System.Text;
-using XiqingSearch.Core.Problems;
-using XiqingSearch.Core.Search.Model;
-using XiqingSearch.Server.Auth;
-using XiqingSearch.Server.Http;
+using XiqingSearch.Server.Auth.Callers;
 
 namespace XiqingSearch.Server.Hosting;
 

@@ -1,8 +1,6 @@
 using XiqingSearch.Core.Configuration;
 using XiqingSearch.Core.Indexing;
-using XiqingSearch.Core.Problems;
-using XiqingSearch.Core.Search.Model;
-using XiqingSearch.Server.Auth;
+using XiqingSearch.Server.Auth.Callers;
 
 namespace XiqingSearch.Server.Hosting;
 

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using XiqingSearch.Core.Search.Analytics;
-using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Server.Hosting;
 

@@ -26,6 +26,9 @@ internal static class ServerMessages
     public static string NotOneOf(string setting, string value, string allowed, string source) =>
         Format($"{setting}: '{value}' is not one of {allowed} (from {source}).");
 
+    public static string OidcIncomplete(string source) =>
+        Format($"Xiqing:Auth:Mode is oidc but Xiqing:Auth:Oidc:Authority or Xiqing:Auth:Oidc:ClientId is not set (from {source}).");
+
     public const string AdminDisabled = "Administration is off: no admin key is configured (Xiqing:AdminKey).";
     public const string AdminUnauthorized = "Missing or wrong admin key (header X-Xiqing-Key or Authorization: Bearer).";
     public const string Internal = "Internal server error.";

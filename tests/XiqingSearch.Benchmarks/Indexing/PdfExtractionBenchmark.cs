@@ -2,6 +2,7 @@ using System.Diagnostics;
 using UglyToad.PdfPig;
 using XiqingSearch.Core.Ingestion;
 using XiqingSearch.Core.Ingestion.Formats;
+using XiqingSearch.Core.Ingestion.Model;
 using static XiqingSearch.Benchmarks.Peer.BenchmarkHost;
 
 namespace XiqingSearch.Benchmarks.Indexing;

@@ -3,6 +3,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using XiqingSearch.Core.Ingestion;
+using XiqingSearch.Core.Ingestion.Model;
 
 namespace XiqingSearch.Core.Tests.Ingestion;
 

@@ -1,5 +1,6 @@
 using XiqingSearch.Core.Ingestion;
 using XiqingSearch.Core.Ingestion.Formats;
+using XiqingSearch.Core.Ingestion.Model;
 using XiqingSearch.Core.Ingestion.Topics;
 using XiqingSearch.Core.Problems;
 

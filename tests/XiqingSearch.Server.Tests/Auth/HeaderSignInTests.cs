@@ -1,6 +1,7 @@
 using System.Net;
 using XiqingSearch.Core.Problems;
 using XiqingSearch.Server.Auth;
+using XiqingSearch.Server.Auth.Callers;
 using XiqingSearch.Server.Hosting;
 
 namespace XiqingSearch.Server.Tests.Auth;

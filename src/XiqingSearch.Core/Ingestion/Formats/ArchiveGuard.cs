@@ -1,7 +1,6 @@
-using System.Globalization;
 using System.IO.Compression;
 using System.Xml;
-using XiqingSearch.Core.Problems;
+using XiqingSearch.Core.Ingestion.Model;
 
 namespace XiqingSearch.Core.Ingestion.Formats;
 

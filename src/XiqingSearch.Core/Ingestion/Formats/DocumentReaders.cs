@@ -1,5 +1,5 @@
+using XiqingSearch.Core.Ingestion.Model;
 using XiqingSearch.Core.Ingestion.Ocr;
-using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Core.Ingestion.Formats;
 

@@ -1,8 +1,7 @@
-using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using XiqingSearch.Core.Problems;
+using XiqingSearch.Core.Ingestion.Model;
 using WParagraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
 
 namespace XiqingSearch.Core.Ingestion.Formats;

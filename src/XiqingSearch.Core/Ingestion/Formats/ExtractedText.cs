@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 
 namespace XiqingSearch.Core.Ingestion.Formats;
 

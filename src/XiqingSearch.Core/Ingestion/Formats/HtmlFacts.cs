@@ -1,4 +1,5 @@
 using AngleSharp.Dom;
+using XiqingSearch.Core.Ingestion.Model;
 
 namespace XiqingSearch.Core.Ingestion.Formats;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
+using XiqingSearch.Core.Ingestion.Model;
 
 namespace XiqingSearch.Core.Ingestion.Formats;
 

@@ -1,3 +1,5 @@
+using XiqingSearch.Core.Ingestion.Model;
+
 namespace XiqingSearch.Core.Ingestion.Formats;
 
 /// <summary>Turns decoded file text into <see cref="SourceLine"/>s, removing the format's markup.</summary>

@@ -1,3 +1,5 @@
+using XiqingSearch.Core.Ingestion.Model;
+
 namespace XiqingSearch.Core.Ingestion.Formats;
 
 /// <summary>Plain text (including text extracted from PDF): every line as it is.</summary>

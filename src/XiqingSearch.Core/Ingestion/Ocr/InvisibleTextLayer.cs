@@ -1,6 +1,6 @@
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
-using XiqingSearch.Core.Ingestion.Formats;
+using XiqingSearch.Core.Ingestion.Model;
 
 namespace XiqingSearch.Core.Ingestion.Ocr;
 

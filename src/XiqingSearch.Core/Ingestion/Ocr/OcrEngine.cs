@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Security.Cryptography;
 
 namespace XiqingSearch.Core.Ingestion.Ocr;

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using XiqingSearch.Core.Ingestion.Formats;
+using XiqingSearch.Core.Ingestion.Model;
 
 namespace XiqingSearch.Core.Ingestion.Ocr;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Lucene.Net.Analysis;
 using XiqingSearch.Core.Access;
 using XiqingSearch.Core.Analysis.Bigrams;
-using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Commit;
 using XiqingSearch.Core.Search.Facets;
 using XiqingSearch.Core.Search.Model;

@@ -4,7 +4,6 @@ using XiqingSearch.Core.Analysis.Bigrams;
 using XiqingSearch.Core.Analysis.SmartCn;
 using XiqingSearch.Core.Indexing;
 using XiqingSearch.Core.Ingestion;
-using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Commit;
 using XiqingSearch.Core.Search.Facets;
 using XiqingSearch.Core.Search.Highlighting;

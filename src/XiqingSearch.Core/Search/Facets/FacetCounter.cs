@@ -1,4 +1,3 @@
-using System.Globalization;
 using XiqingSearch.Core.Search.Commit;
 using XiqingSearch.Core.Search.Engine;
 using XiqingSearch.Core.Search.Model;

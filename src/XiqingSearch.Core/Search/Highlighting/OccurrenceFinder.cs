@@ -1,5 +1,4 @@
 using XiqingSearch.Core.Analysis.Bigrams;
-using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Core.Search.Highlighting;
 

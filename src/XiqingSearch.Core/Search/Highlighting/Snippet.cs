@@ -1,4 +1,3 @@
-using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Core.Search.Highlighting;
 

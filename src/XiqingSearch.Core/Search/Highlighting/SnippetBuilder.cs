@@ -1,5 +1,3 @@
-using System.Text;
-using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Core.Search.Highlighting;
 

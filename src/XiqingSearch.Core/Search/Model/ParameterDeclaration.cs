@@ -70,6 +70,13 @@ public sealed record ParameterDeclaration
     /// <summary>A name for the value in help (<c>N</c>, <c>Y|FROM..TO|unknown</c>), or null.</summary>
     public string? HelpName { get; init; }
 
+    /// <summary>
+    /// True for a parameter only the command line has: how it renders an answer (its output format, a CSV's column
+    /// names) or a view HTTP pages instead (every hit at once). Core's request never sees its value, HTTP does not
+    /// read it and the OpenAPI document does not list it; the command line checks its value itself.
+    /// </summary>
+    public bool CommandLineOnly { get; init; }
+
     /// <summary>The name in kebab case, as the CLI spells it after <c>--</c> (<c>facet-size</c>).</summary>
     public string KebabName => string.Concat(Name.Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString()));
 

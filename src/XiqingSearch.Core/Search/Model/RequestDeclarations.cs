@@ -147,6 +147,22 @@ public static class RequestDeclarations
     /// <summary>Search's parameters besides its filters.</summary>
     public static IReadOnlyList<ParameterDeclaration> Search { get; } = [Query, Ocr, Exact, Sort, Offset, Limit, FacetSize];
 
+    // ---- The command line's own (CommandLineOnly): a view HTTP pages instead, and how an answer is rendered -----
+
+    /// <summary><c>all</c>: every hit on one page (<see cref="SearchRequest.All"/>); HTTP pages with offset and limit.</summary>
+    public static ParameterDeclaration All { get; } = CommandLine(RequestParameter.All, "all", "Every hit, no page limit.");
+
+    /// <summary>
+    /// <c>format</c>: how the command line renders a search. HTTP's format is not this one: it chooses the response's
+    /// media type (json, csv, docx) and is declared with its route.
+    /// </summary>
+    public static ParameterDeclaration Format { get; } = CommandLine(RequestParameter.Format, "format",
+        "text (default; colour on a terminal), json (the result model), csv (one row per occurrence, UTF-8 with BOM), kwic (one aligned line per occurrence) or docx (every hit as a Word document, every occurrence highlighted; needs --output or a redirect).",
+        ["text", "json", "csv", "kwic", "docx"]);
+
+    /// <summary><c>csvHeader</c>: the CSV's column names, stable ones for programs or Chinese ones for people.</summary>
+    public static ParameterDeclaration CsvHeader { get; } = CommandLine(RequestParameter.CsvHeader, "csvHeader",
+        "CSV column names: en (default; stable, for programs) or zh (Chinese, for people).", ["en", "zh"]);
 
     /// <summary>
     /// The problem for <paramref name="value"/> that is none of <paramref name="allowed"/> (a front end's own list,
@@ -181,6 +197,19 @@ public static class RequestDeclarations
             Allowed = allowed ?? [],
             ValuesFrom = valuesFrom,
             HelpName = helpName,
+            Description = description,
+        };
+
+    // A switch without allowed values; a choice whose default is the first it allows.
+    private static ParameterDeclaration CommandLine(RequestParameter parameter, string name, string description,
+        IReadOnlyList<string>? allowed = null) => new()
+        {
+            Parameter = parameter,
+            Name = name,
+            Type = allowed is null ? ParameterValueType.Boolean : ParameterValueType.Choice,
+            Default = allowed?[0],
+            Allowed = allowed ?? [],
+            CommandLineOnly = true,
             Description = description,
         };
 

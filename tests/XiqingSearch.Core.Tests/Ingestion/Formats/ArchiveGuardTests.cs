@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using XiqingSearch.Core.Ingestion;
 using XiqingSearch.Core.Ingestion.Formats;
+using XiqingSearch.Core.Ingestion.Model;
 using XiqingSearch.Core.Problems;
 using Xunit.Abstractions;
 

@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using XiqingSearch.Core.Ingestion;
 using XiqingSearch.Core.Ingestion.Formats;
+using XiqingSearch.Core.Ingestion.Model;
 using XiqingSearch.Core.Ingestion.Topics;
 using WParagraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
 

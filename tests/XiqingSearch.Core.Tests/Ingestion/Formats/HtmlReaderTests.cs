@@ -1,6 +1,7 @@
 using System.Text;
 using XiqingSearch.Core.Ingestion;
 using XiqingSearch.Core.Ingestion.Formats;
+using XiqingSearch.Core.Ingestion.Model;
 using XiqingSearch.Core.Problems;
 
 namespace XiqingSearch.Core.Tests.Ingestion.Formats;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using XiqingSearch.Core.Ingestion;
 using XiqingSearch.Core.Ingestion.Formats;
+using XiqingSearch.Core.Ingestion.Model;
 using XiqingSearch.Core.Problems;
 using Xunit.Abstractions;
 

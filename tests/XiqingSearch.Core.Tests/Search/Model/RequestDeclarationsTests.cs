@@ -23,6 +23,19 @@ public sealed class RequestDeclarationsTests
     }
 
     [Fact]
+    public void CommandLineOnly_RenderingChoices_AreOutOfWhatHttpReads()
+    {
+        // HTTP binds, and the OpenAPI document lists, Search and Filters: a command-line choice there would be a
+        // parameter HTTP pretends to have.
+        Assert.DoesNotContain(RequestDeclarations.Search, d => d.CommandLineOnly);
+        Assert.DoesNotContain(RequestDeclarations.Filters, f => f.Parameter.CommandLineOnly);
+        Assert.All([RequestDeclarations.All, RequestDeclarations.Format, RequestDeclarations.CsvHeader], d => Assert.True(d.CommandLineOnly, d.Name));
+        Assert.Equal(["text", "json", "csv", "kwic", "docx"], RequestDeclarations.Format.Allowed);
+        Assert.Contains(RequestDeclarations.Format.Default, RequestDeclarations.Format.Allowed);
+        Assert.Contains(RequestDeclarations.CsvHeader.Default, RequestDeclarations.CsvHeader.Allowed);
+    }
+
+    [Fact]
     public void FilterDeclaration_Read_EachValueLandsInItsOwnFilterOnly()
     {
         foreach (var filter in RequestDeclarations.Filters)

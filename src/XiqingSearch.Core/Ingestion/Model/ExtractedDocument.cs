@@ -1,4 +1,4 @@
-namespace XiqingSearch.Core.Ingestion.Formats;
+namespace XiqingSearch.Core.Ingestion.Model;
 
 /// <summary>What a format reader hands on: the document's lines and what its metadata says of it.</summary>
 /// <param name="Lines">The text in reading order, numbered from 1.</param>

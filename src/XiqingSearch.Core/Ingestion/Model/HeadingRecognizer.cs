@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace XiqingSearch.Core.Ingestion;
+namespace XiqingSearch.Core.Ingestion.Model;
 
 /// <summary>
 /// Recognises headings by their form, never by markdown <c>#</c> count, and classifies the other line forms the

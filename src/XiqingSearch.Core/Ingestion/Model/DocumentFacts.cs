@@ -1,9 +1,9 @@
-namespace XiqingSearch.Core.Ingestion;
+namespace XiqingSearch.Core.Ingestion.Model;
 
 /// <summary>
 /// What a document says of itself outside its body text: the format's own metadata (a gov.cn 信息公开 table, HTML
 /// <c>meta</c> tags and canonical link, Markdown front matter, PDF/DOCX properties). A field is null where the
-/// format has nothing to say. The metadata reader weighs these against the text (<see cref="YearSources"/>).
+/// format has nothing to say. The metadata reader weighs these against the text (<c>YearSources</c>).
 /// </summary>
 public sealed record DocumentFacts
 {

@@ -1,7 +1,6 @@
 using XiqingSearch.Core.Configuration;
-using XiqingSearch.Core.Problems;
 
-namespace XiqingSearch.Server.Auth;
+namespace XiqingSearch.Server.Auth.Callers;
 
 /// <summary>The values of <c>Xiqing:Auth:Mode</c> (<c>--auth</c>): who tells the server who is asking.</summary>
 internal static class AuthModes

@@ -1,4 +1,4 @@
-namespace XiqingSearch.Core.Ingestion;
+namespace XiqingSearch.Core.Ingestion.Model;
 
 /// <summary>
 /// The bounds every reader keeps, so that no single file can take unbounded memory or time. A document over a limit
@@ -34,7 +34,7 @@ public sealed record IngestLimits
     public int MaxParagraphCharacters { get; init; } = 1_000_000;
 
     /// <summary>
-    /// Bytes above which a <c>*.txt</c> file is read as a stream (<see cref="StreamedText"/>): a build then holds a
+    /// Bytes above which a <c>*.txt</c> file is read as a stream (<c>StreamedText</c>): a build then holds a
     /// window of its lines and a paragraph at a time, so its memory does not grow with the file. Below it the file
     /// is read whole (faster: one pass instead of three).
     /// </summary>

@@ -3,9 +3,10 @@ using System.Text;
 using XiqingSearch.Core.Configuration;
 using XiqingSearch.Core.Indexing;
 using XiqingSearch.Core.Ingestion;
+using XiqingSearch.Core.Ingestion.Model;
 using XiqingSearch.Core.Problems;
 
-namespace XiqingSearch.Core.Tests.Ingestion;
+namespace XiqingSearch.Core.Tests.Ingestion.Model;
 
 /// <summary>
 /// The reader limits as settings (<c>ingestion:…</c>) and the character limits, checked once for every format: a

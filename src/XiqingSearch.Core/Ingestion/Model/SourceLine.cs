@@ -1,4 +1,4 @@
-namespace XiqingSearch.Core.Ingestion.Formats;
+namespace XiqingSearch.Core.Ingestion.Model;
 
 /// <summary>
 /// One line of a source file as a format reader hands it to the splitter.

@@ -1,4 +1,4 @@
-namespace XiqingSearch.Core.Ingestion;
+namespace XiqingSearch.Core.Ingestion.Model;
 
 /// <summary>A line recognised as a heading.</summary>
 /// <param name="Level">0 for a document title, 1 for <c>第X章</c>/<c>一、</c>, 2 for <c>第X节</c>/<c>（一）</c>,

@@ -1,4 +1,4 @@
-namespace XiqingSearch.Core.Ingestion;
+namespace XiqingSearch.Core.Ingestion.Model;
 
 /// <summary>The wording of every ingestion problem, in one place; tests assert on codes and spans, not on these.</summary>
 internal static class IngestMessages

@@ -1,6 +1,5 @@
-using System.Text;
 
-namespace XiqingSearch.Core.Ingestion;
+namespace XiqingSearch.Core.Ingestion.Model;
 
 /// <summary>
 /// Makes display text from source lines. The words are kept exactly; only whitespace changes: runs collapse to

@@ -1,8 +1,9 @@
 using XiqingSearch.Core.Ingestion;
+using XiqingSearch.Core.Ingestion.Model;
 using XiqingSearch.Core.Search.Model;
 using XiqingSearch.Core.Tests.Search;
 
-namespace XiqingSearch.Core.Tests.Ingestion;
+namespace XiqingSearch.Core.Tests.Ingestion.Model;
 
 public sealed class DisplayTextCleanerTests(SeedIndexFixture index) : IClassFixture<SeedIndexFixture>
 {

@@ -1,7 +1,6 @@
-using System.Text;
 using System.Text.RegularExpressions;
 
-namespace XiqingSearch.Core.Ingestion.Formats;
+namespace XiqingSearch.Core.Ingestion.Model;
 
 /// <summary>
 /// Removes running headers, footers and page numbers from the lines of a paged document, so that a paragraph (and a

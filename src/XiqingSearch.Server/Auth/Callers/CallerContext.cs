@@ -1,6 +1,6 @@
 using XiqingSearch.Core.Access;
 
-namespace XiqingSearch.Server.Auth;
+namespace XiqingSearch.Server.Auth.Callers;
 
 /// <summary>
 /// Where a request's <see cref="Caller"/> is kept once the sign-in in front of the routes (header, OpenID Connect,
