@@ -1,5 +1,6 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using XiqingSearch.Core.Indexing;
 using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Analytics;
 using XiqingSearch.Core.Search.Commit;
@@ -35,6 +36,7 @@ internal sealed class CompareCounter
     private readonly int[] _columnOf;
     private readonly int _columns;
     private readonly Lucene.Net.Analysis.Analyzer _smartCn;
+    private TextGroups? _groups;
 
     /// <param name="searcher">The commit's searcher, held by the caller for the whole comparison.</param>
     /// <param name="table">The caller's view of its table.</param>
@@ -81,43 +83,193 @@ internal sealed class CompareCounter
 
     /// <summary>
     /// Every phrase's counts per column, in phrase order; the first phrase that does not compile stops it, with
-    /// its problem named after the phrase.
+    /// its problem named after the phrase (before any is counted).
     /// </summary>
     /// <param name="phrases">The phrases, in row order.</param>
     /// <param name="compile">Compiles a phrase's request as a search would (its checks and limits included).</param>
     public Result<List<PhraseColumnCounts>> Count(IReadOnlyList<string> phrases, Func<SearchRequest, Result<CompiledQuery>> compile)
     {
+        var compiled = new List<CompiledQuery>(phrases.Count);
+        for (var p = 0; p < phrases.Count; p++)
+        {
+            var one = compile(RequestFor(phrases[p], _filters));
+            if (!one.IsSuccess)
+            {
+                // Name the phrase: the position in the problem is within it.
+                return SearchMessages.InComparedPhrase(one.Problems[0], p + 1, phrases[p]);
+            }
+            compiled.Add(one.Value);
+        }
         var counted = new List<PhraseColumnCounts>(phrases.Count);
         // By document ordinal: the phrase's last counted row there, so each document is counted once per phrase.
         var seenBy = new int[_table.AllDocuments.Count];
-        for (var p = 0; p < phrases.Count; p++)
+        // The matches of the phrases counted per distinct text, spread over the paragraphs at the end.
+        var byText = new List<TextMatch>();
+        for (var p = 0; p < compiled.Count; p++)
         {
-            var compiled = compile(RequestFor(phrases[p], _filters));
-            if (!compiled.IsSuccess)
-            {
-                // Name the phrase: the position in the problem is within it.
-                return SearchMessages.InComparedPhrase(compiled.Problems[0], p + 1, phrases[p]);
-            }
             var counts = new PhraseColumnCounts(new int[_columns], new int[_columns], new int[_columns]);
-            CountPhrase(compiled.Value, counts, seenBy, p + 1);
+            CountPhrase(compiled[p], p, counts, seenBy, byText);
             counted.Add(counts);
+        }
+        if (byText.Count > 0)
+        {
+            SpreadOverParagraphs(byText, counted);
         }
         return counted;
     }
 
-    private void CountPhrase(CompiledQuery query, PhraseColumnCounts counts, int[] seenBy, int mark)
+    /// <summary>One phrase's match in one group of equal texts (<see cref="TextGroups"/>), with its occurrences there.</summary>
+    private readonly record struct TextMatch(int Group, int Phrase, int Occurrences);
+
+    private void CountPhrase(CompiledQuery query, int row, PhraseColumnCounts counts, int[] seenBy, List<TextMatch> byText)
     {
         var phrases = query.Highlight.Select(p => p.Normalized).ToList();
+        // Asked before the approximate clauses are added: those depend on the OCR flag, which the groups keep apart.
+        var byDistinctText = _filters.Filters.Headings.Count == 0 && ReadsTextOnly(query.Lucene);
         // As the search: recognised text may hold the phrase misread, and its clauses are widened to those rows.
         var approximate = ApproximateMatches.Find(_searcher, phrases, CancellationToken.None);
         var lucene = MatchOnly(approximate is { IsEmpty: false }
             ? ApproximateClauses.Apply(query.Lucene, query.PhraseClauses, approximate.DocsByPhrase)
             : query.Lucene);
-        var collector = new ColumnCollector(this, phrases.Count == 0 ? null : new OccurrenceCounter(_searcher, phrases), phrases,
-            approximate is { IsEmpty: false } ? approximate : null, counts, seenBy, mark);
+        var occurrences = new MatchOccurrences(_table, MatchOccurrences.CounterFor(_searcher, phrases), phrases,
+            approximate is { IsEmpty: false } ? approximate : null);
+        if (byDistinctText)
+        {
+            MatchRepresentatives(lucene, occurrences, row, byText);
+            return;
+        }
         // The heading filter (CLI --chapter, HTTP heading=) narrows the query itself, as in search.
-        _searcher.Search(HeadingFilter.Apply(lucene, _filters.Filters.Headings, _smartCn), collector);
+        _searcher.Search(HeadingFilter.Apply(lucene, _filters.Filters.Headings, _smartCn),
+            new ColumnCollector(this, occurrences, counts, seenBy, row + 1));
     }
+
+    /// <summary>
+    /// Matches the query on one paragraph of each group of equal texts only: the representatives are a sorted
+    /// list per segment, and the query's scorer and that list advance in turn (leapfrog), so the postings are read
+    /// only near a representative; with few distinct texts most of each posting list is skipped.
+    /// </summary>
+    private void MatchRepresentatives(Lucene.Net.Search.Query query, MatchOccurrences occurrences, int phrase, List<TextMatch> byText)
+    {
+        _groups ??= TextGroups.For(_searcher);
+        var weight = _searcher.CreateNormalizedWeight(query);
+        foreach (var leaf in _searcher.IndexReader.Leaves)
+        {
+            var representatives = _groups.RepresentativesIn(leaf.Ord);
+            if (representatives.Length == 0 || weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs) is not { } scorer)
+            {
+                continue;
+            }
+            occurrences.SetNextReader(leaf);
+            occurrences.SetScorer(scorer);
+            var doc = -1;
+            var next = 0;
+            while (next < representatives.Length)
+            {
+                var target = representatives[next];
+                if (doc < target && (doc = scorer.Advance(target)) == DocIdSetIterator.NO_MORE_DOCS)
+                {
+                    break;
+                }
+                if (doc == target)
+                {
+                    var docId = leaf.DocBase + doc;
+                    var count = occurrences.Exact(doc, docId) + occurrences.Approximate(docId);
+                    byText.Add(new TextMatch(_groups.GroupOf(docId), phrase, count));
+                    next++;
+                    continue;
+                }
+                // The scorer is past this representative: on to the first at or after its match.
+                var at = Array.BinarySearch(representatives, next + 1, representatives.Length - next - 1, doc);
+                next = at >= 0 ? at : ~at;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Counts each group's matches into the columns of the paragraphs of that group that the caller sees and the
+    /// filters pass, document by document (so each document is counted once per phrase).
+    /// </summary>
+    private void SpreadOverParagraphs(List<TextMatch> byText, List<PhraseColumnCounts> counted)
+    {
+        var groups = _groups!;
+        // The matches by group: those of group g are ordered[first[g]..first[g + 1]].
+        var first = new int[groups.Count + 1];
+        foreach (var match in byText)
+        {
+            first[match.Group + 1]++;
+        }
+        for (var g = 0; g < groups.Count; g++)
+        {
+            first[g + 1] += first[g];
+        }
+        var ordered = new TextMatch[byText.Count];
+        var fill = first[..^1];
+        foreach (var match in byText)
+        {
+            ordered[fill[match.Group]++] = match;
+        }
+        var lastDocument = new int[counted.Count];
+        Array.Fill(lastDocument, -1);
+        var digests = CommitDigests.For(_table);
+        foreach (var document in _table.Documents)
+        {
+            if (_columnOf[document.Ordinal] < 0)
+            {
+                continue;
+            }
+            foreach (var docId in digests.RowsOf(document))
+            {
+                var group = groups.GroupOf(docId);
+                if (first[group] == first[group + 1] || ColumnOf(docId) is not (>= 0 and var column))
+                {
+                    continue;
+                }
+                for (var k = first[group]; k < first[group + 1]; k++)
+                {
+                    var match = ordered[k];
+                    var counts = counted[match.Phrase];
+                    counts.Occurrences[column] += match.Occurrences;
+                    counts.Paragraphs[column]++;
+                    if (lastDocument[match.Phrase] != document.Ordinal)
+                    {
+                        lastDocument[match.Phrase] = document.Ordinal;
+                        counts.Documents[column]++;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The column the paragraph at <paramref name="docId"/> counts in: its document's, when the caller sees it and
+    /// it passes every filter but the document one (the columns hold only the selected documents); else -1.
+    /// </summary>
+    private int ColumnOf(int docId)
+    {
+        ref readonly var keys = ref _table.KeysOf(docId);
+        if (!keys.Exists)
+        {
+            return -1;
+        }
+        var column = _columnOf[keys.Document];
+        return column < 0 || (_filter.Evaluate(in keys, docId) & ~FacetMask.Doc) != FacetMask.None ? -1 : column;
+    }
+
+    /// <summary>
+    /// True when <paramref name="query"/> reads only the paragraph's text (its character and SmartCn fields), so
+    /// that paragraphs of equal text match it alike: phrases, prefixes and words combined by AND, OR and NOT. A
+    /// field of the document (title, year, type, …) or a query of all paragraphs is not.
+    /// </summary>
+    internal static bool ReadsTextOnly(Lucene.Net.Search.Query query) => query switch
+    {
+        BooleanQuery boolean when boolean.GetType() == typeof(BooleanQuery) => boolean.Clauses.All(c => ReadsTextOnly(c.Query)),
+        ExactPhraseQuery phrase => IsTextField(phrase.Field),
+        TermQuery term => IsTextField(term.Term.Field),
+        MultiTermQuery multi => IsTextField(multi.Field),
+        _ => false,
+    };
+
+    private static bool IsTextField(string field) => field is FieldNames.TextChars or FieldNames.Text;
 
     /// <summary>
     /// The query without what only ranks: a boolean query with a required clause matches what its required and
@@ -145,55 +297,38 @@ internal sealed class CompareCounter
     }
 
     /// <summary>
-    /// Counts each match into its document's column, as <see cref="AllMatchesCollector"/> counts it into the
-    /// document facet: the occurrences from the phrase scorer's frequency or the postings (or the text, when the
-    /// postings cannot count it alone), plus its approximate ones; a match counts when it passes every filter but
-    /// the document one (the columns hold only the selected documents).
+    /// Counts each match of a query that reads more than the text into its document's column, as
+    /// <see cref="AllMatchesCollector"/> counts it into the document facet (the same <see cref="MatchOccurrences"/>).
     /// </summary>
-    private sealed class ColumnCollector(CompareCounter owner, OccurrenceCounter? occurrences, IReadOnlyList<string> phrases,
-        ApproximateMatches? approximate, PhraseColumnCounts counts, int[] seenBy, int mark) : ICollector
+    private sealed class ColumnCollector(CompareCounter owner, MatchOccurrences occurrences, PhraseColumnCounts counts,
+        int[] seenBy, int mark) : ICollector
     {
-        private readonly bool _phraseFrequencyCounts = occurrences?.IsOneSelfDisjointPhrase == true;
-        private Scorer? _phraseScorer;
         private int _docBase;
 
         // In order, as the search's collector: the occurrence counter reads postings forwards.
         public bool AcceptsDocsOutOfOrder => false;
 
-        public void SetScorer(Scorer scorer) =>
-            _phraseScorer = _phraseFrequencyCounts ? AllMatchesCollector.RequiredPhrase(scorer, occurrences!) : null;
+        public void SetScorer(Scorer scorer) => occurrences.SetScorer(scorer);
 
         public void SetNextReader(AtomicReaderContext context)
         {
             _docBase = context.DocBase;
-            occurrences?.SetNextReader(context);
+            occurrences.SetNextReader(context);
         }
 
         public void Collect(int doc)
         {
             var docId = _docBase + doc;
-            var table = owner._table;
-            ref readonly var keys = ref table.KeysOf(docId);
-            if (!keys.Exists)
+            if (owner.ColumnOf(docId) is not (>= 0 and var column))
             {
                 return;
             }
-            var column = owner._columnOf[keys.Document];
-            if (column < 0 || (owner._filter.Evaluate(in keys, docId) & ~FacetMask.Doc) != FacetMask.None)
-            {
-                return;
-            }
-            var count = _phraseScorer is { } phrase && phrase.DocID == doc ? phrase.Freq : occurrences?.Count(doc) ?? 0;
-            if (count == OccurrenceCounter.FromText)
-            {
-                count = OccurrenceFinder.Find(table[docId]!.Normalized, phrases).Count;
-            }
-            count += approximate?.Count(docId) ?? 0;
-            counts.Occurrences[column] += count;
+            counts.Occurrences[column] += occurrences.Exact(doc, docId) + occurrences.Approximate(docId);
             counts.Paragraphs[column]++;
-            if (seenBy[keys.Document] != mark)
+            var document = owner._table.KeysOf(docId).Document;
+            if (seenBy[document] != mark)
             {
-                seenBy[keys.Document] = mark;
+                seenBy[document] = mark;
                 counts.Documents[column]++;
             }
         }

@@ -220,11 +220,9 @@ public sealed partial class SearchEngine : IDisposable
         var lucene = approximate is { IsEmpty: false }
             ? ApproximateClauses.Apply(query.Lucene, query.PhraseClauses, approximate.DocsByPhrase)
             : query.Lucene;
-        var collector = new AllMatchesCollector(table, phrases.Count == 0 ? null : new OccurrenceCounter(searcher, phrases),
-            phrases, filter, facets, top, budget)
-        {
-            Approximate = approximate is { IsEmpty: false } ? approximate : null,
-        };
+        var occurrences = new MatchOccurrences(table, MatchOccurrences.CounterFor(searcher, phrases), phrases,
+            approximate is { IsEmpty: false } ? approximate : null);
+        var collector = new AllMatchesCollector(table, occurrences, filter, facets, top, budget);
         searcher.Search(HeadingFilter.Apply(lucene, request.Headings, _smartCn), collector);
         // The budget's timer may not have fired yet for a query that overran it by less than a timer tick.
         if (limits.Timeout != System.Threading.Timeout.InfiniteTimeSpan && clock.Elapsed > limits.Timeout)

@@ -1,0 +1,76 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using XiqingSearch.Core.Search.Analytics;
+using XiqingSearch.Core.Search.Commit;
+
+namespace XiqingSearch.Core.Search.Engine;
+
+/// <summary>
+/// The live paragraphs of one commit grouped by what a text query can tell apart: equal text (the build's digest,
+/// <see cref="CommitDigests.KeyOf"/>: hash and characters) and the same recognised-from-scan flag (approximate
+/// matching reads only OCR rows). A query on the text fields alone matches every paragraph of a group or none,
+/// with the same occurrences, so a comparison matches one paragraph per group (the first, its representative) and
+/// counts the result once for each paragraph of the group. Repeated text is common in policy documents (headings,
+/// boilerplate, the same document filed twice) and makes up almost all of a corpus of copies.
+/// Built on first use per commit (one pass over the digests), for every caller alike: a caller's view decides
+/// which paragraphs of a group are counted, not how a group matches.
+/// </summary>
+internal sealed class TextGroups
+{
+    private static readonly ConditionalWeakTable<ParagraphTable, TextGroups> PerCommit = [];
+
+    private readonly int[] _groupOf;
+    private readonly int[][] _representatives;
+
+    private TextGroups(int[] groupOf, int[][] representatives, int count)
+    {
+        _groupOf = groupOf;
+        _representatives = representatives;
+        Count = count;
+    }
+
+    /// <summary>The number of groups (distinct texts, OCR rows apart).</summary>
+    public int Count { get; }
+
+    /// <summary>The group of the live paragraph at top-level <paramref name="docId"/> (-1 for a deleted one).</summary>
+    public int GroupOf(int docId) => _groupOf[docId];
+
+    /// <summary>Segment <paramref name="segment"/>'s representatives: the first paragraph of each group, as segment doc ids in ascending order.</summary>
+    public int[] RepresentativesIn(int segment) => _representatives[segment];
+
+    /// <summary>The groups of <paramref name="searcher"/>'s commit, built on first use.</summary>
+    public static TextGroups For(TableSearcher searcher) => PerCommit.GetValue(searcher.Table.Base, table => Build(searcher, table));
+
+    private static TextGroups Build(TableSearcher searcher, ParagraphTable table)
+    {
+        var digests = CommitDigests.For(table);
+        var leaves = searcher.IndexReader.Leaves;
+        var groupOf = new int[searcher.IndexReader.MaxDoc];
+        Array.Fill(groupOf, -1);
+        var ids = new Dictionary<(TextKey Text, bool Ocr), int>();
+        var representatives = new int[leaves.Count][];
+        var segment = new List<int>();
+        foreach (var leaf in leaves)
+        {
+            segment.Clear();
+            for (var doc = 0; doc < leaf.AtomicReader.MaxDoc; doc++)
+            {
+                var docId = leaf.DocBase + doc;
+                ref readonly var keys = ref table.KeysOf(docId);
+                if (!keys.Exists)
+                {
+                    continue;
+                }
+                ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, (digests.KeyOf(docId), keys.Ocr), out var known);
+                if (!known)
+                {
+                    id = ids.Count - 1;
+                    segment.Add(doc);
+                }
+                groupOf[docId] = id;
+            }
+            representatives[leaf.Ord] = [.. segment];
+        }
+        return new TextGroups(groupOf, representatives, ids.Count);
+    }
+}
