@@ -144,9 +144,9 @@ internal sealed class CompareCounter
     }
 
     /// <summary>
-    /// Matches the query on one paragraph of each group of equal texts only: the representatives are a sorted
-    /// list per segment, and the query's scorer and that list advance in turn (leapfrog), so the postings are read
-    /// only near a representative; with few distinct texts most of each posting list is skipped.
+    /// Matches the query on one paragraph of each group of equal texts only: the scorer accepts only the
+    /// representatives (so positions are read only there), and it is advanced from one representative to the next
+    /// (so the postings' skip lists pass over the paragraphs between; with few distinct texts, most of each list).
     /// </summary>
     private void MatchRepresentatives(Lucene.Net.Search.Query query, MatchOccurrences occurrences, int phrase, List<TextMatch> byText)
     {
@@ -155,7 +155,7 @@ internal sealed class CompareCounter
         foreach (var leaf in _searcher.IndexReader.Leaves)
         {
             var representatives = _groups.RepresentativesIn(leaf.Ord);
-            if (representatives.Length == 0 || weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs) is not { } scorer)
+            if (representatives.Length == 0 || weight.GetScorer(leaf, _groups.AcceptedIn(leaf.Ord)) is not { } scorer)
             {
                 continue;
             }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Lucene.Net.Util;
 using XiqingSearch.Core.Search.Analytics;
 using XiqingSearch.Core.Search.Commit;
 
@@ -21,11 +22,13 @@ internal sealed class TextGroups
 
     private readonly int[] _groupOf;
     private readonly int[][] _representatives;
+    private readonly FixedBitSet[] _accepted;
 
-    private TextGroups(int[] groupOf, int[][] representatives, int count)
+    private TextGroups(int[] groupOf, int[][] representatives, FixedBitSet[] accepted, int count)
     {
         _groupOf = groupOf;
         _representatives = representatives;
+        _accepted = accepted;
         Count = count;
     }
 
@@ -38,6 +41,12 @@ internal sealed class TextGroups
     /// <summary>Segment <paramref name="segment"/>'s representatives: the first paragraph of each group, as segment doc ids in ascending order.</summary>
     public int[] RepresentativesIn(int segment) => _representatives[segment];
 
+    /// <summary>
+    /// Segment <paramref name="segment"/>'s representatives as the documents a scorer accepts: the postings then
+    /// step over every other paragraph, so a phrase's positions are compared only where its answer is kept.
+    /// </summary>
+    public IBits AcceptedIn(int segment) => _accepted[segment];
+
     /// <summary>The groups of <paramref name="searcher"/>'s commit, built on first use.</summary>
     public static TextGroups For(TableSearcher searcher) => PerCommit.GetValue(searcher.Table.Base, table => Build(searcher, table));
 
@@ -49,6 +58,7 @@ internal sealed class TextGroups
         Array.Fill(groupOf, -1);
         var ids = new Dictionary<(TextKey Text, bool Ocr), int>();
         var representatives = new int[leaves.Count][];
+        var accepted = new FixedBitSet[leaves.Count];
         var segment = new List<int>();
         foreach (var leaf in leaves)
         {
@@ -70,7 +80,12 @@ internal sealed class TextGroups
                 groupOf[docId] = id;
             }
             representatives[leaf.Ord] = [.. segment];
+            accepted[leaf.Ord] = new FixedBitSet(Math.Max(1, leaf.AtomicReader.MaxDoc));
+            foreach (var doc in segment)
+            {
+                accepted[leaf.Ord].Set(doc);
+            }
         }
-        return new TextGroups(groupOf, representatives, ids.Count);
+        return new TextGroups(groupOf, representatives, accepted, ids.Count);
     }
 }
