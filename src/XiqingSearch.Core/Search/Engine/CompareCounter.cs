@@ -187,27 +187,45 @@ internal sealed class CompareCounter
 
     /// <summary>
     /// Counts each group's matches into the columns of the paragraphs of that group that the caller sees and the
-    /// filters pass, document by document (so each document is counted once per phrase).
+    /// filters pass: one pass over those paragraphs, document by document, counts how many of each matched group
+    /// each column holds and marks each document once per phrase; then a phrase's paragraphs and occurrences in a
+    /// column are its groups' paragraphs there, times its occurrences in each.
     /// </summary>
     private void SpreadOverParagraphs(List<TextMatch> byText, List<PhraseColumnCounts> counted)
     {
         var groups = _groups!;
-        // The matches by group: those of group g are ordered[first[g]..first[g + 1]].
-        var first = new int[groups.Count + 1];
+        // The matched groups numbered 0.., and their matches by that number: slot k's are in [first[k], first[k + 1]).
+        var slotOf = new int[groups.Count];
+        Array.Fill(slotOf, -1);
+        var slots = 0;
         foreach (var match in byText)
         {
-            first[match.Group + 1]++;
+            if (slotOf[match.Group] < 0)
+            {
+                slotOf[match.Group] = slots++;
+            }
         }
-        for (var g = 0; g < groups.Count; g++)
+        var first = new int[slots + 1];
+        foreach (var match in byText)
         {
-            first[g + 1] += first[g];
+            first[slotOf[match.Group] + 1]++;
         }
-        var ordered = new TextMatch[byText.Count];
+        for (var k = 0; k < slots; k++)
+        {
+            first[k + 1] += first[k];
+        }
+        var phraseAt = new int[byText.Count];
+        var occurrencesAt = new int[byText.Count];
         var fill = first[..^1];
         foreach (var match in byText)
         {
-            ordered[fill[match.Group]++] = match;
+            var at = fill[slotOf[match.Group]]++;
+            phraseAt[at] = match.Phrase;
+            occurrencesAt[at] = match.Occurrences;
         }
+
+        // By slot and column: the paragraphs of the group counted in the column.
+        var rowsIn = new int[slots * _columns];
         var lastDocument = new int[counted.Count];
         Array.Fill(lastDocument, -1);
         var digests = CommitDigests.For(_table);
@@ -219,22 +237,37 @@ internal sealed class CompareCounter
             }
             foreach (var docId in digests.RowsOf(document))
             {
-                var group = groups.GroupOf(docId);
-                if (first[group] == first[group + 1] || ColumnOf(docId) is not (>= 0 and var column))
+                var slot = slotOf[groups.GroupOf(docId)];
+                if (slot < 0 || ColumnOf(docId) is not (>= 0 and var column))
                 {
                     continue;
                 }
-                for (var k = first[group]; k < first[group + 1]; k++)
+                rowsIn[(slot * _columns) + column]++;
+                for (var k = first[slot]; k < first[slot + 1]; k++)
                 {
-                    var match = ordered[k];
-                    var counts = counted[match.Phrase];
-                    counts.Occurrences[column] += match.Occurrences;
-                    counts.Paragraphs[column]++;
-                    if (lastDocument[match.Phrase] != document.Ordinal)
+                    var phrase = phraseAt[k];
+                    if (lastDocument[phrase] != document.Ordinal)
                     {
-                        lastDocument[match.Phrase] = document.Ordinal;
-                        counts.Documents[column]++;
+                        lastDocument[phrase] = document.Ordinal;
+                        counted[phrase].Documents[column]++;
                     }
+                }
+            }
+        }
+        for (var slot = 0; slot < slots; slot++)
+        {
+            for (var column = 0; column < _columns; column++)
+            {
+                var rows = rowsIn[(slot * _columns) + column];
+                if (rows == 0)
+                {
+                    continue;
+                }
+                for (var k = first[slot]; k < first[slot + 1]; k++)
+                {
+                    var counts = counted[phraseAt[k]];
+                    counts.Paragraphs[column] += rows;
+                    counts.Occurrences[column] += rows * occurrencesAt[k];
                 }
             }
         }
