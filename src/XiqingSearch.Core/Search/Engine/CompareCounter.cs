@@ -228,17 +228,22 @@ internal sealed class CompareCounter
         var rowsIn = new int[slots * _columns];
         var lastDocument = new int[counted.Count];
         Array.Fill(lastDocument, -1);
-        var digests = CommitDigests.For(_table);
+        // Without a filter on paragraphs, every paragraph of a document the caller sees counts in its column.
+        var rowFilters = !(_filters.Filters with { Docs = [] }).IsEmpty;
         foreach (var document in _table.Documents)
         {
-            if (_columnOf[document.Ordinal] < 0)
+            var documentColumn = _columnOf[document.Ordinal];
+            if (documentColumn < 0)
             {
                 continue;
             }
-            foreach (var docId in digests.RowsOf(document))
+            var docIds = groups.DocIdsOf(document.Ordinal);
+            var groupOf = groups.GroupsOf(document.Ordinal);
+            for (var row = 0; row < groupOf.Length; row++)
             {
-                var slot = slotOf[groups.GroupOf(docId)];
-                if (slot < 0 || ColumnOf(docId) is not (>= 0 and var column))
+                var slot = slotOf[groupOf[row]];
+                var column = slot < 0 ? -1 : rowFilters ? ColumnOf(docIds[row]) : documentColumn;
+                if (column < 0)
                 {
                     continue;
                 }

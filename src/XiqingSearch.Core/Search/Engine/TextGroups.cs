@@ -24,13 +24,31 @@ internal sealed class TextGroups
     private readonly int[][] _representatives;
     private readonly FixedBitSet[] _accepted;
 
-    private TextGroups(int[] groupOf, int[][] representatives, FixedBitSet[] accepted, int count)
+    /// <summary>By document ordinal: its rows are <c>[_firstRow[d], _firstRow[d + 1])</c> of the two arrays below.</summary>
+    private readonly int[] _firstRow;
+
+    private readonly int[] _rowDocIds;
+    private readonly int[] _rowGroups;
+
+    private TextGroups(int[] groupOf, int[][] representatives, FixedBitSet[] accepted, int count, int[] firstRow, int[] rowDocIds, int[] rowGroups)
     {
         _groupOf = groupOf;
         _representatives = representatives;
         _accepted = accepted;
         Count = count;
+        _firstRow = firstRow;
+        _rowDocIds = rowDocIds;
+        _rowGroups = rowGroups;
     }
+
+    /// <summary>
+    /// The live paragraphs of the document with ordinal <paramref name="document"/>, in doc id order: read in step
+    /// with <see cref="GroupsOf"/>, so that a pass over many documents reads memory in order.
+    /// </summary>
+    public ReadOnlySpan<int> DocIdsOf(int document) => _rowDocIds.AsSpan(_firstRow[document], _firstRow[document + 1] - _firstRow[document]);
+
+    /// <summary>The group of each paragraph of <see cref="DocIdsOf"/>.</summary>
+    public ReadOnlySpan<int> GroupsOf(int document) => _rowGroups.AsSpan(_firstRow[document], _firstRow[document + 1] - _firstRow[document]);
 
     /// <summary>The number of groups (distinct texts, OCR rows apart).</summary>
     public int Count { get; }
@@ -86,6 +104,30 @@ internal sealed class TextGroups
                 accepted[leaf.Ord].Set(doc);
             }
         }
-        return new TextGroups(groupOf, representatives, accepted, ids.Count);
+        var firstRow = new int[table.AllDocuments.Count + 1];
+        for (var docId = 0; docId < groupOf.Length; docId++)
+        {
+            if (groupOf[docId] >= 0)
+            {
+                firstRow[table.KeysOf(docId).Document + 1]++;
+            }
+        }
+        for (var d = 0; d + 1 < firstRow.Length; d++)
+        {
+            firstRow[d + 1] += firstRow[d];
+        }
+        var rowDocIds = new int[firstRow[^1]];
+        var rowGroups = new int[firstRow[^1]];
+        var next = firstRow[..^1];
+        for (var docId = 0; docId < groupOf.Length; docId++)
+        {
+            if (groupOf[docId] >= 0)
+            {
+                var at = next[table.KeysOf(docId).Document]++;
+                rowDocIds[at] = docId;
+                rowGroups[at] = groupOf[docId];
+            }
+        }
+        return new TextGroups(groupOf, representatives, accepted, ids.Count, firstRow, rowDocIds, rowGroups);
     }
 }
