@@ -298,22 +298,37 @@ internal sealed class CompareCounter
     /// that paragraphs of equal text match it alike: phrases, prefixes and words combined by AND, OR and NOT. A
     /// field of the document (title, year, type, …) or a query of all paragraphs is not.
     /// </summary>
-    internal static bool ReadsTextOnly(Lucene.Net.Search.Query query) => query switch
+    internal static bool ReadsTextOnly(Lucene.Net.Search.Query query)
     {
-        BooleanQuery boolean when boolean.GetType() == typeof(BooleanQuery) => boolean.Clauses.All(c => ReadsTextOnly(c.Query)),
-        ExactPhraseQuery phrase => IsTextField(phrase.Field),
-        TermQuery term => IsTextField(term.Term.Field),
-        MultiTermQuery multi => IsTextField(multi.Field),
-        _ => false,
-    };
+        switch (query)
+        {
+            case BooleanQuery boolean when boolean.GetType() == typeof(BooleanQuery):
+                foreach (var clause in boolean.Clauses)
+                {
+                    if (!ReadsTextOnly(clause.Query))
+                    {
+                        return false;
+                    }
+                }
+                return true;
+            case ExactPhraseQuery phrase:
+                return IsTextField(phrase.Field);
+            case TermQuery term:
+                return IsTextField(term.Term.Field);
+            case MultiTermQuery multi:
+                return IsTextField(multi.Field);
+            default:
+                return false;
+        }
+    }
 
     private static bool IsTextField(string field) => field is FieldNames.TextChars or FieldNames.Text;
 
     /// <summary>
     /// The query without what only ranks: a boolean query with a required clause matches what its required and
-    /// prohibited clauses match, whatever its optional ones (a phrase's SmartCn words) do, so those are left out,
-    /// at every level. A comparison reads no score, and the optional clauses' term statistics and weights were a
-    /// large part of each phrase's fixed cost. A query of optional clauses only (<c>A OR B</c>) keeps them: they match.
+    /// prohibited clauses match, whatever its optional ones do, so those are left out, at every level (a comparison
+    /// reads no score; its phrases are also compiled without their SmartCn ranking words). A query of optional
+    /// clauses only (<c>A OR B</c>) keeps them: they match.
     /// </summary>
     internal static Lucene.Net.Search.Query MatchOnly(Lucene.Net.Search.Query query)
     {

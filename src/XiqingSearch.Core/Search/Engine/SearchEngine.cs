@@ -172,8 +172,11 @@ public sealed partial class SearchEngine : IDisposable
         }
     }
 
-    /// <summary>The request checked and its query compiled, or the problem that stops it.</summary>
-    private Result<CompiledQuery> CompileChecked(SearchRequest request, QueryLimits limits)
+    /// <summary>
+    /// The request checked and its query compiled, or the problem that stops it; without the phrases' SmartCn
+    /// ranking words when <paramref name="rankingWords"/> is false (no score is read).
+    /// </summary>
+    private Result<CompiledQuery> CompileChecked(SearchRequest request, QueryLimits limits, bool rankingWords = true)
     {
         var invalid = SearchLimits.Check(request);
         if (invalid is not null)
@@ -183,7 +186,7 @@ public sealed partial class SearchEngine : IDisposable
         Result<CompiledQuery> compiled;
         try
         {
-            compiled = QueryCompiler.Compile(request.Query, _smartCn, SynonymTable.For(_options.SeedsDirectory));
+            compiled = QueryCompiler.Compile(request.Query, _smartCn, SynonymTable.For(_options.SeedsDirectory), rankingWords);
         }
         catch (XiqingException e)
         {
