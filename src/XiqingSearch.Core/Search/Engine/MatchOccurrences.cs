@@ -1,8 +1,6 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using XiqingSearch.Core.Search.Commit;
 using XiqingSearch.Core.Search.Highlighting;
-using XiqingSearch.Core.Search.Query;
 
 namespace XiqingSearch.Core.Search.Engine;
 
@@ -19,7 +17,7 @@ namespace XiqingSearch.Core.Search.Engine;
 /// occurrence count: the phrase's positions are read once, by the scorer, and the counter is not used.
 /// </para>
 /// </summary>
-internal sealed class MatchOccurrences(ParagraphTable table, OccurrenceCounter? occurrences, IReadOnlyList<string> phrases,
+internal sealed class MatchOccurrences(Commit.ParagraphTable table, OccurrenceCounter? occurrences, IReadOnlyList<string> phrases,
     ApproximateMatches? approximate)
 {
     private readonly bool _phraseFrequencyCounts = occurrences?.IsOneSelfDisjointPhrase == true;
@@ -57,7 +55,7 @@ internal sealed class MatchOccurrences(ParagraphTable table, OccurrenceCounter? 
     /// </summary>
     internal static Scorer? RequiredPhrase(Scorer scorer, OccurrenceCounter occurrences)
     {
-        if (scorer.Weight?.Query is ExactPhraseQuery query && occurrences.IsPhraseOf(query))
+        if (scorer.Weight?.Query is Query.ExactPhraseQuery query && occurrences.IsPhraseOf(query))
         {
             return scorer;
         }

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Lucene.Net.Util;
 using XiqingSearch.Core.Search.Analytics;
 using XiqingSearch.Core.Search.Commit;
@@ -16,54 +14,41 @@ namespace XiqingSearch.Core.Search.Engine;
 /// Built on first use per commit (one pass over the digests), for every caller alike: a caller's view decides
 /// which paragraphs of a group are counted, not how a group matches.
 /// </summary>
-internal sealed class TextGroups
+/// <param name="groupOf">By top-level doc id: the paragraph's group (-1: none).</param>
+/// <param name="representatives">By segment: its representatives, as segment doc ids in ascending order.</param>
+/// <param name="accepted">By segment: the same as a bit set.</param>
+/// <param name="count">The number of groups.</param>
+/// <param name="firstRow">By document ordinal: its rows are <c>[firstRow[d], firstRow[d + 1])</c> of the two arrays that follow.</param>
+/// <param name="rowDocIds">Each document's live paragraphs in doc id order, document after document.</param>
+/// <param name="rowGroups">The group of each of those paragraphs.</param>
+internal sealed class TextGroups(int[] groupOf, int[][] representatives, FixedBitSet[] accepted, int count,
+    int[] firstRow, int[] rowDocIds, int[] rowGroups)
 {
-    private static readonly ConditionalWeakTable<ParagraphTable, TextGroups> PerCommit = [];
-
-    private readonly int[] _groupOf;
-    private readonly int[][] _representatives;
-    private readonly FixedBitSet[] _accepted;
-
-    /// <summary>By document ordinal: its rows are <c>[_firstRow[d], _firstRow[d + 1])</c> of the two arrays below.</summary>
-    private readonly int[] _firstRow;
-
-    private readonly int[] _rowDocIds;
-    private readonly int[] _rowGroups;
-
-    private TextGroups(int[] groupOf, int[][] representatives, FixedBitSet[] accepted, int count, int[] firstRow, int[] rowDocIds, int[] rowGroups)
-    {
-        _groupOf = groupOf;
-        _representatives = representatives;
-        _accepted = accepted;
-        Count = count;
-        _firstRow = firstRow;
-        _rowDocIds = rowDocIds;
-        _rowGroups = rowGroups;
-    }
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ParagraphTable, TextGroups> PerCommit = [];
 
     /// <summary>
     /// The live paragraphs of the document with ordinal <paramref name="document"/>, in doc id order: read in step
     /// with <see cref="GroupsOf"/>, so that a pass over many documents reads memory in order.
     /// </summary>
-    public ReadOnlySpan<int> DocIdsOf(int document) => _rowDocIds.AsSpan(_firstRow[document], _firstRow[document + 1] - _firstRow[document]);
+    public ReadOnlySpan<int> DocIdsOf(int document) => rowDocIds.AsSpan(firstRow[document], firstRow[document + 1] - firstRow[document]);
 
     /// <summary>The group of each paragraph of <see cref="DocIdsOf"/>.</summary>
-    public ReadOnlySpan<int> GroupsOf(int document) => _rowGroups.AsSpan(_firstRow[document], _firstRow[document + 1] - _firstRow[document]);
+    public ReadOnlySpan<int> GroupsOf(int document) => rowGroups.AsSpan(firstRow[document], firstRow[document + 1] - firstRow[document]);
 
     /// <summary>The number of groups (distinct texts, OCR rows apart).</summary>
-    public int Count { get; }
+    public int Count { get; } = count;
 
     /// <summary>The group of the live paragraph at top-level <paramref name="docId"/> (-1 for a deleted one).</summary>
-    public int GroupOf(int docId) => _groupOf[docId];
+    public int GroupOf(int docId) => groupOf[docId];
 
     /// <summary>Segment <paramref name="segment"/>'s representatives: the first paragraph of each group, as segment doc ids in ascending order.</summary>
-    public int[] RepresentativesIn(int segment) => _representatives[segment];
+    public int[] RepresentativesIn(int segment) => representatives[segment];
 
     /// <summary>
     /// Segment <paramref name="segment"/>'s representatives as the documents a scorer accepts: the postings then
     /// step over every other paragraph, so a phrase's positions are compared only where its answer is kept.
     /// </summary>
-    public IBits AcceptedIn(int segment) => _accepted[segment];
+    public IBits AcceptedIn(int segment) => accepted[segment];
 
     /// <summary>The groups of <paramref name="searcher"/>'s commit, built on first use.</summary>
     public static TextGroups For(TableSearcher searcher) => PerCommit.GetValue(searcher.Table.Base, table => Build(searcher, table));
@@ -89,7 +74,7 @@ internal sealed class TextGroups
                 {
                     continue;
                 }
-                ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, (digests.KeyOf(docId), keys.Ocr), out var known);
+                ref var id = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(ids, (digests.KeyOf(docId), keys.Ocr), out var known);
                 if (!known)
                 {
                     id = ids.Count - 1;
