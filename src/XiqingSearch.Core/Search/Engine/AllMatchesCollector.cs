@@ -2,37 +2,22 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using XiqingSearch.Core.Search.Commit;
 using XiqingSearch.Core.Search.Facets;
-using XiqingSearch.Core.Search.Highlighting;
-using XiqingSearch.Core.Search.Query;
 
 namespace XiqingSearch.Core.Search.Engine;
 
 /// <summary>
-/// Takes every matching document once, as it is found: counts its occurrences from the postings
-/// (<see cref="OccurrenceCounter"/>), adds it to every facet whose count it belongs to (all filters but the
+/// Takes every matching document once, as it is found: counts its occurrences (<see cref="MatchOccurrences"/>,
+/// as a comparison also counts them), adds it to every facet whose count it belongs to (all filters but the
 /// facet's own), and, when it passes every filter, to the totals and to the page's candidates
 /// (<see cref="TopHits"/>). The query runs once, unfiltered, and nothing is kept per match, so a search's memory
 /// does not grow with its hits.
-/// <para>
-/// When the query is one phrase that cannot overlap itself and its exact-phrase scorer is required (on a path of
-/// MUST clauses from the root, so it sits on every collected document), the scorer's phrase frequency is the
-/// occurrence count: the phrase's positions are read once, by the scorer, and the counter is not used.
-/// </para>
 /// </summary>
-internal sealed class AllMatchesCollector(ParagraphTable table, OccurrenceCounter? occurrences, IReadOnlyList<string> phrases,
+internal sealed class AllMatchesCollector(ParagraphTable table, MatchOccurrences occurrences,
     FacetFilter filter, FacetCounter facets, TopHits top, CancellationToken cancellation = default) : ICollector
 {
-    private readonly bool _phraseFrequencyCounts = occurrences?.IsOneSelfDisjointPhrase == true;
     private Scorer? _scorer;
-    private Scorer? _phraseScorer;
     private int _docBase;
     private int _seen;
-
-    /// <summary>
-    /// The approximate occurrences in recognised text, counted beside the exact ones (null: none to count); a
-    /// match with no exact occurrence is marked <see cref="MatchedRow.Approximate"/>.
-    /// </summary>
-    public ApproximateMatches? Approximate { get; init; }
 
     /// <summary>Matches that pass every filter.</summary>
     public int TotalHits { get; private set; }
@@ -57,13 +42,13 @@ internal sealed class AllMatchesCollector(ParagraphTable table, OccurrenceCounte
     public void SetScorer(Scorer scorer)
     {
         _scorer = scorer;
-        _phraseScorer = _phraseFrequencyCounts ? RequiredPhrase(scorer, occurrences!) : null;
+        occurrences.SetScorer(scorer);
     }
 
     public void SetNextReader(AtomicReaderContext context)
     {
         _docBase = context.DocBase;
-        occurrences?.SetNextReader(context);
+        occurrences.SetNextReader(context);
     }
 
     public void Collect(int doc)
@@ -79,13 +64,8 @@ internal sealed class AllMatchesCollector(ParagraphTable table, OccurrenceCounte
         {
             return;
         }
-        var count = _phraseScorer is { } phrase && phrase.DocID == doc ? phrase.Freq : occurrences?.Count(doc) ?? 0;
-        if (count == OccurrenceCounter.FromText)
-        {
-            // A paragraph the postings cannot count alone is counted from its text.
-            count = OccurrenceFinder.Find(table[docId]!.Normalized, phrases).Count;
-        }
-        var approximateCount = Approximate?.Count(docId) ?? 0;
+        var count = occurrences.Exact(doc, docId);
+        var approximateCount = occurrences.Approximate(docId);
         var approximateOnly = approximateCount > 0 && count == 0;
         count += approximateCount;
         var failed = filter.Evaluate(in keys, docId);
@@ -105,25 +85,5 @@ internal sealed class AllMatchesCollector(ParagraphTable table, OccurrenceCounte
                 top.Offer(new MatchedRow(table[docId]!, score, count, in keys) { Approximate = approximateOnly });
             }
         }
-    }
-
-    /// <summary>
-    /// The query's exact-phrase scorer for <paramref name="occurrences"/>' one phrase when every clause from the root
-    /// down to it is required, else null (also used by the comparison's counter, which counts as a search does).
-    /// </summary>
-    internal static Scorer? RequiredPhrase(Scorer scorer, OccurrenceCounter occurrences)
-    {
-        if (scorer.Weight?.Query is ExactPhraseQuery query && occurrences.IsPhraseOf(query))
-        {
-            return scorer;
-        }
-        foreach (var child in scorer.GetChildren())
-        {
-            if (child.Relationship == "MUST" && RequiredPhrase(child.Child, occurrences) is { } found)
-            {
-                return found;
-            }
-        }
-        return null;
     }
 }

@@ -1,5 +1,6 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using XiqingSearch.Core.Indexing;
 using XiqingSearch.Core.Search.Analytics;
 using XiqingSearch.Core.Search.Commit;
 using XiqingSearch.Core.Search.Facets;
@@ -34,6 +35,7 @@ internal sealed class CompareCounter
     private readonly int[] _columnOf;
     private readonly int _columns;
     private readonly Lucene.Net.Analysis.Analyzer _smartCn;
+    private TextGroups? _groups;
 
     /// <param name="searcher">The commit's searcher, held by the caller for the whole comparison.</param>
     /// <param name="table">The caller's view of its table.</param>
@@ -80,49 +82,252 @@ internal sealed class CompareCounter
 
     /// <summary>
     /// Every phrase's counts per column, in phrase order; the first phrase that does not compile stops it, with
-    /// its problem named after the phrase.
+    /// its problem named after the phrase (before any is counted).
     /// </summary>
     /// <param name="phrases">The phrases, in row order.</param>
     /// <param name="compile">Compiles a phrase's request as a search would (its checks and limits included).</param>
     public Result<List<PhraseColumnCounts>> Count(IReadOnlyList<string> phrases, Func<SearchRequest, Result<CompiledQuery>> compile)
     {
+        var compiled = new List<CompiledQuery>(phrases.Count);
+        for (var p = 0; p < phrases.Count; p++)
+        {
+            var one = compile(RequestFor(phrases[p], _filters));
+            if (!one.IsSuccess)
+            {
+                // Name the phrase: the position in the problem is within it.
+                return SearchMessages.InComparedPhrase(one.Problems[0], p + 1, phrases[p]);
+            }
+            compiled.Add(one.Value);
+        }
         var counted = new List<PhraseColumnCounts>(phrases.Count);
         // By document ordinal: the phrase's last counted row there, so each document is counted once per phrase.
         var seenBy = new int[_table.AllDocuments.Count];
-        for (var p = 0; p < phrases.Count; p++)
+        // The matches of the phrases counted per distinct text, spread over the paragraphs at the end.
+        var byText = new List<TextMatch>();
+        for (var p = 0; p < compiled.Count; p++)
         {
-            var compiled = compile(RequestFor(phrases[p], _filters));
-            if (!compiled.IsSuccess)
-            {
-                // Name the phrase: the position in the problem is within it.
-                return SearchMessages.InComparedPhrase(compiled.Problems[0], p + 1, phrases[p]);
-            }
             var counts = new PhraseColumnCounts(new int[_columns], new int[_columns], new int[_columns]);
-            CountPhrase(compiled.Value, counts, seenBy, p + 1);
+            CountPhrase(compiled[p], p, counts, seenBy, byText);
             counted.Add(counts);
+        }
+        if (byText.Count > 0)
+        {
+            SpreadOverParagraphs(byText, counted);
         }
         return counted;
     }
 
-    private void CountPhrase(CompiledQuery query, PhraseColumnCounts counts, int[] seenBy, int mark)
+    /// <summary>One phrase's match in one group of equal texts (<see cref="TextGroups"/>), with its occurrences there.</summary>
+    private readonly record struct TextMatch(int Group, int Phrase, int Occurrences);
+
+    private void CountPhrase(CompiledQuery query, int row, PhraseColumnCounts counts, int[] seenBy, List<TextMatch> byText)
     {
         var phrases = query.Highlight.Select(p => p.Normalized).ToList();
+        // Asked before the approximate clauses are added: those depend on the OCR flag, which the groups keep apart.
+        var byDistinctText = _filters.Filters.Headings.Count == 0 && ReadsTextOnly(query.Lucene);
         // As the search: recognised text may hold the phrase misread, and its clauses are widened to those rows.
         var approximate = ApproximateMatches.Find(_searcher, phrases, CancellationToken.None);
         var lucene = MatchOnly(approximate is { IsEmpty: false }
             ? ApproximateClauses.Apply(query.Lucene, query.PhraseClauses, approximate.DocsByPhrase)
             : query.Lucene);
-        var collector = new ColumnCollector(this, phrases.Count == 0 ? null : new OccurrenceCounter(_searcher, phrases), phrases,
-            approximate is { IsEmpty: false } ? approximate : null, counts, seenBy, mark);
+        var occurrences = new MatchOccurrences(_table, MatchOccurrences.CounterFor(_searcher, phrases), phrases,
+            approximate is { IsEmpty: false } ? approximate : null);
+        if (byDistinctText)
+        {
+            MatchRepresentatives(lucene, occurrences, row, byText);
+            return;
+        }
         // The heading filter (CLI --chapter, HTTP heading=) narrows the query itself, as in search.
-        _searcher.Search(HeadingFilter.Apply(lucene, _filters.Filters.Headings, _smartCn), collector);
+        _searcher.Search(HeadingFilter.Apply(lucene, _filters.Filters.Headings, _smartCn),
+            new ColumnCollector(this, occurrences, counts, seenBy, row + 1));
     }
 
     /// <summary>
+    /// Matches the query on one paragraph of each group of equal texts only: the scorer accepts only the
+    /// representatives (so positions are read only there), and it is advanced from one representative to the next
+    /// (so the postings' skip lists pass over the paragraphs between; with few distinct texts, most of each list).
+    /// </summary>
+    private void MatchRepresentatives(Lucene.Net.Search.Query query, MatchOccurrences occurrences, int phrase, List<TextMatch> byText)
+    {
+        _groups ??= TextGroups.For(_searcher);
+        var weight = _searcher.CreateNormalizedWeight(query);
+        foreach (var leaf in _searcher.IndexReader.Leaves)
+        {
+            var representatives = _groups.RepresentativesIn(leaf.Ord);
+            if (representatives.Length == 0 || weight.GetScorer(leaf, _groups.AcceptedIn(leaf.Ord)) is not { } scorer)
+            {
+                continue;
+            }
+            occurrences.SetNextReader(leaf);
+            occurrences.SetScorer(scorer);
+            var doc = -1;
+            var next = 0;
+            while (next < representatives.Length)
+            {
+                var target = representatives[next];
+                if (doc < target && (doc = scorer.Advance(target)) == DocIdSetIterator.NO_MORE_DOCS)
+                {
+                    break;
+                }
+                if (doc == target)
+                {
+                    var docId = leaf.DocBase + doc;
+                    var count = occurrences.Exact(doc, docId) + occurrences.Approximate(docId);
+                    byText.Add(new TextMatch(_groups.GroupOf(docId), phrase, count));
+                    next++;
+                    continue;
+                }
+                // The scorer is past this representative: on to the first at or after its match.
+                var at = Array.BinarySearch(representatives, next + 1, representatives.Length - next - 1, doc);
+                next = at >= 0 ? at : ~at;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Counts each group's matches into the columns of the paragraphs of that group that the caller sees and the
+    /// filters pass: one pass over those paragraphs, document by document, counts how many of each matched group
+    /// each column holds and marks each document once per phrase; then a phrase's paragraphs and occurrences in a
+    /// column are its groups' paragraphs there, times its occurrences in each.
+    /// </summary>
+    private void SpreadOverParagraphs(List<TextMatch> byText, List<PhraseColumnCounts> counted)
+    {
+        var groups = _groups!;
+        // The matched groups numbered 0.., and their matches by that number: slot k's are in [first[k], first[k + 1]).
+        var slotOf = new int[groups.Count];
+        Array.Fill(slotOf, -1);
+        var slots = 0;
+        foreach (var match in byText)
+        {
+            if (slotOf[match.Group] < 0)
+            {
+                slotOf[match.Group] = slots++;
+            }
+        }
+        var first = new int[slots + 1];
+        foreach (var match in byText)
+        {
+            first[slotOf[match.Group] + 1]++;
+        }
+        for (var k = 0; k < slots; k++)
+        {
+            first[k + 1] += first[k];
+        }
+        var phraseAt = new int[byText.Count];
+        var occurrencesAt = new int[byText.Count];
+        var fill = first[..^1];
+        foreach (var match in byText)
+        {
+            var at = fill[slotOf[match.Group]]++;
+            phraseAt[at] = match.Phrase;
+            occurrencesAt[at] = match.Occurrences;
+        }
+
+        // By slot and column: the paragraphs of the group counted in the column.
+        var rowsIn = new int[slots * _columns];
+        var lastDocument = new int[counted.Count];
+        Array.Fill(lastDocument, -1);
+        // Without a filter on paragraphs, every paragraph of a document the caller sees counts in its column.
+        var rowFilters = !(_filters.Filters with { Docs = [] }).IsEmpty;
+        foreach (var document in _table.Documents)
+        {
+            var documentColumn = _columnOf[document.Ordinal];
+            if (documentColumn < 0)
+            {
+                continue;
+            }
+            var docIds = groups.DocIdsOf(document.Ordinal);
+            var groupOf = groups.GroupsOf(document.Ordinal);
+            for (var row = 0; row < groupOf.Length; row++)
+            {
+                var slot = slotOf[groupOf[row]];
+                var column = slot < 0 ? -1 : rowFilters ? ColumnOf(docIds[row]) : documentColumn;
+                if (column < 0)
+                {
+                    continue;
+                }
+                rowsIn[(slot * _columns) + column]++;
+                for (var k = first[slot]; k < first[slot + 1]; k++)
+                {
+                    var phrase = phraseAt[k];
+                    if (lastDocument[phrase] != document.Ordinal)
+                    {
+                        lastDocument[phrase] = document.Ordinal;
+                        counted[phrase].Documents[column]++;
+                    }
+                }
+            }
+        }
+        for (var slot = 0; slot < slots; slot++)
+        {
+            for (var column = 0; column < _columns; column++)
+            {
+                var rows = rowsIn[(slot * _columns) + column];
+                if (rows == 0)
+                {
+                    continue;
+                }
+                for (var k = first[slot]; k < first[slot + 1]; k++)
+                {
+                    var counts = counted[phraseAt[k]];
+                    counts.Paragraphs[column] += rows;
+                    counts.Occurrences[column] += rows * occurrencesAt[k];
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The column the paragraph at <paramref name="docId"/> counts in: its document's, when the caller sees it and
+    /// it passes every filter but the document one (the columns hold only the selected documents); else -1.
+    /// </summary>
+    private int ColumnOf(int docId)
+    {
+        ref readonly var keys = ref _table.KeysOf(docId);
+        if (!keys.Exists)
+        {
+            return -1;
+        }
+        var column = _columnOf[keys.Document];
+        return column < 0 || (_filter.Evaluate(in keys, docId) & ~FacetMask.Doc) != FacetMask.None ? -1 : column;
+    }
+
+    /// <summary>
+    /// True when <paramref name="query"/> reads only the paragraph's text (its character and SmartCn fields), so
+    /// that paragraphs of equal text match it alike: phrases, prefixes and words combined by AND, OR and NOT. A
+    /// field of the document (title, year, type, …) or a query of all paragraphs is not.
+    /// </summary>
+    internal static bool ReadsTextOnly(Lucene.Net.Search.Query query)
+    {
+        switch (query)
+        {
+            case BooleanQuery boolean when boolean.GetType() == typeof(BooleanQuery):
+                foreach (var clause in boolean.Clauses)
+                {
+                    if (!ReadsTextOnly(clause.Query))
+                    {
+                        return false;
+                    }
+                }
+                return true;
+            case ExactPhraseQuery phrase:
+                return IsTextField(phrase.Field);
+            case TermQuery term:
+                return IsTextField(term.Term.Field);
+            case MultiTermQuery multi:
+                return IsTextField(multi.Field);
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsTextField(string field) => field is FieldNames.TextChars or FieldNames.Text;
+
+    /// <summary>
     /// The query without what only ranks: a boolean query with a required clause matches what its required and
-    /// prohibited clauses match, whatever its optional ones (a phrase's SmartCn words) do, so those are left out,
-    /// at every level. A comparison reads no score, and the optional clauses' term statistics and weights were a
-    /// large part of each phrase's fixed cost. A query of optional clauses only (<c>A OR B</c>) keeps them: they match.
+    /// prohibited clauses match, whatever its optional ones do, so those are left out, at every level (a comparison
+    /// reads no score; its phrases are also compiled without their SmartCn ranking words). A query of optional
+    /// clauses only (<c>A OR B</c>) keeps them: they match.
     /// </summary>
     internal static Lucene.Net.Search.Query MatchOnly(Lucene.Net.Search.Query query)
     {
@@ -144,55 +349,38 @@ internal sealed class CompareCounter
     }
 
     /// <summary>
-    /// Counts each match into its document's column, as <see cref="AllMatchesCollector"/> counts it into the
-    /// document facet: the occurrences from the phrase scorer's frequency or the postings (or the text, when the
-    /// postings cannot count it alone), plus its approximate ones; a match counts when it passes every filter but
-    /// the document one (the columns hold only the selected documents).
+    /// Counts each match of a query that reads more than the text into its document's column, as
+    /// <see cref="AllMatchesCollector"/> counts it into the document facet (the same <see cref="MatchOccurrences"/>).
     /// </summary>
-    private sealed class ColumnCollector(CompareCounter owner, OccurrenceCounter? occurrences, IReadOnlyList<string> phrases,
-        ApproximateMatches? approximate, PhraseColumnCounts counts, int[] seenBy, int mark) : ICollector
+    private sealed class ColumnCollector(CompareCounter owner, MatchOccurrences occurrences, PhraseColumnCounts counts,
+        int[] seenBy, int mark) : ICollector
     {
-        private readonly bool _phraseFrequencyCounts = occurrences?.IsOneSelfDisjointPhrase == true;
-        private Scorer? _phraseScorer;
         private int _docBase;
 
         // In order, as the search's collector: the occurrence counter reads postings forwards.
         public bool AcceptsDocsOutOfOrder => false;
 
-        public void SetScorer(Scorer scorer) =>
-            _phraseScorer = _phraseFrequencyCounts ? AllMatchesCollector.RequiredPhrase(scorer, occurrences!) : null;
+        public void SetScorer(Scorer scorer) => occurrences.SetScorer(scorer);
 
         public void SetNextReader(AtomicReaderContext context)
         {
             _docBase = context.DocBase;
-            occurrences?.SetNextReader(context);
+            occurrences.SetNextReader(context);
         }
 
         public void Collect(int doc)
         {
             var docId = _docBase + doc;
-            var table = owner._table;
-            ref readonly var keys = ref table.KeysOf(docId);
-            if (!keys.Exists)
+            if (owner.ColumnOf(docId) is not (>= 0 and var column))
             {
                 return;
             }
-            var column = owner._columnOf[keys.Document];
-            if (column < 0 || (owner._filter.Evaluate(in keys, docId) & ~FacetMask.Doc) != FacetMask.None)
-            {
-                return;
-            }
-            var count = _phraseScorer is { } phrase && phrase.DocID == doc ? phrase.Freq : occurrences?.Count(doc) ?? 0;
-            if (count == OccurrenceCounter.FromText)
-            {
-                count = OccurrenceFinder.Find(table[docId]!.Normalized, phrases).Count;
-            }
-            count += approximate?.Count(docId) ?? 0;
-            counts.Occurrences[column] += count;
+            counts.Occurrences[column] += occurrences.Exact(doc, docId) + occurrences.Approximate(docId);
             counts.Paragraphs[column]++;
-            if (seenBy[keys.Document] != mark)
+            var document = owner._table.KeysOf(docId).Document;
+            if (seenBy[document] != mark)
             {
-                seenBy[keys.Document] = mark;
+                seenBy[document] = mark;
                 counts.Documents[column]++;
             }
         }

@@ -62,7 +62,7 @@ public sealed partial class SearchEngine
                 }
             }
             counted = new CompareCounter(searcher, table, filters, columns, _smartCn)
-                .Count(phrases, request => CompileChecked(request, QueryLimits.None));
+                .Count(phrases, request => CompileChecked(request, QueryLimits.None, rankingWords: false));
         }
         finally
         {

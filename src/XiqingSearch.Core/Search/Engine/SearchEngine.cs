@@ -171,8 +171,11 @@ public sealed partial class SearchEngine : IDisposable
         }
     }
 
-    /// <summary>The request checked and its query compiled, or the problem that stops it.</summary>
-    private Result<CompiledQuery> CompileChecked(SearchRequest request, QueryLimits limits)
+    /// <summary>
+    /// The request checked and its query compiled, or the problem that stops it; without the phrases' SmartCn
+    /// ranking words when <paramref name="rankingWords"/> is false (no score is read).
+    /// </summary>
+    private Result<CompiledQuery> CompileChecked(SearchRequest request, QueryLimits limits, bool rankingWords = true)
     {
         var invalid = SearchLimits.Check(request);
         if (invalid is not null)
@@ -182,7 +185,7 @@ public sealed partial class SearchEngine : IDisposable
         Result<CompiledQuery> compiled;
         try
         {
-            compiled = QueryCompiler.Compile(request.Query, _smartCn, SynonymTable.For(_options.SeedsDirectory));
+            compiled = QueryCompiler.Compile(request.Query, _smartCn, SynonymTable.For(_options.SeedsDirectory), rankingWords);
         }
         catch (XiqingException e)
         {
@@ -219,11 +222,9 @@ public sealed partial class SearchEngine : IDisposable
         var lucene = approximate is { IsEmpty: false }
             ? ApproximateClauses.Apply(query.Lucene, query.PhraseClauses, approximate.DocsByPhrase)
             : query.Lucene;
-        var collector = new AllMatchesCollector(table, phrases.Count == 0 ? null : new OccurrenceCounter(searcher, phrases),
-            phrases, filter, facets, top, budget)
-        {
-            Approximate = approximate is { IsEmpty: false } ? approximate : null,
-        };
+        var occurrences = new MatchOccurrences(table, MatchOccurrences.CounterFor(searcher, phrases), phrases,
+            approximate is { IsEmpty: false } ? approximate : null);
+        var collector = new AllMatchesCollector(table, occurrences, filter, facets, top, budget);
         searcher.Search(HeadingFilter.Apply(lucene, request.Headings, _smartCn), collector);
         // The budget's timer may not have fired yet for a query that overran it by less than a timer tick.
         if (limits.Timeout != System.Threading.Timeout.InfiniteTimeSpan && clock.Elapsed > limits.Timeout)

@@ -37,6 +37,12 @@ internal sealed class PhraseQueryBuilder(Analyzer smartCn)
     /// <summary>Synonym groups that expand a phrase into all its variants (null: none, or <c>exact:</c>).</summary>
     public SynonymTable? Synonyms { get; init; }
 
+    /// <summary>
+    /// Whether a text phrase carries its SmartCn words (they only rank); false for a caller that reads no score,
+    /// such as a comparison, which then skips the SmartCn analysis of every phrase.
+    /// </summary>
+    public bool RankingWords { get; init; } = true;
+
     /// <summary>The phrases expanded by <see cref="Synonyms"/> so far.</summary>
     public List<SynonymExpansion> Expansions { get; } = [];
 
@@ -76,7 +82,7 @@ internal sealed class PhraseQueryBuilder(Analyzer smartCn)
             return null;
         }
         var exact = CharacterPhrase(FieldNames.TextChars, normalized);
-        var words = SmartCnWords(queryText);
+        var words = RankingWords ? SmartCnWords(queryText) : [];
         LuceneQuery query = exact;
         if (words.Count > 0)
         {

@@ -16,7 +16,11 @@ namespace XiqingSearch.Core.Search.Query;
 /// </summary>
 internal static class QueryCompiler
 {
-    public static Result<CompiledQuery> Compile(string query, Analyzer smartCn, SynonymTable? synonyms = null)
+    /// <summary>
+    /// The query compiled; when <paramref name="rankingWords"/> is false (no score is read) its phrases leave out their
+    /// SmartCn words (<see cref="PhraseQueryBuilder.RankingWords"/>).
+    /// </summary>
+    public static Result<CompiledQuery> Compile(string query, Analyzer smartCn, SynonymTable? synonyms = null, bool rankingWords = true)
     {
         // Typed quotes and full-width syntax become ASCII unit for unit, so positions need no mapping back;
         // a leading exact: (no synonym expansion) becomes spaces for the same reason.
@@ -29,7 +33,7 @@ internal static class QueryCompiler
             return TypedSyntax.OntoTyped(structural, typed);
         }
         var joined = SpacedNumbers.Join(query, out var removed);
-        var compiled = CompileChecked(joined, smartCn, synonyms);
+        var compiled = CompileChecked(joined, smartCn, synonyms, rankingWords);
         return compiled.IsSuccess ? compiled
             : Result<CompiledQuery>.Fail([.. compiled.Problems.Select(p => TypedSyntax.OntoTyped(SpacedNumbers.MapBack(p, query, removed), typed))]);
     }
@@ -40,9 +44,9 @@ internal static class QueryCompiler
             ? At(SearchMessages.QueryEmpty(), query, new TextSpan(0, 0))
             : CheckQuotesAndParentheses(query);
 
-    private static Result<CompiledQuery> CompileChecked(string query, Analyzer smartCn, SynonymTable? synonyms)
+    private static Result<CompiledQuery> CompileChecked(string query, Analyzer smartCn, SynonymTable? synonyms, bool rankingWords)
     {
-        var phrases = new PhraseQueryBuilder(smartCn) { Synonyms = synonyms };
+        var phrases = new PhraseQueryBuilder(smartCn) { Synonyms = synonyms, RankingWords = rankingWords };
         LuceneQuery? parsed;
         QueryTokens? tokens = null;
         try

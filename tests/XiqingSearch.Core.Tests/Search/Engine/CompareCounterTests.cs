@@ -1,5 +1,6 @@
 using XiqingSearch.Core.Access;
 using XiqingSearch.Core.Analysis.Bigrams;
+using XiqingSearch.Core.Indexing;
 using XiqingSearch.Core.Ingestion;
 using XiqingSearch.Core.Search.Analytics;
 using XiqingSearch.Core.Search.Engine;
@@ -88,6 +89,39 @@ public sealed class CompareCounterTests(SeedIndexFixture index) : IDisposable
         Assert.True(callerTotal < operatorTotal, $"hiding {hidden.Doc} removes occurrences ({callerTotal} of {operatorTotal})");
     }
 
+    [Fact]
+    public void Compare_CopiesOfParagraphsAcrossYearsAndCallers_EveryCellEqualsSearch()
+    {
+        // Each seed filed three times: the copies share every paragraph's text but their last line, one copy is
+        // dated to another year and one is hidden from anonymous callers; the comparison matches each distinct text
+        // once and must still count every copy where search does.
+        var files = Directory.GetFiles(SeedsFolder.Path).Where(f => f.EndsWith(".txt", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        var catalog = new List<string>();
+        foreach (var file in files)
+        {
+            var name = Path.GetFileNameWithoutExtension(file);
+            for (var copy = 1; copy <= 2; copy++)
+            {
+                File.WriteAllText(Path.Combine(_sources, $"{name}~{copy}.txt"), File.ReadAllText(file) + $"\n\n副本 {copy}\n");
+            }
+            catalog.Add($"\"{name}~1\": {{\"year\": 2019}}, \"{name}~2\": {{\"access\": [\"staff\"]}}");
+        }
+        File.WriteAllText(Path.Combine(_sources, Catalog.FileName), "{\"documents\": {" + string.Join(", ", catalog) + "}}");
+        var options = index.Options with { SeedsDirectory = _sources, IndexDirectory = _sources + "-index" };
+        Assert.True(IndexBuilder.Build(options, progress: null, force: true).IsSuccess);
+        using var engine = SearchEngine.Open(options).ValueOrThrow();
+        var phrases = Chosen.Concat(SampledPhrases(seed: 3, count: 20)).Distinct(StringComparer.Ordinal).ToList();
+        var request = new CompareRequest { Phrases = phrases };
+        AssertCellsEqualSearch(engine, request);
+        AssertCellsEqualSearch(engine, request with { Caller = Caller.Anonymous });
+        AssertCellsEqualSearch(engine, request with { Kinds = ["paragraph"], Years = [new YearRange(2019, 2023)] });
+        // The copies are counted: three of each paragraph of 发展 where the seeds alone have one.
+        var seedsOnly = index.Engine.Compare(new CompareRequest { Phrases = ["发展"] }).ValueOrThrow().Rows[0];
+        var copied = engine.Compare(new CompareRequest { Phrases = ["发展"] }).ValueOrThrow().Rows[0];
+        Assert.Equal(3 * seedsOnly.Cells.Sum(c => c.Paragraphs), copied.Cells.Sum(c => c.Paragraphs));
+        Assert.Contains(copied.Cells, c => c.Year == 2019 && c.Paragraphs > 0);
+    }
+
     /// <summary>Each cell of the comparison equals the search of its phrase in its year, with the same filters and caller.</summary>
     private static void AssertCellsEqualSearch(SearchEngine engine, CompareRequest request)
     {
@@ -155,6 +189,10 @@ public sealed class CompareCounterTests(SeedIndexFixture index) : IDisposable
         try
         {
             Directory.Delete(_sources, recursive: true);
+            if (Directory.Exists(_sources + "-index"))
+            {
+                Directory.Delete(_sources + "-index", recursive: true);
+            }
         }
         catch (IOException)
         {
