@@ -197,11 +197,13 @@ internal sealed class CommitDigests
         var rowOfText = new List<int>();
         var documentsOf = new List<List<int>>();
         var partsOf = new TextPart[documents.Count][];
-        var at = new Dictionary<int, int>();
+        // By text number: the last document that held it and its place among that document's parts (one lookup a row).
+        var lastDocument = new List<int>();
+        var place = new List<int>();
+        var parts = new List<TextPart>();
         for (var d = 0; d < rowsOf.Length; d++)
         {
-            var parts = new List<TextPart>();
-            at.Clear();
+            parts.Clear();
             foreach (var docId in rowsOf[d])
             {
                 var key = new TextKey(hashes[docId], characters[docId]);
@@ -210,15 +212,19 @@ internal sealed class CommitDigests
                     textOf[key] = text = rowOfText.Count;
                     rowOfText.Add(docId);
                     documentsOf.Add([]);
+                    lastDocument.Add(-1);
+                    place.Add(0);
                 }
                 var heading = table.KeysOf(docId).IsHeading ? 1 : 0;
-                if (at.TryGetValue(text, out var i))
+                if (lastDocument[text] == d)
                 {
+                    var i = place[text];
                     parts[i] = parts[i] with { Paragraphs = parts[i].Paragraphs + 1, Headings = parts[i].Headings + heading };
                 }
                 else
                 {
-                    at[text] = parts.Count;
+                    lastDocument[text] = d;
+                    place[text] = parts.Count;
                     parts.Add(new TextPart(text, 1, heading));
                     documentsOf[text].Add(d);
                 }
