@@ -26,6 +26,9 @@ internal sealed class NewTermsFinder(Analyzer smartCn)
     /// <summary>Answers to requests without filters, by view (a commit's table, or a caller's view of it).</summary>
     private static readonly ConditionalWeakTable<ParagraphTable, ConcurrentDictionary<string, NewTermsResult>> s_answers = [];
 
+    /// <summary>Whole rankings of candidates (appeared, disappeared) without filters, by view, then year, first year and multi-year mode.</summary>
+    private static readonly ConditionalWeakTable<ParagraphTable, ConcurrentDictionary<string, (List<string> Appeared, List<string> Disappeared)>> s_rankings = [];
+
     /// <summary>Search's counts of candidate terms without filters, by view, then multi-year mode, then term.</summary>
     private static readonly ConditionalWeakTable<ParagraphTable, ConcurrentDictionary<string, ConcurrentDictionary<string, CompareRow>>> s_confirmed = [];
 
@@ -105,21 +108,35 @@ internal sealed class NewTermsFinder(Analyzer smartCn)
         IEnumerable<DistinctText> Texts(IEnumerable<int> ys) =>
             ys.SelectMany(y => textsByYear.TryGetValue(y, out var texts) ? texts.Values : Enumerable.Empty<DistinctText>());
 
-        var appeared = Appeared(request, Texts([request.Year]), Texts(earlier));
-        // "Gone" is judged against documents of the same type: only earlier documents whose type has one from the year on.
-        var typesFromYear = textsByYearAndType.Keys.Where(k => k.Year >= request.Year).Select(k => k.Type).ToHashSet(StringComparer.Ordinal);
-        var earlierOfType = new Dictionary<int, Dictionary<TextKey, DistinctText>>();
-        foreach (var ((year, type), texts) in textsByYearAndType)
+        // The candidates, ranked: without filters the whole ranking is kept per view, year and first year, and a
+        // request takes as many as its limit asks (a ranking cut at N is the first N of the whole one).
+        var candidates = 2 * request.Limit + 10;
+        var rankKey = answerKey is null ? null : $"{request.Year} {since} {request.MultiYear}";
+        var rankings = rankKey is null ? null : s_rankings.GetValue(gathered.Table!, _ => new(StringComparer.Ordinal));
+        if (rankings is null || !rankings.TryGetValue(rankKey!, out var ranked))
         {
-            if (year < request.Year && typesFromYear.Contains(type))
+            var count = rankings is null ? candidates : int.MaxValue;
+            var appearedAll = Appeared(count, Texts([request.Year]), Texts(earlier));
+            // "Gone" is judged against documents of the same type: only earlier documents whose type has one from the year on.
+            var typesFromYear = textsByYearAndType.Keys.Where(k => k.Year >= request.Year).Select(k => k.Type).ToHashSet(StringComparer.Ordinal);
+            var earlierOfType = new Dictionary<int, Dictionary<TextKey, DistinctText>>();
+            foreach (var ((year, type), texts) in textsByYearAndType)
             {
-                foreach (var (key, text) in texts)
+                if (year < request.Year && typesFromYear.Contains(type))
                 {
-                    AddText(earlierOfType, year, key, text, text.Multiplicity);
+                    foreach (var (key, text) in texts)
+                    {
+                        AddText(earlierOfType, year, key, text, text.Multiplicity);
+                    }
                 }
             }
+            var disappearedAll = Disappeared(count, earlier, earlierOfType, Texts(fromYear));
+            ranked = (appearedAll, disappearedAll);
+            rankings?.TryAdd(rankKey!, ranked);
         }
-        var disappeared = Disappeared(request, earlier, earlierOfType, Texts(fromYear));
+        var (appearedRanked, disappearedRanked) = ranked;
+        List<string> appeared = [.. appearedRanked.Take(candidates)];
+        List<string> disappeared = [.. disappearedRanked.Take(candidates)];
 
         // Report only what the engine's own search confirms, with its counts.
         var filters = new CompareRequest { Phrases = [], Filters = kept, MultiYear = request.MultiYear, Caller = request.Caller };
@@ -330,7 +347,7 @@ internal sealed class NewTermsFinder(Analyzer smartCn)
     }
 
     /// <summary>Candidates of the year absent from every earlier year, ranked, as quoted phrases (a few more than the limit, for the check).</summary>
-    private List<string> Appeared(NewTermsRequest request, IEnumerable<DistinctText> inYear, IEnumerable<DistinctText> before)
+    private List<string> Appeared(int count, IEnumerable<DistinctText> inYear, IEnumerable<DistinctText> before)
     {
         var yearTexts = inYear.ToList();
         var parts = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -367,7 +384,7 @@ internal sealed class NewTermsFinder(Analyzer smartCn)
             c = c != 0 ? c : b.Value.Paragraphs.CompareTo(a.Value.Paragraphs);
             c = c != 0 ? c : b.Key.Length.CompareTo(a.Key.Length);
             return c != 0 ? c : string.CompareOrdinal(a.Key, b.Key);
-        }, v => v.Occurrences, request.Limit * 2 + 10);
+        }, v => v.Occurrences, count);
     }
 
     /// <summary>The candidates of <paramref name="texts"/>, marking each text's word boundaries on the way.</summary>
@@ -397,7 +414,7 @@ internal sealed class NewTermsFinder(Analyzer smartCn)
     /// term of the annual plans is not gone from a year that has no annual plan yet, only from one whose annual plan
     /// no longer has it. <paramref name="earlierOfType"/> are the earlier texts of the types found from the year on.
     /// </remarks>
-    private List<string> Disappeared(NewTermsRequest request, List<int> earlier,
+    private List<string> Disappeared(int count, List<int> earlier,
         Dictionary<int, Dictionary<TextKey, DistinctText>> earlierOfType, IEnumerable<DistinctText> fromYear)
     {
         if (earlier.Count == 0)
@@ -438,7 +455,7 @@ internal sealed class NewTermsFinder(Analyzer smartCn)
             c = c != 0 ? c : b.Value.Paragraphs.CompareTo(a.Value.Paragraphs);
             c = c != 0 ? c : b.Key.Length.CompareTo(a.Key.Length);
             return c != 0 ? c : string.CompareOrdinal(a.Key, b.Key);
-        }, v => ((long)v.LastYear << 32) | (uint)v.Occurrences, request.Limit * 2 + 10);
+        }, v => ((long)v.LastYear << 32) | (uint)v.Occurrences, count);
     }
 
     /// <summary>
@@ -472,7 +489,7 @@ internal sealed class NewTermsFinder(Analyzer smartCn)
         }
         var ranked = new PriorityQueue<KeyValuePair<string, T>, KeyValuePair<string, T>>(Comparer<KeyValuePair<string, T>>.Create(order));
         ranked.EnqueueRange(kept.Where(kv => !covered.Contains(kv.Key)).Select(kv => (kv, kv)));
-        var result = new List<string>(count);
+        var result = new List<string>(Math.Min(count, kept.Count));
         while (result.Count < count && ranked.TryDequeue(out var item, out _))
         {
             result.Add(QuoteTerm(item.Key));

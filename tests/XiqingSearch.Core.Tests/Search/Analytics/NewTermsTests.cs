@@ -89,6 +89,23 @@ public sealed class NewTermsTests(SeedIndexFixture index, ITestOutputHelper outp
     }
 
     [Fact]
+    public void NewTerms_LimitsAskedAfterOneAnswerWasKept_EqualEachAsAFreshEngineAnswersIt()
+    {
+        // The first request keeps the whole ranking and the confirmations with the commit; later limits take from them.
+        using var kept = SearchEngine.Open(index.Options).ValueOrThrow();
+        kept.NewTerms(new NewTermsRequest { Year = 2025, Limit = 20 }).ValueOrThrow();
+        foreach (var limit in new[] { 5, 60, 20 })
+        {
+            using var fresh = SearchEngine.Open(index.Options).ValueOrThrow();
+            var want = fresh.NewTerms(new NewTermsRequest { Year = 2025, Limit = limit }).ValueOrThrow();
+            var got = kept.NewTerms(new NewTermsRequest { Year = 2025, Limit = limit }).ValueOrThrow();
+            Assert.NotEmpty(got.Appeared);
+            Assert.Equal(want.Appeared, got.Appeared);
+            Assert.Equal(want.Disappeared, got.Disappeared);
+        }
+    }
+
+    [Fact]
     public void NewTerms_2025_FindsItsNewInitiativesAndNoNumbers()
     {
         var result = index.Engine.NewTerms(new NewTermsRequest { Year = 2025, Limit = 100 }).ValueOrThrow();
