@@ -11,7 +11,8 @@ namespace XiqingSearch.Benchmarks.Scale;
 /// <c>scale-first CORPUS INDEX [--year Y] [--reps R] [--cli XiqingSearch.Cli.dll]</c>: on an index already built
 /// (<c>scale-build</c>), in this fresh process: the engine's open, its first suggestion (天开) and first new-terms
 /// (year Y, limit 20) after the open, then the warm medians; with <c>--cli</c>, the whole <c>xiqing new-terms</c>
-/// process, median of R. It checks it did the work: the first and the warm answers are equal and not empty.
+/// process, median of R; then, on a second engine, <c>PrepareAnalytics</c> (what a server runs in the background) and
+/// the first answers after it. It checks it did the work: the first, warm and prepared answers are equal and not empty.
 /// <c>scale-corpus N TARGET</c> writes an N× corpus: each seed N times, each time with one line of its own
 /// (本文件编号为第c号。), so that every file is a document of its own — the build indexes files of equal text once,
 /// as copies of one document, so N plain copies would build the 1× index.

@@ -10,9 +10,10 @@ namespace XiqingSearch.Core.Search.Analytics;
 /// <summary>
 /// The build's per-paragraph digests (<see cref="ParagraphDigest"/>) of one commit, read from doc values once per
 /// commit: each paragraph's text hash and characters, each document's paragraphs in paragraph order and its
-/// characters. New-terms, suggestions and compare's sizes read texts through it, one read per distinct text, and
-/// never run SmartCn: a caller's view walks only the documents it shows, so its answers are those of an index of
-/// those documents alone.
+/// characters; and each document's part of the commit's distinct texts (<see cref="TextPart"/>), summed per group
+/// of documents once (<see cref="TextsOf"/>). New-terms, suggestions and compare's sizes read texts through it, one
+/// read per distinct text, and never run SmartCn: a caller's view takes its hidden documents' parts away from the
+/// commit's sums, so its answers are those of an index of the documents it shows alone.
 /// </summary>
 internal sealed class CommitDigests
 {
