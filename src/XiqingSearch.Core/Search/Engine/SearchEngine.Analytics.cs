@@ -50,14 +50,28 @@ public sealed partial class SearchEngine
     /// </summary>
     public void PrepareAnalytics()
     {
-        var table = WithTable(null, t => t);
-        CommitDigests.For(table);
-        _suggester.Texts(table);
-        // Every year's new-terms as the page first asks for it (the default limit), newest first: each keeps its
-        // answer and its confirmation counts with the commit.
-        foreach (var year in table.Documents.Where(d => d.KnownYear is not null).Select(d => d.Year).Distinct().OrderDescending())
+        // The commit is held until the work is done: it reads the commit's mapped files, which a switch to a newer
+        // commit or the engine's close would otherwise release under it.
+        var searcher = Acquire();
+        try
         {
-            NewTerms(new NewTermsRequest { Year = year });
+            var table = searcher.Table.Base;
+            CommitDigests.For(table);
+            _suggester.Texts(table);
+            // Every year's new-terms as the page first asks for it (the default limit), newest first: each keeps
+            // its answer and its confirmation counts with the commit.
+            foreach (var year in table.Documents.Where(d => d.KnownYear is not null).Select(d => d.Year).Distinct().OrderDescending())
+            {
+                if (Volatile.Read(ref _disposed))
+                {
+                    return;
+                }
+                NewTerms(new NewTermsRequest { Year = year });
+            }
+        }
+        finally
+        {
+            Release(searcher);
         }
     }
 
