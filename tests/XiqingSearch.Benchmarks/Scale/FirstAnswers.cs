@@ -11,7 +11,8 @@ namespace XiqingSearch.Benchmarks.Scale;
 /// <c>scale-first CORPUS INDEX [--year Y] [--reps R] [--cli XiqingSearch.Cli.dll]</c>: on an index already built
 /// (<c>scale-build</c>), in this fresh process: the engine's open, its first suggestion (天开) and first new-terms
 /// (year Y, limit 20) after the open, then the warm medians; with <c>--cli</c>, the whole <c>xiqing new-terms</c>
-/// process, median of R. It checks it did the work: the first and the warm answers are equal and not empty.
+/// process, median of R; then, on a second engine, <c>PrepareAnalytics</c> (what a server runs in the background) and
+/// the first answers after it. It checks it did the work: the first, warm and prepared answers are equal and not empty.
 /// <c>scale-corpus N TARGET</c> writes an N× corpus: each seed N times, each time with one line of its own
 /// (本文件编号为第c号。), so that every file is a document of its own — the build indexes files of equal text once,
 /// as copies of one document, so N plain copies would build the 1× index.
@@ -67,10 +68,35 @@ internal static class FirstAnswers
             return 1;
         }
 
+        // A second engine on the same commit, as a server has it after a build: the aggregates worked out first
+        // (PrepareAnalytics, which a server runs in the background), then the first answers.
+        using var prepared = SearchEngine.Open(options).ValueOrThrow();
+        clock.Restart();
+        prepared.PrepareAnalytics();
+        var prepareMs = clock.Elapsed.TotalMilliseconds;
+        clock.Restart();
+        var preparedSuggest = prepared.Suggest("天开", 8);
+        var preparedSuggestMs = clock.Elapsed.TotalMilliseconds;
+        clock.Restart();
+        var preparedTerms = prepared.NewTerms(request).ValueOrThrow();
+        var preparedTermsMs = clock.Elapsed.TotalMilliseconds;
+        clock.Restart();
+        // A request PrepareAnalytics did not answer ahead (another limit): the per-group texts are ready, the ranking and confirmations are not.
+        var otherYear = prepared.NewTerms(request with { Year = year - 1, Limit = 30 });
+        var otherYearMs = clock.Elapsed.TotalMilliseconds;
+        if (!preparedSuggest.Suggestions.SequenceEqual(firstSuggest.Suggestions)
+            || !preparedTerms.Appeared.Select(t => (t.Term, t.Occurrences)).SequenceEqual(firstTerms.Appeared.Select(t => (t.Term, t.Occurrences))))
+        {
+            Console.Error.WriteLine("the answers after PrepareAnalytics differ from the first ones");
+            return 1;
+        }
+
         Console.WriteLine($"| index | paragraphs | engine open (ms) | first suggest 天开 (ms) | warm suggest (ms) | first new-terms {year} (ms) | warm new-terms (ms) | `xiqing new-terms` process (ms) |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|");
         var process = cli is null ? "–" : F(Median(Enumerable.Range(0, reps).Select(_ => CliNewTerms(cli, corpus, index, year))), 0);
         Console.WriteLine($"| {index} | {N(paragraphs)} | {F(open, 0)} | {F(suggestMs, 1)} | {F(warmSuggest, 2)} | {F(termsMs, 1)} | {F(warmTerms, 1)} | {process} |");
+        Console.WriteLine($"after PrepareAnalytics ({F(prepareMs, 0)} ms): first suggest 天开 {F(preparedSuggestMs, 2)} ms, first new-terms {year} {F(preparedTermsMs, 2)} ms, "
+            + $"first new-terms {year - 1} limit 30 (not answered ahead) {F(otherYearMs, 1)} ms{(otherYear.IsSuccess ? "" : " (a problem)")}");
         Console.WriteLine($"new terms of {year}: {string.Join(", ", firstTerms.Appeared.Take(8).Select(t => $"{t.Term} {N(t.Occurrences)}"))}");
         Console.WriteLine($"suggestions for 天开: {string.Join(", ", firstSuggest.Suggestions.Select(s => $"{s.Text} {N(s.Occurrences)}"))}");
         return 0;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Lucene.Net.Analysis;
 using XiqingSearch.Core.Analysis.Bigrams;
@@ -9,13 +10,15 @@ namespace XiqingSearch.Core.Search.Analytics;
 /// <summary>
 /// The build's per-paragraph digests (<see cref="ParagraphDigest"/>) of one commit, read from doc values once per
 /// commit: each paragraph's text hash and characters, each document's paragraphs in paragraph order and its
-/// characters. New-terms, suggestions and compare's sizes read texts through it, one read per distinct text, and
-/// never run SmartCn: a caller's view walks only the documents it shows, so its answers are those of an index of
-/// those documents alone.
+/// characters; and each document's part of the commit's distinct texts (<see cref="TextPart"/>), summed per group
+/// of documents once (<see cref="TextsOf"/>). New-terms, suggestions and compare's sizes read texts through it, one
+/// read per distinct text, and never run SmartCn: a caller's view takes its hidden documents' parts away from the
+/// commit's sums, so its answers are those of an index of the documents it shows alone.
 /// </summary>
 internal sealed class CommitDigests
 {
-    private static readonly ConditionalWeakTable<ParagraphTable, CommitDigests> PerCommit = [];
+    // Lazy: a request and the background preparation asking at once wait for one load.
+    private static readonly ConditionalWeakTable<ParagraphTable, Lazy<CommitDigests>> PerCommit = [];
 
     private static readonly HashSet<string> s_textFields = [FieldNames.Text, FieldNames.Words];
 
@@ -25,25 +28,97 @@ internal sealed class CommitDigests
     /// <summary>By document ordinal: its paragraphs' doc ids in paragraph order.</summary>
     private readonly int[][] _rowsOf;
 
-    private CommitDigests(long[] hashes, int[] characters, int[][] rowsOf, long[] documentCharacters)
+    /// <summary>By document ordinal: its distinct texts, each with how many of its paragraphs hold it (its part).</summary>
+    private readonly TextPart[][] _partsOf;
+
+    /// <summary>By text number: the ordinals of the documents holding it, ascending.</summary>
+    private readonly int[][] _documentsOf;
+
+    /// <summary>By text number: a paragraph holding it (where it is read).</summary>
+    private readonly int[] _rowOfText;
+
+    /// <summary>By text number: the text once read (null until then).</summary>
+    private readonly DistinctText?[] _read;
+
+    private readonly ConcurrentDictionary<string, TextMultiset> _groups = new(StringComparer.Ordinal);
+
+    private CommitDigests(long[] hashes, int[] characters, int[][] rowsOf, long[] documentCharacters,
+        TextPart[][] partsOf, int[][] documentsOf, int[] rowOfText)
     {
         _hashes = hashes;
         _characters = characters;
         _rowsOf = rowsOf;
         DocumentCharacters = documentCharacters;
+        _partsOf = partsOf;
+        _documentsOf = documentsOf;
+        _rowOfText = rowOfText;
+        _read = new DistinctText?[rowOfText.Length];
+    }
+
+    /// <summary>Distinct paragraph texts of the commit (text numbers run from 0 to this, in order of first occurrence).</summary>
+    public int TextCount => _rowOfText.Length;
+
+    /// <summary>The distinct texts of <paramref name="document"/> in order of first occurrence, each with its paragraphs.</summary>
+    public IReadOnlyList<TextPart> PartsOf(DocumentInfo document) => _partsOf[document.Ordinal];
+
+    /// <summary>
+    /// Text number <paramref name="text"/>, read from the commit once (with its stored SmartCn words) and kept: a
+    /// shared value that callers copy rather than change.
+    /// </summary>
+    public DistinctText TextAt(int text, ParagraphTable table, Analyzer smartCn)
+    {
+        if (Volatile.Read(ref _read[text]) is { } known)
+        {
+            return known;
+        }
+        var read = Read(table.Base[_rowOfText[text]]!, smartCn);
+        Volatile.Write(ref _read[text], read);
+        return read;
+    }
+
+    /// <summary>
+    /// The distinct texts of the documents of <paramref name="view"/> that <paramref name="member"/> keeps, in the
+    /// order a walk of those documents' paragraphs (document, then paragraph order) first meets them, each with its
+    /// paragraphs. Worked out once per commit for every document of the group (under <paramref name="group"/>, a
+    /// name for <paramref name="member"/>); a view that hides documents takes the hidden documents' parts away
+    /// (subtracts them) rather than walking the ones it shows, so its texts are exactly those of an index without
+    /// the hidden documents.
+    /// </summary>
+    public TextMultiset TextsOf(ParagraphTable view, string group, Func<DocumentInfo, bool> member)
+    {
+        var all = view.AllDocuments;
+        var full = _groups.GetOrAdd(group, _ => TextMultiset.Sum(all.Where(member).Select(d => (d.Ordinal, _partsOf[d.Ordinal]))));
+        if (view.Documents.Count == all.Count)
+        {
+            return full;
+        }
+        var visible = new bool[all.Count];
+        foreach (var document in view.Documents)
+        {
+            visible[document.Ordinal] = true;
+        }
+        var hidden = all.Where(d => !visible[d.Ordinal] && member(d)).Select(d => d.Ordinal).ToList();
+        if (hidden.Count == 0)
+        {
+            return full;
+        }
+        return full.Without(hidden, _partsOf, _documentsOf, d => visible[d] && member(all[d]));
     }
 
     /// <summary>By document ordinal: the characters of all its paragraphs (whitespace not counted).</summary>
     public IReadOnlyList<long> DocumentCharacters { get; }
 
     /// <summary>The digests of <paramref name="table"/>'s commit, read on first use.</summary>
-    public static CommitDigests For(ParagraphTable table) => PerCommit.GetValue(table.Base, Load);
+    public static CommitDigests For(ParagraphTable table) => PerCommit.GetValue(table.Base, t => new Lazy<CommitDigests>(() => Load(t))).Value;
 
     /// <summary>The paragraphs of <paramref name="document"/>, in paragraph order.</summary>
     public IReadOnlyList<int> RowsOf(DocumentInfo document) => _rowsOf[document.Ordinal];
 
     /// <summary>The identity of a paragraph's text: rows with equal keys hold the same text.</summary>
     public TextKey KeyOf(int docId) => new(_hashes[docId], _characters[docId]);
+
+    /// <summary>The identity of text number <paramref name="text"/>.</summary>
+    public TextKey KeyOfText(int text) => KeyOf(_rowOfText[text]);
 
     /// <summary>
     /// The stored text of <paramref name="row"/>, normalised, with its SmartCn words (read from the commit; analysed
@@ -118,7 +193,46 @@ internal sealed class CommitDigests
             }
             rowsOf[d] = [.. of];
         }
-        return new CommitDigests(hashes, characters, rowsOf, documentCharacters);
+        // Each document's distinct texts and the documents of each text, met in document and paragraph order.
+        var textOf = new Dictionary<TextKey, int>();
+        var rowOfText = new List<int>();
+        var documentsOf = new List<List<int>>();
+        var partsOf = new TextPart[documents.Count][];
+        // By text number: the last document that held it and its place among that document's parts (one lookup a row).
+        var lastDocument = new List<int>();
+        var place = new List<int>();
+        var parts = new List<TextPart>();
+        for (var d = 0; d < rowsOf.Length; d++)
+        {
+            parts.Clear();
+            foreach (var docId in rowsOf[d])
+            {
+                var key = new TextKey(hashes[docId], characters[docId]);
+                if (!textOf.TryGetValue(key, out var text))
+                {
+                    textOf[key] = text = rowOfText.Count;
+                    rowOfText.Add(docId);
+                    documentsOf.Add([]);
+                    lastDocument.Add(-1);
+                    place.Add(0);
+                }
+                var heading = table.KeysOf(docId).IsHeading ? 1 : 0;
+                if (lastDocument[text] == d)
+                {
+                    var i = place[text];
+                    parts[i] = parts[i] with { Paragraphs = parts[i].Paragraphs + 1, Headings = parts[i].Headings + heading };
+                }
+                else
+                {
+                    lastDocument[text] = d;
+                    place[text] = parts.Count;
+                    parts.Add(new TextPart(text, 1, heading));
+                    documentsOf[text].Add(d);
+                }
+            }
+            partsOf[d] = [.. parts];
+        }
+        return new CommitDigests(hashes, characters, rowsOf, documentCharacters, partsOf, [.. documentsOf.Select(l => l.ToArray())], [.. rowOfText]);
     }
 
     private static bool IsInParagraphOrder(ParagraphTable table, List<int> rows)
@@ -136,3 +250,6 @@ internal sealed class CommitDigests
 
 /// <summary>A paragraph text's identity: its hash and its characters (<see cref="ParagraphDigest"/>).</summary>
 internal readonly record struct TextKey(long Hash, int Characters);
+
+/// <summary>One distinct text of a document: its number in the commit, the document's paragraphs holding it, and how many of those are headings.</summary>
+internal readonly record struct TextPart(int Text, int Paragraphs, int Headings);

@@ -1,10 +1,16 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
 using XiqingSearch.Core.Access;
 using XiqingSearch.Core.Analysis.Bigrams;
 using XiqingSearch.Core.Search.Commit;
 using XiqingSearch.Core.Search.Facets;
 using XiqingSearch.Core.Search.Model;
+using XiqingSearch.Core.Search.Query;
 
 namespace XiqingSearch.Core.Search.Analytics;
 
@@ -16,6 +22,15 @@ namespace XiqingSearch.Core.Search.Analytics;
 /// </summary>
 internal sealed class NewTermsFinder(Analyzer smartCn)
 {
+    /// <summary>Answers to requests without filters, by view (a commit's table, or a caller's view of it).</summary>
+    private static readonly ConditionalWeakTable<ParagraphTable, ConcurrentDictionary<string, NewTermsResult>> s_answers = [];
+
+    /// <summary>Whole rankings of candidates (appeared, disappeared) without filters, by view, then year, first year and multi-year mode.</summary>
+    private static readonly ConditionalWeakTable<ParagraphTable, ConcurrentDictionary<string, (List<string> Appeared, List<string> Disappeared)>> s_rankings = [];
+
+    /// <summary>Search's counts of candidate terms without filters, by view, then multi-year mode, then term.</summary>
+    private static readonly ConditionalWeakTable<ParagraphTable, ConcurrentDictionary<string, ConcurrentDictionary<string, CompareRow>>> s_confirmed = [];
+
     private readonly Analyzer _smartCn = smartCn;
 
     /// <summary>
@@ -42,7 +57,40 @@ internal sealed class NewTermsFinder(Analyzer smartCn)
             return invalid;
         }
 
-        var (textsByYear, textsByYearAndType, years, unknownYearParagraphs) = withTable(request.Caller, table => Gather(table, request.MultiYear, kept));
+        // Without filters an answer is kept with the caller's view of the commit (the view is made again when the
+        // commit or the access rules change), so a repeated question is not worked out again.
+        var answerKey = kept.IsEmpty ? $"{request.Year} {request.Since} {request.Limit} {request.MultiYear}" : null;
+        var gathered = withTable(request.Caller, table =>
+            answerKey is not null && s_answers.TryGetValue(table, out var answers) && answers.TryGetValue(answerKey, out var answer)
+                ? new YearTexts([], [], [], 0) { Table = table, Answer = answer }
+                : Gather(table, request.MultiYear, kept) with { Table = table });
+        if (gathered.Answer is { } known)
+        {
+            return known with { TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 3) };
+        }
+        var (textsByYear, textsByYearAndType, years, unknownYearParagraphs) = gathered;
+        // Confirmations without filters are kept per view too: every year's question confirms many of the same terms.
+        var confirmed = answerKey is null ? null : s_confirmed.GetValue(gathered.Table!, _ => new(StringComparer.Ordinal))
+            .GetOrAdd(request.MultiYear.ToString(), _ => new ConcurrentDictionary<string, CompareRow>(StringComparer.Ordinal));
+        Result<List<CompareRow>> Confirm(List<string> phrases, CompareRequest filters)
+        {
+            var missing = confirmed is null ? phrases : [.. phrases.Where(p => !confirmed.ContainsKey(p))];
+            var rows = new Dictionary<string, CompareRow>(StringComparer.Ordinal);
+            if (missing.Count > 0)
+            {
+                var check = compare(missing, filters);
+                if (!check.IsSuccess)
+                {
+                    return Result<List<CompareRow>>.Fail(check.Problems);
+                }
+                foreach (var row in check.Value.Rows)
+                {
+                    rows[row.Phrase] = row;
+                    confirmed?.TryAdd(row.Phrase, row);
+                }
+            }
+            return phrases.Select(p => rows.TryGetValue(p, out var row) ? row : confirmed![p]).ToList();
+        }
 
         if (!years.Contains(request.Year))
         {
@@ -55,36 +103,51 @@ internal sealed class NewTermsFinder(Analyzer smartCn)
         }
         var earlier = years.Where(y => y >= since && y < request.Year).ToList();
         var fromYear = years.Where(y => y >= request.Year).ToList();
-        IEnumerable<DistinctText> Texts(IEnumerable<int> ys) => ys.SelectMany(y => textsByYear[y].Values);
+        // A filter may leave a year (even the asked one) with no paragraph: it has no texts.
+        IEnumerable<DistinctText> Texts(IEnumerable<int> ys) =>
+            ys.SelectMany(y => textsByYear.TryGetValue(y, out var texts) ? texts.Values : Enumerable.Empty<DistinctText>());
 
-        var appeared = Appeared(request, Texts([request.Year]), Texts(earlier));
-        // "Gone" is judged against documents of the same type: only earlier documents whose type has one from the year on.
-        var typesFromYear = textsByYearAndType.Keys.Where(k => k.Year >= request.Year).Select(k => k.Type).ToHashSet(StringComparer.Ordinal);
-        var earlierOfType = new Dictionary<int, Dictionary<TextKey, DistinctText>>();
-        foreach (var ((year, type), texts) in textsByYearAndType)
+        // The candidates, ranked: without filters the whole ranking is kept per view, year and first year, and a
+        // request takes as many as its limit asks (a ranking cut at N is the first N of the whole one).
+        var candidates = 2 * request.Limit + 10;
+        var rankKey = answerKey is null ? null : $"{request.Year} {since} {request.MultiYear}";
+        var rankings = rankKey is null ? null : s_rankings.GetValue(gathered.Table!, _ => new(StringComparer.Ordinal));
+        if (rankings is null || !rankings.TryGetValue(rankKey!, out var ranked))
         {
-            if (year < request.Year && typesFromYear.Contains(type))
+            var count = rankings is null ? candidates : int.MaxValue;
+            var appearedAll = Appeared(count, Texts([request.Year]), Texts(earlier));
+            // "Gone" is judged against documents of the same type: only earlier documents whose type has one from the year on.
+            var typesFromYear = textsByYearAndType.Keys.Where(k => k.Year >= request.Year).Select(k => k.Type).ToHashSet(StringComparer.Ordinal);
+            var earlierOfType = new Dictionary<int, Dictionary<TextKey, DistinctText>>();
+            foreach (var ((year, type), texts) in textsByYearAndType)
             {
-                foreach (var (key, text) in texts)
+                if (year < request.Year && typesFromYear.Contains(type))
                 {
-                    AddText(earlierOfType, year, key, text, text.Multiplicity);
+                    foreach (var (key, text) in texts)
+                    {
+                        AddText(earlierOfType, year, key, text, text.Multiplicity);
+                    }
                 }
             }
+            var disappearedAll = Disappeared(count, earlier, earlierOfType, Texts(fromYear));
+            ranked = (appearedAll, disappearedAll);
+            rankings?.TryAdd(rankKey!, ranked);
         }
-        var disappeared = Disappeared(request, earlier, earlierOfType, Texts(fromYear));
+        var (appearedRanked, disappearedRanked) = ranked;
+        List<string> appeared = [.. appearedRanked.Take(candidates)];
+        List<string> disappeared = [.. disappearedRanked.Take(candidates)];
 
         // Report only what the engine's own search confirms, with its counts.
         var filters = new CompareRequest { Phrases = [], Filters = kept, MultiYear = request.MultiYear, Caller = request.Caller };
         var confirmedAppeared = new List<AppearedTerm>();
         if (appeared.Count > 0)
         {
-            var check = compare(appeared, filters);
+            var check = Confirm(appeared, filters);
             if (!check.IsSuccess)
             {
                 return Result<NewTermsResult>.Fail(check.Problems);
             }
-            var result = check.Value;
-            foreach (var row in result.Rows)
+            foreach (var row in check.Value)
             {
                 var cells = row.Cells.Where(c => c.Period is null).ToDictionary(c => c.Year);
                 var inYear = cells[request.Year];
@@ -97,12 +160,12 @@ internal sealed class NewTermsFinder(Analyzer smartCn)
         var confirmedDisappeared = new List<DisappearedTerm>();
         if (disappeared.Count > 0)
         {
-            var check = compare(disappeared, filters);
+            var check = Confirm(disappeared, filters);
             if (!check.IsSuccess)
             {
                 return Result<NewTermsResult>.Fail(check.Problems);
             }
-            foreach (var row in check.Value.Rows)
+            foreach (var row in check.Value)
             {
                 var cells = row.Cells.Where(c => c.Period is null).ToDictionary(c => c.Year);
                 var last = earlier.LastOrDefault(y => cells[y].Occurrences > 0);
@@ -119,7 +182,7 @@ internal sealed class NewTermsFinder(Analyzer smartCn)
             }
         }
 
-        return new NewTermsResult
+        var result = new NewTermsResult
         {
             Year = request.Year,
             Since = since,
@@ -135,15 +198,26 @@ internal sealed class NewTermsFinder(Analyzer smartCn)
             UnknownYearParagraphs = unknownYearParagraphs,
             TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 3),
         };
+        if (answerKey is not null)
+        {
+            s_answers.GetValue(gathered.Table!, _ => new(StringComparer.Ordinal)).TryAdd(answerKey, result);
+        }
+        return result;
     }
 
     /// <summary>
     /// The distinct texts of each year, and of each year and document type, of <paramref name="table"/> (a caller's
     /// view): in document and paragraph order, whatever order the commit keeps its rows, since a run's words and the
     /// ranking of equal counts come from the texts in the order they are read. Each distinct text is read once.
+    /// Without filters they are the commit's per-group texts (<see cref="CommitDigests.TextsOf"/>: summed once per
+    /// commit, a view's hidden documents subtracted); with filters, the paragraphs that pass are walked.
     /// </summary>
     private YearTexts Gather(ParagraphTable table, MultiYearMode multiYear, Filters filters)
     {
+        if (filters.IsEmpty)
+        {
+            return GatherGroups(table, multiYear);
+        }
         var digests = CommitDigests.For(table);
         var passes = RowFilter(filters, table);
         var columns = YearColumns.Build(table.Documents, multiYear, [], []);
@@ -174,28 +248,84 @@ internal sealed class NewTermsFinder(Analyzer smartCn)
         return new YearTexts(textsByYear, textsByYearAndType, [.. columns.Years.Order()], columns.UnknownYearParagraphs);
     }
 
+    /// <summary>The texts of <see cref="Gather"/> without filters, from the commit's per-group texts.</summary>
+    private YearTexts GatherGroups(ParagraphTable table, MultiYearMode multiYear)
+    {
+        var digests = CommitDigests.For(table);
+        // Membership of a group is a document's own column and type, the same in every view.
+        var all = YearColumns.Build(table.AllDocuments, multiYear, [], []);
+        var columns = YearColumns.Build(table.Documents, multiYear, [], []);
+        Dictionary<TextKey, DistinctText> Texts(string group, Func<DocumentInfo, bool> member)
+        {
+            var set = digests.TextsOf(table, group, member);
+            var texts = new Dictionary<TextKey, DistinctText>(set.Texts.Length);
+            for (var i = 0; i < set.Texts.Length; i++)
+            {
+                var read = digests.TextAt(set.Texts[i], table, _smartCn);
+                texts[digests.KeyOfText(set.Texts[i])] = new DistinctText(read.Original, read.Normalized) { Words = read.Words, Multiplicity = set.Paragraphs[i] };
+            }
+            return texts;
+        }
+        var textsByYear = new Dictionary<int, Dictionary<TextKey, DistinctText>>();
+        var textsByYearAndType = new Dictionary<(int Year, string Type), Dictionary<TextKey, DistinctText>>();
+        foreach (var year in columns.Years.Distinct())
+        {
+            textsByYear[year] = Texts($"new-terms {multiYear} {year}", d => all.TryGet(d, out var c) && c.Year == year);
+        }
+        var groups = table.Documents.Where(d => columns.TryGet(d, out _)).Select(d => (columns.TryGet(d, out var c) ? c.Year : 0, d.Type)).Distinct();
+        foreach (var (year, type) in groups)
+        {
+            textsByYearAndType[(year, type)] = Texts($"new-terms {multiYear} {year} {type}",
+                d => all.TryGet(d, out var c) && c.Year == year && string.Equals(d.Type, type, StringComparison.Ordinal));
+        }
+        return new YearTexts(textsByYear, textsByYearAndType, [.. columns.Years.Order()], columns.UnknownYearParagraphs);
+    }
+
     /// <summary>
     /// Whether a paragraph passes <paramref name="filters"/>, as search's filters judge it: the facet filters by the
-    /// row's ordinals, a heading filter by its chapter path (folded, so as <c>chapter:</c> matches). The terms'
-    /// counts come from search with the same filters, so this only chooses where candidates are read.
+    /// row's ordinals (<see cref="FacetFilter"/>), a heading filter by search's own heading query
+    /// (<see cref="HeadingFilter"/>, run once over the commit), so a heading matches here exactly where it matches in
+    /// search. The terms' counts come from search with the same filters, so this only chooses where candidates are read.
     /// </summary>
-    private static Func<int, bool> RowFilter(Filters filters, ParagraphTable table)
+    internal Func<int, bool> RowFilter(Filters filters, ParagraphTable table)
     {
         if (filters.IsEmpty)
         {
             return _ => true;
         }
         var facets = new FacetFilter(new SearchRequest { Query = "*", Filters = filters }, table);
-        var headings = filters.Headings.Select(h => MatchFolding.Normalize(h)).Where(h => h.Length > 0).ToList();
-        return docId =>
+        var underHeading = UnderHeadings(filters.Headings, table);
+        return docId => facets.Evaluate(in table.KeysOf(docId), docId) == FacetMask.None && (underHeading is null || underHeading.Get(docId));
+    }
+
+    /// <summary>The paragraphs search's heading filter keeps (null: no heading filter), by doc id.</summary>
+    private FixedBitSet? UnderHeadings(IReadOnlyList<string> headings, ParagraphTable table)
+    {
+        var all = new MatchAllDocsQuery();
+        var query = HeadingFilter.Apply(all, headings, _smartCn);
+        if (ReferenceEquals(query, all) || table.Rows.FirstOrDefault()?.Reader is not { } reader)
         {
-            if (facets.Evaluate(in table.KeysOf(docId), docId) != FacetMask.None)
-            {
-                return false;
-            }
-            return headings.Count == 0
-                || table[docId]!.Chapter.Any(heading => headings.Any(h => MatchFolding.Normalize(heading).Contains(h, StringComparison.Ordinal)));
-        };
+            return null;
+        }
+        var kept = new FixedBitSet(Math.Max(reader.MaxDoc, 1));
+        new IndexSearcher(reader).Search(query, new BitsCollector(kept));
+        return kept;
+    }
+
+    /// <summary>Marks every doc id a query matches.</summary>
+    private sealed class BitsCollector(FixedBitSet into) : ICollector
+    {
+        private int _base;
+
+        public bool AcceptsDocsOutOfOrder => true;
+
+        public void SetScorer(Scorer scorer)
+        {
+        }
+
+        public void SetNextReader(AtomicReaderContext context) => _base = context.DocBase;
+
+        public void Collect(int doc) => into.Set(_base + doc);
     }
 
     /// <summary>Adds a paragraph's text under <paramref name="group"/>: repeated paragraphs (headings, boilerplate, copies) are analysed and scanned once.</summary>
@@ -216,7 +346,7 @@ internal sealed class NewTermsFinder(Analyzer smartCn)
     }
 
     /// <summary>Candidates of the year absent from every earlier year, ranked, as quoted phrases (a few more than the limit, for the check).</summary>
-    private List<string> Appeared(NewTermsRequest request, IEnumerable<DistinctText> inYear, IEnumerable<DistinctText> before)
+    private List<string> Appeared(int count, IEnumerable<DistinctText> inYear, IEnumerable<DistinctText> before)
     {
         var yearTexts = inYear.ToList();
         var parts = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -253,7 +383,7 @@ internal sealed class NewTermsFinder(Analyzer smartCn)
             c = c != 0 ? c : b.Value.Paragraphs.CompareTo(a.Value.Paragraphs);
             c = c != 0 ? c : b.Key.Length.CompareTo(a.Key.Length);
             return c != 0 ? c : string.CompareOrdinal(a.Key, b.Key);
-        }, v => v.Occurrences, request.Limit * 2 + 10);
+        }, v => v.Occurrences, count);
     }
 
     /// <summary>The candidates of <paramref name="texts"/>, marking each text's word boundaries on the way.</summary>
@@ -283,7 +413,7 @@ internal sealed class NewTermsFinder(Analyzer smartCn)
     /// term of the annual plans is not gone from a year that has no annual plan yet, only from one whose annual plan
     /// no longer has it. <paramref name="earlierOfType"/> are the earlier texts of the types found from the year on.
     /// </remarks>
-    private List<string> Disappeared(NewTermsRequest request, List<int> earlier,
+    private List<string> Disappeared(int count, List<int> earlier,
         Dictionary<int, Dictionary<TextKey, DistinctText>> earlierOfType, IEnumerable<DistinctText> fromYear)
     {
         if (earlier.Count == 0)
@@ -324,7 +454,7 @@ internal sealed class NewTermsFinder(Analyzer smartCn)
             c = c != 0 ? c : b.Value.Paragraphs.CompareTo(a.Value.Paragraphs);
             c = c != 0 ? c : b.Key.Length.CompareTo(a.Key.Length);
             return c != 0 ? c : string.CompareOrdinal(a.Key, b.Key);
-        }, v => ((long)v.LastYear << 32) | (uint)v.Occurrences, request.Limit * 2 + 10);
+        }, v => ((long)v.LastYear << 32) | (uint)v.Occurrences, count);
     }
 
     /// <summary>
@@ -358,7 +488,7 @@ internal sealed class NewTermsFinder(Analyzer smartCn)
         }
         var ranked = new PriorityQueue<KeyValuePair<string, T>, KeyValuePair<string, T>>(Comparer<KeyValuePair<string, T>>.Create(order));
         ranked.EnqueueRange(kept.Where(kv => !covered.Contains(kv.Key)).Select(kv => (kv, kv)));
-        var result = new List<string>(count);
+        var result = new List<string>(Math.Min(count, kept.Count));
         while (result.Count < count && ranked.TryDequeue(out var item, out _))
         {
             result.Add(QuoteTerm(item.Key));
@@ -378,4 +508,11 @@ internal sealed record YearTexts(
     Dictionary<int, Dictionary<TextKey, DistinctText>> ByYear,
     Dictionary<(int Year, string Type), Dictionary<TextKey, DistinctText>> ByYearAndType,
     List<int> Years,
-    int UnknownYearParagraphs);
+    int UnknownYearParagraphs)
+{
+    /// <summary>The view they were read from.</summary>
+    public ParagraphTable? Table { get; init; }
+
+    /// <summary>The answer already worked out for the same request on that view, if any (then the texts are not read).</summary>
+    public NewTermsResult? Answer { get; init; }
+}

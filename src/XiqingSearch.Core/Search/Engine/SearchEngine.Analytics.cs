@@ -40,6 +40,53 @@ public sealed partial class SearchEngine
     /// <summary>The terms that appear in <see cref="NewTermsRequest.Year"/> and those that disappear from it (<see cref="NewTermsFinder"/>).</summary>
     public Result<NewTermsResult> NewTerms(NewTermsRequest request) => _newTerms.Find(request, WithTable, CompareCore);
 
+    /// <summary>
+    /// Works out what the answers that read whole texts keep per commit, once: the commit's distinct texts and
+    /// each document's part of them (<see cref="CommitDigests"/>), the per-year groups new-terms reads, the
+    /// suggestion index, and each year's new-terms with its confirmation counts. A server runs it in the
+    /// background when it opens or switches to a commit, so the first suggestion and new-terms a user asks for
+    /// find them ready; a caller's view takes its hidden documents' parts away from them.
+    /// </summary>
+    public void PrepareAnalytics()
+    {
+        // The commit is held until the work is done: it reads the commit's mapped files, which a switch to a newer
+        // commit or the engine's close would otherwise release under it.
+        var searcher = Acquire();
+        try
+        {
+            var table = searcher.Table.Base;
+            CommitDigests.For(table);
+            _suggester.Texts(table);
+            // Every year's new-terms as the page first asks for it (the default limit), newest first: each keeps
+            // its answer and its confirmation counts with the commit.
+            foreach (var year in table.Documents.Where(d => d.KnownYear is not null).Select(d => d.Year).Distinct().OrderDescending())
+            {
+                if (Volatile.Read(ref _disposed))
+                {
+                    return;
+                }
+                NewTerms(new NewTermsRequest { Year = year });
+            }
+        }
+        finally
+        {
+            Release(searcher);
+        }
+    }
+
+    /// <summary><see cref="PrepareAnalytics"/> on a thread of its own; a failure (the engine closed meanwhile) only leaves the work to the first request.</summary>
+    private void PrepareAnalyticsInBackground() => Task.Run(() =>
+    {
+        try
+        {
+            PrepareAnalytics();
+        }
+        catch (Exception e) when (e is ObjectDisposedException or InvalidOperationException or IOException)
+        {
+            // The commit was closed under it: the next request works it out.
+        }
+    });
+
     private Result<CompareResult> CompareCore(IReadOnlyList<string> phrases, CompareRequest filters)
     {
         // The columns, their sizes and every phrase's counts from one commit, held until the last phrase is counted.

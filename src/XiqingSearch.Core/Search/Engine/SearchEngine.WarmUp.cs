@@ -33,6 +33,8 @@ public sealed partial class SearchEngine
     /// </summary>
     public IReadOnlyList<SearchResponse> WarmUp(TimeSpan? budget = null, CancellationToken cancellationToken = default)
     {
+        // The analytics aggregates on the other core meanwhile: the first suggestion and new-terms find them ready.
+        PrepareAnalyticsInBackground();
         var table = Volatile.Read(ref _current).Table;
         var texts = new List<string>();
         foreach (var row in table.Rows)

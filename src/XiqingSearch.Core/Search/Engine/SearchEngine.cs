@@ -462,6 +462,7 @@ public sealed partial class SearchEngine : IDisposable
             }
             Volatile.Write(ref _current, next);
             current.IndexReader.DecRef();
+            PrepareAnalyticsInBackground();
             return true;
         }
     }

@@ -24,7 +24,8 @@ internal sealed class SuggestionIndex
     private const int MaxNgram = 8;
     private const int MaxHeading = 40;
 
-    private static readonly ConditionalWeakTable<ParagraphTable, SuggestionIndex> PerCommit = [];
+    // Lazy: a request and the background preparation asking at once wait for one build.
+    private static readonly ConditionalWeakTable<ParagraphTable, Lazy<SuggestionIndex>> PerCommit = [];
 
     /// <summary>Entries sorted by text (ordinal), for prefix lookups.</summary>
     private readonly Suggestion[] _byText;
@@ -49,7 +50,7 @@ internal sealed class SuggestionIndex
 
     /// <summary>The index of <paramref name="table"/>'s commit, built on first use.</summary>
     public static SuggestionIndex For(ParagraphTable table, Analyzer smartCn) =>
-        PerCommit.GetValue(table, t => Build(t, smartCn));
+        PerCommit.GetValue(table, t => new Lazy<SuggestionIndex>(() => Build(t, smartCn))).Value;
 
     /// <summary>Up to <paramref name="limit"/> completions: prefix matches by frequency, then other containing entries.</summary>
     public List<Suggestion> Suggest(string query, int limit)
@@ -230,30 +231,17 @@ internal sealed class SuggestionIndex
 
     /// <summary>
     /// The distinct texts of the view's paragraphs in document and paragraph order, each read once, with whether
-    /// some paragraph holding it is a heading and how many paragraphs hold it.
+    /// some paragraph holding it is a heading and how many paragraphs hold it: the commit's texts, summed once per
+    /// commit, with a view's hidden documents subtracted (<see cref="CommitDigests.TextsOf"/>).
     /// </summary>
     private static List<(DistinctText Text, bool Heading, int Count)> DistinctTexts(ParagraphTable table, Analyzer smartCn)
     {
         var digests = CommitDigests.For(table);
-        var at = new Dictionary<TextKey, int>();
-        var texts = new List<(DistinctText Text, bool Heading, int Count)>();
-        foreach (var document in table.Documents)
+        var set = digests.TextsOf(table, "all", _ => true);
+        var texts = new List<(DistinctText Text, bool Heading, int Count)>(set.Texts.Length);
+        for (var i = 0; i < set.Texts.Length; i++)
         {
-            foreach (var docId in digests.RowsOf(document))
-            {
-                var key = digests.KeyOf(docId);
-                var heading = table.KeysOf(docId).IsHeading;
-                if (at.TryGetValue(key, out var i))
-                {
-                    var (text, wasHeading, count) = texts[i];
-                    texts[i] = (text, wasHeading || heading, count + 1);
-                }
-                else
-                {
-                    at[key] = texts.Count;
-                    texts.Add((CommitDigests.Read(table[docId]!, smartCn), heading, 1));
-                }
-            }
+            texts.Add((digests.TextAt(set.Texts[i], table, smartCn), set.Headings[i] > 0, set.Paragraphs[i]));
         }
         return texts;
     }

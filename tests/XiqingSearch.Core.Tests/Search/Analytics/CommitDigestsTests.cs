@@ -1,5 +1,6 @@
 using System.Text;
 using Lucene.Net.Index;
+using XiqingSearch.Core.Access;
 using XiqingSearch.Core.Analysis.SmartCn;
 using XiqingSearch.Core.Indexing;
 using XiqingSearch.Core.Search.Analytics;
@@ -93,6 +94,44 @@ public sealed class CommitDigestsTests
             compareA.Rows.SelectMany(r => r.Cells).Select(c => (c.Year, c.Characters, c.Occurrences)));
         // The changed document's part was rewritten: its year grew by exactly the new paragraph's characters.
         Assert.Equal(sizeBefore + ParagraphDigest.Characters(NewParagraph), compareA.Rows[0].Cells.Single(c => c.Year == year && c.Period is null).Characters);
+    }
+
+    [Fact]
+    public void Refresh_OneSeedChangedAfterAnswersWereKept_AnswersEqualAFreshEngineForEveryCaller()
+    {
+        using var work = new TempWorkspace();
+        // The first seed is hidden from everyone but one group: the anonymous caller's view subtracts its part.
+        var hidden = Path.GetFileNameWithoutExtension(Directory.GetFiles(work.Seeds, "*.txt").Order(StringComparer.Ordinal).First());
+        File.WriteAllText(Path.Combine(work.Seeds, "catalog.json"), $$"""{ "documents": { "{{hidden}}": { "access": ["规划科"] } } }""");
+        IndexBuilder.Build(work.Options).ValueOrThrow();
+        var (seed, year, _) = Newest(work);
+        using var engine = SearchEngine.Open(work.Options).ValueOrThrow();
+        var callers = new[] { Caller.Operator, Caller.Anonymous };
+        // Asked before the change, so the answers, the per-group texts and the confirmations are kept with the old commit.
+        engine.PrepareAnalytics();
+        var before = callers.Select(c => Answers(engine, year, c)).ToList();
+        Assert.NotEqual(before[0], before[1]);
+
+        File.AppendAllText(work.SeedPath(seed), $"\n\n{NewParagraph}\n", Encoding.UTF8);
+        IndexBuilder.Build(work.Options).ValueOrThrow();
+        Assert.True(engine.Refresh());
+        using var fresh = SearchEngine.Open(work.Options).ValueOrThrow();
+        foreach (var caller in callers)
+        {
+            var got = Answers(engine, year, caller);
+            Assert.Equal(Answers(fresh, year, caller), got);
+            Assert.Contains("数智港", got, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>New-terms of <paramref name="year"/> and completions of 数智 for <paramref name="caller"/>, as one text.</summary>
+    private static string Answers(SearchEngine engine, int year, Caller caller)
+    {
+        var terms = engine.NewTerms(new NewTermsRequest { Year = year, Caller = caller }).ValueOrThrow();
+        var suggestions = engine.Suggest("数智", 20, caller).Suggestions;
+        return string.Join("\n", terms.Appeared.Select(t => $"+{t.Term} {t.Occurrences} {t.Paragraphs}")
+            .Concat(terms.Disappeared.Select(t => $"-{t.Term} {t.LastYear} {t.Occurrences}"))
+            .Concat(suggestions.Select(s => $"?{s.Text} {s.Occurrences} {s.Kind}")));
     }
 
     /// <summary>The seed of the newest year (by position in file-name order), that year, and its characters.</summary>

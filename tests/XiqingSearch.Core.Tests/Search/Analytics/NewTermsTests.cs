@@ -1,7 +1,13 @@
+using Lucene.Net.Index;
+using XiqingSearch.Core.Analysis.SmartCn;
+using XiqingSearch.Core.Ingestion;
 using XiqingSearch.Core.Problems;
 using XiqingSearch.Core.Search.Analytics;
+using XiqingSearch.Core.Search.Commit;
 using XiqingSearch.Core.Search.Engine;
+using XiqingSearch.Core.Search.Model;
 using Xunit.Abstractions;
+using FSDirectory = Lucene.Net.Store.FSDirectory;
 
 namespace XiqingSearch.Core.Tests.Search.Analytics;
 
@@ -49,6 +55,54 @@ public sealed class NewTermsTests(SeedIndexFixture index, ITestOutputHelper outp
         AssertMaximal(result.Disappeared.Select(t => (t.Term, ((long)t.LastYear << 32) | (uint)t.Occurrences)).ToList());
         Assert.Equal(result.Appeared.OrderByDescending(t => t.Occurrences).Select(t => t.Occurrences), result.Appeared.Select(t => t.Occurrences));
         Assert.Equal(result.Disappeared.OrderByDescending(t => t.LastYear).ThenByDescending(t => t.Occurrences).ThenByDescending(t => t.Paragraphs).ThenByDescending(t => t.Term.Length).ThenBy(t => t.Term, StringComparer.Ordinal), result.Disappeared);
+    }
+
+    [Fact]
+    public void NewTerms_HeadingFilter_ReadsExactlyTheParagraphsSearchKeepsAndCountsAsSearch()
+    {
+        // Headings of every shape: a word, a character that ends a heading, and text across two levels of a path.
+        var path = index.Paragraphs.Select(p => p.Paragraph.Chapter).First(c => c.Count >= 2 && c[0].Length >= 2 && c[1].Length >= 2);
+        var headings = new[] { "京津冀", "发展", path[0][^1..], path[0][^1..] + path[1][..1], path[1] };
+        using var directory = FSDirectory.Open(index.Directory);
+        using var reader = DirectoryReader.Open(directory);
+        var table = ParagraphTable.Load(reader);
+        using var smartCn = new SmartCnAnalyzer(SmartCnDictionary.Shared(SmartCnOptions.For(null)));
+        var finder = new NewTermsFinder(smartCn);
+        foreach (var heading in headings)
+        {
+            var filters = Filters.None with { Headings = [heading] };
+            var searched = ParagraphKindNames.All
+                .SelectMany(kind => index.SearchAll($"kind:{kind}", r => r with { Filters = filters }).Hits)
+                .Select(h => (h.Doc, h.Paragraph)).Order().ToList();
+            var passes = finder.RowFilter(filters, table);
+            var read = Enumerable.Range(0, reader.MaxDoc).Where(d => table[d] is not null && passes(d))
+                .Select(d => (table[d]!.Document.Doc, table[d]!.Paragraph)).Order().ToList();
+            Assert.Equal(searched, read);
+
+            var result = index.Engine.NewTerms(new NewTermsRequest { Year = 2025, Limit = 10, Filters = filters }).ValueOrThrow();
+            foreach (var term in result.Appeared)
+            {
+                var hits = index.SearchAll($"\"{term.Term}\"", r => r with { Filters = filters with { Years = [new YearRange(2025, 2025)] } });
+                Assert.Equal((hits.TotalOccurrences, hits.TotalHits), (term.Occurrences, term.Paragraphs));
+            }
+        }
+    }
+
+    [Fact]
+    public void NewTerms_LimitsAskedAfterOneAnswerWasKept_EqualEachAsAFreshEngineAnswersIt()
+    {
+        // The first request keeps the whole ranking and the confirmations with the commit; later limits take from them.
+        using var kept = SearchEngine.Open(index.Options).ValueOrThrow();
+        kept.NewTerms(new NewTermsRequest { Year = 2025, Limit = 20 }).ValueOrThrow();
+        foreach (var limit in new[] { 5, 60, 20 })
+        {
+            using var fresh = SearchEngine.Open(index.Options).ValueOrThrow();
+            var want = fresh.NewTerms(new NewTermsRequest { Year = 2025, Limit = limit }).ValueOrThrow();
+            var got = kept.NewTerms(new NewTermsRequest { Year = 2025, Limit = limit }).ValueOrThrow();
+            Assert.NotEmpty(got.Appeared);
+            Assert.Equal(want.Appeared, got.Appeared);
+            Assert.Equal(want.Disappeared, got.Disappeared);
+        }
     }
 
     [Fact]
