@@ -102,7 +102,7 @@ internal sealed class AllMatchesCollector(ParagraphTable table, OccurrenceCounte
             var score = RelevanceAdjustment.Adjust(_scorer!.GetScore(), in keys);
             if (approximateOnly || top.MayKeep(score))
             {
-                top.Offer(new MatchedRow(table[docId]!, score, count, in keys) { Approximate = approximateOnly });
+                top.Offer(new MatchedRow(docId, score, count, in keys) { Approximate = approximateOnly });
             }
         }
     }
