@@ -67,9 +67,10 @@ internal sealed class ParagraphRow
     /// <summary>The normalised text, for highlighting (computed on each call; callers keep it while they need it).</summary>
     public FoldedText Normalized => new(Text);
 
-    public ParagraphView ToView()
+    /// <summary>The paragraph as answers show it, from <paramref name="stored"/> (read here when not given).</summary>
+    public ParagraphView ToView(StoredFields? stored = null)
     {
-        var stored = Load();
+        stored ??= Load();
         return new()
         {
             Id = Id,

@@ -606,10 +606,9 @@ public sealed partial class SearchEngine : IDisposable
             spans = [.. spans.Concat(near).OrderBy(s => s.Start)];
         }
         var snippet = SnippetBuilder.Build(stored.Text, spans);
-        return new SearchHit
+        // The paragraph's own fields as every answer shows them (ParagraphRow.ToView), then the hit's.
+        return new SearchHit(row.ToView(stored))
         {
-            Id = row.Id,
-            Doc = row.Document.Doc,
             Title = row.Document.Title,
             Year = row.Document.KnownYear,
             Number = row.Document.Number,
@@ -618,21 +617,10 @@ public sealed partial class SearchEngine : IDisposable
             PublishedDate = row.Document.PublishedDate,
             SourceUrl = row.Document.SourceUrl,
             YearSource = row.Document.YearSource,
-            Paragraph = row.Paragraph,
-            Kind = row.Kind,
-            Chapter = stored.Chapter,
-            Topic = row.Topic,
             Score = match.Score,
-            Text = stored.Text,
             Highlights = spans,
             Snippet = snippet.Text,
             SnippetHighlights = snippet.Highlights,
-            FirstLine = stored.FirstLine,
-            LastLine = stored.LastLine,
-            FirstPage = stored.FirstPage,
-            LastPage = stored.LastPage,
-            Ocr = stored.Ocr,
-            OcrConfidence = stored.OcrConfidence,
         };
     }
 }
