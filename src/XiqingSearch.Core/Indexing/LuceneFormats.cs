@@ -3,7 +3,6 @@ using System.Runtime.CompilerServices;
 using Lucene.Net.Codecs;
 using Lucene.Net.Codecs.Lucene41;
 using Lucene.Net.Codecs.Lucene45;
-using Lucene.Net.Codecs.Lucene46;
 
 namespace XiqingSearch.Core.Indexing;
 
@@ -13,7 +12,8 @@ namespace XiqingSearch.Core.Indexing;
 /// its assembly to learn the names; that scan loaded thousands of types and was the largest single cost of a
 /// one-shot <c>xiqing search</c> (about a third of its staleness check). Our commits only ever name
 /// <c>Lucene46</c>, <c>Lucene41</c> and <c>Lucene45</c>, so those are constructed directly; any other name (an
-/// index written by something else) still goes to Lucene's own factories, which scan as before.
+/// index written by something else) still goes to Lucene's own factories, which scan as before. <c>Lucene46</c> is
+/// <see cref="StoredFieldsCodec"/>: the same format, with a stored-fields decoder that reads a mapped commit directly.
 /// </summary>
 internal static class LuceneFormats
 {
@@ -46,7 +46,7 @@ internal static class LuceneFormats
     {
         private readonly Lazy<PostingsFormat> _postings = new(() => new Lucene41PostingsFormat());
         private readonly Lazy<DocValuesFormat> _docValues = new(() => new Lucene45DocValuesFormat());
-        private readonly Lazy<Codec> _codec = new(() => new Lucene46Codec());
+        private readonly Lazy<Codec> _codec = new(() => new StoredFieldsCodec());
         private readonly Lazy<DefaultCodecFactory> _otherCodecs = new(() => new DefaultCodecFactory());
         private readonly Lazy<DefaultPostingsFormatFactory> _otherPostings = new(() => new DefaultPostingsFormatFactory());
         private readonly Lazy<DefaultDocValuesFormatFactory> _otherDocValues = new(() => new DefaultDocValuesFormatFactory());

@@ -9,15 +9,25 @@ namespace XiqingSearch.Core.Analysis.Bigrams;
 /// </summary>
 public static class MatchFolding
 {
+    /// <summary>
+    /// <see cref="Fold"/> of every UTF-16 unit, and <see cref="IsIgnorable"/> as bits, computed once (about 1 ms):
+    /// folding a shown hit's text for its highlights called the culture's lower-casing per character, a third of
+    /// the folding's time.
+    /// </summary>
+    private static readonly char[] s_folded = BuildFolded();
+
+    private static readonly ulong[] s_ignorable = BuildIgnorable();
+
     /// <summary>True for units that never take part in matching: whitespace, zero-width spaces, soft hyphens, BOM.</summary>
-    public static bool IsIgnorable(char c) =>
-        char.IsWhiteSpace(c) || c is '\u200B' or '\u200C' or '\u2060' or '\uFEFF' or '\u00AD';
+    public static bool IsIgnorable(char c) => (s_ignorable[c >> 6] & (1UL << c)) != 0;
 
     /// <summary>
     /// Folds one unit: full-width ASCII (U+FF01–U+FF5E) to ASCII, then lower case, then the character's variants
     /// (<see cref="VariantFolding"/>: traditional, radical and compatibility forms to the simplified ideograph).
     /// </summary>
-    public static char Fold(char c)
+    public static char Fold(char c) => s_folded[c];
+
+    private static char FoldOnce(char c)
     {
         if (c >= '\uFF01' && c <= '\uFF5E')
         {
@@ -51,21 +61,47 @@ public static class MatchFolding
     /// </summary>
     public static string Normalize(string text, out int[] sourceIndex)
     {
-        var buffer = new char[text.Length];
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length);
         var map = new int[text.Length];
+        var folded = s_folded;
         var n = 0;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
             if (!IsIgnorable(c))
             {
-                buffer[n] = Fold(c);
+                buffer[n] = folded[c];
                 map[n] = i;
                 n++;
             }
         }
         Array.Resize(ref map, n);
         sourceIndex = map;
-        return new string(buffer, 0, n);
+        var result = new string(buffer, 0, n);
+        System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        return result;
+    }
+
+    private static char[] BuildFolded()
+    {
+        var table = new char[char.MaxValue + 1];
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            table[c] = FoldOnce((char)c);
+        }
+        return table;
+    }
+
+    private static ulong[] BuildIgnorable()
+    {
+        var bits = new ulong[(char.MaxValue + 1) / 64];
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            if (char.IsWhiteSpace((char)c) || c is '\u200B' or '\u200C' or '\u2060' or '\uFEFF' or '\u00AD')
+            {
+                bits[c >> 6] |= 1UL << c;
+            }
+        }
+        return bits;
     }
 }

@@ -116,7 +116,7 @@ internal sealed class MemoryCommitDirectory : BaseDirectory
 
     /// <summary>A window [start, start + length) of a file's mapping; clones and slices share the mapping.</summary>
     private sealed unsafe class MappedInput(string name, MappedFile file, long start, long length)
-        : IndexInput($"MemoryCommitDirectory({name})")
+        : IndexInput($"MemoryCommitDirectory({name})"), Indexing.IMemoryInput
     {
         // Holding the file keeps its mapping alive as long as this input is reachable.
         private readonly MappedFile _file = file;
@@ -188,6 +188,17 @@ internal sealed class MemoryCommitDirectory : BaseDirectory
                 throw new EndOfStreamException($"seek to {pos} outside {this}");
             }
             _position = pos;
+        }
+
+        public ReadOnlySpan<byte> Remaining => new(_start + _position, (int)Math.Min(int.MaxValue, _length - _position));
+
+        public void Skip(int count)
+        {
+            if (count < 0 || count > _length - _position)
+            {
+                throw new EndOfStreamException($"read past the end of {this}");
+            }
+            _position += count;
         }
 
         public override object Clone() => new MappedInput(name, _file, _start - _file.Start, _length) { _position = _position };

@@ -50,22 +50,16 @@ internal sealed class ParagraphRow
 
     public int? LastPage => Load().LastPage;
 
-    /// <summary>The stored fields, read from the commit (a few microseconds: one compressed block).</summary>
+    /// <summary>
+    /// The stored fields a hit shows, read from the commit: one compressed block decoded up to this paragraph, and
+    /// of its fields only these made into values (the document's metadata, repeated on every paragraph, and the
+    /// words are skipped, where a whole <see cref="Lucene.Net.Documents.Document"/> decoded every one).
+    /// </summary>
     public StoredFields Load()
     {
-        var stored = Reader.Document(DocId);
-        return new StoredFields(
-            stored.Get(FieldNames.Text),
-            stored.GetValues(FieldNames.Chapter),
-            stored.GetValues(FieldNames.TopicKeywords),
-            stored.GetField(FieldNames.FirstLine)?.GetInt32Value() ?? 0,
-            stored.GetField(FieldNames.LastLine)?.GetInt32Value() ?? 0,
-            stored.GetField(FieldNames.FirstPage)?.GetInt32Value(),
-            stored.GetField(FieldNames.LastPage)?.GetInt32Value())
-        {
-            Ocr = stored.Get(FieldNames.Ocr) == "true",
-            OcrConfidence = stored.GetField(FieldNames.OcrConfidence)?.GetDoubleValue(),
-        };
+        var visitor = new HitFieldsVisitor();
+        Reader.Document(DocId, visitor);
+        return visitor.Result();
     }
 
     public string Id => $"{Document.Doc}#{Paragraph}";
@@ -73,9 +67,10 @@ internal sealed class ParagraphRow
     /// <summary>The normalised text, for highlighting (computed on each call; callers keep it while they need it).</summary>
     public FoldedText Normalized => new(Text);
 
-    public ParagraphView ToView()
+    /// <summary>The paragraph as answers show it, from <paramref name="stored"/> (read here when not given).</summary>
+    public ParagraphView ToView(StoredFields? stored = null)
     {
-        var stored = Load();
+        stored ??= Load();
         return new()
         {
             Id = Id,
@@ -92,6 +87,95 @@ internal sealed class ParagraphRow
             LastPage = stored.LastPage,
             Ocr = stored.Ocr,
             OcrConfidence = stored.OcrConfidence,
+        };
+    }
+
+    /// <summary>Collects the fields of <see cref="StoredFields"/> and skips every other.</summary>
+    private sealed class HitFieldsVisitor : StoredFieldVisitor
+    {
+        private string? _text;
+        private List<string>? _chapter;
+        private List<string>? _topicKeywords;
+        private int _firstLine;
+        private int _lastLine;
+        private int? _firstPage;
+        private int? _lastPage;
+        private bool _ocr;
+        private double? _ocrConfidence;
+        private bool _hasFirstLine;
+        private bool _hasLastLine;
+        private bool _hasOcr;
+
+        public override Status NeedsField(FieldInfo fieldInfo) => fieldInfo.Name switch
+        {
+            FieldNames.Text or FieldNames.Chapter or FieldNames.TopicKeywords or FieldNames.FirstLine or FieldNames.LastLine
+                or FieldNames.FirstPage or FieldNames.LastPage or FieldNames.Ocr or FieldNames.OcrConfidence => Status.YES,
+            _ => Status.NO,
+        };
+
+        // As Document.Get and GetValues read them: the first string value of a field, every string value of a list.
+        public override void StringField(FieldInfo fieldInfo, string value)
+        {
+            switch (fieldInfo.Name)
+            {
+                case FieldNames.Text:
+                    _text ??= value;
+                    break;
+                case FieldNames.Chapter:
+                    (_chapter ??= []).Add(value);
+                    break;
+                case FieldNames.TopicKeywords:
+                    (_topicKeywords ??= []).Add(value);
+                    break;
+                case FieldNames.Ocr when !_hasOcr:
+                    _hasOcr = true;
+                    _ocr = value == "true";
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        public override void Int32Field(FieldInfo fieldInfo, int value) => Number(fieldInfo.Name, value);
+
+        public override void Int64Field(FieldInfo fieldInfo, long value) => Number(fieldInfo.Name, value);
+
+        public override void SingleField(FieldInfo fieldInfo, float value) => Number(fieldInfo.Name, value);
+
+        public override void DoubleField(FieldInfo fieldInfo, double value) => Number(fieldInfo.Name, value);
+
+        /// <summary>As <c>GetField(name)?.GetInt32Value()</c> read a number: the first field of the name, converted.</summary>
+        private void Number(string name, double value)
+        {
+            switch (name)
+            {
+                case FieldNames.FirstLine when !_hasFirstLine:
+                    _hasFirstLine = true;
+                    _firstLine = (int)value;
+                    break;
+                case FieldNames.LastLine when !_hasLastLine:
+                    _hasLastLine = true;
+                    _lastLine = (int)value;
+                    break;
+                case FieldNames.FirstPage:
+                    _firstPage ??= (int)value;
+                    break;
+                case FieldNames.LastPage:
+                    _lastPage ??= (int)value;
+                    break;
+                case FieldNames.OcrConfidence:
+                    _ocrConfidence ??= value;
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        public StoredFields Result() => new(_text!, _chapter is null ? [] : [.. _chapter], _topicKeywords is null ? [] : [.. _topicKeywords],
+            _firstLine, _lastLine, _firstPage, _lastPage)
+        {
+            Ocr = _ocr,
+            OcrConfidence = _ocrConfidence,
         };
     }
 }

@@ -326,10 +326,22 @@ internal sealed class ParagraphTable
         return true;
     }
 
+    /// <summary>
+    /// The document's own fields, the only ones <see cref="ReadDocument"/> decodes: the paragraph's text and words,
+    /// most of its bytes, are skipped (opening the 1,000× commit read 5,000 of them, 11% of a profile of the open).
+    /// </summary>
+    private static readonly HashSet<string> s_documentFields =
+    [
+        FieldNames.Title, FieldNames.Period, FieldNames.Type, FieldNames.File, FieldNames.YearSource, FieldNames.Number,
+        FieldNames.Issuer, FieldNames.WrittenDate, FieldNames.PublishedDate, FieldNames.SourceUrl, FieldNames.Warning, FieldNames.Copy,
+    ];
+
     /// <summary>A document's own metadata, stored on each of its paragraphs: read from the one at <paramref name="docId"/>.</summary>
     private static DocumentInfo ReadDocument(AtomicReader atomic, int docId, string id, int year)
     {
-        var stored = atomic.Document(docId);
+        var visitor = new Lucene.Net.Documents.DocumentStoredFieldVisitor(s_documentFields);
+        atomic.Document(docId, visitor);
+        var stored = visitor.Document;
         return new DocumentInfo(id, 0, stored.Get(FieldNames.Title), year,
             stored.Get(FieldNames.Period), stored.Get(FieldNames.Type), stored.Get(FieldNames.File))
         {

@@ -82,7 +82,7 @@ internal sealed class AllMatchesCollector(ParagraphTable table, MatchOccurrences
             var score = RelevanceAdjustment.Adjust(_scorer!.GetScore(), in keys);
             if (approximateOnly || top.MayKeep(score))
             {
-                top.Offer(new MatchedRow(table[docId]!, score, count, in keys) { Approximate = approximateOnly });
+                top.Offer(new MatchedRow(docId, score, count, in keys) { Approximate = approximateOnly });
             }
         }
     }

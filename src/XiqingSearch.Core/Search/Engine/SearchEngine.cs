@@ -119,7 +119,7 @@ public sealed partial class SearchEngine : IDisposable
             var page = new List<SearchHit>(Math.Min(limit, Math.Max(0, run.Kept.Count - request.Offset)));
             for (var i = request.Offset; i < run.Kept.Count && page.Count < limit; i++)
             {
-                page.Add(ToHit(run.Kept[i], run.Phrases, run.Approximate));
+                page.Add(ToHit(run.Kept[i], run.Table, run.Phrases, run.Approximate));
             }
             return run.Response(page, limit, clock);
         }
@@ -157,7 +157,7 @@ public sealed partial class SearchEngine : IDisposable
             var run = Collect(searcher, request, compiled.Value, limits, clock, budget.Token);
             // The export owns the searcher's reference from here on.
             return new SearchExport(run.Response([], run.TotalHits, clock), run.Kept,
-                match => ToHit(match, run.Phrases, run.Approximate), () => Release(searcher));
+                match => ToHit(match, run.Table, run.Phrases, run.Approximate), () => Release(searcher));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -232,14 +232,14 @@ public sealed partial class SearchEngine : IDisposable
             throw new OperationCanceledException(budget);
         }
         var (shownFacets, omitted) = FacetCap.Apply(facets.Result(), request.FacetSize);
-        return new Collected(request, query, phrases, approximate, top.Sorted(),
+        return new Collected(request, query, table, phrases, approximate, top.Sorted(),
             collector.TotalHits, collector.TotalOccurrences, collector.ApproximateHits, collector.ApproximateOccurrences,
             shownFacets, omitted, collector.TotalHits == 0 || HintBuilder.HasNotes(request.Query)
                 ? Hint(request, query, table, collector.TotalHits) : null);
     }
 
     /// <summary>What one run of a query found, before any hit's text is read.</summary>
-    private sealed record Collected(SearchRequest Request, CompiledQuery Query, List<string> Phrases, ApproximateMatches? Approximate,
+    private sealed record Collected(SearchRequest Request, CompiledQuery Query, ParagraphTable Table, List<string> Phrases, ApproximateMatches? Approximate,
         List<MatchedRow> Kept, int TotalHits, int TotalOccurrences, int ApproximateHits, int ApproximateOccurrences,
         SearchFacets Facets, IReadOnlyDictionary<string, FacetOmission>? FacetsOmitted, SearchHints? Hints)
     {
@@ -596,9 +596,9 @@ public sealed partial class SearchEngine : IDisposable
     }
 
     /// <summary>A hit of the page, with the spans of its occurrences found in its stored text.</summary>
-    private static SearchHit ToHit(MatchedRow match, IReadOnlyList<string> phrases, ApproximateMatches? approximate)
+    private static SearchHit ToHit(MatchedRow match, ParagraphTable table, IReadOnlyList<string> phrases, ApproximateMatches? approximate)
     {
-        var row = match.Row;
+        var row = table[match.DocId]!;
         var stored = row.Load();
         var spans = phrases.Count == 0 ? [] : OccurrenceFinder.Find(new FoldedText(stored.Text), phrases);
         if (approximate?.SpansOf(row.DocId) is { Count: > 0 } near)
@@ -607,10 +607,9 @@ public sealed partial class SearchEngine : IDisposable
             spans = [.. spans.Concat(near).OrderBy(s => s.Start)];
         }
         var snippet = SnippetBuilder.Build(stored.Text, spans);
-        return new SearchHit
+        // The paragraph's own fields as every answer shows them (ParagraphRow.ToView), then the hit's.
+        return new SearchHit(row.ToView(stored))
         {
-            Id = row.Id,
-            Doc = row.Document.Doc,
             Title = row.Document.Title,
             Year = row.Document.KnownYear,
             Number = row.Document.Number,
@@ -619,21 +618,10 @@ public sealed partial class SearchEngine : IDisposable
             PublishedDate = row.Document.PublishedDate,
             SourceUrl = row.Document.SourceUrl,
             YearSource = row.Document.YearSource,
-            Paragraph = row.Paragraph,
-            Kind = row.Kind,
-            Chapter = stored.Chapter,
-            Topic = row.Topic,
             Score = match.Score,
-            Text = stored.Text,
             Highlights = spans,
             Snippet = snippet.Text,
             SnippetHighlights = snippet.Highlights,
-            FirstLine = stored.FirstLine,
-            LastLine = stored.LastLine,
-            FirstPage = stored.FirstPage,
-            LastPage = stored.LastPage,
-            Ocr = stored.Ocr,
-            OcrConfidence = stored.OcrConfidence,
         };
     }
 }

@@ -18,7 +18,10 @@ internal static partial class HintBuilder
     private const int MaxSuggestions = 3;
 
     /// <summary>True when the query has something to remark on even if it found hits.</summary>
-    public static bool HasNotes(string query) => LowerCaseOperator().IsMatch(StripQuoted(query));
+    /// <remarks>A query without the letters of a lower-case operator (most: Chinese phrases) has none to remark on,
+    /// so every search does not pay for the rewrite and two regular expressions.</remarks>
+    public static bool HasNotes(string query) =>
+        query.AsSpan().IndexOfAny('a', 'n', 'o') >= 0 && LowerCaseOperator().IsMatch(StripQuoted(query));
 
     /// <summary>
     /// The hints of a search that found <paramref name="hits"/>: <paramref name="corpus"/> is the normalised text of

@@ -52,7 +52,7 @@ public sealed record DocumentParagraph
     /// <summary>The query's occurrences in <see cref="Text"/> (0-based UTF-16, end exclusive); empty without a query.</summary>
     public required IReadOnlyList<TextSpan> Highlights { get; init; }
 
-    /// <summary>True when the text was recognised from a scan (OCR or an invisible text layer); see <see cref="SearchHit.Ocr"/>.</summary>
+    /// <summary>True when the text was recognised from a scan (OCR or an invisible text layer); see <see cref="ParagraphDescription.Ocr"/>.</summary>
     public bool Ocr { get; init; }
 
     /// <summary>The recognised words' mean confidence (0..1), or null.</summary>

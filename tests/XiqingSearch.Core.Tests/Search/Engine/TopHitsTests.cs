@@ -11,7 +11,7 @@ public sealed class TopHitsTests
         return c != 0 ? c : a.Paragraph.CompareTo(b.Paragraph);
     }
 
-    private static MatchedRow Match(float score, int paragraph) => new(null!, score, 1, 2024, 0, paragraph);
+    private static MatchedRow Match(float score, int paragraph) => new(paragraph, score, 1, 2024, 0, paragraph);
 
     [Fact]
     public void MayKeep_RefusesOnlyScoresBelowTheWorstKept_WhenFullAndByScore()

@@ -53,14 +53,21 @@ public sealed class XiqingJsonTests(SeedIndexFixture index)
         AssertSame(context);
     }
 
-    [Fact]
-    public void SearchHit_SharedIdentity_KeepsItsFieldOrder()
-    {
-        var hit = index.Engine.Search(new SearchRequest { Query = "天开西青园", Limit = 1 }).ValueOrThrow().Hits[0];
+    private const string ParagraphTail = "text,firstLine,lastLine,firstPage,lastPage,ocr,ocrConfidence";
 
-        // Its id first, then which document (as every document answer says it), then the paragraph.
-        Assert.Equal("id," + IdentityFields + ",paragraph,kind,chapter,topic,score,text,highlights,snippet,snippetHighlights," +
-            "firstLine,lastLine,firstPage,lastPage,ocr,ocrConfidence", string.Join(',', Names(hit)));
+    [Fact]
+    public void SearchHitAndParagraphView_SharedDescription_KeepTheirFieldOrder()
+    {
+        var hit = index.Engine.Search(new SearchRequest { Query = "\"天开西青园\"", Limit = 1 }).ValueOrThrow().Hits[0];
+        var view = index.Engine.GetParagraph(hit.Doc, hit.Paragraph, 0).ValueOrThrow().Paragraph;
+
+        Assert.Equal("id,doc,title,year,number,issuer,writtenDate,publishedDate,sourceUrl,yearSource,paragraph,kind,chapter,topic,score," +
+            "text,highlights,snippet,snippetHighlights,firstLine,lastLine,firstPage,lastPage,ocr,ocrConfidence", string.Join(',', Names(hit)));
+        Assert.Equal("id,doc,paragraph,kind,chapter,topic,topicKeywords," + ParagraphTail, string.Join(',', Names(view)));
+        // One piece made both: the paragraph's fields are equal.
+        Assert.Equal((view.Id, view.Text, view.Kind, view.Topic, view.FirstLine, view.LastLine), (hit.Id, hit.Text, hit.Kind, hit.Topic, hit.FirstLine, hit.LastLine));
+        Assert.Equal(view.Chapter, hit.Chapter);
+        AssertSame(hit);
     }
 
     private static IEnumerable<string> Names<T>(T value) =>
