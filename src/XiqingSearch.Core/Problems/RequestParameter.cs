@@ -39,6 +39,9 @@ public enum RequestParameter
     /// <summary>A document type to keep.</summary>
     Type,
 
+    /// <summary>An issuer (发文机关) to keep.</summary>
+    Issuer,
+
     /// <summary>Neighbouring paragraphs shown each side of one paragraph.</summary>
     Context,
 

@@ -38,6 +38,21 @@ public static class FacetDeclarations
         With = (f, v) => f with { Type = v },
     };
 
+    /// <summary>
+    /// 发文机关, as the document states it. A document with none is in no value (as a terms aggregation leaves out
+    /// documents without the field), so the facet lists only issuers that exist and <c>issuer=X</c> keeps only X's.
+    /// </summary>
+    public static FacetDeclaration Issuer { get; } = new()
+    {
+        Name = "issuer",
+        Label = "发文机关",
+        Filter = FilterOf(RequestDeclarations.Issuer),
+        Field = FieldNames.Issuer,
+        PerDocument = true,
+        Values = f => f.Issuer,
+        With = (f, v) => f with { Issuer = v },
+    };
+
     public static FacetDeclaration Doc { get; } = new()
     {
         Name = "doc",
@@ -73,6 +88,7 @@ public static class FacetDeclarations
     [
         Year,
         Type,
+        Issuer,
         Doc,
         Topic,
         Chapter,

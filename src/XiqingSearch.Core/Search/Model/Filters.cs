@@ -41,8 +41,11 @@ public sealed record Filters
     /// <summary>Document types to keep (<see cref="DocumentTypes"/>).</summary>
     public IReadOnlyList<string> Types { get; init; } = [];
 
+    /// <summary>Issuers to keep (发文机关, exact names as the <c>issuer</c> facet lists them).</summary>
+    public IReadOnlyList<string> Issuers { get; init; } = [];
+
     /// <summary>True when no filter has a value.</summary>
     public bool IsEmpty =>
         Years.Count == 0 && Topics.Count == 0 && Chapters.Count == 0 && Headings.Count == 0 && Docs.Count == 0
-        && Kinds.Count == 0 && Types.Count == 0;
+        && Kinds.Count == 0 && Types.Count == 0 && Issuers.Count == 0;
 }

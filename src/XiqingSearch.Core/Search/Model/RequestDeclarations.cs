@@ -44,6 +44,10 @@ public static class RequestDeclarations
     public static ParameterDeclaration Type { get; } = Filter(RequestParameter.Type, "type", ParameterValueType.Choice,
         "Keep this document type: annual-plan, work-report, five-year-plan or other." + Repeat, allowed: DocumentTypes.All, helpName: "TYPE");
 
+    /// <summary><c>issuer</c>: issuers (发文机关) to keep.</summary>
+    public static ParameterDeclaration Issuer { get; } = Filter(RequestParameter.Issuer, "issuer", ParameterValueType.Text,
+        "Keep documents of this issuer (发文机关, as the issuer facet names it)." + Repeat, valuesFrom: "the issuer facet", helpName: "ISSUER");
+
     /// <summary>Every filter, in the order help and the API list them, with where its values live in <see cref="Filters"/>.</summary>
     public static IReadOnlyList<FilterDeclaration> Filters { get; } =
     [
@@ -54,6 +58,7 @@ public static class RequestDeclarations
         Strings(Doc, f => f.Docs, (f, v) => f with { Docs = v }),
         Strings(Kind, f => f.Kinds, (f, v) => f with { Kinds = v }),
         Strings(Type, f => f.Types, (f, v) => f with { Types = v }),
+        Strings(Issuer, f => f.Issuers, (f, v) => f with { Issuers = v }),
     ];
 
     /// <summary>The filters new-terms takes: all but the year, which is its subject.</summary>

@@ -23,4 +23,7 @@ public sealed record SearchFacets
     /// first.
     /// </summary>
     public IReadOnlyList<FacetValue> Type { get; init; } = [];
+
+    /// <summary>Per issuer (发文机关), most hits first; documents with no known issuer are in none.</summary>
+    public IReadOnlyList<FacetValue> Issuer { get; init; } = [];
 }

@@ -49,6 +49,9 @@ public sealed record SearchRequest
     /// <summary>Document types to keep: <see cref="Filters.Types"/>.</summary>
     public IReadOnlyList<string> Types { get => Filters.Types; init => Filters = Filters with { Types = value }; }
 
+    /// <summary>Issuers to keep: <see cref="Filters.Issuers"/>.</summary>
+    public IReadOnlyList<string> Issuers { get => Filters.Issuers; init => Filters = Filters with { Issuers = value }; }
+
     /// <summary>Kinds to keep: <see cref="Filters.Kinds"/>.</summary>
     public IReadOnlyList<string> Kinds { get => Filters.Kinds; init => Filters = Filters with { Kinds = value }; }
 
