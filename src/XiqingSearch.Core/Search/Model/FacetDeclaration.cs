@@ -2,6 +2,22 @@ using XiqingSearch.Core.Indexing;
 
 namespace XiqingSearch.Core.Search.Model;
 
+/// <summary>How a facet is read and counted.</summary>
+public enum FacetShape
+{
+    /// <summary>One value per paragraph from <see cref="FacetDeclaration.Field"/>, most hits first (topic, type, issuer).</summary>
+    Value,
+
+    /// <summary>The year: a number, filtered by ranges, newest first, the unknown year last.</summary>
+    Year,
+
+    /// <summary>The chapter: level-1 headings, with the level-2 ones under each selected level-1 one.</summary>
+    Chapter,
+
+    /// <summary>The document: in document order, labelled with its title.</summary>
+    Document,
+}
+
 /// <summary>
 /// One facet, declared once as data (<see cref="FacetDeclarations.All"/>): its name on the wire, its label for
 /// people, the index field its values are read from, how they are ordered and which filter selects them. The
@@ -11,17 +27,14 @@ namespace XiqingSearch.Core.Search.Model;
 /// else: a facet is one entry here, its property on <see cref="SearchFacets"/> and its filter
 /// (<see cref="RequestDeclarations.Filters"/>, a property of <see cref="Filters"/>).
 /// </summary>
-public sealed record FacetDeclaration
+/// <param name="Name">The facet's name: its property in <c>facets</c>, its key in <c>facetsOmitted</c>, a hint's filter.</param>
+/// <param name="Label">What people call it (the page's box title, the Word export's filter line, the CLI's messages).</param>
+/// <param name="Filter">The filter that selects its values (values of one facet ORed; a facet's counts leave it out).</param>
+/// <param name="Values">The facet's values in a <see cref="SearchFacets"/>.</param>
+/// <param name="With">The facets given with this facet's values replaced.</param>
+public sealed record FacetDeclaration(string Name, string Label, FilterDeclaration Filter,
+    Func<SearchFacets, IReadOnlyList<FacetValue>> Values, Func<SearchFacets, IReadOnlyList<FacetValue>, SearchFacets> With)
 {
-    /// <summary>The facet's name: its property in <c>facets</c>, its key in <c>facetsOmitted</c>, a hint's filter.</summary>
-    public required string Name { get; init; }
-
-    /// <summary>What people call it (the page's box title, the Word export's filter line, the CLI's messages).</summary>
-    public required string Label { get; init; }
-
-    /// <summary>The filter that selects its values (values of one facet ORed; a facet's counts leave it out).</summary>
-    public required FilterDeclaration Filter { get; init; }
-
     /// <summary>How the engine reads and counts it: a plain value, or one of the facets with rules of their own.</summary>
     public FacetShape Shape { get; init; } = FacetShape.Value;
 
@@ -40,26 +53,4 @@ public sealed record FacetDeclaration
     /// facet and out of every selection of it, as a terms aggregation leaves out documents without the field.
     /// </summary>
     public string? Missing { get; init; }
-
-    /// <summary>The facet's values in a <see cref="SearchFacets"/>.</summary>
-    public required Func<SearchFacets, IReadOnlyList<FacetValue>> Values { get; init; }
-
-    /// <summary>The facets given with this facet's values replaced.</summary>
-    public required Func<SearchFacets, IReadOnlyList<FacetValue>, SearchFacets> With { get; init; }
-}
-
-/// <summary>How a facet is read and counted.</summary>
-public enum FacetShape
-{
-    /// <summary>One value per paragraph from <see cref="FacetDeclaration.Field"/>, most hits first (topic, type, issuer).</summary>
-    Value,
-
-    /// <summary>The year: a number, filtered by ranges, newest first, the unknown year last.</summary>
-    Year,
-
-    /// <summary>The chapter: level-1 headings, with the level-2 ones under each selected level-1 one.</summary>
-    Chapter,
-
-    /// <summary>The document: in document order, labelled with its title.</summary>
-    Document,
 }

@@ -16,74 +16,30 @@ public static class FacetDeclarations
     /// </summary>
     public const int MaxValueFacets = 4;
 
-    public static FacetDeclaration Year { get; } = new()
-    {
-        Name = "year",
-        Label = "年份",
-        Filter = FilterOf(RequestDeclarations.Year),
-        Shape = FacetShape.Year,
-        Values = f => f.Year,
-        With = (f, v) => f with { Year = v },
-    };
+    public static FacetDeclaration Year { get; } =
+        Declare("year", "年份", RequestDeclarations.Year, f => f.Year, (f, v) => f with { Year = v }) with { Shape = FacetShape.Year };
 
-    public static FacetDeclaration Type { get; } = new()
-    {
-        Name = "type",
-        Label = "文件类型",
-        Filter = FilterOf(RequestDeclarations.Type),
-        Field = FieldNames.Type,
-        PerDocument = true,
-        Missing = Ingestion.DocumentTypes.Other,
-        Values = f => f.Type,
-        With = (f, v) => f with { Type = v },
-    };
+    public static FacetDeclaration Type { get; } =
+        Declare("type", "文件类型", RequestDeclarations.Type, f => f.Type, (f, v) => f with { Type = v }, FieldNames.Type, perDocument: true,
+            missing: Ingestion.DocumentTypes.Other);
 
     /// <summary>
     /// 发文机关, as the document states it. A document with none is in no value (as a terms aggregation leaves out
     /// documents without the field), so the facet lists only issuers that exist and <c>issuer=X</c> keeps only X's.
     /// </summary>
-    public static FacetDeclaration Issuer { get; } = new()
-    {
-        Name = "issuer",
-        Label = "发文机关",
-        Filter = FilterOf(RequestDeclarations.Issuer),
-        Field = FieldNames.Issuer,
-        PerDocument = true,
-        Values = f => f.Issuer,
-        With = (f, v) => f with { Issuer = v },
-    };
+    public static FacetDeclaration Issuer { get; } =
+        Declare("issuer", "发文机关", RequestDeclarations.Issuer, f => f.Issuer, (f, v) => f with { Issuer = v }, FieldNames.Issuer, perDocument: true);
 
-    public static FacetDeclaration Doc { get; } = new()
-    {
-        Name = "doc",
-        Label = "文件",
-        Filter = FilterOf(RequestDeclarations.Doc),
-        Shape = FacetShape.Document,
-        Values = f => f.Doc,
-        With = (f, v) => f with { Doc = v },
-    };
+    public static FacetDeclaration Doc { get; } =
+        Declare("doc", "文件", RequestDeclarations.Doc, f => f.Doc, (f, v) => f with { Doc = v }) with { Shape = FacetShape.Document };
 
-    public static FacetDeclaration Topic { get; } = new()
-    {
-        Name = "topic",
-        Label = "主题",
-        Filter = FilterOf(RequestDeclarations.Topic),
-        Field = FieldNames.Topic,
-        Values = f => f.Topic,
-        With = (f, v) => f with { Topic = v },
-    };
+    public static FacetDeclaration Topic { get; } =
+        Declare("topic", "主题", RequestDeclarations.Topic, f => f.Topic, (f, v) => f with { Topic = v }, FieldNames.Topic);
 
-    public static FacetDeclaration Chapter { get; } = new()
-    {
-        Name = "chapter",
-        Label = "章节",
-        Filter = FilterOf(RequestDeclarations.Chapter),
-        Shape = FacetShape.Chapter,
-        Values = f => f.Chapter,
-        With = (f, v) => f with { Chapter = v },
-    };
+    public static FacetDeclaration Chapter { get; } =
+        Declare("chapter", "章节", RequestDeclarations.Chapter, f => f.Chapter, (f, v) => f with { Chapter = v }) with { Shape = FacetShape.Chapter };
 
-    /// <summary>Every facet, in the page's order; a facet's place here is its bit in the engine's filter masks.</summary>
+    /// <summary>Every facet, in the order the page lists them.</summary>
     public static IReadOnlyList<FacetDeclaration> All { get; } =
     [
         Year,
@@ -116,8 +72,16 @@ public static class FacetDeclarations
     /// <summary>The empty facets: every declared facet without values.</summary>
     public static SearchFacets Empty { get; } = All.Aggregate(new SearchFacets { Year = [], Topic = [], Chapter = [], Doc = [] }, (f, d) => d.With(f, []));
 
-    private static FilterDeclaration FilterOf(ParameterDeclaration parameter) =>
-        RequestDeclarations.Filters.Single(f => f.Parameter == parameter);
+    /// <summary>A facet of <paramref name="filter"/>'s name, a value facet unless its shape is set after.</summary>
+    private static FacetDeclaration Declare(string name, string label, ParameterDeclaration filter,
+        Func<SearchFacets, IReadOnlyList<FacetValue>> values, Func<SearchFacets, IReadOnlyList<FacetValue>, SearchFacets> with,
+        string? field = null, bool perDocument = false, string? missing = null) =>
+        new(name, label, RequestDeclarations.Filters.Single(f => f.Parameter == filter), values, with)
+        {
+            Field = field,
+            PerDocument = perDocument,
+            Missing = missing,
+        };
 
     private static int IndexIn(IReadOnlyList<FacetDeclaration> list, FacetDeclaration facet)
     {
