@@ -14,7 +14,7 @@ public static class FacetDeclarations
     /// The most <see cref="FacetShape.Value"/> facets a commit's row keys hold (a fixed array per row, so a match's
     /// ordinals are read from one place); raise it here when a facet past it is declared.
     /// </summary>
-    public const int MaxValueFacets = 4;
+    public const int MaxValueFacets = 3;
 
     public static FacetDeclaration Year { get; } =
         Declare("year", "年份", RequestDeclarations.Year, f => f.Year, (f, v) => f with { Year = v }) with { Shape = FacetShape.Year };
