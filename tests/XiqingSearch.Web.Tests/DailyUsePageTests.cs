@@ -293,6 +293,30 @@ public sealed class DailyUsePageTests(WebFixture web)
     }
 
     [Fact]
+    public async Task IssuerFacet_FromTheDeclarations_ListedUnderItsLabelAndTheSelectionUnticks()
+    {
+        // The seeds state no issuer: the box (served from Core's declarations) is hidden until a value is selected.
+        var (context, page, errors) = await OpenAsync("q=" + Uri.EscapeDataString("发展"));
+        await using var _ = context;
+        var box = page.Locator("[data-facet=issuer]");
+        Assert.Equal("发文机关", await box.Locator(".xq-facet-title").TextContentAsync());
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => fetch('/api/search?q=' + encodeURIComponent('发展')).then(r => r.json()).then(b => b.facets.issuer.length)"));
+        Assert.False(await box.IsVisibleAsync());
+
+        // A selected issuer the hits do not have still shows, ticked, so it can be unticked.
+        await page.GotoAsync(web.ServerUrl + "/?q=" + Uri.EscapeDataString("发展") + "&issuer=" + Uri.EscapeDataString("某机关"));
+        await page.Locator(".xq[data-state=done]").WaitForAsync();
+        var item = box.Locator(".xq-facet-label", new() { HasText = "某机关" });
+        Assert.True(await item.Locator("input").IsCheckedAsync());
+        Assert.Equal("0", await item.Locator(".xq-count").TextContentAsync());
+        await item.Locator("input").UncheckAsync();
+        await page.WaitForFunctionAsync("() => !location.search.includes('issuer=') && !document.querySelector('.xq').hasAttribute('aria-busy')");
+        Assert.False(await box.IsVisibleAsync());
+        Assert.True(await page.Locator(".xq-hit").CountAsync() > 0);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task NarrowScreen_HitsStartNearTheTop_FiltersFoldOpen()
     {
         var (context, page, errors) = await OpenAsync("q=" + Uri.EscapeDataString("高质量发展"), 390, 844);

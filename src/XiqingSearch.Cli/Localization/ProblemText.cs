@@ -204,7 +204,6 @@ internal static partial class ProblemText
         RequestParameter.Doc => "文档筛选",
         RequestParameter.Kind => "段落类型",
         RequestParameter.Type => "文档类型",
-        RequestParameter.Issuer => "发文机关筛选",
         RequestParameter.Context => "前后段落数",
         RequestParameter.FacetSize => "每个分面的值数",
         RequestParameter.Paragraph => "段落号",
@@ -212,6 +211,8 @@ internal static partial class ProblemText
         RequestParameter.MultiYear => "多年规划的计法",
         RequestParameter.Format => "格式",
         RequestParameter.Output => "输出文件",
+        // A facet's filter without words of its own here is named by the facet's label (发文机关 → 发文机关筛选).
+        { } facet when FacetDeclarations.Of(facet) is { } declared => declared.Label + "筛选",
         _ => "该值",
     };
 

@@ -18,7 +18,6 @@ internal static class ParameterNames
         RequestParameter.Doc => "--doc",
         RequestParameter.Kind => "--kind",
         RequestParameter.Type => "--type",
-        RequestParameter.Issuer => "--issuer",
         RequestParameter.Context => "--context",
         RequestParameter.FacetSize => "--facet-size",
         RequestParameter.Paragraph => "DOC#PARAGRAPH",

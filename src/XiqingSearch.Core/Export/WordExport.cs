@@ -128,14 +128,15 @@ public static class WordExport
                 parts.Add(name + " " + string.Join("、", list));
             }
         }
-        Add("年份", request.Years.Select(year => year.IsUnknown ? "年份未知" : year.ToString()));
-        Add("文件", request.Docs);
-        Add("类型", request.Types);
-        Add("发文机关", request.Issuers);
-        Add("主题", request.Topics);
-        Add("章节", request.Chapters);
-        Add("标题含", request.Headings);
-        Add("段落类型", request.Kinds);
+        foreach (var filter in RequestDeclarations.Filters)
+        {
+            // A facet's filter is named as the page names the facet; the two filters without a facet here.
+            var label = FacetDeclarations.All.FirstOrDefault(f => f.Filter == filter)?.Label
+                ?? (filter.Parameter == RequestDeclarations.Heading ? "标题含" : "段落类型");
+            Add(label, filter.Parameter == RequestDeclarations.Year
+                ? request.Years.Select(year => year.IsUnknown ? "年份未知" : year.ToString())
+                : filter.Values(request.Filters));
+        }
         return parts.Count == 0 ? "无" : string.Join("；", parts);
     }
 

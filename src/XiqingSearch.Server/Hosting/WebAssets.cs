@@ -33,6 +33,7 @@ internal sealed class WebAssets
             files[fileName] = new WebAsset(fileName, bytes, ContentType(fileName), etag);
         }
         files[LimitsModule] = Asset(LimitsModule, LimitsScript());
+        files[FacetsModule] = Asset(FacetsModule, FacetsScript());
         return new WebAssets(files);
     }
 
@@ -62,6 +63,14 @@ internal sealed class WebAssets
         "// Made by the server from Core's request limits (SearchLimits, CompareRequest, NewTermsRequest).\n" +
         "export const LIMITS = Object.freeze({ " +
         string.Join(", ", ClientLimits.Select(l => l.Key + ": " + l.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))) + " });\n";
+
+    /// <summary>The module the page reads its facets from (name and label, in the order it lists them), made from Core's declarations.</summary>
+    public const string FacetsModule = "modules/facetlist.js";
+
+    private static string FacetsScript() =>
+        "// Made by the server from Core's facet declarations (FacetDeclarations): the filter boxes, in this order.\n" +
+        "export const FACETS = Object.freeze(" +
+        System.Text.Json.JsonSerializer.Serialize(FacetDeclarations.All.Select(f => new { name = f.Name, label = f.Label })) + ");\n";
 
     private static WebAsset Asset(string fileName, string text)
     {

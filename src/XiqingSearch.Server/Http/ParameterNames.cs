@@ -17,7 +17,6 @@ internal static class ParameterNames
         RequestParameter.Doc => "doc",
         RequestParameter.Kind => "kind",
         RequestParameter.Type => "type",
-        RequestParameter.Issuer => "issuer",
         RequestParameter.Context => "context",
         RequestParameter.FacetSize => "facetSize",
         RequestParameter.Paragraph => "n",

@@ -87,6 +87,20 @@ public sealed class MetadataCommandsTests(MetadataCorpusFixture fixture) : IClas
     }
 
     [Fact]
+    public void Search_IssuerJson_FacetCountsTheIssuerSelectedAndLeavesOutDocumentsWithout()
+    {
+        var all = JsonDocument.Parse(Run("search", "发展", "--format", "json").Stdout).RootElement;
+        var filtered = JsonDocument.Parse(Run("search", "发展", "--issuer", MetadataCorpusFixture.Issuer, "--format", "json").Stdout).RootElement;
+
+        var value = filtered.GetProperty("facets").GetProperty("issuer").EnumerateArray().Single(v => v.GetProperty("value").GetString() == MetadataCorpusFixture.Issuer);
+        Assert.True(value.GetProperty("selected").GetBoolean());
+        Assert.Equal(filtered.GetProperty("totalHits").GetInt32(), value.GetProperty("count").GetInt32());
+        // Documents with no issuer are in no value: the facet counts fewer hits than the search has.
+        var counted = all.GetProperty("facets").GetProperty("issuer").EnumerateArray().Sum(v => v.GetProperty("count").GetInt32());
+        Assert.InRange(counted, value.GetProperty("count").GetInt32(), all.GetProperty("totalHits").GetInt32() - 1);
+    }
+
+    [Fact]
     public void Stats_Json_YearSourcePerDocumentAndNullForUndated()
     {
         var run = Run("stats", "--format", "json");

@@ -231,6 +231,21 @@ public sealed class OriginalEndpointsTests(OriginalsFixture server) : IClassFixt
     }
 
     [Fact]
+    public async Task Search_IssuerFacet_SelectedValueCountsTheFilteredHitsAndOthersStay()
+    {
+        var all = await GetJsonAsync("/api/search?q=" + Uri.EscapeDataString("发展"));
+        var filtered = await GetJsonAsync("/api/search?q=" + Uri.EscapeDataString("发展") + "&issuer=" + Uri.EscapeDataString(OriginalsFixture.Issuer));
+
+        var values = filtered.GetProperty("facets").GetProperty("issuer").EnumerateArray().ToList();
+        var selected = Assert.Single(values, v => v.TryGetProperty("selected", out var s) && s.GetBoolean());
+        Assert.Equal(OriginalsFixture.Issuer, selected.GetProperty("value").GetString());
+        Assert.Equal(filtered.GetProperty("totalHits").GetInt32(), selected.GetProperty("count").GetInt32());
+        // Multi-select: the issuer facet leaves its own filter out, so it lists what the search without it does.
+        Assert.Equal(all.GetProperty("facets").GetProperty("issuer").GetRawText(),
+            filtered.GetProperty("facets").GetProperty("issuer").GetRawText().Replace(",\"selected\":true", "", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Readyz_CountsOnly_NoFileNames()
     {
         var ready = await GetJsonAsync("/readyz");

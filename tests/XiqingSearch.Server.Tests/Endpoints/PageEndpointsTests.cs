@@ -64,6 +64,28 @@ public sealed partial class PageEndpointsTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task FacetsModule_ServesTheDeclaredFacets_AndThePageNamesNoPlainFacet()
+    {
+        var served = await server.Client.GetStringAsync("/modules/facetlist.js");
+
+        // Every declared facet, by name and label, in the declared order: the page lists its boxes from this.
+        var at = Core.Search.Model.FacetDeclarations.All.Select(d => served.IndexOf("\"" + d.Name + "\"", StringComparison.Ordinal)).ToList();
+        Assert.DoesNotContain(-1, at);
+        Assert.Equal(at.Order(), at);
+        Assert.All(Core.Search.Model.FacetDeclarations.All, d => Assert.Contains(d.Label, Regex.Unescape(served), StringComparison.Ordinal));
+        // A facet of plain values (issuer, topic) is named by no page module: adding one touches none of them.
+        foreach (var module in new[] { "/modules/facets.js", "/modules/state.js" })
+        {
+            var text = await server.Client.GetStringAsync(module);
+            Assert.Contains("from './facetlist.js'", text, StringComparison.Ordinal);
+            foreach (var facet in Core.Search.Model.FacetDeclarations.Valued.Where(d => d.Name != "type"))
+            {
+                Assert.DoesNotContain(facet.Name, text, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Api_FromAnOriginNotInTheCorsList_StillHasNoCorsHeader()
     {
         // Only the page's files are open to every origin; the API stays behind Xiqing:Cors:Origins.

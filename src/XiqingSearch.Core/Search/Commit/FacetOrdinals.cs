@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using XiqingSearch.Core.Search.Facets;
+using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Core.Search.Commit;
 
@@ -13,23 +13,24 @@ internal sealed class FacetOrdinals
 {
     private readonly ConcurrentBag<FacetCounts> _pool = [];
 
-    public FacetOrdinals(int[] years, string[] topics, string[] chapters1, string[] chapters2, int[] chapter2Parents,
-        string[] types, int documents)
+    public FacetOrdinals(int[] years, string[][] values, string[] chapters1, string[] chapters2, int[] chapter2Parents, int documents)
     {
         Years = years;
-        Topics = topics;
+        Values = values;
         Chapters1 = chapters1;
         Chapters2 = chapters2;
         Chapter2Parents = chapter2Parents;
-        Types = types;
         DocumentCount = documents;
     }
 
     /// <summary>Years by ordinal.</summary>
     public int[] Years { get; }
 
-    /// <summary>Topics by ordinal.</summary>
-    public string[] Topics { get; }
+    /// <summary>
+    /// Each <see cref="FacetShape.Value"/> facet's values by ordinal, by the facet's place in
+    /// <see cref="FacetDeclarations.Valued"/> (a row without a value has no ordinal: -1 on the row).
+    /// </summary>
+    public string[][] Values { get; }
 
     /// <summary>Level-1 headings by ordinal (an empty path has no ordinal: -1 on the row).</summary>
     public string[] Chapters1 { get; }
@@ -39,12 +40,6 @@ internal sealed class FacetOrdinals
 
     /// <summary>Each level-2 path's level-1 ordinal.</summary>
     public int[] Chapter2Parents { get; }
-
-    /// <summary>Document types by ordinal.</summary>
-    public string[] Types { get; }
-
-    /// <summary>Issuers by ordinal (a document with none has no ordinal: -1 on the row).</summary>
-    public string[] Issuers { get; init; } = [];
 
     /// <summary>Documents (their ordinal is <see cref="DocumentInfo.Ordinal"/>).</summary>
     public int DocumentCount { get; }

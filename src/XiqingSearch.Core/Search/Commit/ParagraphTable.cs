@@ -1,6 +1,6 @@
 using Lucene.Net.Index;
 using XiqingSearch.Core.Indexing;
-using XiqingSearch.Core.Search.Facets;
+using XiqingSearch.Core.Search.Model;
 
 namespace XiqingSearch.Core.Search.Commit;
 
@@ -15,6 +15,9 @@ namespace XiqingSearch.Core.Search.Commit;
 internal sealed class ParagraphTable
 {
     private static readonly RowKeys s_none = RowKeys.None;
+
+    /// <summary>The topic's place among the value facets (a row's topic is one of them).</summary>
+    private static readonly int s_topic = FacetDeclarations.ValueIndexOf(FacetDeclarations.Topic);
 
     private readonly IndexReader _reader;
     private readonly RowKeys[] _keys;
@@ -178,7 +181,7 @@ internal sealed class ParagraphTable
         Paragraph = keys.Paragraph,
         Year = keys.Year,
         Kind = keys.KindOrdinal >= 0 ? Ingestion.ParagraphKindNames.All[keys.KindOrdinal] : _otherKinds[docId],
-        Topic = Ordinals.Topics[keys.TopicOrdinal],
+        Topic = keys.Values[s_topic] is var topic and >= 0 ? Ordinals.Values[s_topic][topic] : string.Empty,
         Chapter1 = keys.Chapter1Ordinal >= 0 ? Ordinals.Chapters1[keys.Chapter1Ordinal] : string.Empty,
         Chapter2 = keys.Chapter2Ordinal >= 0 ? Ordinals.Chapters2[keys.Chapter2Ordinal] : null,
     };
@@ -198,12 +201,13 @@ internal sealed class ParagraphTable
         var paragraphCounts = new List<int>();
         var otherKinds = new Dictionary<int, string>();
         var years = new Numbering<int>(EqualityComparer<int>.Default);
-        var topics = new Numbering<string>(StringComparer.Ordinal);
+        // The value facets' values, numbered across segments; a per-document facet's ordinal read once per document.
+        var valued = FacetDeclarations.Valued;
+        var numberings = valued.Select(_ => new Numbering<string>(StringComparer.Ordinal)).ToArray();
+        var documentValues = new List<FacetKeys>();
         var chapters1 = new Numbering<string>(StringComparer.Ordinal);
         var chapters2 = new Numbering<string>(StringComparer.Ordinal);
         var chapter2Parents = new List<int>();
-        var types = new Numbering<string>(StringComparer.Ordinal);
-        var issuers = new Numbering<string>(StringComparer.Ordinal);
         var ocr = OcrRows(reader);
         foreach (var leaf in reader.Leaves)
         {
@@ -215,7 +219,7 @@ internal sealed class ParagraphTable
             // A segment of documents of unknown year only has no year field at all: every row reads 0 (unknown).
             var year = atomic.GetNumericDocValues(FieldNames.Year) ?? DocValues.EMPTY_NUMERIC;
             var kind = new OrdinalStrings(atomic.GetSortedDocValues(FieldNames.Kind));
-            var topic = new OrdinalNumbers(atomic.GetSortedDocValues(FieldNames.Topic), topics);
+            var paragraphValues = valued.Select((f, k) => f.PerDocument ? null : new OrdinalNumbers(atomic.GetSortedDocValues(f.Field), numberings[k])).ToArray();
             var chapter1 = new OrdinalNumbers(atomic.GetSortedDocValues(FieldNames.Chapter1), chapters1);
             var chapter2 = new OrdinalNumbers(atomic.GetSortedDocValues(FieldNames.Chapter2), chapters2);
             for (var i = 0; i < atomic.MaxDoc; i++)
@@ -230,7 +234,9 @@ internal sealed class ParagraphTable
                 if (!known)
                 {
                     first = met.Count;
-                    met.Add(ReadDocument(atomic, i, id, (int)year.Get(i)));
+                    var stored = ReadDocumentFields(atomic, i);
+                    met.Add(ReadDocument(stored, id, (int)year.Get(i)));
+                    documentValues.Add(DocumentValues(stored, numberings));
                     paragraphCounts.Add(0);
                 }
                 var document = met[first];
@@ -249,17 +255,24 @@ internal sealed class ParagraphTable
                 {
                     chapter2Parents.Add(level1);
                 }
+                var values = documentValues[first];
+                for (var k = 0; k < paragraphValues.Length; k++)
+                {
+                    if (paragraphValues[k] is { } perParagraph)
+                    {
+                        var ordinal = perParagraph.Get(i, emptyIsNone: false);
+                        values[k] = ordinal < 0 && valued[k].Missing is { } missing ? numberings[k].Of(missing) : ordinal;
+                    }
+                }
                 keys[docId] = new RowKeys
                 {
                     Document = first,
                     Paragraph = (int)paragraph.Get(i),
                     Year = rowYear,
                     YearOrdinal = years.Of(rowYear),
-                    TopicOrdinal = topic.Get(i, emptyIsNone: false),
                     Chapter1Ordinal = level1,
                     Chapter2Ordinal = level2,
-                    TypeOrdinal = types.Of(document.Type ?? Ingestion.DocumentTypes.Other),
-                    IssuerOrdinal = document.Issuer is null ? -1 : issuers.Of(document.Issuer),
+                    Values = values,
                     KindOrdinal = kindOrdinal,
                     Ocr = ocr?.Get(docId) == true,
                 };
@@ -306,11 +319,8 @@ internal sealed class ParagraphTable
                 span.Sort((a, b) => keys[a].Paragraph.CompareTo(keys[b].Paragraph));
             }
         }
-        var ordinals = new FacetOrdinals([.. years.Values], [.. topics.Values], [.. chapters1.Values], [.. chapters2.Values],
-            [.. chapter2Parents], [.. types.Values], ordered.Count)
-        {
-            Issuers = [.. issuers.Values],
-        };
+        var ordinals = new FacetOrdinals([.. years.Values], [.. numberings.Select(n => n.Values.ToArray())], [.. chapters1.Values],
+            [.. chapters2.Values], [.. chapter2Parents], ordered.Count);
         return new ParagraphTable(reader, keys, byDocument, firstOf, otherKinds, ordered, ordinals) { HasOcr = ocr is not null };
     }
 
@@ -327,21 +337,28 @@ internal sealed class ParagraphTable
     }
 
     /// <summary>
-    /// The document's own fields, the only ones <see cref="ReadDocument"/> decodes: the paragraph's text and words,
-    /// most of its bytes, are skipped (opening the 1,000× commit read 5,000 of them, 11% of a profile of the open).
+    /// The document's own fields, the only ones read from its first paragraph: the paragraph's text and words, most
+    /// of its bytes, are skipped (opening the 1,000× commit read 5,000 of them, 11% of a profile of the open). The
+    /// facets a document holds as a whole are read with them.
     /// </summary>
     private static readonly HashSet<string> s_documentFields =
     [
         FieldNames.Title, FieldNames.Period, FieldNames.Type, FieldNames.File, FieldNames.YearSource, FieldNames.Number,
         FieldNames.Issuer, FieldNames.WrittenDate, FieldNames.PublishedDate, FieldNames.SourceUrl, FieldNames.Warning, FieldNames.Copy,
+        .. FacetDeclarations.Valued.Where(f => f.PerDocument).Select(f => f.Field!),
     ];
 
-    /// <summary>A document's own metadata, stored on each of its paragraphs: read from the one at <paramref name="docId"/>.</summary>
-    private static DocumentInfo ReadDocument(AtomicReader atomic, int docId, string id, int year)
+    /// <summary>The stored fields a document holds as a whole, read from its paragraph at <paramref name="docId"/>.</summary>
+    private static Lucene.Net.Documents.Document ReadDocumentFields(AtomicReader atomic, int docId)
     {
         var visitor = new Lucene.Net.Documents.DocumentStoredFieldVisitor(s_documentFields);
         atomic.Document(docId, visitor);
-        var stored = visitor.Document;
+        return visitor.Document;
+    }
+
+    /// <summary>A document's own metadata, stored on each of its paragraphs: read from the stored fields of one of them.</summary>
+    private static DocumentInfo ReadDocument(Lucene.Net.Documents.Document stored, string id, int year)
+    {
         return new DocumentInfo(id, 0, stored.Get(FieldNames.Title), year,
             stored.Get(FieldNames.Period), stored.Get(FieldNames.Type), stored.Get(FieldNames.File))
         {
@@ -354,6 +371,22 @@ internal sealed class ParagraphTable
             Warnings = stored.GetValues(FieldNames.Warning),
             Copies = stored.GetValues(FieldNames.Copy),
         };
+    }
+
+    /// <summary>
+    /// The ordinals of a document's own values (<see cref="FacetDeclaration.PerDocument"/> facets) from its stored
+    /// fields; -1 where the document has none and the facet names no <see cref="FacetDeclaration.Missing"/> value.
+    /// </summary>
+    private static FacetKeys DocumentValues(Lucene.Net.Documents.Document stored, Numbering<string>[] numberings)
+    {
+        var values = default(FacetKeys);
+        var valued = FacetDeclarations.Valued;
+        for (var k = 0; k < valued.Count; k++)
+        {
+            var value = valued[k].PerDocument ? stored.Get(valued[k].Field) ?? valued[k].Missing : null;
+            values[k] = value is null ? -1 : numberings[k].Of(value);
+        }
+        return values;
     }
 
     /// <summary>True when some paragraph of the commit was recognised from a scan.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using XiqingSearch.Core.Ingestion;
 
 namespace XiqingSearch.Core.Search.Commit;
@@ -25,17 +26,16 @@ internal readonly record struct RowKeys
 
     public int YearOrdinal { get; init; }
 
-    public int TopicOrdinal { get; init; }
-
     /// <summary>Ordinals of the level-1 and level-2 chapter (-1: no chapter at that level).</summary>
     public int Chapter1Ordinal { get; init; }
 
     public int Chapter2Ordinal { get; init; }
 
-    public int TypeOrdinal { get; init; }
-
-    /// <summary>Ordinal of the document's issuer (-1: none known).</summary>
-    public int IssuerOrdinal { get; init; }
+    /// <summary>
+    /// The ordinal of each <see cref="Model.FacetShape.Value"/> facet's value, by its place in
+    /// <see cref="Model.FacetDeclarations.Valued"/> (into <see cref="FacetOrdinals.Values"/>; -1: none).
+    /// </summary>
+    public FacetKeys Values { get; init; }
 
     /// <summary>The kind's index in <see cref="ParagraphKindNames.All"/>.</summary>
     public int KindOrdinal { get; init; }
@@ -61,4 +61,11 @@ internal readonly record struct RowKeys
     }
 
     private static readonly int HeadingOrdinal = KindOrdinalOf(ParagraphKindNames.Heading);
+}
+
+/// <summary>A row's ordinals of the value facets, held inline in the row's keys (no array per row).</summary>
+[InlineArray(Model.FacetDeclarations.MaxValueFacets)]
+internal struct FacetKeys
+{
+    private int _first;
 }

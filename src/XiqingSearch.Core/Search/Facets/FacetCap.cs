@@ -17,15 +17,11 @@ internal static class FacetCap
             return (facets, null);
         }
         var omitted = new Dictionary<string, FacetOmission>(StringComparer.Ordinal);
-        var cut = facets with
+        var cut = facets;
+        foreach (var facet in FacetDeclarations.InFilterOrder)
         {
-            Year = Cut("year", facets.Year, size, omitted),
-            Topic = Cut("topic", facets.Topic, size, omitted),
-            Chapter = Cut("chapter", facets.Chapter, size, omitted),
-            Doc = Cut("doc", facets.Doc, size, omitted),
-            Type = Cut("type", facets.Type, size, omitted),
-            Issuer = Cut("issuer", facets.Issuer, size, omitted),
-        };
+            cut = facet.With(cut, Cut(facet.Name, facet.Values(facets), size, omitted));
+        }
         return (cut, omitted.Count == 0 ? null : omitted);
     }
 

@@ -46,20 +46,22 @@ internal sealed class FacetCounter : IDisposable
         {
             // A hit counts everywhere: the common case, without the per-facet tests.
             _counts.Years.Add(row.YearOrdinal, occurrences);
-            _counts.Topics.Add(row.TopicOrdinal, occurrences);
             AddChapter(in row, occurrences);
             _counts.Documents.Add(row.Document, occurrences);
-            _counts.Types.Add(row.TypeOrdinal, occurrences);
-            AddIssuer(in row, occurrences);
+            var values = row.Values;
+            var counts = _counts.Values;
+            for (var k = 0; k < counts.Length; k++)
+            {
+                if (values[k] >= 0)
+                {
+                    counts[k].Add(values[k], occurrences);
+                }
+            }
             return;
         }
         if (PassesAllBut(fails, FacetMask.Year))
         {
             _counts.Years.Add(row.YearOrdinal, occurrences);
-        }
-        if (PassesAllBut(fails, FacetMask.Topic))
-        {
-            _counts.Topics.Add(row.TopicOrdinal, occurrences);
         }
         if (PassesAllBut(fails, FacetMask.Chapter))
         {
@@ -69,13 +71,13 @@ internal sealed class FacetCounter : IDisposable
         {
             _counts.Documents.Add(row.Document, occurrences);
         }
-        if (PassesAllBut(fails, FacetMask.Type))
+        var keys = row.Values;
+        for (var k = 0; k < _counts.Values.Length; k++)
         {
-            _counts.Types.Add(row.TypeOrdinal, occurrences);
-        }
-        if (PassesAllBut(fails, FacetMask.Issuer))
-        {
-            AddIssuer(in row, occurrences);
+            if (keys[k] >= 0 && PassesAllBut(fails, FacetBits.Valued[k]))
+            {
+                _counts.Values[k].Add(keys[k], occurrences);
+            }
         }
     }
 
@@ -111,12 +113,6 @@ internal sealed class FacetCounter : IDisposable
             (false, true) => -1,
             _ => string.CompareOrdinal(b.Value, a.Value),
         });
-        var topicValues = Values(_counts.Topics, o => ordinals.Topics[o], o => filter.IsSelectedTopic(ordinals.Topics[o]));
-        topicValues.Sort(ByCountThenValue);
-        var typeValues = Values(_counts.Types, o => ordinals.Types[o], o => filter.IsSelectedType(ordinals.Types[o]));
-        typeValues.Sort(ByCountThenValue);
-        var issuerValues = Values(_counts.Issuers, o => ordinals.Issuers[o], o => filter.IsSelectedIssuer(ordinals.Issuers[o]));
-        issuerValues.Sort(ByCountThenValue);
         var docs = _counts.Documents;
         var docOrdinals = new int[docs.TouchedCount];
         for (var i = 0; i < docOrdinals.Length; i++)
@@ -130,15 +126,18 @@ internal sealed class FacetCounter : IDisposable
             var document = _table.AllDocuments[ordinal];
             docValues.Add(Value(document.Doc, docs, ordinal, filter.IsSelectedDoc(document.Doc)) with { Label = document.Title });
         }
-        return new SearchFacets
+        var facets = FacetDeclarations.Empty with { Year = yearValues, Chapter = chapterValues, Doc = docValues };
+        var valued = FacetDeclarations.Valued;
+        for (var k = 0; k < valued.Count; k++)
         {
-            Year = yearValues,
-            Topic = topicValues,
-            Chapter = chapterValues,
-            Doc = docValues,
-            Type = typeValues,
-            Issuer = issuerValues,
-        };
+            // Most hits first: a value facet's order.
+            var names = ordinals.Values[k];
+            var facet = k;
+            var values = Values(_counts.Values[k], o => names[o], o => filter.IsSelected(facet, names[o]));
+            values.Sort(ByCountThenValue);
+            facets = valued[k].With(facets, values);
+        }
+        return facets;
     }
 
     /// <summary>Gives the count arrays back to the commit (after <see cref="Result"/>).</summary>
@@ -161,14 +160,6 @@ internal sealed class FacetCounter : IDisposable
         if (_isDrillDown is not null && row.Chapter2Ordinal >= 0 && _isDrillDown[row.Chapter1Ordinal])
         {
             _counts.Chapters2.Add(row.Chapter2Ordinal, occurrences);
-        }
-    }
-
-    private void AddIssuer(in RowKeys row, int occurrences)
-    {
-        if (row.IssuerOrdinal >= 0)
-        {
-            _counts.Issuers.Add(row.IssuerOrdinal, occurrences);
         }
     }
 

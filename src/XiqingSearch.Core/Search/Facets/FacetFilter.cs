@@ -14,21 +14,22 @@ namespace XiqingSearch.Core.Search.Facets;
 /// </summary>
 internal sealed class FacetFilter
 {
-    private readonly HashSet<string> _topics;
     private readonly HashSet<string> _docs;
     private readonly bool[]? _kindPasses;
-    private readonly HashSet<string> _types;
-    private readonly HashSet<string> _issuers;
+
+    /// <summary>Each value facet's selected values, by its place in <see cref="FacetDeclarations.Valued"/>.</summary>
+    private readonly HashSet<string>[] _selected;
     private readonly YearRange[] _years;
     private readonly (IReadOnlyList<string> Path, string Joined)[] _chapters;
     private readonly HashSet<string> _selectedChapters;
 
     // By ordinal: does the value pass its facet's filter (null: the facet has no filter).
     private readonly bool[]? _yearPasses;
-    private readonly bool[]? _topicPasses;
     private readonly bool[]? _docPasses;
-    private readonly bool[]? _typePasses;
-    private readonly bool[]? _issuerPasses;
+
+    /// <summary>By value facet, then ordinal; null for a value facet with no filter. Only the filtered ones are tested.</summary>
+    private readonly bool[]?[] _valuePasses;
+    private readonly int[] _filteredValues;
     private readonly bool[]? _chapter1Passes;
     private readonly bool[]? _chapter2Passes;
     private readonly IReadOnlyList<string>[] _deepChapters;
@@ -38,23 +39,20 @@ internal sealed class FacetFilter
     public FacetFilter(SearchRequest request, ParagraphTable table)
     {
         _years = [.. request.Years];
-        _topics = new HashSet<string>(request.Topics, StringComparer.Ordinal);
         _docs = new HashSet<string>(request.Docs, StringComparer.Ordinal);
         _table = table;
         _ocr = request.Ocr;
         var kinds = new HashSet<string>(request.Kinds, StringComparer.Ordinal);
         _kindPasses = kinds.Count == 0 ? null : [.. ParagraphKindNames.All.Select(kinds.Contains)];
-        _types = new HashSet<string>(request.Types, StringComparer.Ordinal);
-        _issuers = new HashSet<string>(request.Issuers, StringComparer.Ordinal);
+        _selected = [.. FacetDeclarations.Valued.Select(f => new HashSet<string>(f.Filter.Values(request.Filters), StringComparer.Ordinal))];
         _chapters = [.. request.Chapters.Select(ChapterPath.Split).Where(p => p.Count > 0).Select(p => (p, ChapterPath.Join(p)))];
         _selectedChapters = new HashSet<string>(_chapters.Select(c => c.Joined), StringComparer.Ordinal);
 
         var ordinals = table.Ordinals;
         _yearPasses = _years.Length == 0 ? null : [.. ordinals.Years.Select(YearPasses)];
-        _topicPasses = _topics.Count == 0 ? null : [.. ordinals.Topics.Select(_topics.Contains)];
         _docPasses = _docs.Count == 0 ? null : [.. table.AllDocuments.Select(d => _docs.Contains(d.Doc))];
-        _typePasses = _types.Count == 0 ? null : [.. ordinals.Types.Select(_types.Contains)];
-        _issuerPasses = _issuers.Count == 0 ? null : [.. ordinals.Issuers.Select(_issuers.Contains)];
+        _valuePasses = [.. _selected.Select((selected, k) => selected.Count == 0 ? null : ordinals.Values[k].Select(selected.Contains).ToArray())];
+        _filteredValues = [.. Enumerable.Range(0, _selected.Length).Where(k => _selected[k].Count > 0)];
         if (_chapters.Length > 0)
         {
             // Level 1 and 2 are in doc values; only deeper paths need the stored heading path.
@@ -77,10 +75,6 @@ internal sealed class FacetFilter
         {
             failed |= FacetMask.Year;
         }
-        if (_topicPasses is not null && !_topicPasses[row.TopicOrdinal])
-        {
-            failed |= FacetMask.Topic;
-        }
         if (_chapter1Passes is not null && !ChapterPasses(in row, docId))
         {
             failed |= FacetMask.Chapter;
@@ -89,13 +83,14 @@ internal sealed class FacetFilter
         {
             failed |= FacetMask.Doc;
         }
-        if (_typePasses is not null && !_typePasses[row.TypeOrdinal])
+        foreach (var k in _filteredValues)
         {
-            failed |= FacetMask.Type;
-        }
-        if (_issuerPasses is not null && (row.IssuerOrdinal < 0 || !_issuerPasses[row.IssuerOrdinal]))
-        {
-            failed |= FacetMask.Issuer;
+            // A row without a value of the facet passes none of its selections.
+            var ordinal = row.Values[k];
+            if (ordinal < 0 || !_valuePasses[k]![ordinal])
+            {
+                failed |= FacetBits.Valued[k];
+            }
         }
         if (_kindPasses is not null && (row.KindOrdinal < 0 || !_kindPasses[row.KindOrdinal]))
         {
@@ -112,13 +107,10 @@ internal sealed class FacetFilter
 
     public bool IsSelectedYear(int year) => _years.Length > 0 && YearPasses(year);
 
-    public bool IsSelectedTopic(string topic) => _topics.Contains(topic);
-
     public bool IsSelectedDoc(string doc) => _docs.Contains(doc);
 
-    public bool IsSelectedType(string type) => _types.Contains(type);
-
-    public bool IsSelectedIssuer(string issuer) => _issuers.Contains(issuer);
+    /// <summary>True when <paramref name="value"/> of the value facet at place <paramref name="facet"/> is selected.</summary>
+    public bool IsSelected(int facet, string value) => _selected[facet].Contains(value);
 
     public bool IsSelectedChapter(string joinedPath) => _selectedChapters.Contains(joinedPath);
 

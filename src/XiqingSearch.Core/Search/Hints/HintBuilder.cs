@@ -56,20 +56,19 @@ internal static partial class HintBuilder
                 filters.Add((name, selected, without));
             }
         }
-        Add("year", request.Years.Select(y => y.ToString()), request with { Years = [] });
-        Add("topic", request.Topics, request with { Topics = [] });
-        Add("chapter", request.Chapters, request with { Chapters = [] });
-        Add("doc", request.Docs, request with { Docs = [] });
-        Add("kind", request.Kinds, request with { Kinds = [] });
-        Add("type", request.Types, request with { Types = [] });
-        Add("issuer", request.Issuers, request with { Issuers = [] });
+        // Every declared filter but the heading, which narrows as chapter: in the query does and stays with it.
+        var declared = RequestDeclarations.Filters.Where(f => f.Parameter != RequestDeclarations.Heading).ToList();
+        foreach (var filter in declared)
+        {
+            Add(filter.Parameter.Name, filter.Values(request.Filters), request with { Filters = filter.With(request.Filters, []).Value });
+        }
         Add("ocr", request.Ocr is bool ocr ? [ocr ? "true" : "false"] : [], request with { Ocr = null });
         var result = new List<FilterHint>();
         if (filters.Count == 0)
         {
             return result;
         }
-        var none = request with { Years = [], Topics = [], Chapters = [], Docs = [], Kinds = [], Types = [], Issuers = [], Ocr = null };
+        var none = request with { Filters = declared.Aggregate(request.Filters, (f, d) => d.With(f, []).Value), Ocr = null };
         var withoutAll = totalHits(none);
         if (withoutAll == 0)
         {
@@ -102,10 +101,27 @@ internal static partial class HintBuilder
                 }
             }
         }
-        Check("topic", request.Topics, r => r.Topic);
-        Check("doc", request.Docs, r => r.Document.Doc);
-        Check("kind", request.Kinds, r => r.Kind);
-        Check("issuer", request.Issuers, r => r.Document.Issuer ?? string.Empty);
+        foreach (var filter in RequestDeclarations.Filters)
+        {
+            var name = filter.Parameter.Name;
+            var selected = filter.Values(request.Filters);
+            if (filter.Parameter == RequestDeclarations.Doc)
+            {
+                Check(name, selected, r => r.Document.Doc);
+            }
+            else if (filter.Parameter == RequestDeclarations.Kind)
+            {
+                Check(name, selected, r => r.Kind);
+            }
+            else if (FacetDeclarations.Valued.FirstOrDefault(f => f.Filter == filter) is { } facet
+                && filter.Parameter.Type == ParameterValueType.Text)
+            {
+                // A value facet of free text (topic, issuer): the values the commit has, as the facet lists them.
+                var k = FacetDeclarations.ValueIndexOf(facet);
+                var names = table.Ordinals.Values[k];
+                Check(name, selected, r => table.KeysOf(r.DocId).Values[k] is var o and >= 0 ? names[o] : string.Empty);
+            }
+        }
         // The years of the commit, oldest first, and the unknown year (0) after them, as the facet lists it last.
         var years = table.Documents.Select(d => d.Year).Distinct().OrderBy(y => y == 0 ? int.MaxValue : y).ToList();
         foreach (var range in request.Years)

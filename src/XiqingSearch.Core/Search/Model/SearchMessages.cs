@@ -239,7 +239,6 @@ internal static class SearchMessages
         RequestParameter.Doc => "The document filter",
         RequestParameter.Kind => "The kind",
         RequestParameter.Type => "The document type",
-        RequestParameter.Issuer => "The issuer filter",
         RequestParameter.Context => "The number of neighbouring paragraphs",
         RequestParameter.Paragraph => "The paragraph number",
         RequestParameter.Since => "The first year compared",

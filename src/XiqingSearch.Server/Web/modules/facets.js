@@ -1,21 +1,27 @@
 /*
- * The filter boxes beside the hits: year (年份未知 last), document type, issuer, document, topic, chapter (paragraph counts, multi-select),
- * the button that clears every filter, and on a narrow screen the toggle that folds them away.
+ * The filter boxes beside the hits, one per facet the server declares (modules/facetlist.js, made from Core's
+ * facet declarations: name, label, order), with paragraph counts and multi-select; the year (年份未知 last), the
+ * document type, the document and the chapter have buckets of their own, any other facet lists its values as
+ * they are. Also the button that clears every filter, and on a narrow screen the toggle that folds them away.
  */
 
 import { clear, el } from './dom.js';
+import { FACETS } from './facetlist.js';
 import { FILTERS, filterCount } from './state.js';
 import { TEXT, yearLabel } from './text.js';
 
-const ORDER = ['year', 'type', 'issuer', 'doc', 'topic', 'chapter'];
-const TITLES = { year: TEXT.year, type: TEXT.type, issuer: TEXT.issuer, doc: TEXT.doc, topic: TEXT.topic, chapter: TEXT.chapter };
+const ORDER = FACETS.map((f) => f.name);
+const TITLES = Object.fromEntries(FACETS.map((f) => [f.name, f.label]));
 
 /** Facet name → the buckets to list: `{value, label, count, child}`. */
 function buckets(facets, state, documents) {
   const info = (doc) => documents[doc];
-  return {
+  const all = {};
+  for (const name of ORDER) {
+    all[name] = (facets[name] || []).map((v) => ({ value: v.value, label: v.label || v.value, count: v.count }));
+  }
+  return Object.assign(all, {
     year: (facets.year || []).map((v) => ({ value: v.value, label: yearLabel(v.value), count: v.count })),
-    issuer: (facets.issuer || []).map((v) => ({ value: v.value, label: v.value, count: v.count })),
     type: typeBuckets(facets, state, documents),
     doc: (facets.doc || []).map((v) => ({
       value: v.value,
@@ -23,11 +29,10 @@ function buckets(facets, state, documents) {
       label: (info(v.value) ? (info(v.value).period || info(v.value).year || TEXT.unknownYear) + ' ' : '') + (v.label || v.value),
       count: v.count
     })),
-    topic: (facets.topic || []).map((v) => ({ value: v.value, label: v.label || v.value, count: v.count })),
     chapter: (facets.chapter || []).map((v) => ({
       value: v.parent ? v.parent + ' > ' + v.value : v.value, label: v.value, count: v.count, child: !!v.parent
     }))
-  };
+  });
 }
 
 /*

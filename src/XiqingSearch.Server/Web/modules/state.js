@@ -3,8 +3,13 @@
  * fragment when embedded in a portal (#q=…), so Back, Forward, bookmarks and shared links restore it.
  */
 
-/** The filters: URL and API parameter name → the state's list of selected values. */
-export const FILTERS = { year: 'years', topic: 'topics', chapter: 'chapters', doc: 'docs', type: 'types', issuer: 'issuers', kind: 'kinds' };
+import { FACETS } from './facetlist.js';
+
+/**
+ * The filters: URL and API parameter name → the state's list of selected values. Each declared facet's filter
+ * (modules/facetlist.js), and the paragraph kind, which has no facet.
+ */
+export const FILTERS = Object.fromEntries([...FACETS.map((f) => f.name), 'kind'].map((name) => [name, name + 's']));
 
 /**
  * q, the filters, sort ('' = relevance), offset, and the open panel: ctx (a hit's id, its paragraph in context)

@@ -3,6 +3,8 @@
  * (the server's English message is the fallback for codes the table does not know).
  */
 
+import { FACETS } from './facetlist.js';
+
 export const TEXT = {
   title: '西青区政策文件检索',
   label: '检索词',
@@ -15,20 +17,15 @@ export const TEXT = {
   results: '检索结果',
   year: '年份',
   unknownYear: '年份未知',
-  issuer: '发文机关',
   original: '原文',
   copies: '其他格式',
   warnings: '读取提示',
   leftOut: (n) => '另有 ' + n + ' 段所属文件年份未知，未计入。',
-  topic: '主题',
-  chapter: '章节',
   clear: '清除筛选',
   chart: '各年份出现次数（处）',
   chartHint: '点击柱条按年份筛选',
   facetUnit: '段',
   facetNote: '数字为段落数',
-  doc: '文件',
-  type: '文件类型',
   kind: '类型',
   kinds: { '': '全部', paragraph: '正文段落', heading: '标题', 'table-row': '表格行' },
   sort: '排序',
@@ -85,7 +82,8 @@ export const TEXT = {
   note: '注意：'
 };
 
-const FILTER_NAMES = { year: '年份', topic: '主题', chapter: '章节', doc: '文件', kind: '类型', type: '文件类型', issuer: '发文机关', all: '筛选' };
+/** How a hint names a filter: a facet's by its declared label (modules/facetlist.js); the kind and all filters. */
+const FILTER_NAMES = Object.assign(Object.fromEntries(FACETS.map((f) => [f.name, f.label])), { kind: '类型', all: '筛选' });
 
 /** A year as the page shows it: 2024年, or 年份未知 for the unknown year (`null`, facet value `unknown`). */
 export function yearLabel(year) {

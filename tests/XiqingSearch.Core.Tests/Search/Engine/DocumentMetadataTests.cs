@@ -250,6 +250,24 @@ public sealed class DocumentMetadataTests(MetadataIndexFixture index) : IClassFi
     }
 
     [Fact]
+    public void Facets_Issuer_DocumentsWithoutIssuerInNoValueAndNoSelection()
+    {
+        var all = Search(Phrase);
+        var without = all.Hits.Count(h => h.Issuer is null);
+
+        // As a terms aggregation leaves out documents without the field: no empty or "unknown" value, and the
+        // values count exactly the hits that have an issuer.
+        Assert.True(without > 0, "the seeds have documents without an issuer");
+        Assert.DoesNotContain(all.Facets.Issuer, v => string.IsNullOrEmpty(v.Value) || v.Value == YearRange.Unknown);
+        Assert.Equal(all.TotalHits - without, all.Facets.Issuer.Sum(v => v.Count));
+        var every = Search(Phrase, r => r with { Issuers = [.. all.Facets.Issuer.Select(v => v.Value)] });
+        Assert.Equal(all.TotalHits - without, every.TotalHits);
+        Assert.DoesNotContain(every.Hits, h => h.Issuer is null);
+        // The other facets count only what the issuer filter keeps.
+        Assert.Equal(every.TotalHits, every.Facets.Year.Sum(v => v.Count));
+    }
+
+    [Fact]
     public void Query_IssuerField_PhraseInTheIssuer()
     {
         var hits = Search(Phrase + " AND issuer:民政局").Hits;
