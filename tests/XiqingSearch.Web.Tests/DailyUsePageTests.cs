@@ -309,7 +309,9 @@ public sealed class DailyUsePageTests(WebFixture web)
         var item = box.Locator(".xq-facet-label", new() { HasText = "某机关" });
         Assert.True(await item.Locator("input").IsCheckedAsync());
         Assert.Equal("0", await item.Locator(".xq-count").TextContentAsync());
-        await item.Locator("input").UncheckAsync();
+        // A click, not UncheckAsync: the box is drawn again by the search the click starts, and Playwright's check
+        // of the old element's state after the click can wait on an element that is gone.
+        await item.Locator("input").ClickAsync();
         await page.WaitForFunctionAsync("() => !location.search.includes('issuer=') && !document.querySelector('.xq').hasAttribute('aria-busy')");
         Assert.False(await box.IsVisibleAsync());
         Assert.True(await page.Locator(".xq-hit").CountAsync() > 0);
