@@ -144,12 +144,19 @@ internal static class AnalyticsBenchmark
                 Measure(() => engine.Search(common).ValueOrThrow(), searchWall, searchCpu);
             }
         }
+        // What each allocates (a gen-0 collection's cost grows with it, and is in both times above).
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         var compared = engine.Compare(request).ValueOrThrow();
+        var compareBytes = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        allocated = GC.GetAllocatedBytesForCurrentThread();
+        engine.Search(common).ValueOrThrow();
+        var searchBytes = GC.GetAllocatedBytesForCurrentThread() - allocated;
         Console.WriteLine($"{engine.Stats().Paragraphs} paragraphs; {phrases.Count} phrases, {N(compared.Rows.Sum(r => r.Cells.Sum(c => c.Paragraphs)))} paragraphs counted");
         Console.WriteLine($"first compare after opening: wall {F(firstWall[0], 2)} ms, cpu {F(firstCpu[0], 2)} ms");
         Console.WriteLine($"compare 50: wall {F(Median(compareWall), 2)} ms, cpu {F(Median(compareCpu), 2)} ms");
         Console.WriteLine($"50 searches as compare ran them before: wall {F(Median(asSearchesWall), 2)} ms, cpu {F(Median(asSearchesCpu), 2)} ms");
         Console.WriteLine($"search 发展: wall {F(Median(searchWall), 2)} ms, cpu {F(Median(searchCpu), 2)} ms");
+        Console.WriteLine($"allocated: compare {N(compareBytes / 1024)} KB, search 发展 {N(searchBytes / 1024)} KB");
         Console.WriteLine($"compare ÷ search: wall {F(Median(compareWall) / Median(searchWall), 2)}×, cpu {F(Median(compareCpu) / Median(searchCpu), 2)}×");
         return 0;
     }

@@ -91,7 +91,10 @@ internal sealed class CompareCounter
         var compiled = new List<CompiledQuery>(phrases.Count);
         for (var p = 0; p < phrases.Count; p++)
         {
-            var one = compile(RequestFor(phrases[p], _filters));
+            // The filters are the same for every phrase: checked with the first (their problem then names it), not
+            // fifty times. The compiled query does not depend on them.
+            var request = RequestFor(phrases[p], _filters);
+            var one = compile(p == 0 ? request : request with { Filters = Filters.None });
             if (!one.IsSuccess)
             {
                 // Name the phrase: the position in the problem is within it.
@@ -103,12 +106,19 @@ internal sealed class CompareCounter
         // By document ordinal: the phrase's last counted row there, so each document is counted once per phrase.
         var seenBy = new int[_table.AllDocuments.Count];
         // The matches of the phrases counted per distinct text, spread over the paragraphs at the end.
-        var byText = new List<TextMatch>();
+        var byText = new List<TextMatch>(256);
+        // The plain phrases (one exact phrase or one code point, most of a comparison's) are matched together after.
+        var plain = new List<PlainPhrasePass.Phrase>(compiled.Count);
         for (var p = 0; p < compiled.Count; p++)
         {
             var counts = new PhraseColumnCounts(new int[_columns], new int[_columns], new int[_columns]);
-            CountPhrase(compiled[p], p, counts, seenBy, byText);
+            CountPhrase(compiled[p], p, counts, seenBy, byText, plain);
             counted.Add(counts);
+        }
+        if (plain.Count > 0)
+        {
+            _groups ??= TextGroups.For(_searcher);
+            new PlainPhrasePass(_searcher, _groups).Match(plain, (group, row, occurrences) => byText.Add(new TextMatch(group, row, occurrences)));
         }
         if (byText.Count > 0)
         {
@@ -120,13 +130,20 @@ internal sealed class CompareCounter
     /// <summary>One phrase's match in one group of equal texts (<see cref="TextGroups"/>), with its occurrences there.</summary>
     private readonly record struct TextMatch(int Group, int Phrase, int Occurrences);
 
-    private void CountPhrase(CompiledQuery query, int row, PhraseColumnCounts counts, int[] seenBy, List<TextMatch> byText)
+    private void CountPhrase(CompiledQuery query, int row, PhraseColumnCounts counts, int[] seenBy, List<TextMatch> byText,
+        List<PlainPhrasePass.Phrase> plain)
     {
         var phrases = query.Highlight.Select(p => p.Normalized).ToList();
         // Asked before the approximate clauses are added: those depend on the OCR flag, which the groups keep apart.
         var byDistinctText = _filters.Filters.Headings.Count == 0 && ReadsTextOnly(query.Lucene);
-        // As the search: recognised text may hold the phrase misread, and its clauses are widened to those rows.
-        var approximate = ApproximateMatches.Find(_searcher, phrases, CancellationToken.None);
+        // As the search: recognised text may hold the phrase misread, and its clauses are widened to those rows
+        // (an index without recognised text has none).
+        var approximate = _searcher.Table.HasOcr ? ApproximateMatches.Find(_searcher, phrases, CancellationToken.None) : null;
+        if (byDistinctText && approximate is not { IsEmpty: false } && PlainPhrasePass.Of(MatchOnly(query.Lucene), row) is { } one)
+        {
+            plain.Add(one);
+            return;
+        }
         var lucene = MatchOnly(approximate is { IsEmpty: false }
             ? ApproximateClauses.Apply(query.Lucene, query.PhraseClauses, approximate.DocsByPhrase)
             : query.Lucene);

@@ -175,7 +175,14 @@ public sealed partial class SearchEngine : IDisposable
     /// The request checked and its query compiled, or the problem that stops it; without the phrases' SmartCn
     /// ranking words when <paramref name="rankingWords"/> is false (no score is read).
     /// </summary>
-    private Result<CompiledQuery> CompileChecked(SearchRequest request, QueryLimits limits, bool rankingWords = true)
+    private Result<CompiledQuery> CompileChecked(SearchRequest request, QueryLimits limits, bool rankingWords = true) =>
+        CompileChecked(request, limits, SynonymTable.For(_options.SeedsDirectory), rankingWords);
+
+    /// <summary>
+    /// As above, with the synonyms looked up by the caller: a comparison looks them up (a file's status) once for
+    /// all its phrases.
+    /// </summary>
+    private Result<CompiledQuery> CompileChecked(SearchRequest request, QueryLimits limits, SynonymTable? synonyms, bool rankingWords)
     {
         var invalid = SearchLimits.Check(request);
         if (invalid is not null)
@@ -185,7 +192,7 @@ public sealed partial class SearchEngine : IDisposable
         Result<CompiledQuery> compiled;
         try
         {
-            compiled = QueryCompiler.Compile(request.Query, _smartCn, SynonymTable.For(_options.SeedsDirectory), rankingWords);
+            compiled = QueryCompiler.Compile(request.Query, _smartCn, synonyms, rankingWords);
         }
         catch (XiqingException e)
         {
