@@ -101,9 +101,10 @@ internal static class AnalyticsBenchmark
     }
 
     /// <summary>
-    /// (internal) <c>compare-engine INDEX [--reps R]</c>: on an index already built, the 50 phrases compared beside
+    /// (internal) <c>compare-engine INDEX [--reps R] [--only-compare N]</c>: on an index already built, the 50 phrases compared beside
     /// one common search (发展 quoted, top 10, as <c>scale</c> searches it), each the median of R warm runs, wall
     /// and the thread's CPU time (the shared machine's other processes are in the wall time, not the CPU time).
+    /// <c>--only-compare N</c> runs N comparisons and nothing else, for a profiler.
     /// </summary>
     public static int EngineOnce(string[] args)
     {
@@ -113,6 +114,15 @@ internal static class AnalyticsBenchmark
         using var engine = SearchEngine.Open(options).ValueOrThrow();
         var request = new CompareRequest { Phrases = phrases };
         var common = new SearchRequest { Query = "\"发展\"", Limit = 10 };
+        if (IntOption(args, "--only-compare", 0) is > 0 and var only)
+        {
+            // For a profiler: comparisons alone, nothing else in the trace.
+            for (var i = 0; i < only; i++)
+            {
+                engine.Compare(request).ValueOrThrow();
+            }
+            return 0;
+        }
         // The first comparison of a commit also reads its digests and groups its paragraphs by text (once per commit).
         List<double> firstWall = [], firstCpu = [];
         Measure(() => engine.Compare(request).ValueOrThrow(), firstWall, firstCpu);

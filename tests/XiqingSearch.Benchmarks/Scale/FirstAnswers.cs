@@ -17,9 +17,9 @@ namespace XiqingSearch.Benchmarks.Scale;
 /// <c>scale-corpus N TARGET</c> writes an N× corpus: each seed N times, each time with one line of its own
 /// (本文件编号为第c号。), so that every file is a document of its own — the build indexes files of equal text once,
 /// as copies of one document, so N plain copies would build the 1× index.
-/// <c>scale-corpus N TARGET --distinct</c> also ends every paragraph of copy c with a mark of its own (副本 and c
-/// spelt in letters no benchmark phrase holds), so that no two copies share a paragraph's text: a corpus of N×
-/// distinct texts for what repeated text makes cheap (a comparison matches each distinct text once).
+/// <c>scale-corpus N TARGET --distinct</c> also marks every sentence-ending paragraph of copy c with a mark of its
+/// own (副本 and c spelt in letters no benchmark phrase holds), so that copies share almost no paragraph's text: a
+/// corpus of distinct texts for what repeated text makes cheap (a comparison matches each distinct text once).
 /// </summary>
 internal static class FirstAnswers
 {
@@ -39,7 +39,7 @@ internal static class FirstAnswers
                 File.WriteAllBytes(Path.Combine(args[1], $"{Path.GetFileNameWithoutExtension(file)}~{c}.txt"), [.. body, .. own]);
             }
         }
-        Console.WriteLine($"{copies}× corpus{(distinct ? " (every paragraph marked per copy)" : "")} in {args[1]}: {Directory.GetFiles(args[1]).Length} files");
+        Console.WriteLine($"{copies}× corpus{(distinct ? " (paragraphs marked per copy)" : "")} in {args[1]}: {Directory.GetFiles(args[1]).Length} files");
         return 0;
     }
 
@@ -60,15 +60,32 @@ internal static class FirstAnswers
         return " 副本" + mark;
     }
 
-    /// <summary>The text with <paramref name="mark"/> at the end of each paragraph (a non-blank line before a blank line or the end).</summary>
+    /// <summary>
+    /// The text with <paramref name="mark"/> in each line that ends a paragraph, before the punctuation that ends it
+    /// (。！？ or a colon, then closing quotes and brackets), so the paragraphs split as before. A line that ends
+    /// otherwise gets it at its end when it has a heading's shape (一、…, （二）…: a heading stands alone), and is else
+    /// left as it is (a title, a date, a line wrapped mid-sentence): a mark there would join it to the next or cut a
+    /// phrase, so those few texts still repeat from copy to copy.
+    /// </summary>
     private static string MarkParagraphs(string text, string mark)
     {
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
-            if (lines[i].Trim().Length > 0 && (i + 1 == lines.Length || lines[i + 1].Trim().Length == 0))
+            var line = lines[i].TrimEnd();
+            var end = line.Length;
+            while (end > 0 && "”’」』）)】》\"'".Contains(line[end - 1], StringComparison.Ordinal))
             {
-                lines[i] += mark;
+                end--;
+            }
+            if (end > 0 && "。！？：:".Contains(line[end - 1], StringComparison.Ordinal))
+            {
+                lines[i] = line[..(end - 1)] + mark + line[(end - 1)..];
+            }
+            else if (XiqingSearch.Core.Ingestion.Model.HeadingRecognizer.FormLevel(line.Replace(" ", "", StringComparison.Ordinal)) is not null)
+            {
+                // A heading stands alone whatever it ends with.
+                lines[i] = line + mark;
             }
         }
         return string.Join('\n', lines);

@@ -85,16 +85,16 @@ internal sealed class CompareCounter
     /// its problem named after the phrase (before any is counted).
     /// </summary>
     /// <param name="phrases">The phrases, in row order.</param>
-    /// <param name="compile">Compiles a phrase's request as a search would (its checks and limits included).</param>
-    public Result<List<PhraseColumnCounts>> Count(IReadOnlyList<string> phrases, Func<SearchRequest, Result<CompiledQuery>> compile)
+    /// <param name="compile">
+    /// Compiles a phrase's request as a search would, its checks and limits included; the flag is true for the first
+    /// phrase only, which checks what every phrase's request shares (page, filters): the others check their query.
+    /// </param>
+    public Result<List<PhraseColumnCounts>> Count(IReadOnlyList<string> phrases, Func<SearchRequest, bool, Result<CompiledQuery>> compile)
     {
         var compiled = new List<CompiledQuery>(phrases.Count);
         for (var p = 0; p < phrases.Count; p++)
         {
-            // The filters are the same for every phrase: checked with the first (their problem then names it), not
-            // fifty times. The compiled query does not depend on them.
-            var request = RequestFor(phrases[p], _filters);
-            var one = compile(p == 0 ? request : request with { Filters = Filters.None });
+            var one = compile(RequestFor(phrases[p], _filters), p == 0);
             if (!one.IsSuccess)
             {
                 // Name the phrase: the position in the problem is within it.
@@ -106,7 +106,7 @@ internal sealed class CompareCounter
         // By document ordinal: the phrase's last counted row there, so each document is counted once per phrase.
         var seenBy = new int[_table.AllDocuments.Count];
         // The matches of the phrases counted per distinct text, spread over the paragraphs at the end.
-        var byText = new List<TextMatch>(256);
+        var byText = new List<TextMatch>(4096);
         // The plain phrases (one exact phrase or one code point, most of a comparison's) are matched together after.
         var plain = new List<PlainPhrasePass.Phrase>(compiled.Count);
         for (var p = 0; p < compiled.Count; p++)

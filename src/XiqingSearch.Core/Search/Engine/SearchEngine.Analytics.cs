@@ -111,7 +111,9 @@ public sealed partial class SearchEngine
             }
             var synonyms = SynonymTable.For(_options.SeedsDirectory);
             counted = new CompareCounter(searcher, table, filters, columns, _smartCn)
-                .Count(phrases, request => CompileChecked(request, QueryLimits.None, synonyms, rankingWords: false));
+                .Count(phrases, (request, first) => (first ? SearchLimits.Check(request) : SearchLimits.CheckQuery(request)) is { } invalid
+                    ? invalid
+                    : Compile(request, QueryLimits.None, synonyms, rankingWords: false));
         }
         finally
         {

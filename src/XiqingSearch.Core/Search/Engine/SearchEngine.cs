@@ -176,19 +176,14 @@ public sealed partial class SearchEngine : IDisposable
     /// ranking words when <paramref name="rankingWords"/> is false (no score is read).
     /// </summary>
     private Result<CompiledQuery> CompileChecked(SearchRequest request, QueryLimits limits, bool rankingWords = true) =>
-        CompileChecked(request, limits, SynonymTable.For(_options.SeedsDirectory), rankingWords);
+        SearchLimits.Check(request) is { } invalid ? invalid : Compile(request, limits, SynonymTable.For(_options.SeedsDirectory), rankingWords);
 
     /// <summary>
-    /// As above, with the synonyms looked up by the caller: a comparison looks them up (a file's status) once for
-    /// all its phrases.
+    /// The query of a request already checked compiled, with the synonyms looked up by the caller: a comparison
+    /// checks its request's bounds and looks the synonyms up (a file's status) once for all its phrases.
     /// </summary>
-    private Result<CompiledQuery> CompileChecked(SearchRequest request, QueryLimits limits, SynonymTable? synonyms, bool rankingWords)
+    private Result<CompiledQuery> Compile(SearchRequest request, QueryLimits limits, SynonymTable? synonyms, bool rankingWords)
     {
-        var invalid = SearchLimits.Check(request);
-        if (invalid is not null)
-        {
-            return invalid;
-        }
         Result<CompiledQuery> compiled;
         try
         {
