@@ -106,7 +106,7 @@ internal sealed class CompareCounter
         // By document ordinal: the phrase's last counted row there, so each document is counted once per phrase.
         var seenBy = new int[_table.AllDocuments.Count];
         // The matches of the phrases counted per distinct text, spread over the paragraphs at the end.
-        var byText = new List<TextMatch>(4096);
+        using var byText = new TextMatches();
         // The plain phrases (one exact phrase or one code point, most of a comparison's) are matched together after.
         var plain = new List<PlainPhrasePass.Phrase>(compiled.Count);
         for (var p = 0; p < compiled.Count; p++)
@@ -130,7 +130,42 @@ internal sealed class CompareCounter
     /// <summary>One phrase's match in one group of equal texts (<see cref="TextGroups"/>), with its occurrences there.</summary>
     private readonly record struct TextMatch(int Group, int Phrase, int Occurrences);
 
-    private void CountPhrase(CompiledQuery query, int row, PhraseColumnCounts counts, int[] seenBy, List<TextMatch> byText,
+    /// <summary>
+    /// The matches of a comparison, in an array of the shared pool. At a large size they are many (one per phrase
+    /// and matched text: 108,000 over 50 phrases at 100× without repeated text), and a new array of that size per
+    /// comparison is a large object, reclaimed only by a full collection.
+    /// </summary>
+    private sealed class TextMatches : IDisposable
+    {
+        private TextMatch[] _items = System.Buffers.ArrayPool<TextMatch>.Shared.Rent(1024);
+
+        public int Count { get; private set; }
+
+        public ReadOnlySpan<TextMatch> Items => _items.AsSpan(0, Count);
+
+        public void Add(TextMatch match)
+        {
+            if (Count == _items.Length)
+            {
+                var bigger = System.Buffers.ArrayPool<TextMatch>.Shared.Rent(_items.Length * 2);
+                Items.CopyTo(bigger);
+                System.Buffers.ArrayPool<TextMatch>.Shared.Return(_items);
+                _items = bigger;
+            }
+            _items[Count++] = match;
+        }
+
+        public void Dispose()
+        {
+            if (_items.Length > 0)
+            {
+                System.Buffers.ArrayPool<TextMatch>.Shared.Return(_items);
+                _items = [];
+            }
+        }
+    }
+
+    private void CountPhrase(CompiledQuery query, int row, PhraseColumnCounts counts, int[] seenBy, TextMatches byText,
         List<PlainPhrasePass.Phrase> plain)
     {
         var phrases = query.Highlight.Select(p => p.Normalized).ToList();
@@ -164,7 +199,7 @@ internal sealed class CompareCounter
     /// representatives (so positions are read only there), and it is advanced from one representative to the next
     /// (so the postings' skip lists pass over the paragraphs between; with few distinct texts, most of each list).
     /// </summary>
-    private void MatchRepresentatives(Lucene.Net.Search.Query query, MatchOccurrences occurrences, int phrase, List<TextMatch> byText)
+    private void MatchRepresentatives(Lucene.Net.Search.Query query, MatchOccurrences occurrences, int phrase, TextMatches byText)
     {
         _groups ??= TextGroups.For(_searcher);
         var weight = _searcher.CreateNormalizedWeight(query);
@@ -207,12 +242,38 @@ internal sealed class CompareCounter
     /// each column holds and marks each document once per phrase; then a phrase's paragraphs and occurrences in a
     /// column are its groups' paragraphs there, times its occurrences in each.
     /// </summary>
-    private void SpreadOverParagraphs(List<TextMatch> byText, List<PhraseColumnCounts> counted)
+    private void SpreadOverParagraphs(TextMatches matches, List<PhraseColumnCounts> counted)
+    {
+        // Every array here is as large as the texts or the matches: from the shared pool (see TextMatches), cleared
+        // where it is read before it is written.
+        var pool = System.Buffers.ArrayPool<int>.Shared;
+        var groups = _groups!;
+        var byText = matches.Items;
+        // The matched groups numbered 0.., and their matches by that number: slot k's are in [first[k], first[k + 1]).
+        var slotOf = pool.Rent(groups.Count);
+        var first = pool.Rent(Math.Min(groups.Count, byText.Length) + 1);
+        var phraseAt = pool.Rent(byText.Length);
+        var occurrencesAt = pool.Rent(byText.Length);
+        var fill = pool.Rent(first.Length);
+        var rowsIn = pool.Rent((first.Length - 1) * _columns);
+        try
+        {
+            Spread(byText, counted, slotOf, first, phraseAt, occurrencesAt, fill, rowsIn);
+        }
+        finally
+        {
+            foreach (var array in (int[][])[slotOf, first, phraseAt, occurrencesAt, fill, rowsIn])
+            {
+                pool.Return(array);
+            }
+        }
+    }
+
+    private void Spread(ReadOnlySpan<TextMatch> byText, List<PhraseColumnCounts> counted, int[] slotOf, int[] first,
+        int[] phraseAt, int[] occurrencesAt, int[] fill, int[] rowsIn)
     {
         var groups = _groups!;
-        // The matched groups numbered 0.., and their matches by that number: slot k's are in [first[k], first[k + 1]).
-        var slotOf = new int[groups.Count];
-        Array.Fill(slotOf, -1);
+        Array.Fill(slotOf, -1, 0, groups.Count);
         var slots = 0;
         foreach (var match in byText)
         {
@@ -221,7 +282,7 @@ internal sealed class CompareCounter
                 slotOf[match.Group] = slots++;
             }
         }
-        var first = new int[slots + 1];
+        Array.Clear(first, 0, slots + 1);
         foreach (var match in byText)
         {
             first[slotOf[match.Group] + 1]++;
@@ -230,9 +291,7 @@ internal sealed class CompareCounter
         {
             first[k + 1] += first[k];
         }
-        var phraseAt = new int[byText.Count];
-        var occurrencesAt = new int[byText.Count];
-        var fill = first[..^1];
+        Array.Copy(first, fill, slots);
         foreach (var match in byText)
         {
             var at = fill[slotOf[match.Group]]++;
@@ -241,7 +300,7 @@ internal sealed class CompareCounter
         }
 
         // By slot and column: the paragraphs of the group counted in the column.
-        var rowsIn = new int[slots * _columns];
+        Array.Clear(rowsIn, 0, slots * _columns);
         var lastDocument = new int[counted.Count];
         Array.Fill(lastDocument, -1);
         // Without a filter on paragraphs, every paragraph of a document the caller sees counts in its column.
