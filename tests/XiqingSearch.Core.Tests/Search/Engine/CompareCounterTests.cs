@@ -200,7 +200,7 @@ public sealed class CompareCounterTests(SeedIndexFixture index) : IDisposable
     }
 
     /// <summary>Each cell of the comparison equals the search of its phrase in its year, with the same filters and caller.</summary>
-    private static void AssertCellsEqualSearch(SearchEngine engine, CompareRequest request)
+    internal static void AssertCellsEqualSearch(SearchEngine engine, CompareRequest request)
     {
         var result = engine.Compare(request).ValueOrThrow();
         Assert.Equal(request.Phrases.Count, result.Rows.Count);
