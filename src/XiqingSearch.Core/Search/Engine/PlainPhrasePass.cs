@@ -3,6 +3,7 @@ using Lucene.Net.Search;
 using Lucene.Net.Util;
 using XiqingSearch.Core.Indexing;
 using XiqingSearch.Core.Search.Commit;
+using XiqingSearch.Core.Search.Highlighting;
 using XiqingSearch.Core.Search.Query;
 
 namespace XiqingSearch.Core.Search.Engine;
@@ -30,6 +31,7 @@ internal sealed class PlainPhrasePass(IndexSearcher searcher, TextGroups groups)
     private int[] _docFreq = [];
     private int[]? _prefixCounts;
     private readonly List<int> _touched = [];
+    private readonly List<int> _found = [];
 
     /// <summary>A plain phrase of row <paramref name="Row"/>: its bigrams and their offsets, or its one code point as a prefix.</summary>
     internal sealed record Phrase(int Row, Term[] Terms, int[] Offsets, int Length, BytesRef? Prefix);
@@ -176,49 +178,17 @@ internal sealed class PlainPhrasePass(IndexSearcher searcher, TextGroups groups)
     /// </summary>
     private int Occurrences(Phrase phrase, int n)
     {
-        for (var i = 0; i < n; i++)
-        {
-            var postings = _positions[i]!;
-            var count = postings.Freq;
-            if (_starts[i].Length < count)
-            {
-                _starts[i] = new int[Math.Max(count, _starts[i].Length * 2)];
-            }
-            var offset = phrase.Offsets[i];
-            for (var k = 0; k < count; k++)
-            {
-                _starts[i][k] = postings.NextPosition() - offset;
-            }
-            _counts[i] = count;
-        }
-        Span<int> cursors = stackalloc int[n];
+        OccurrenceCounter.PhraseStarts(_positions, phrase.Offsets, n, _starts, _counts, _found);
         var occurrences = 0;
         var end = int.MinValue;
-        for (var k = 0; k < _counts[0]; k++)
+        foreach (var start in _found)
         {
-            var start = _starts[0][k];
-            var inAll = true;
-            for (var i = 1; i < n && inAll; i++)
+            // Every occurrence spans the phrase's length from its start, and starts ascend.
+            if (start >= end)
             {
-                while (cursors[i] < _counts[i] && _starts[i][cursors[i]] < start)
-                {
-                    cursors[i]++;
-                }
-                if (cursors[i] == _counts[i])
-                {
-                    return occurrences;
-                }
-                inAll = _starts[i][cursors[i]] == start;
+                occurrences++;
             }
-            if (inAll)
-            {
-                // Every occurrence spans the phrase's length from its start, and starts ascend.
-                if (start >= end)
-                {
-                    occurrences++;
-                }
-                end = start + phrase.Length;
-            }
+            end = start + phrase.Length;
         }
         return occurrences;
     }
