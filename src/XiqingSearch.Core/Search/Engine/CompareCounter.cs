@@ -22,6 +22,11 @@ internal sealed record PhraseColumnCounts(int[] Occurrences, int[] Paragraphs, i
 /// approximate matching of recognised text, the same occurrence counting and filters), and a cell is what that
 /// search's document facet sums to for the column's documents; a test holds the two equal.
 /// <para>
+/// A phrase that compiles to one exact phrase or one character on the text (<see cref="PlainPhrasePass"/>) is not
+/// run as a query: such a query matches exactly where the phrase occurs, so all of them are matched together, in
+/// one pass over the character field's postings, from the occurrences the search would count there.
+/// </para>
+/// <para>
 /// One commit's searcher is used for every phrase, so every row counts the same documents, and the per-commit
 /// work (the caller's view, the filters resolved to ordinals, each document's column) is done once, not per phrase.
 /// </para>
