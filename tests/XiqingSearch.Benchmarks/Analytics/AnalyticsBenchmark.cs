@@ -101,9 +101,10 @@ internal static class AnalyticsBenchmark
     }
 
     /// <summary>
-    /// (internal) <c>compare-engine INDEX [--reps R]</c>: on an index already built, the 50 phrases compared beside
+    /// (internal) <c>compare-engine INDEX [--reps R] [--only-compare N]</c>: on an index already built, the 50 phrases compared beside
     /// one common search (发展 quoted, top 10, as <c>scale</c> searches it), each the median of R warm runs, wall
     /// and the thread's CPU time (the shared machine's other processes are in the wall time, not the CPU time).
+    /// <c>--only-compare N</c> runs N comparisons and nothing else, for a profiler.
     /// </summary>
     public static int EngineOnce(string[] args)
     {
@@ -113,6 +114,15 @@ internal static class AnalyticsBenchmark
         using var engine = SearchEngine.Open(options).ValueOrThrow();
         var request = new CompareRequest { Phrases = phrases };
         var common = new SearchRequest { Query = "\"发展\"", Limit = 10 };
+        if (IntOption(args, "--only-compare", 0) is > 0 and var only)
+        {
+            // For a profiler: comparisons alone, nothing else in the trace.
+            for (var i = 0; i < only; i++)
+            {
+                engine.Compare(request).ValueOrThrow();
+            }
+            return 0;
+        }
         // The first comparison of a commit also reads its digests and groups its paragraphs by text (once per commit).
         List<double> firstWall = [], firstCpu = [];
         Measure(() => engine.Compare(request).ValueOrThrow(), firstWall, firstCpu);
@@ -144,12 +154,19 @@ internal static class AnalyticsBenchmark
                 Measure(() => engine.Search(common).ValueOrThrow(), searchWall, searchCpu);
             }
         }
+        // What each allocates (a gen-0 collection's cost grows with it, and is in both times above).
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         var compared = engine.Compare(request).ValueOrThrow();
+        var compareBytes = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        allocated = GC.GetAllocatedBytesForCurrentThread();
+        engine.Search(common).ValueOrThrow();
+        var searchBytes = GC.GetAllocatedBytesForCurrentThread() - allocated;
         Console.WriteLine($"{engine.Stats().Paragraphs} paragraphs; {phrases.Count} phrases, {N(compared.Rows.Sum(r => r.Cells.Sum(c => c.Paragraphs)))} paragraphs counted");
         Console.WriteLine($"first compare after opening: wall {F(firstWall[0], 2)} ms, cpu {F(firstCpu[0], 2)} ms");
         Console.WriteLine($"compare 50: wall {F(Median(compareWall), 2)} ms, cpu {F(Median(compareCpu), 2)} ms");
         Console.WriteLine($"50 searches as compare ran them before: wall {F(Median(asSearchesWall), 2)} ms, cpu {F(Median(asSearchesCpu), 2)} ms");
         Console.WriteLine($"search 发展: wall {F(Median(searchWall), 2)} ms, cpu {F(Median(searchCpu), 2)} ms");
+        Console.WriteLine($"allocated: compare {N(compareBytes / 1024)} KB, search 发展 {N(searchBytes / 1024)} KB");
         Console.WriteLine($"compare ÷ search: wall {F(Median(compareWall) / Median(searchWall), 2)}×, cpu {F(Median(compareCpu) / Median(searchCpu), 2)}×");
         return 0;
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 using XiqingSearch.Core.Indexing;
 using XiqingSearch.Core.Search.Analytics;
 using XiqingSearch.Core.Search.Engine;
@@ -16,24 +17,78 @@ namespace XiqingSearch.Benchmarks.Scale;
 /// <c>scale-corpus N TARGET</c> writes an N× corpus: each seed N times, each time with one line of its own
 /// (本文件编号为第c号。), so that every file is a document of its own — the build indexes files of equal text once,
 /// as copies of one document, so N plain copies would build the 1× index.
+/// <c>scale-corpus N TARGET --distinct</c> also marks every sentence-ending paragraph of copy c with a mark of its
+/// own (副本 and c spelt in letters no benchmark phrase holds), so that copies share almost no paragraph's text: a
+/// corpus of distinct texts for what repeated text makes cheap (a comparison matches each distinct text once).
 /// </summary>
 internal static class FirstAnswers
 {
     public static int Corpus(string[] args)
     {
         var copies = int.Parse(args[0], CultureInfo.InvariantCulture);
+        var distinct = args.Contains("--distinct");
         Directory.CreateDirectory(args[1]);
         foreach (var file in Directory.GetFiles(Path.Combine(RepositoryRoot(), "seeds"), "*.txt").Order(StringComparer.Ordinal))
         {
             var bytes = File.ReadAllBytes(file);
+            var text = distinct ? Encoding.UTF8.GetString(bytes) : null;
             for (var c = 0; c < copies; c++)
             {
-                var own = System.Text.Encoding.UTF8.GetBytes($"\n\n本文件编号为第{c}号。\n");
-                File.WriteAllBytes(Path.Combine(args[1], $"{Path.GetFileNameWithoutExtension(file)}~{c}.txt"), [.. bytes, .. own]);
+                var own = Encoding.UTF8.GetBytes($"\n\n本文件编号为第{c}号。\n");
+                byte[] body = text is null ? bytes : Encoding.UTF8.GetBytes(MarkParagraphs(text, CopyMark(c)));
+                File.WriteAllBytes(Path.Combine(args[1], $"{Path.GetFileNameWithoutExtension(file)}~{c}.txt"), [.. body, .. own]);
             }
         }
-        Console.WriteLine($"{copies}× corpus in {args[1]}: {Directory.GetFiles(args[1]).Length} files");
+        Console.WriteLine($"{copies}× corpus{(distinct ? " (paragraphs marked per copy)" : "")} in {args[1]}: {Directory.GetFiles(args[1]).Length} files");
         return 0;
+    }
+
+    /// <summary>
+    /// Copy <paramref name="copy"/>'s mark: 副本 and the number in base 15 over letters none of the benchmark's
+    /// phrases holds (no g, d or p, of GDP), so the phrases' counts are the seeds' times N.
+    /// </summary>
+    internal static string CopyMark(int copy)
+    {
+        const string letters = "hjkmnqrstuvwxyz";
+        var mark = new StringBuilder();
+        do
+        {
+            mark.Insert(0, letters[copy % letters.Length]);
+            copy /= letters.Length;
+        }
+        while (copy > 0);
+        return " 副本" + mark;
+    }
+
+    /// <summary>
+    /// The text with <paramref name="mark"/> in each line that ends a paragraph, before the punctuation that ends it
+    /// (。！？ or a colon, then closing quotes and brackets), so the paragraphs split as before. A line that ends
+    /// otherwise gets it at its end when it has a heading's shape (一、…, （二）…: a heading stands alone), and is else
+    /// left as it is (a title, a date, a line wrapped mid-sentence): a mark there would join it to the next or cut a
+    /// phrase, so those few texts still repeat from copy to copy.
+    /// </summary>
+    private static string MarkParagraphs(string text, string mark)
+    {
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd();
+            var end = line.Length;
+            while (end > 0 && "”’」』）)】》\"'".Contains(line[end - 1], StringComparison.Ordinal))
+            {
+                end--;
+            }
+            if (end > 0 && "。！？：:".Contains(line[end - 1], StringComparison.Ordinal))
+            {
+                lines[i] = line[..(end - 1)] + mark + line[(end - 1)..];
+            }
+            else if (XiqingSearch.Core.Ingestion.Model.HeadingRecognizer.FormLevel(line.Replace(" ", "", StringComparison.Ordinal)) is not null)
+            {
+                // A heading stands alone whatever it ends with.
+                lines[i] = line + mark;
+            }
+        }
+        return string.Join('\n', lines);
     }
 
     public static int Run(string[] args)

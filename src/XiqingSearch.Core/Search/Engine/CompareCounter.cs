@@ -22,6 +22,11 @@ internal sealed record PhraseColumnCounts(int[] Occurrences, int[] Paragraphs, i
 /// approximate matching of recognised text, the same occurrence counting and filters), and a cell is what that
 /// search's document facet sums to for the column's documents; a test holds the two equal.
 /// <para>
+/// A phrase that compiles to one exact phrase or one character on the text (<see cref="PlainPhrasePass"/>) is not
+/// run as a query: such a query matches exactly where the phrase occurs, so all of them are matched together, in
+/// one pass over the character field's postings, from the occurrences the search would count there.
+/// </para>
+/// <para>
 /// One commit's searcher is used for every phrase, so every row counts the same documents, and the per-commit
 /// work (the caller's view, the filters resolved to ordinals, each document's column) is done once, not per phrase.
 /// </para>
@@ -85,13 +90,16 @@ internal sealed class CompareCounter
     /// its problem named after the phrase (before any is counted).
     /// </summary>
     /// <param name="phrases">The phrases, in row order.</param>
-    /// <param name="compile">Compiles a phrase's request as a search would (its checks and limits included).</param>
-    public Result<List<PhraseColumnCounts>> Count(IReadOnlyList<string> phrases, Func<SearchRequest, Result<CompiledQuery>> compile)
+    /// <param name="compile">
+    /// Compiles a phrase's request as a search would, its checks and limits included; the flag is true for the first
+    /// phrase only, which checks what every phrase's request shares (page, filters): the others check their query.
+    /// </param>
+    public Result<List<PhraseColumnCounts>> Count(IReadOnlyList<string> phrases, Func<SearchRequest, bool, Result<CompiledQuery>> compile)
     {
         var compiled = new List<CompiledQuery>(phrases.Count);
         for (var p = 0; p < phrases.Count; p++)
         {
-            var one = compile(RequestFor(phrases[p], _filters));
+            var one = compile(RequestFor(phrases[p], _filters), p == 0);
             if (!one.IsSuccess)
             {
                 // Name the phrase: the position in the problem is within it.
@@ -103,12 +111,19 @@ internal sealed class CompareCounter
         // By document ordinal: the phrase's last counted row there, so each document is counted once per phrase.
         var seenBy = new int[_table.AllDocuments.Count];
         // The matches of the phrases counted per distinct text, spread over the paragraphs at the end.
-        var byText = new List<TextMatch>();
+        using var byText = new TextMatches();
+        // The plain phrases (one exact phrase or one code point, most of a comparison's) are matched together after.
+        var plain = new List<PlainPhrasePass.Phrase>(compiled.Count);
         for (var p = 0; p < compiled.Count; p++)
         {
             var counts = new PhraseColumnCounts(new int[_columns], new int[_columns], new int[_columns]);
-            CountPhrase(compiled[p], p, counts, seenBy, byText);
+            CountPhrase(compiled[p], p, counts, seenBy, byText, plain);
             counted.Add(counts);
+        }
+        if (plain.Count > 0)
+        {
+            _groups ??= TextGroups.For(_searcher);
+            new PlainPhrasePass(_searcher, _groups).Match(plain, (group, row, occurrences) => byText.Add(new TextMatch(group, row, occurrences)));
         }
         if (byText.Count > 0)
         {
@@ -120,13 +135,55 @@ internal sealed class CompareCounter
     /// <summary>One phrase's match in one group of equal texts (<see cref="TextGroups"/>), with its occurrences there.</summary>
     private readonly record struct TextMatch(int Group, int Phrase, int Occurrences);
 
-    private void CountPhrase(CompiledQuery query, int row, PhraseColumnCounts counts, int[] seenBy, List<TextMatch> byText)
+    /// <summary>
+    /// The matches of a comparison, in an array of the shared pool. At a large size they are many (one per phrase
+    /// and matched text: 108,000 over 50 phrases at 100× without repeated text), and a new array of that size per
+    /// comparison is a large object, reclaimed only by a full collection.
+    /// </summary>
+    private sealed class TextMatches : IDisposable
+    {
+        private TextMatch[] _items = System.Buffers.ArrayPool<TextMatch>.Shared.Rent(1024);
+
+        public int Count { get; private set; }
+
+        public ReadOnlySpan<TextMatch> Items => _items.AsSpan(0, Count);
+
+        public void Add(TextMatch match)
+        {
+            if (Count == _items.Length)
+            {
+                var bigger = System.Buffers.ArrayPool<TextMatch>.Shared.Rent(_items.Length * 2);
+                Items.CopyTo(bigger);
+                System.Buffers.ArrayPool<TextMatch>.Shared.Return(_items);
+                _items = bigger;
+            }
+            _items[Count++] = match;
+        }
+
+        public void Dispose()
+        {
+            if (_items.Length > 0)
+            {
+                System.Buffers.ArrayPool<TextMatch>.Shared.Return(_items);
+                _items = [];
+            }
+        }
+    }
+
+    private void CountPhrase(CompiledQuery query, int row, PhraseColumnCounts counts, int[] seenBy, TextMatches byText,
+        List<PlainPhrasePass.Phrase> plain)
     {
         var phrases = query.Highlight.Select(p => p.Normalized).ToList();
         // Asked before the approximate clauses are added: those depend on the OCR flag, which the groups keep apart.
         var byDistinctText = _filters.Filters.Headings.Count == 0 && ReadsTextOnly(query.Lucene);
-        // As the search: recognised text may hold the phrase misread, and its clauses are widened to those rows.
-        var approximate = ApproximateMatches.Find(_searcher, phrases, CancellationToken.None);
+        // As the search: recognised text may hold the phrase misread, and its clauses are widened to those rows
+        // (an index without recognised text has none).
+        var approximate = _searcher.Table.HasOcr ? ApproximateMatches.Find(_searcher, phrases, CancellationToken.None) : null;
+        if (byDistinctText && approximate is not { IsEmpty: false } && PlainPhrasePass.Of(MatchOnly(query.Lucene), row) is { } one)
+        {
+            plain.Add(one);
+            return;
+        }
         var lucene = MatchOnly(approximate is { IsEmpty: false }
             ? ApproximateClauses.Apply(query.Lucene, query.PhraseClauses, approximate.DocsByPhrase)
             : query.Lucene);
@@ -147,7 +204,7 @@ internal sealed class CompareCounter
     /// representatives (so positions are read only there), and it is advanced from one representative to the next
     /// (so the postings' skip lists pass over the paragraphs between; with few distinct texts, most of each list).
     /// </summary>
-    private void MatchRepresentatives(Lucene.Net.Search.Query query, MatchOccurrences occurrences, int phrase, List<TextMatch> byText)
+    private void MatchRepresentatives(Lucene.Net.Search.Query query, MatchOccurrences occurrences, int phrase, TextMatches byText)
     {
         _groups ??= TextGroups.For(_searcher);
         var weight = _searcher.CreateNormalizedWeight(query);
@@ -190,12 +247,38 @@ internal sealed class CompareCounter
     /// each column holds and marks each document once per phrase; then a phrase's paragraphs and occurrences in a
     /// column are its groups' paragraphs there, times its occurrences in each.
     /// </summary>
-    private void SpreadOverParagraphs(List<TextMatch> byText, List<PhraseColumnCounts> counted)
+    private void SpreadOverParagraphs(TextMatches matches, List<PhraseColumnCounts> counted)
+    {
+        // Every array here is as large as the texts or the matches: from the shared pool (see TextMatches), cleared
+        // where it is read before it is written.
+        var pool = System.Buffers.ArrayPool<int>.Shared;
+        var groups = _groups!;
+        var byText = matches.Items;
+        // The matched groups numbered 0.., and their matches by that number: slot k's are in [first[k], first[k + 1]).
+        var slotOf = pool.Rent(groups.Count);
+        var first = pool.Rent(Math.Min(groups.Count, byText.Length) + 1);
+        var phraseAt = pool.Rent(byText.Length);
+        var occurrencesAt = pool.Rent(byText.Length);
+        var fill = pool.Rent(first.Length);
+        var rowsIn = pool.Rent((first.Length - 1) * _columns);
+        try
+        {
+            Spread(byText, counted, slotOf, first, phraseAt, occurrencesAt, fill, rowsIn);
+        }
+        finally
+        {
+            foreach (var array in (int[][])[slotOf, first, phraseAt, occurrencesAt, fill, rowsIn])
+            {
+                pool.Return(array);
+            }
+        }
+    }
+
+    private void Spread(ReadOnlySpan<TextMatch> byText, List<PhraseColumnCounts> counted, int[] slotOf, int[] first,
+        int[] phraseAt, int[] occurrencesAt, int[] fill, int[] rowsIn)
     {
         var groups = _groups!;
-        // The matched groups numbered 0.., and their matches by that number: slot k's are in [first[k], first[k + 1]).
-        var slotOf = new int[groups.Count];
-        Array.Fill(slotOf, -1);
+        Array.Fill(slotOf, -1, 0, groups.Count);
         var slots = 0;
         foreach (var match in byText)
         {
@@ -204,7 +287,7 @@ internal sealed class CompareCounter
                 slotOf[match.Group] = slots++;
             }
         }
-        var first = new int[slots + 1];
+        Array.Clear(first, 0, slots + 1);
         foreach (var match in byText)
         {
             first[slotOf[match.Group] + 1]++;
@@ -213,9 +296,7 @@ internal sealed class CompareCounter
         {
             first[k + 1] += first[k];
         }
-        var phraseAt = new int[byText.Count];
-        var occurrencesAt = new int[byText.Count];
-        var fill = first[..^1];
+        Array.Copy(first, fill, slots);
         foreach (var match in byText)
         {
             var at = fill[slotOf[match.Group]]++;
@@ -224,7 +305,7 @@ internal sealed class CompareCounter
         }
 
         // By slot and column: the paragraphs of the group counted in the column.
-        var rowsIn = new int[slots * _columns];
+        Array.Clear(rowsIn, 0, slots * _columns);
         var lastDocument = new int[counted.Count];
         Array.Fill(lastDocument, -1);
         // Without a filter on paragraphs, every paragraph of a document the caller sees counts in its column.

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using XiqingSearch.Core.Search.Analytics;
 using XiqingSearch.Core.Search.Commit;
 using XiqingSearch.Core.Search.Model;
+using XiqingSearch.Core.Search.Query;
 
 namespace XiqingSearch.Core.Search.Engine;
 
@@ -108,8 +109,11 @@ public sealed partial class SearchEngine
                     characters[column] = characters.GetValueOrDefault(column) + sizes[document.Ordinal];
                 }
             }
+            var synonyms = SynonymTable.For(_options.SeedsDirectory);
             counted = new CompareCounter(searcher, table, filters, columns, _smartCn)
-                .Count(phrases, request => CompileChecked(request, QueryLimits.None, rankingWords: false));
+                .Count(phrases, (request, first) => (first ? SearchLimits.Check(request) : SearchLimits.CheckQuery(request)) is { } invalid
+                    ? invalid
+                    : Compile(request, QueryLimits.None, synonyms, rankingWords: false));
         }
         finally
         {

@@ -175,17 +175,19 @@ public sealed partial class SearchEngine : IDisposable
     /// The request checked and its query compiled, or the problem that stops it; without the phrases' SmartCn
     /// ranking words when <paramref name="rankingWords"/> is false (no score is read).
     /// </summary>
-    private Result<CompiledQuery> CompileChecked(SearchRequest request, QueryLimits limits, bool rankingWords = true)
+    private Result<CompiledQuery> CompileChecked(SearchRequest request, QueryLimits limits, bool rankingWords = true) =>
+        SearchLimits.Check(request) is { } invalid ? invalid : Compile(request, limits, SynonymTable.For(_options.SeedsDirectory), rankingWords);
+
+    /// <summary>
+    /// The query of a request already checked compiled, with the synonyms looked up by the caller: a comparison
+    /// checks its request's bounds and looks the synonyms up (a file's status) once for all its phrases.
+    /// </summary>
+    private Result<CompiledQuery> Compile(SearchRequest request, QueryLimits limits, SynonymTable? synonyms, bool rankingWords)
     {
-        var invalid = SearchLimits.Check(request);
-        if (invalid is not null)
-        {
-            return invalid;
-        }
         Result<CompiledQuery> compiled;
         try
         {
-            compiled = QueryCompiler.Compile(request.Query, _smartCn, SynonymTable.For(_options.SeedsDirectory), rankingWords);
+            compiled = QueryCompiler.Compile(request.Query, _smartCn, synonyms, rankingWords);
         }
         catch (XiqingException e)
         {

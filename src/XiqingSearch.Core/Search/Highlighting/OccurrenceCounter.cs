@@ -226,6 +226,7 @@ internal sealed class OccurrenceCounter
         private readonly DocsAndPositionsEnum[] _postings;
         private readonly int[][] _starts;
         private readonly int[] _counts;
+        private readonly List<int> _found = [];
 
         private SegmentPhrase(Phrase phrase, DocsAndPositionsEnum[] postings)
         {
@@ -270,44 +271,58 @@ internal sealed class OccurrenceCounter
                     return;
                 }
             }
-            for (var i = 0; i < _postings.Length; i++)
+            PhraseStarts(_postings, _phrase.Offsets, _postings.Length, _starts, _counts, _found);
+            foreach (var start in _found)
             {
-                var postings = _postings[i];
-                var count = postings.Freq;
-                if (_starts[i].Length < count)
-                {
-                    _starts[i] = new int[Math.Max(count, _starts[i].Length * 2)];
-                }
-                var offset = _phrase.Offsets[i];
-                for (var k = 0; k < count; k++)
-                {
-                    _starts[i][k] = postings.NextPosition() - offset;
-                }
-                _counts[i] = count;
+                spans.Add((start, start + _phrase.Length));
             }
-            // A start every term's (position − offset) list holds is an occurrence; all lists are ascending.
-            Span<int> cursors = stackalloc int[_postings.Length];
-            var lead = _starts[0];
-            for (var k = 0; k < _counts[0]; k++)
+        }
+    }
+
+    /// <summary>
+    /// The phrase starts in the document every postings enumerator is on: each term's positions minus its offset
+    /// (<paramref name="starts"/> and <paramref name="counts"/> are reused per term), and the starts all those
+    /// ascending lists hold, in <paramref name="found"/> (cleared first), ascending.
+    /// </summary>
+    internal static void PhraseStarts(ReadOnlySpan<DocsAndPositionsEnum?> postings, IReadOnlyList<int> offsets, int terms,
+        int[][] starts, int[] counts, List<int> found)
+    {
+        found.Clear();
+        for (var i = 0; i < terms; i++)
+        {
+            var positions = postings[i]!;
+            var count = positions.Freq;
+            if (starts[i].Length < count)
             {
-                var start = lead[k];
-                var inAll = true;
-                for (var i = 1; i < _postings.Length && inAll; i++)
+                starts[i] = new int[Math.Max(count, starts[i].Length * 2)];
+            }
+            var offset = offsets[i];
+            for (var k = 0; k < count; k++)
+            {
+                starts[i][k] = positions.NextPosition() - offset;
+            }
+            counts[i] = count;
+        }
+        Span<int> cursors = stackalloc int[terms];
+        for (var k = 0; k < counts[0]; k++)
+        {
+            var start = starts[0][k];
+            var inAll = true;
+            for (var i = 1; i < terms && inAll; i++)
+            {
+                while (cursors[i] < counts[i] && starts[i][cursors[i]] < start)
                 {
-                    while (cursors[i] < _counts[i] && _starts[i][cursors[i]] < start)
-                    {
-                        cursors[i]++;
-                    }
-                    if (cursors[i] == _counts[i])
-                    {
-                        return;
-                    }
-                    inAll = _starts[i][cursors[i]] == start;
+                    cursors[i]++;
                 }
-                if (inAll)
+                if (cursors[i] == counts[i])
                 {
-                    spans.Add((start, start + _phrase.Length));
+                    return;
                 }
+                inAll = starts[i][cursors[i]] == start;
+            }
+            if (inAll)
+            {
+                found.Add(start);
             }
         }
     }

@@ -59,7 +59,13 @@ public static class SearchLimits
     /// The first value of <paramref name="request"/> outside these limits, or null. The engine checks every search
     /// with it before the query is compiled; the front ends only parse text into a <see cref="SearchRequest"/>.
     /// </summary>
-    public static Problem? Check(SearchRequest request)
+    public static Problem? Check(SearchRequest request) => CheckQuery(request) ?? CheckRest(request);
+
+    /// <summary>
+    /// The checks of <see cref="Check"/> on the query alone (blank, too long): all that differs between the requests
+    /// of a comparison's phrases, whose other values are checked once.
+    /// </summary>
+    public static Problem? CheckQuery(SearchRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrWhiteSpace(request.Query))
@@ -76,6 +82,11 @@ public static class SearchLimits
         {
             return SearchMessages.QueryTooLong(request.Query, MaxQueryLength);
         }
+        return null;
+    }
+
+    private static Problem? CheckRest(SearchRequest request)
+    {
         if (!request.All && (request.Limit < MinLimit || request.Limit > MaxLimit))
         {
             return SearchMessages.OutOfRange(RequestParameter.Limit, request.Limit, MinLimit, MaxLimit);

@@ -122,8 +122,85 @@ public sealed class CompareCounterTests(SeedIndexFixture index) : IDisposable
         Assert.Contains(copied.Cells, c => c.Year == 2019 && c.Paragraphs > 0);
     }
 
+    [Theory]
+    [InlineData(101)]
+    [InlineData(202)]
+    [InlineData(303)]
+    public void Compare_RandomPhrasesOfTheSeedsAsTyped_EveryCellEqualsSearchWithAndWithoutFilters(int seed)
+    {
+        // Phrases cut from the paragraphs as written (punctuation, Latin letters, digits and spaces kept), some with
+        // their characters turned into variants that matching folds (traditional forms, full-width letters and
+        // digits): most compile to one exact phrase or one character, which the comparison counts in one pass over
+        // the postings; the rest (spaces make two phrases, punctuation may be query syntax) as search runs them.
+        var random = new Random(seed);
+        var phrases = new List<string>();
+        var refused = new List<string>();
+        while (phrases.Count < CompareRequest.MaxPhrases)
+        {
+            var phrase = TypedPhrase(random);
+            if (phrase.Trim().Length == 0 || phrases.Contains(phrase.Trim(), StringComparer.Ordinal))
+            {
+                continue;
+            }
+            // A phrase search refuses (an unbalanced quote, a lone operator) must be refused by the comparison too.
+            if (index.Engine.Search(new SearchRequest { Query = phrase.Trim() }).IsSuccess)
+            {
+                phrases.Add(phrase.Trim());
+            }
+            else
+            {
+                refused.Add(phrase.Trim());
+            }
+        }
+        AssertCellsEqualSearch(index.Engine, new CompareRequest { Phrases = phrases });
+        var topics = index.Engine.CorpusFacets().Topic.Take(2).Select(t => t.Value).ToList();
+        AssertCellsEqualSearch(index.Engine, new CompareRequest { Phrases = phrases, Topics = topics, Kinds = ["paragraph"] });
+        AssertCellsEqualSearch(index.Engine, new CompareRequest { Phrases = phrases, Years = [new YearRange(2023, 2025)], Caller = Caller.Anonymous });
+        AssertCellsEqualSearch(index.Engine, new CompareRequest { Phrases = phrases, Filters = Filters.None with { Headings = ["发展"] } });
+        foreach (var bad in refused.Take(5))
+        {
+            var compared = index.Engine.Compare(new CompareRequest { Phrases = [phrases[0], bad] });
+            Assert.False(compared.IsSuccess, $"{bad}: search refuses it, the comparison counted it");
+        }
+    }
+
+    private static readonly System.Buffers.SearchValues<char> LatinOrDigit =
+        System.Buffers.SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
+    /// <summary>Full-width forms and traditional characters by the simplified form matching folds them to.</summary>
+    private static readonly Dictionary<char, char> VariantOf = VariantFolding.Pairs()
+        .GroupBy(p => p.Target).ToDictionary(g => g.Key, g => g.First().Source);
+
+    /// <summary>
+    /// A piece of 1–8 characters of a random paragraph as written, started at a Latin letter or digit one time in
+    /// four (they are few), with each character replaced by a variant one time in three when it has one.
+    /// </summary>
+    private string TypedPhrase(Random random)
+    {
+        var text = index.Paragraphs[random.Next(index.Paragraphs.Count)].Paragraph.Text;
+        if (text.Length < 2)
+        {
+            return string.Empty;
+        }
+        var length = Math.Min(random.Next(1, 9), text.Length);
+        var start = random.Next(0, text.Length - length + 1);
+        if (random.Next(4) == 0 && text.AsSpan().IndexOfAny(LatinOrDigit) is >= 0 and var latin)
+        {
+            start = Math.Min(latin, text.Length - length);
+        }
+        var chars = text.Substring(start, length).ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (random.Next(3) == 0)
+            {
+                chars[i] = char.IsAsciiLetterOrDigit(chars[i]) ? (char)(chars[i] + 0xFEE0) : VariantOf.GetValueOrDefault(chars[i], chars[i]);
+            }
+        }
+        return new string(chars);
+    }
+
     /// <summary>Each cell of the comparison equals the search of its phrase in its year, with the same filters and caller.</summary>
-    private static void AssertCellsEqualSearch(SearchEngine engine, CompareRequest request)
+    internal static void AssertCellsEqualSearch(SearchEngine engine, CompareRequest request)
     {
         var result = engine.Compare(request).ValueOrThrow();
         Assert.Equal(request.Phrases.Count, result.Rows.Count);

@@ -167,6 +167,22 @@ public sealed class OcrSearchTests(OcrIndexFixture index, ITestOutputHelper outp
     }
 
     [OcrFact]
+    public void Compare_PhrasesOfTheScansExactAndMisread_EveryCellEqualsSearch()
+    {
+        // Recognised rows are grouped apart from equal digital text, and a phrase found approximately there is
+        // counted as search counts it: phrases of the printed text (exact in the seed, exact or misread in the
+        // scans), some with one character changed (found only approximately), and single characters.
+        var truth = OcrFixture.PrintText(OcrFixture.PrintPages["scan-noisy.pdf"]) + OcrFixture.PrintText(OcrFixture.PrintPages["scan-clean.pdf"]);
+        var sampled = OcrMeasures.SamplePhrases(truth);
+        var phrases = sampled.Where((_, i) => i % 4 == 0).Take(40)
+            .Concat(sampled.Where(p => p.Length == 6).Take(10).Select(p => p[..3] + "〇" + p[4..]))
+            .Concat(["发", "展", "发展"])
+            .Distinct(StringComparer.Ordinal).ToList();
+        CompareCounterTests.AssertCellsEqualSearch(index.Engine, new Core.Search.Analytics.CompareRequest { Phrases = phrases });
+        CompareCounterTests.AssertCellsEqualSearch(index.Engine, new Core.Search.Analytics.CompareRequest { Phrases = phrases, Docs = ["scan-noisy", "scan-clean"] });
+    }
+
+    [OcrFact]
     public void Search_NoisyScanPhrases_AtLeastNinetyPercentFoundAndEachApproximateOneMarked()
     {
         var truth = OcrFixture.PrintText(OcrFixture.PrintPages["scan-noisy.pdf"]);
