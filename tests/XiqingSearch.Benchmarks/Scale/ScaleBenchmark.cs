@@ -186,6 +186,7 @@ internal static class ScaleBenchmark
                     Thread.Sleep(20);
                 }
                 var ready = clock.Elapsed.TotalMilliseconds;
+                var cpuReady = CpuMilliseconds(process.Id);
                 var rssReady = Status("VmRSS", process.Id);
                 var warm = ready;
                 if (settle)
@@ -226,7 +227,7 @@ internal static class ScaleBenchmark
                     }
                 })).ToArray());
                 var load = latencies.SelectMany(l => l).Order().ToArray();
-                Console.WriteLine($"run {run}: ready {F(ready, 0)} ms ({(readyBody.Contains("\"warmingUp\":true", StringComparison.Ordinal) ? "warm-up still running" : "warm")}), " +
+                Console.WriteLine($"run {run}: ready {F(ready, 0)} ms ({(readyBody.Contains("\"warmingUp\":true", StringComparison.Ordinal) ? "warm-up still running" : "warm")}, CPU {F(cpuReady, 0)} ms), " +
                     $"RSS at ready {N(rssReady / 1024)} MB; {(settle ? $"warm-up over at {F(warm, 0)} ms; " : "")}first 发展 {F(firstMs, 1)} ms, then {firstOthers}; load {N(load.Length)} requests, p50 {F(Percentile(load, 50), 2)} ms, " +
                     $"p99 {F(Percentile(load, 99), 2)} ms; RSS after it {N(Status("VmRSS", process.Id) / 1024)} MB (peak {N(Status("VmHWM", process.Id) / 1024)} MB); " +
                     $"load average {loadBefore} → {LoadAverage()}");
@@ -577,6 +578,25 @@ internal static class ScaleBenchmark
     }
 
     /// <summary>A kB figure of /proc/PID/status (VmRSS, VmHWM), 0 where there is none.</summary>
+    /// <summary>
+    /// CPU the process <paramref name="pid"/> has used so far, in ms (user + system, /proc/PID/stat): what its
+    /// start-up cost whatever the machine's load, where the wall clock under load mostly measures the scheduler.
+    /// </summary>
+    private static double CpuMilliseconds(int pid)
+    {
+        var path = $"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat";
+        if (!File.Exists(path))
+        {
+            return 0;
+        }
+        // The fields after the command name (which is in parentheses and may hold spaces): utime and stime are the
+        // 14th and 15th fields of the line, in clock ticks (100 a second on Linux).
+        var stat = File.ReadAllText(path);
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return ticks * 10.0;
+    }
+
     private static long Status(string key, int? pid = null)
     {
         var path = $"/proc/{(pid is null ? "self" : pid.Value.ToString(CultureInfo.InvariantCulture))}/status";
