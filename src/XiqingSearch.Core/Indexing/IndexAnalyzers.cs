@@ -8,16 +8,14 @@ namespace XiqingSearch.Core.Indexing;
 /// <summary>The analyzer of each field, shared by the index writer and the query side.</summary>
 internal static class IndexAnalyzers
 {
-    /// <summary>SmartCn for <see cref="FieldNames.Text"/>; characters for the exact-phrase fields.</summary>
+    /// <summary>
+    /// SmartCn for <see cref="FieldNames.Text"/> (and any field not declared otherwise); character bigrams for the
+    /// fields declared <see cref="FieldAnalyzer.Bigrams"/>, with their declared gap between values.
+    /// </summary>
     public static Analyzer Create(SmartCnAnalyzer smartCn) =>
-        new PerFieldAnalyzerWrapper(smartCn, new Dictionary<string, Analyzer>
-        {
-            [FieldNames.TextChars] = new BigramAnalyzer(),
-            // A gap between headings, so a chapter: phrase never spans two headings of the path.
-            [FieldNames.ChapterText] = new BigramAnalyzer(positionIncrementGap: 100),
-            [FieldNames.TitleText] = new BigramAnalyzer(),
-            [FieldNames.IssuerText] = new BigramAnalyzer(),
-        });
+        new PerFieldAnalyzerWrapper(smartCn, FieldNames.All
+            .Where(f => f.Search == FieldSearch.Text && f.Analyzer == FieldAnalyzer.Bigrams)
+            .ToDictionary(f => f.Name, f => (Analyzer)new BigramAnalyzer(positionIncrementGap: f.ValueGap)));
 
     /// <summary>Options for the SmartCn dictionaries: the jar the options name, else the package's.</summary>
     public static SmartCnOptions SmartCnOptions(IndexOptions options) =>

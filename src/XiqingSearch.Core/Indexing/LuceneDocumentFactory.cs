@@ -1,186 +1,138 @@
 using Lucene.Net.Documents;
+using Lucene.Net.Util;
 using XiqingSearch.Core.Ingestion;
-using XiqingSearch.Core.Search.Query;
 
 namespace XiqingSearch.Core.Indexing;
 
-/// <summary>Turns one paragraph into the Lucene document that holds it (fields: <see cref="FieldNames"/>).</summary>
+/// <summary>
+/// Turns one paragraph into the Lucene document that holds it: each declared field (<see cref="FieldNames.All"/>),
+/// in the declared order, written as its declaration says.
+/// </summary>
 internal static class LuceneDocumentFactory
 {
-    /// <summary>Stored, SmartCn-analysed, with positions and offsets.</summary>
-    private static readonly FieldType s_smartCnText = Freeze(new FieldType
-    {
-        IsIndexed = true,
-        IsTokenized = true,
-        IsStored = true,
-        IndexOptions = Lucene.Net.Index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS,
-    });
-
-    /// <summary>As <see cref="s_smartCnText"/>, not stored: the tokens come from <see cref="AnalyzedText"/> and the text is stored beside them.</summary>
-    private static readonly FieldType s_smartCnTokens = Freeze(new FieldType
-    {
-        IsIndexed = true,
-        IsTokenized = true,
-        IsStored = false,
-        IndexOptions = Lucene.Net.Index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS,
-    });
+    private static readonly FieldWriter[] s_writers = [.. FieldNames.All.Select(f => new FieldWriter(f))];
 
     /// <summary>
-    /// Not stored (the same text is stored once, above), character bigrams with positions. No offsets: highlights
-    /// come from scanning the stored text with the same normalisation, which gives exactly the matched spans.
-    /// </summary>
-    private static readonly FieldType s_characterText = Freeze(new FieldType
-    {
-        IsIndexed = true,
-        IsTokenized = true,
-        IsStored = false,
-        IndexOptions = Lucene.Net.Index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS,
-    });
-
-    /// <summary>Character-analysed headings: positions only (no highlighting on them).</summary>
-    private static readonly FieldType s_characterChapter = Freeze(new FieldType
-    {
-        IsIndexed = true,
-        IsTokenized = true,
-        IsStored = false,
-        OmitNorms = true,
-        IndexOptions = Lucene.Net.Index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS,
-    });
-
-    /// <summary>
-    /// The paragraph's Lucene document. With <paramref name="smartCn"/> (the writer's analyzer), its SmartCn words are
-    /// stored too (<see cref="ParagraphDigest"/>); without, readers analyse the text when they need them.
+    /// The paragraph's Lucene document. With <paramref name="smartCn"/> (the writer's analyzer), the text is analysed
+    /// here, once, for the text field's tokens and the stored words (<see cref="ParagraphDigest"/>); without, the
+    /// writer analyses the text and no words are stored (readers analyse the text when they need them).
     /// </summary>
     public static Document Create(SourceDocument source, Paragraph paragraph, Lucene.Net.Analysis.Analyzer? smartCn = null)
     {
-        var kind = ParagraphKindNames.Of(paragraph.Kind);
-        // Analysed once: the words field and the digest's word offsets come from the same tokens.
         var analyzed = smartCn is null ? null : AnalyzedText.Analyze(smartCn, paragraph.Text);
-        var document = new Document
+        var input = new IndexedParagraph(source, paragraph, analyzed);
+        var document = new Document();
+        foreach (var writer in s_writers)
         {
-            new StringField(FieldNames.Id, $"{paragraph.Doc}#{paragraph.Number}", Field.Store.YES),
-            new StringField(FieldNames.Doc, paragraph.Doc, Field.Store.YES),
-            new SortedDocValuesField(FieldNames.Doc, new Lucene.Net.Util.BytesRef(paragraph.Doc)),
-            new StoredField(FieldNames.File, source.File.FileName),
-            new StoredField(FieldNames.Title, source.Title),
-            new StoredField(FieldNames.Type, source.Type),
-            new Int32Field(FieldNames.Paragraph, paragraph.Number, Field.Store.YES),
-            new NumericDocValuesField(FieldNames.Paragraph, paragraph.Number),
-            new StringField(FieldNames.Kind, kind, Field.Store.YES),
-            new SortedDocValuesField(FieldNames.Kind, new Lucene.Net.Util.BytesRef(kind)),
-            new StringField(FieldNames.Topic, paragraph.Topic, Field.Store.YES),
-            new SortedDocValuesField(FieldNames.Topic, new Lucene.Net.Util.BytesRef(paragraph.Topic)),
-            new Field(FieldNames.TextChars, paragraph.Text, s_characterText),
-            new StoredField(FieldNames.FirstLine, paragraph.FirstLine),
-            new StoredField(FieldNames.LastLine, paragraph.LastLine),
-        };
-        if (analyzed is null)
-        {
-            document.Add(new Field(FieldNames.Text, paragraph.Text, s_smartCnText));
-        }
-        else
-        {
-            document.Add(new StoredField(FieldNames.Text, paragraph.Text));
-            document.Add(new Field(FieldNames.Text, analyzed.Stream(), s_smartCnTokens));
-            document.Add(new StoredField(FieldNames.Words, ParagraphDigest.EncodeWords(analyzed.Words)));
-        }
-        document.Add(new NumericDocValuesField(FieldNames.TextHash, ParagraphDigest.Hash(paragraph.Text)));
-        document.Add(new NumericDocValuesField(FieldNames.Characters, ParagraphDigest.Characters(paragraph.Text)));
-        if (paragraph.FirstPage is int firstPage && paragraph.LastPage is int lastPage)
-        {
-            document.Add(new StoredField(FieldNames.FirstPage, firstPage));
-            document.Add(new StoredField(FieldNames.LastPage, lastPage));
-        }
-        if (paragraph.Ocr)
-        {
-            document.Add(new StringField(FieldNames.Ocr, "true", Field.Store.YES));
-            if (paragraph.OcrConfidence is double confidence)
-            {
-                document.Add(new StoredField(FieldNames.OcrConfidence, confidence));
-            }
-        }
-        // An unknown year has no year field: its doc value reads 0, which the paragraph table takes for unknown.
-        if (source.Year is int year)
-        {
-            document.Add(new Int32Field(FieldNames.Year, year, Field.Store.YES));
-            document.Add(new NumericDocValuesField(FieldNames.Year, year));
-        }
-        if (source.Period is not null)
-        {
-            document.Add(new StoredField(FieldNames.Period, source.Period));
-        }
-        AddDocumentFacts(document, source);
-        foreach (var keyword in paragraph.TopicKeywords)
-        {
-            document.Add(new StoredField(FieldNames.TopicKeywords, keyword));
-        }
-        for (var level = 0; level < paragraph.Chapter.Count; level++)
-        {
-            var heading = paragraph.Chapter[level];
-            document.Add(new StoredField(FieldNames.Chapter, heading));
-            document.Add(new Field(FieldNames.ChapterText, heading, s_characterChapter));
-        }
-        if (paragraph.Chapter.Count >= 1)
-        {
-            document.Add(new SortedDocValuesField(FieldNames.Chapter1, new Lucene.Net.Util.BytesRef(paragraph.Chapter[0])));
-        }
-        if (paragraph.Chapter.Count >= 2)
-        {
-            document.Add(new SortedDocValuesField(FieldNames.Chapter2,
-                new Lucene.Net.Util.BytesRef(ChapterPath.Join(paragraph.Chapter.Take(2)))));
+            writer.Write(document, input);
         }
         return document;
     }
 
-    /// <summary>
-    /// The document's metadata, on each of its paragraphs as the title is (the paragraph table reads it once per
-    /// document), and the fields <c>title:</c>, <c>issuer:</c> and <c>number:</c> search.
-    /// </summary>
-    private static void AddDocumentFacts(Document document, SourceDocument source)
+    /// <summary>One declared field's Lucene field types, made once, and how a value becomes fields.</summary>
+    private sealed class FieldWriter
     {
-        var facts = source.Facts;
-        document.Add(new Field(FieldNames.TitleText, source.Title, s_characterChapter));
-        if (source.YearSource is { } yearSource)
-        {
-            document.Add(new StoredField(FieldNames.YearSource, yearSource));
-        }
-        if (!string.IsNullOrWhiteSpace(facts.Number))
-        {
-            document.Add(new StoredField(FieldNames.Number, facts.Number));
-            document.Add(new StringField(FieldNames.NumberKey, DocumentNumbers.Key(facts.Number), Field.Store.NO));
-        }
-        if (!string.IsNullOrWhiteSpace(facts.Issuer))
-        {
-            document.Add(new StoredField(FieldNames.Issuer, facts.Issuer));
-            document.Add(new Field(FieldNames.IssuerText, facts.Issuer, s_characterChapter));
-        }
-        if (facts.WrittenDate is { } written)
-        {
-            document.Add(new StoredField(FieldNames.WrittenDate, IsoDate(written)));
-        }
-        if (facts.PublishedDate is { } published)
-        {
-            document.Add(new StoredField(FieldNames.PublishedDate, IsoDate(published)));
-        }
-        if (!string.IsNullOrWhiteSpace(facts.SourceUrl))
-        {
-            document.Add(new StoredField(FieldNames.SourceUrl, facts.SourceUrl));
-        }
-        foreach (var warning in source.Warnings)
-        {
-            document.Add(new StoredField(FieldNames.Warning, warning));
-        }
-        foreach (var copy in source.Copies)
-        {
-            document.Add(new StoredField(FieldNames.Copy, copy.FileName));
-        }
-    }
+        private readonly IndexField _field;
 
-    private static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        /// <summary>For <see cref="FieldSearch.Text"/>: the field as declared (stored or not), and its tokens alone.</summary>
+        private readonly FieldType? _text;
+        private readonly FieldType? _tokens;
 
-    private static FieldType Freeze(FieldType type)
-    {
-        type.Freeze();
-        return type;
+        public FieldWriter(IndexField field)
+        {
+            if (field.Value is null == field.Values is null)
+            {
+                throw new InvalidOperationException($"Field {field.Name}: declare one value or several, not both or neither.");
+            }
+            _field = field;
+            if (field.Search == FieldSearch.Text)
+            {
+                _text = TextType(field, field.Stored);
+                _tokens = TextType(field, stored: false);
+            }
+        }
+
+        public void Write(Document document, IndexedParagraph paragraph)
+        {
+            if (_field.Values is { } values)
+            {
+                foreach (var value in values(paragraph))
+                {
+                    Add(document, value, paragraph);
+                }
+                return;
+            }
+            var one = _field.Value!(paragraph);
+            if (one.Kind != FieldValueKind.None)
+            {
+                Add(document, one, paragraph);
+            }
+        }
+
+        private void Add(Document document, FieldValue value, IndexedParagraph paragraph)
+        {
+            var name = _field.Name;
+            var store = _field.Stored ? Field.Store.YES : Field.Store.NO;
+            switch (_field.Search)
+            {
+                case FieldSearch.Term:
+                    document.Add(new StringField(name, value.Text, store));
+                    break;
+                case FieldSearch.Number:
+                    document.Add(new Int32Field(name, checked((int)value.Number), store));
+                    break;
+                // The paragraph's text, already analysed by the writer's SmartCn: its tokens replayed, the text stored beside them.
+                case FieldSearch.Text when _field.Analyzer == FieldAnalyzer.SmartCn && paragraph.Analyzed is { } analyzed
+                    && ReferenceEquals(value.Text, paragraph.Paragraph.Text):
+                    if (_field.Stored)
+                    {
+                        document.Add(new StoredField(name, value.Text));
+                    }
+                    document.Add(new Field(name, analyzed.Stream(), _tokens));
+                    break;
+                case FieldSearch.Text:
+                    document.Add(new Field(name, value.Text, _text));
+                    break;
+                case FieldSearch.None when _field.Stored:
+                    document.Add(Stored(name, value));
+                    break;
+            }
+            switch (_field.DocValues)
+            {
+                case FieldDocValues.Sorted:
+                    document.Add(new SortedDocValuesField(name, new BytesRef(value.Text)));
+                    break;
+                case FieldDocValues.Numeric:
+                    document.Add(new NumericDocValuesField(name, value.Number));
+                    break;
+            }
+        }
+
+        /// <summary>A stored-only field of the value's kind (an Int32 stays four bytes).</summary>
+        private static StoredField Stored(string name, FieldValue value) => value.Kind switch
+        {
+            FieldValueKind.String => new StoredField(name, value.Text),
+            FieldValueKind.Int32 => new StoredField(name, checked((int)value.Number)),
+            FieldValueKind.Int64 => new StoredField(name, value.Number),
+            FieldValueKind.Double => new StoredField(name, value.Real),
+            FieldValueKind.Bytes => new StoredField(name, value.Bytes),
+            _ => throw new InvalidOperationException($"Field {name}: no value to store."),
+        };
+
+        private static FieldType TextType(IndexField field, bool stored)
+        {
+            var type = new FieldType
+            {
+                IsIndexed = true,
+                IsTokenized = true,
+                IsStored = stored,
+                OmitNorms = !field.Norms,
+                IndexOptions = field.Offsets
+                    ? Lucene.Net.Index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS
+                    : Lucene.Net.Index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS,
+            };
+            type.Freeze();
+            return type;
+        }
     }
 }
