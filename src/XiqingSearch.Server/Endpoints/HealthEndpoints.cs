@@ -35,22 +35,20 @@ internal static class HealthEndpoints
                     XiqingJson.Options, statusCode: StatusCodes.Status503ServiceUnavailable)
                 : ProblemMapper.Unavailable(engine.Problems[0]);
         }
-        // Ready when the index has documents, whoever asks; the counts are what the caller may see.
-        var served = engine.Value.Documents().Count(d => d.Skipped is null);
-        var all = engine.Value.Documents(context.Caller());
-        var skipped = all.Count(d => d.Skipped is not null);
-        var documents = all.Count - skipped;
-        if (served == 0 || !holder.IsWarm)
+        // Ready when the index has documents, whoever asks; the counts are what the caller may see (counted, not
+        // listed: a probe polled during start-up must not take the cores the open and the warm-up need).
+        var counts = engine.Value.CountDocuments(context.Caller());
+        if (counts.Served == 0 || !holder.IsWarm)
         {
             return ProblemMapper.ToResult(new Problem(ServerProblems.NotReady, ServerMessages.IndexOpening));
         }
         // Counts only: a probe is unauthenticated, so it names no file; /api/documents lists them.
         // Ready, but perhaps out of date: a refused rebuild (a bad seed, a read-only index folder) is told by its codes.
         var refused = holder.Warnings;
-        return TypedResults.Ok(new HealthStatus("ready", documents, holder.Generation)
+        return TypedResults.Ok(new HealthStatus("ready", counts.Documents, holder.Generation)
         {
-            Skipped = skipped,
-            Warnings = all.Sum(d => d.Warnings.Count),
+            Skipped = counts.Skipped,
+            Warnings = counts.Warnings,
             RebuildRefused = refused.Count == 0 ? null : [.. refused.Select(w => w.Code).Distinct(StringComparer.Ordinal)],
             Building = holder.IsBuilding ? true : null,
             WarmingUp = holder.IsWarmingUp ? true : null,

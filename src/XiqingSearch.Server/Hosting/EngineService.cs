@@ -10,8 +10,21 @@ internal sealed class EngineService(EngineHolder holder, ServerSettings settings
     IHostApplicationLifetime lifetime, Microsoft.AspNetCore.Hosting.Server.IServer server, EndpointDataSource endpoints)
     : BackgroundService
 {
+    /// <summary>
+    /// Pool threads the process starts with at least. The start-up holds pool threads for seconds (the open, the
+    /// analytics prepared beside the warm-up) while requests, the HTTP warm-up and the warm-up bound's timer need
+    /// one too; at the default (one per core, so two) they waited for the pool to grow, which it does about twice
+    /// a second.
+    /// </summary>
+    private const int MinPoolThreads = 8;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        ThreadPool.GetMinThreads(out var workers, out var completions);
+        if (workers < MinPoolThreads)
+        {
+            ThreadPool.SetMinThreads(MinPoolThreads, completions);
+        }
         try
         {
             await Task.Run(holder.OpenOrBuild, stoppingToken);

@@ -190,31 +190,35 @@ internal sealed class ParagraphTable
     /// Reads the commit's rows in one pass over the doc values: each row's keys are written as it is read, with
     /// its document numbered in the order first met, then renumbered once every document is known (document
     /// order is file-name order, as the seeds folder is read). Each document's own metadata is read once, from
-    /// the stored fields of its first paragraph.
+    /// the stored fields of its first paragraph, on a second thread while the rows are read (<see cref="DocumentReader"/>):
+    /// at the 1,000× archive that reading was a third of the open, and the two halves share nothing but the queue.
     /// </summary>
     public static ParagraphTable Load(IndexReader reader)
     {
+        // A new array holds no row (RowKeys' default value) until the pass writes one.
         var keys = new RowKeys[reader.MaxDoc];
-        Array.Fill(keys, RowKeys.None);
-        var met = new List<DocumentInfo>();
         var metOrdinal = new Dictionary<string, int>(StringComparer.Ordinal);
         var paragraphCounts = new List<int>();
         var otherKinds = new Dictionary<int, string>();
         var years = new Numbering<int>(EqualityComparer<int>.Default);
-        // The value facets' values, numbered across segments; a per-document facet's ordinal read once per document.
+        // The value facets' values, numbered across segments. A per-document facet's ordinal is read once per
+        // document by the document reader, which alone numbers those facets; the pass numbers the others.
         var valued = FacetDeclarations.Valued;
         var numberings = valued.Select(_ => new Numbering<string>(StringComparer.Ordinal)).ToArray();
-        var documentValues = new List<FacetKeys>();
         var chapters1 = new Numbering<string>(StringComparer.Ordinal);
         var chapters2 = new Numbering<string>(StringComparer.Ordinal);
         var chapter2Parents = new List<int>();
         var ocr = OcrRows(reader);
+        using var documents = new DocumentReader(numberings);
         foreach (var leaf in reader.Leaves)
         {
             var atomic = leaf.AtomicReader;
             var live = atomic.LiveDocs;
             // Values by ordinal: a segment's rows share a few hundred distinct strings, each numbered once.
             var doc = new OrdinalStrings(atomic.GetSortedDocValues(FieldNames.Doc));
+            // The document met first at each of the segment's ordinals of the doc field (-1: not yet looked up).
+            var metOfOrdinal = new int[Math.Max(0, doc.Count)];
+            Array.Fill(metOfOrdinal, -1);
             var paragraph = atomic.GetNumericDocValues(FieldNames.Paragraph);
             // A segment of documents of unknown year only has no year field at all: every row reads 0 (unknown).
             var year = atomic.GetNumericDocValues(FieldNames.Year) ?? DocValues.EMPTY_NUMERIC;
@@ -229,19 +233,26 @@ internal sealed class ParagraphTable
                     continue;
                 }
                 var docId = leaf.DocBase + i;
-                var id = doc.Get(i)!;
-                ref var first = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(metOrdinal, id, out var known);
-                if (!known)
-                {
-                    first = met.Count;
-                    var stored = ReadDocumentFields(atomic, i);
-                    met.Add(ReadDocument(stored, id, (int)year.Get(i)));
-                    documentValues.Add(DocumentValues(stored, numberings));
-                    paragraphCounts.Add(0);
-                }
-                var document = met[first];
-                paragraphCounts[first]++;
                 var rowYear = (int)year.Get(i);
+                var docOrdinal = doc.OrdinalOf(i);
+                var first = docOrdinal >= 0 ? metOfOrdinal[docOrdinal] : -1;
+                if (first < 0)
+                {
+                    var id = doc.Get(i)!;
+                    ref var numbered = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(metOrdinal, id, out var known);
+                    if (!known)
+                    {
+                        numbered = paragraphCounts.Count;
+                        documents.Add(atomic, i, id, rowYear);
+                        paragraphCounts.Add(0);
+                    }
+                    first = numbered;
+                    if (docOrdinal >= 0)
+                    {
+                        metOfOrdinal[docOrdinal] = first;
+                    }
+                }
+                paragraphCounts[first]++;
                 var kindName = kind.Get(i)!;
                 var kindOrdinal = RowKeys.KindOrdinalOf(kindName);
                 if (kindOrdinal < 0)
@@ -255,7 +266,8 @@ internal sealed class ParagraphTable
                 {
                     chapter2Parents.Add(level1);
                 }
-                var values = documentValues[first];
+                // The per-document facets' places are filled in once the document reader has read them (below).
+                var values = default(FacetKeys);
                 for (var k = 0; k < paragraphValues.Length; k++)
                 {
                     if (paragraphValues[k] is { } perParagraph)
@@ -266,6 +278,7 @@ internal sealed class ParagraphTable
                 }
                 keys[docId] = new RowKeys
                 {
+                    Exists = true,
                     Document = first,
                     Paragraph = (int)paragraph.Get(i),
                     Year = rowYear,
@@ -278,6 +291,7 @@ internal sealed class ParagraphTable
                 };
             }
         }
+        var (met, documentValues) = documents.Finish();
         // Document order is file-name order, as the seeds folder is read.
         var order = Enumerable.Range(0, met.Count).OrderBy(m => met[m].Doc, StringComparer.Ordinal).ToArray();
         var ordinalOfMet = new int[met.Count];
@@ -287,14 +301,22 @@ internal sealed class ParagraphTable
             ordinalOfMet[m] = ordered.Count;
             ordered.Add(met[m] with { Ordinal = ordered.Count, Paragraphs = paragraphCounts[m] });
         }
-        // Renumber the rows' documents, and list the doc ids by document (a counting sort, stable in doc id order).
+        var perDocument = Enumerable.Range(0, valued.Count).Where(k => valued[k].PerDocument).ToArray();
+        // Renumber the rows' documents, put in their documents' own facet values, and list the doc ids by
+        // document (a counting sort, stable in doc id order).
         var firstOf = new int[ordered.Count + 1];
         for (var docId = 0; docId < keys.Length; docId++)
         {
-            if (keys[docId].Exists)
+            ref var row = ref keys[docId];
+            if (row.Exists)
             {
-                keys[docId] = keys[docId] with { Document = ordinalOfMet[keys[docId].Document] };
-                firstOf[keys[docId].Document + 1]++;
+                var values = row.Values;
+                foreach (var k in perDocument)
+                {
+                    values[k] = documentValues[row.Document][k];
+                }
+                row = row with { Document = ordinalOfMet[row.Document], Values = values };
+                firstOf[row.Document + 1]++;
             }
         }
         for (var d = 0; d < ordered.Count; d++)
@@ -312,16 +334,97 @@ internal sealed class ParagraphTable
         }
         for (var d = 0; d < ordered.Count; d++)
         {
-            // A document's paragraphs are written in order, so this sorts only after an unusual merge.
+            // A document's paragraphs are written in order, so this sorts only after an unusual merge; by the
+            // paragraph numbers as keys (no comparison delegate per pair).
             var span = byDocument.AsSpan(firstOf[d], firstOf[d + 1] - firstOf[d]);
             if (!IsInParagraphOrder(span, keys))
             {
-                span.Sort((a, b) => keys[a].Paragraph.CompareTo(keys[b].Paragraph));
+                var numbers = new int[span.Length];
+                for (var j = 0; j < span.Length; j++)
+                {
+                    numbers[j] = keys[span[j]].Paragraph;
+                }
+                numbers.AsSpan().Sort(span);
             }
         }
         var ordinals = new FacetOrdinals([.. years.Values], [.. numberings.Select(n => n.Values.ToArray())], [.. chapters1.Values],
             [.. chapters2.Values], [.. chapter2Parents], ordered.Count);
         return new ParagraphTable(reader, keys, byDocument, firstOf, otherKinds, ordered, ordinals) { HasOcr = ocr is not null };
+    }
+
+    /// <summary>
+    /// Reads each document's own metadata (<see cref="ReadDocument"/>) and per-document facet values from the stored
+    /// fields of its first paragraph, on a thread of its own, in the order the documents are added, so the facet
+    /// values are numbered as a single pass would number them. It alone touches the numberings of the
+    /// per-document facets; the row pass touches only the others'.
+    /// </summary>
+    private sealed class DocumentReader : IDisposable
+    {
+        /// <summary>Documents handed over at a time: handing each over alone woke the reading thread 5,000 times,
+        /// and the lock the two threads met at was a quarter of the row pass.</summary>
+        private const int Batch = 128;
+
+        private readonly System.Collections.Concurrent.BlockingCollection<List<(AtomicReader Reader, int DocId, string Id, int Year)>> _queue = [];
+        private readonly List<DocumentInfo> _met = [];
+        private readonly List<FacetKeys> _values = [];
+        private readonly Task _reading;
+        private List<(AtomicReader Reader, int DocId, string Id, int Year)> _pending = new(Batch);
+
+        public DocumentReader(Numbering<string>[] numberings)
+        {
+            _reading = Task.Factory.StartNew(() =>
+            {
+                foreach (var batch in _queue.GetConsumingEnumerable())
+                {
+                    foreach (var (reader, docId, id, year) in batch)
+                    {
+                        var stored = ReadDocumentFields(reader, docId);
+                        _met.Add(ReadDocument(stored, id, year));
+                        _values.Add(DocumentValues(stored, numberings));
+                    }
+                }
+            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+
+        /// <summary>The next document met: its first paragraph at <paramref name="docId"/> of <paramref name="reader"/>.</summary>
+        public void Add(AtomicReader reader, int docId, string id, int year)
+        {
+            _pending.Add((reader, docId, id, year));
+            if (_pending.Count == Batch)
+            {
+                _queue.Add(_pending);
+                _pending = new(Batch);
+            }
+        }
+
+        /// <summary>Waits for every document added; their metadata and facet values by the order they were added.</summary>
+        public (List<DocumentInfo> Met, List<FacetKeys> Values) Finish()
+        {
+            if (_pending.Count > 0)
+            {
+                _queue.Add(_pending);
+                _pending = [];
+            }
+            _queue.CompleteAdding();
+            // A failure to read a document's fields is the open's failure.
+            _reading.GetAwaiter().GetResult();
+            return (_met, _values);
+        }
+
+        public void Dispose()
+        {
+            // On a failed pass: let the thread finish (it stops at the end of the queue) before the reader closes.
+            _queue.CompleteAdding();
+            try
+            {
+                _reading.Wait();
+            }
+            catch (AggregateException)
+            {
+                // Already reported by Finish, or the pass failed first and its own exception is the one to see.
+            }
+            _queue.Dispose();
+        }
     }
 
     private static bool IsInParagraphOrder(ReadOnlySpan<int> docIds, RowKeys[] keys)
@@ -475,6 +578,12 @@ internal sealed class ParagraphTable
     private sealed class OrdinalStrings(SortedDocValues? values)
     {
         private readonly string?[] _byOrdinal = new string?[values?.ValueCount ?? 0];
+
+        /// <summary>Distinct values in the segment (0 when the field is absent).</summary>
+        public int Count => _byOrdinal.Length;
+
+        /// <summary>The segment's ordinal of the row's value; -1 when it has none.</summary>
+        public int OrdinalOf(int docId) => values?.GetOrd(docId) ?? -1;
 
         public string? Get(int docId)
         {

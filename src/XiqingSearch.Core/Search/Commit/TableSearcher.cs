@@ -1,6 +1,7 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
+using XiqingSearch.Core.Indexing;
 using XiqingSearch.Core.Search.Query;
 
 namespace XiqingSearch.Core.Search.Commit;
@@ -18,7 +19,17 @@ internal sealed class TableSearcher : IndexSearcher
         Table = ParagraphTable.Load(reader);
         Generation = generation;
         TermStates = new TermStateCache(TopReaderContext);
+        // Parsed when first asked for, once: a readiness probe polled during start-up reads its skipped list on
+        // every call, and the manifest lists every source (5,000 lines at the 1,000-copy archive).
+        _manifest = new Lazy<IndexManifest?>(() => reader is DirectoryReader directory
+            ? IndexManifest.FromCommitData(directory.IndexCommit.UserData)
+            : null, LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    private readonly Lazy<IndexManifest?> _manifest;
+
+    /// <summary>The build's manifest stored with this commit (its sources and the documents skipped), or null.</summary>
+    public IndexManifest? Manifest => _manifest.Value;
 
     /// <summary>Term lookups in this commit, shared by every search on it.</summary>
     public TermStateCache TermStates { get; }
