@@ -108,8 +108,158 @@ internal sealed class CommitDigests
     /// <summary>By document ordinal: the characters of all its paragraphs (whitespace not counted).</summary>
     public IReadOnlyList<long> DocumentCharacters { get; }
 
-    /// <summary>The digests of <paramref name="table"/>'s commit, read on first use.</summary>
-    public static CommitDigests For(ParagraphTable table) => PerCommit.GetValue(table.Base, t => new Lazy<CommitDigests>(() => Load(t))).Value;
+    /// <summary>
+    /// The digests of <paramref name="table"/>'s commit, read on first use: from the commit's analytics file when
+    /// it has one (<see cref="CommitAnalytics"/>), else from the doc values.
+    /// </summary>
+    public static CommitDigests For(ParagraphTable table) =>
+        PerCommit.GetValue(table.Base, t => new Lazy<CommitDigests>(() => FromFile(t) ?? Load(t))).Value;
+
+    /// <summary>The digests the commit's analytics file holds, or null when it has none that fit.</summary>
+    internal static CommitDigests? FromFile(ParagraphTable table) =>
+        CommitAnalytics.TryRead(table.Base, CommitAnalytics.DigestsSection, r => ReadFrom(r, table.Base));
+
+    /// <summary>The digests worked out from the doc values, never from the analytics file (what the file is checked against).</summary>
+    internal static CommitDigests LoadFromDocValues(ParagraphTable table) => Load(table.Base);
+
+    /// <summary>
+    /// Writes what <see cref="ReadFrom"/> reads: the distinct texts (hash, characters, the row where each is read)
+    /// in text-number order, then each document (its id, then its rows in paragraph order, each with its text
+    /// number). A document's parts, the documents of each text and the characters are worked out from these on
+    /// reading, in one pass without a lookup.
+    /// </summary>
+    public void WriteTo(BinaryWriter writer, ParagraphTable table)
+    {
+        writer.Write7BitEncodedInt(_rowOfText.Length);
+        foreach (var row in _rowOfText)
+        {
+            writer.Write(_hashes[row]);
+            writer.Write7BitEncodedInt(_characters[row]);
+            writer.Write7BitEncodedInt(row);
+        }
+        var textOfRow = new Dictionary<TextKey, int>(_rowOfText.Length);
+        for (var t = 0; t < _rowOfText.Length; t++)
+        {
+            textOfRow[KeyOfText(t)] = t;
+        }
+        var documents = table.Base.AllDocuments;
+        writer.Write7BitEncodedInt(documents.Count);
+        foreach (var document in documents)
+        {
+            writer.Write(document.Doc);
+            var rows = _rowsOf[document.Ordinal];
+            writer.Write7BitEncodedInt(rows.Length);
+            var previous = -1;
+            foreach (var docId in rows)
+            {
+                // Rows are nearly always ascending: the gap from the previous, zig-zag encoded for the rare step back.
+                var gap = docId - previous;
+                writer.Write7BitEncodedInt((gap << 1) ^ (gap >> 31));
+                writer.Write7BitEncodedInt(textOfRow[KeyOf(docId)]);
+                previous = docId;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The digests <see cref="WriteTo"/> wrote, checked against <paramref name="table"/> (every document named as
+    /// the table names it, every row live and its document's, texts numbered in order of first occurrence); null
+    /// when they do not fit, so the caller reads the doc values instead.
+    /// </summary>
+    private static CommitDigests? ReadFrom(BinaryReader reader, ParagraphTable table)
+    {
+        var maxDoc = table.Rows.FirstOrDefault()?.Reader.MaxDoc ?? 0;
+        var textCount = reader.Read7BitEncodedInt();
+        if (textCount < 0 || textCount > maxDoc)
+        {
+            return null;
+        }
+        var textHashes = new long[textCount];
+        var textCharacters = new int[textCount];
+        var rowOfText = new int[textCount];
+        for (var t = 0; t < textCount; t++)
+        {
+            textHashes[t] = reader.ReadInt64();
+            textCharacters[t] = reader.Read7BitEncodedInt();
+            rowOfText[t] = reader.Read7BitEncodedInt();
+        }
+        var documents = table.AllDocuments;
+        if (reader.Read7BitEncodedInt() != documents.Count)
+        {
+            return null;
+        }
+        var hashes = new long[maxDoc];
+        var characters = new int[maxDoc];
+        var rowsOf = new int[documents.Count][];
+        var documentCharacters = new long[documents.Count];
+        var partsOf = new TextPart[documents.Count][];
+        var documentsOf = new List<int>[textCount];
+        var lastDocument = new int[textCount];
+        var place = new int[textCount];
+        Array.Fill(lastDocument, -1);
+        var parts = new List<TextPart>();
+        var nextText = 0;
+        for (var d = 0; d < documents.Count; d++)
+        {
+            if (!string.Equals(reader.ReadString(), documents[d].Doc, StringComparison.Ordinal))
+            {
+                return null;
+            }
+            var rows = new int[reader.Read7BitEncodedInt()];
+            parts.Clear();
+            var previous = -1;
+            for (var i = 0; i < rows.Length; i++)
+            {
+                var zigZag = reader.Read7BitEncodedInt();
+                var docId = previous + ((zigZag >>> 1) ^ -(zigZag & 1));
+                var text = reader.Read7BitEncodedInt();
+                if (docId < 0 || docId >= maxDoc || text < 0 || text >= textCount || text > nextText)
+                {
+                    return null;
+                }
+                ref readonly var keys = ref table.KeysOf(docId);
+                if (!keys.Exists || keys.Document != d)
+                {
+                    return null;
+                }
+                if (text == nextText)
+                {
+                    // A text is numbered where the walk first meets it, at the row it is read from.
+                    if (rowOfText[text] != docId)
+                    {
+                        return null;
+                    }
+                    nextText++;
+                    documentsOf[text] = [];
+                }
+                rows[i] = docId;
+                previous = docId;
+                hashes[docId] = textHashes[text];
+                characters[docId] = textCharacters[text];
+                documentCharacters[d] += textCharacters[text];
+                var heading = keys.IsHeading ? 1 : 0;
+                if (lastDocument[text] == d)
+                {
+                    var p = place[text];
+                    parts[p] = parts[p] with { Paragraphs = parts[p].Paragraphs + 1, Headings = parts[p].Headings + heading };
+                }
+                else
+                {
+                    lastDocument[text] = d;
+                    place[text] = parts.Count;
+                    parts.Add(new TextPart(text, 1, heading));
+                    documentsOf[text].Add(d);
+                }
+            }
+            rowsOf[d] = rows;
+            partsOf[d] = [.. parts];
+        }
+        if (nextText != textCount || rowsOf.Sum(r => r.Length) != table.Count)
+        {
+            return null;
+        }
+        return new CommitDigests(hashes, characters, rowsOf, documentCharacters, partsOf, [.. documentsOf.Select(l => l.ToArray())], rowOfText);
+    }
 
     /// <summary>The paragraphs of <paramref name="document"/>, in paragraph order.</summary>
     public IReadOnlyList<int> RowsOf(DocumentInfo document) => _rowsOf[document.Ordinal];
