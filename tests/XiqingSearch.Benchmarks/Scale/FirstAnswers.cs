@@ -48,6 +48,7 @@ internal static class FirstAnswers
         using var engine = SearchEngine.Open(options).ValueOrThrow();
         var open = clock.Elapsed.TotalMilliseconds;
         var paragraphs = engine.Stats().Paragraphs;
+        var analyticsFile = Directory.GetFiles(index, "analytics_*.xqa").Select(f => $"{System.IO.Path.GetFileName(f)} ({F(new FileInfo(f).Length / 1e6, 2)} MB)").FirstOrDefault() ?? "none";
 
         clock.Restart();
         var firstSuggest = engine.Suggest("天开", 8);
@@ -97,8 +98,48 @@ internal static class FirstAnswers
         Console.WriteLine($"| {index} | {N(paragraphs)} | {F(open, 0)} | {F(suggestMs, 1)} | {F(warmSuggest, 2)} | {F(termsMs, 1)} | {F(warmTerms, 1)} | {process} |");
         Console.WriteLine($"after PrepareAnalytics ({F(prepareMs, 0)} ms): first suggest 天开 {F(preparedSuggestMs, 2)} ms, first new-terms {year} {F(preparedTermsMs, 2)} ms, "
             + $"first new-terms {year - 1} limit 30 (not answered ahead) {F(otherYearMs, 1)} ms{(otherYear.IsSuccess ? "" : " (a problem)")}");
+        Console.WriteLine($"analytics file: {analyticsFile}");
         Console.WriteLine($"new terms of {year}: {string.Join(", ", firstTerms.Appeared.Take(8).Select(t => $"{t.Term} {N(t.Occurrences)}"))}");
         Console.WriteLine($"suggestions for 天开: {string.Join(", ", firstSuggest.Suggestions.Select(s => $"{s.Text} {N(s.Occurrences)}"))}");
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>analytics-file INDEX [--reps R] [--remove]</c>: writes the analytics file of the index's commit as a build
+    /// does after its commit (<see cref="SearchEngine.WriteAnalytics"/>), R times, and prints the median time (what
+    /// the file adds to a build) and its size beside the index's; with <c>--remove</c>, deletes it instead (so
+    /// <c>scale-first</c> measures an index written without it: the in-memory work).
+    /// </summary>
+    public static int AnalyticsFile(string[] args)
+    {
+        var index = args[0];
+        var options = new IndexOptions { IndexDirectory = index, SeedsDirectory = index, SmartCnJar = null };
+        if (args.Contains("--remove"))
+        {
+            foreach (var old in Directory.GetFiles(index, "analytics_*"))
+            {
+                System.IO.File.Delete(old);
+                Console.WriteLine($"removed {old}");
+            }
+            return 0;
+        }
+        var reps = IntOption(args, "--reps", 1);
+        (string Path, long Bytes)? written = null;
+        var times = new List<double>();
+        for (var i = 0; i < reps; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            written = SearchEngine.WriteAnalytics(options);
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        if (written is not { } file)
+        {
+            Console.Error.WriteLine("the analytics file could not be written");
+            return 1;
+        }
+        var indexBytes = IndexBuilder.IndexSize(index);
+        Console.WriteLine($"analytics file {System.IO.Path.GetFileName(file.Path)}: {F(file.Bytes / 1e6, 2)} MB ({F(100.0 * file.Bytes / indexBytes, 2)}% of the index's {F(indexBytes / 1e6, 1)} MB), "
+            + $"written in {F(Median(times), 0)} ms (median of {reps}: {string.Join(", ", times.Select(t => F(t, 0)))})");
         return 0;
     }
 
