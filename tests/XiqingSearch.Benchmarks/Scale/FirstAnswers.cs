@@ -123,6 +123,10 @@ internal static class FirstAnswers
             }
             return 0;
         }
+        if (args.Contains("--read"))
+        {
+            return ReadSteps(options);
+        }
         var reps = IntOption(args, "--reps", 1);
         (string Path, long Bytes)? written = null;
         var times = new List<double>();
@@ -141,6 +145,53 @@ internal static class FirstAnswers
         Console.WriteLine($"analytics file {System.IO.Path.GetFileName(file.Path)}: {F(file.Bytes / 1e6, 2)} MB ({F(100.0 * file.Bytes / indexBytes, 2)}% of the index's {F(indexBytes / 1e6, 1)} MB), "
             + $"written in {F(Median(times), 0)} ms (median of {reps}: {string.Join(", ", times.Select(t => F(t, 0)))})");
         return 0;
+    }
+
+    /// <summary>The steps of a fresh process's first use of the file, each timed (wall ms, JIT included): read and check, each section parsed.</summary>
+    private static int ReadSteps(IndexOptions options)
+    {
+        using var folder = Lucene.Net.Store.FSDirectory.Open(options.IndexDirectory);
+        var searcher = XiqingSearch.Core.Search.Commit.CommitLoader.Open(folder);
+        try
+        {
+            var table = searcher.Table;
+            using var smartCn = new XiqingSearch.Core.Analysis.SmartCn.SmartCnAnalyzer(XiqingSearch.Core.Analysis.SmartCn.SmartCnDictionary.Shared(XiqingSearch.Core.Analysis.SmartCn.SmartCnOptions.For(null)));
+            var steps = new List<string>();
+            var clock = Stopwatch.StartNew();
+            var generation = CommitAnalytics.GenerationOf(table);
+            steps.Add($"generation {F(clock.Elapsed.TotalMilliseconds, 1)} ms ({generation})");
+            clock.Restart();
+            var bytes = System.IO.File.ReadAllBytes(System.IO.Path.Combine(options.IndexDirectory, CommitAnalytics.FileName(generation)));
+            steps.Add($"read {F(clock.Elapsed.TotalMilliseconds, 1)} ms");
+            clock.Restart();
+            CommitAnalytics.Parse(bytes, generation, searcher.IndexReader.MaxDoc, table.AllDocuments.Count);
+            steps.Add($"check {F(clock.Elapsed.TotalMilliseconds, 1)} ms");
+            clock.Restart();
+            XiqingSearch.Core.Analysis.Bigrams.MatchFolding.Normalize("天开");
+            steps.Add($"folding {F(clock.Elapsed.TotalMilliseconds, 1)} ms");
+            clock.Restart();
+            CommitAnalytics.Attach(table, options.IndexDirectory);
+            var file = CommitAnalytics.Of(table);
+            steps.Add($"read and check {F(clock.Elapsed.TotalMilliseconds, 1)} ms ({(file is null ? "none" : "ok")})");
+            clock.Restart();
+            var entries = XiqingSearch.Core.Search.Suggestions.SuggestionIndex.FromFile(table, smartCn);
+            steps.Add($"suggestion entries {F(clock.Elapsed.TotalMilliseconds, 1)} ms ({N(entries?.Count ?? 0)})");
+            clock.Restart();
+            var found = entries?.Suggest("天开", 8).Count ?? 0;
+            steps.Add($"first lookup {F(clock.Elapsed.TotalMilliseconds, 2)} ms ({found})");
+            clock.Restart();
+            var digests = CommitDigests.FromFile(table);
+            steps.Add($"digests {F(clock.Elapsed.TotalMilliseconds, 1)} ms ({N(digests?.TextCount ?? 0)} texts)");
+            clock.Restart();
+            CommitDigests.LoadFromDocValues(table);
+            steps.Add($"digests from doc values (no file) {F(clock.Elapsed.TotalMilliseconds, 1)} ms");
+            Console.WriteLine(string.Join("; ", steps));
+            return file is null ? 1 : 0;
+        }
+        finally
+        {
+            searcher.IndexReader.DecRef();
+        }
     }
 
     private static double Time(Action action)

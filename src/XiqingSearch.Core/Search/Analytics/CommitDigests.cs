@@ -166,6 +166,8 @@ internal sealed class CommitDigests
     /// the table names it, every row live and its document's, texts numbered in order of first occurrence); null
     /// when they do not fit, so the caller reads the doc values instead.
     /// </summary>
+    // Runs once per commit over the whole section: compiled optimised at once rather than first at the JIT's lowest tier.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static CommitDigests? ReadFrom(BinaryReader reader, ParagraphTable table)
     {
         var maxDoc = table.Rows.FirstOrDefault()?.Reader.MaxDoc ?? 0;

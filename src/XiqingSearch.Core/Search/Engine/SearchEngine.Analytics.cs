@@ -105,9 +105,11 @@ public sealed partial class SearchEngine
     /// <summary>
     /// Works out what the answers that read whole texts keep per commit, once: the commit's distinct texts and
     /// each document's part of them (<see cref="CommitDigests"/>), the per-year groups new-terms reads, the
-    /// suggestion index, and each year's new-terms with its confirmation counts. A server runs it in the
-    /// background when it opens or switches to a commit, so the first suggestion and new-terms a user asks for
-    /// find them ready; a caller's view takes its hidden documents' parts away from them.
+    /// suggestion index, each year's new-terms with its confirmation counts, and compare's text groups. What the
+    /// commit's analytics file holds is read from it rather than worked out. A server runs it in the background
+    /// when it opens or switches to a commit, so the first suggestion and new-terms a user asks for find them
+    /// ready; a caller's view takes its hidden documents' parts away from them. The build runs it once to write
+    /// the file (<see cref="WriteAnalytics"/>).
     /// </summary>
     public void PrepareAnalytics()
     {
@@ -119,6 +121,9 @@ public sealed partial class SearchEngine
             var table = Attached(searcher.Table.Base);
             CommitDigests.For(table);
             _suggester.Texts(table);
+            // Compare's text groups: a new-terms the analytics file did not answer ahead (another limit, a filter)
+            // confirms its candidates with a comparison, whose first pass over a commit builds them.
+            TextGroups.For(searcher);
             // Every year's new-terms as the page first asks for it (the default limit), newest first: each keeps
             // its answer and its confirmation counts with the commit.
             foreach (var year in table.Documents.Where(d => d.KnownYear is not null).Select(d => d.Year).Distinct().OrderDescending())
