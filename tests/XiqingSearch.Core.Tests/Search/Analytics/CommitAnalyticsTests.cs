@@ -98,6 +98,13 @@ public sealed class CommitAnalyticsTests
         IndexBuilder.Build(full.Options, progress: null, force: true).ValueOrThrow();
         Assert.Single(AnalyticsFiles(full));
 
+        // Each document's part as the file holds it (its texts by identity, with paragraphs and headings): the
+        // incremental commit's equals the full build's, whatever doc ids the two commits gave the paragraphs.
+        var parts = WrittenParts(incremental);
+        Assert.Equal(WrittenParts(full), parts);
+        var added = $"{ParagraphDigest.Hash(NewParagraph):x} {ParagraphDigest.Characters(NewParagraph)} 1 0";
+        Assert.Single(parts, p => p.Contains(added, StringComparison.Ordinal));
+
         var answers = AllAnswers(incremental);
         Assert.Equal(AllAnswers(full), answers);
         Assert.Contains("数智港", answers, StringComparison.Ordinal);
@@ -186,6 +193,25 @@ public sealed class CommitAnalyticsTests
         Assert.Contains(lines, l => l.StartsWith('+'));
         Assert.Contains(lines, l => l.StartsWith('?'));
         return string.Join("\n", lines);
+    }
+
+    /// <summary>Each document's part of the distinct texts as the analytics file holds it, by document id: text hash and characters, paragraphs, headings.</summary>
+    private static List<string> WrittenParts(TempWorkspace work)
+    {
+        using var folder = FSDirectory.Open(work.Index);
+        var searcher = CommitLoader.Open(folder);
+        try
+        {
+            CommitAnalytics.Attach(searcher.Table, work.Index);
+            var digests = CommitDigests.FromFile(searcher.Table);
+            Assert.NotNull(digests);
+            return [.. searcher.Table.AllDocuments.OrderBy(d => d.Doc, StringComparer.Ordinal).Select(d => d.Doc + ": " + string.Join(", ",
+                digests.PartsOf(d).Select(p => $"{digests.KeyOfText(p.Text).Hash:x} {digests.KeyOfText(p.Text).Characters} {p.Paragraphs} {p.Headings}")))];
+        }
+        finally
+        {
+            searcher.IndexReader.DecRef();
+        }
     }
 
     /// <summary>The first seed (by file name) is seen only by one group: the anonymous caller's view subtracts its part.</summary>
