@@ -195,11 +195,7 @@ internal sealed class CommitDigests
         var rowsOf = new int[documents.Count][];
         var documentCharacters = new long[documents.Count];
         var partsOf = new TextPart[documents.Count][];
-        var documentsOf = new List<int>[textCount];
-        var lastDocument = new int[textCount];
-        var place = new int[textCount];
-        Array.Fill(lastDocument, -1);
-        var parts = new List<TextPart>();
+        var parts = new PartsWalk();
         var nextText = 0;
         for (var d = 0; d < documents.Count; d++)
         {
@@ -208,7 +204,6 @@ internal sealed class CommitDigests
                 return null;
             }
             var rows = new int[reader.Read7BitEncodedInt()];
-            parts.Clear();
             var previous = -1;
             for (var i = 0; i < rows.Length; i++)
             {
@@ -232,35 +227,23 @@ internal sealed class CommitDigests
                         return null;
                     }
                     nextText++;
-                    documentsOf[text] = [];
+                    parts.NewText();
                 }
                 rows[i] = docId;
                 previous = docId;
                 hashes[docId] = textHashes[text];
                 characters[docId] = textCharacters[text];
                 documentCharacters[d] += textCharacters[text];
-                var heading = keys.IsHeading ? 1 : 0;
-                if (lastDocument[text] == d)
-                {
-                    var p = place[text];
-                    parts[p] = parts[p] with { Paragraphs = parts[p].Paragraphs + 1, Headings = parts[p].Headings + heading };
-                }
-                else
-                {
-                    lastDocument[text] = d;
-                    place[text] = parts.Count;
-                    parts.Add(new TextPart(text, 1, heading));
-                    documentsOf[text].Add(d);
-                }
+                parts.Add(d, text, keys.IsHeading);
             }
             rowsOf[d] = rows;
-            partsOf[d] = [.. parts];
+            partsOf[d] = parts.EndDocument();
         }
         if (nextText != textCount || rowsOf.Sum(r => r.Length) != table.Count)
         {
             return null;
         }
-        return new CommitDigests(hashes, characters, rowsOf, documentCharacters, partsOf, [.. documentsOf.Select(l => l.ToArray())], rowOfText);
+        return new CommitDigests(hashes, characters, rowsOf, documentCharacters, partsOf, parts.DocumentsOf(), rowOfText);
     }
 
     /// <summary>The paragraphs of <paramref name="document"/>, in paragraph order.</summary>
@@ -348,15 +331,10 @@ internal sealed class CommitDigests
         // Each document's distinct texts and the documents of each text, met in document and paragraph order.
         var textOf = new Dictionary<TextKey, int>();
         var rowOfText = new List<int>();
-        var documentsOf = new List<List<int>>();
         var partsOf = new TextPart[documents.Count][];
-        // By text number: the last document that held it and its place among that document's parts (one lookup a row).
-        var lastDocument = new List<int>();
-        var place = new List<int>();
-        var parts = new List<TextPart>();
+        var parts = new PartsWalk();
         for (var d = 0; d < rowsOf.Length; d++)
         {
-            parts.Clear();
             foreach (var docId in rowsOf[d])
             {
                 var key = new TextKey(hashes[docId], characters[docId]);
@@ -364,27 +342,63 @@ internal sealed class CommitDigests
                 {
                     textOf[key] = text = rowOfText.Count;
                     rowOfText.Add(docId);
-                    documentsOf.Add([]);
-                    lastDocument.Add(-1);
-                    place.Add(0);
+                    parts.NewText();
                 }
-                var heading = table.KeysOf(docId).IsHeading ? 1 : 0;
-                if (lastDocument[text] == d)
-                {
-                    var i = place[text];
-                    parts[i] = parts[i] with { Paragraphs = parts[i].Paragraphs + 1, Headings = parts[i].Headings + heading };
-                }
-                else
-                {
-                    lastDocument[text] = d;
-                    place[text] = parts.Count;
-                    parts.Add(new TextPart(text, 1, heading));
-                    documentsOf[text].Add(d);
-                }
+                parts.Add(d, text, table.KeysOf(docId).IsHeading);
             }
-            partsOf[d] = [.. parts];
+            partsOf[d] = parts.EndDocument();
         }
-        return new CommitDigests(hashes, characters, rowsOf, documentCharacters, partsOf, [.. documentsOf.Select(l => l.ToArray())], [.. rowOfText]);
+        return new CommitDigests(hashes, characters, rowsOf, documentCharacters, partsOf, parts.DocumentsOf(), [.. rowOfText]);
+    }
+
+    /// <summary>
+    /// Each document's parts and each text's documents, made by one walk of the documents' rows in document and
+    /// paragraph order (texts numbered as the walk first meets them): a row costs no lookup, since each text
+    /// remembers the last document that held it and its place among that document's parts.
+    /// </summary>
+    private sealed class PartsWalk
+    {
+        private readonly List<int> _lastDocument = [];
+        private readonly List<int> _place = [];
+        private readonly List<List<int>> _documentsOf = [];
+        private readonly List<TextPart> _parts = [];
+
+        /// <summary>The walk met a text for the first time (the next text number).</summary>
+        public void NewText()
+        {
+            _lastDocument.Add(-1);
+            _place.Add(0);
+            _documentsOf.Add([]);
+        }
+
+        /// <summary>A row of <paramref name="document"/> holding <paramref name="text"/>.</summary>
+        public void Add(int document, int text, bool heading)
+        {
+            var headings = heading ? 1 : 0;
+            if (_lastDocument[text] == document)
+            {
+                var i = _place[text];
+                _parts[i] = _parts[i] with { Paragraphs = _parts[i].Paragraphs + 1, Headings = _parts[i].Headings + headings };
+            }
+            else
+            {
+                _lastDocument[text] = document;
+                _place[text] = _parts.Count;
+                _parts.Add(new TextPart(text, 1, headings));
+                _documentsOf[text].Add(document);
+            }
+        }
+
+        /// <summary>The parts of the document just walked; the next rows are another document's.</summary>
+        public TextPart[] EndDocument()
+        {
+            TextPart[] parts = [.. _parts];
+            _parts.Clear();
+            return parts;
+        }
+
+        /// <summary>By text number: the documents holding it, ascending.</summary>
+        public int[][] DocumentsOf() => [.. _documentsOf.Select(l => l.ToArray())];
     }
 
     private static bool IsInParagraphOrder(ParagraphTable table, List<int> rows)
