@@ -20,15 +20,6 @@ internal sealed class CommitAnalytics
     /// <summary>Raised when what a section holds changes; a file of another version is ignored.</summary>
     public const int FormatVersion = 1;
 
-    /// <summary>Section: each document's rows and their distinct texts (<see cref="CommitDigests"/>).</summary>
-    public const int DigestsSection = 1;
-
-    /// <summary>Section: the suggestion entries of the whole commit.</summary>
-    public const int SuggestionsSection = 2;
-
-    /// <summary>Section: new-terms' rankings and confirmation counts of the whole commit.</summary>
-    public const int NewTermsSection = 3;
-
     private const string Prefix = "analytics_";
     private const string Extension = ".xqa";
     private const uint Magic = 0x4E415158; // "XQAN"
@@ -38,9 +29,9 @@ internal sealed class CommitAnalytics
     private static readonly ConditionalWeakTable<ParagraphTable, Lazy<CommitAnalytics?>> PerCommit = [];
 
     private readonly byte[] _bytes;
-    private readonly Dictionary<int, (int Start, int Length)> _sections;
+    private readonly Dictionary<AnalyticsSection, (int Start, int Length)> _sections;
 
-    private CommitAnalytics(byte[] bytes, Dictionary<int, (int Start, int Length)> sections)
+    private CommitAnalytics(byte[] bytes, Dictionary<AnalyticsSection, (int Start, int Length)> sections)
     {
         _bytes = bytes;
         _sections = sections;
@@ -62,7 +53,7 @@ internal sealed class CommitAnalytics
         PerCommit.TryGetValue(table.Base, out var file) ? file.Value : null;
 
     /// <summary>Section <paramref name="id"/>'s bytes, or null when the file has none.</summary>
-    public ReadOnlyMemory<byte>? Section(int id) =>
+    public ReadOnlyMemory<byte>? Section(AnalyticsSection id) =>
         _sections.TryGetValue(id, out var range) ? _bytes.AsMemory(range.Start, range.Length) : null;
 
     /// <summary>The generation of the commit <paramref name="table"/> was read from (-1 when it is not a directory's commit).</summary>
@@ -74,7 +65,7 @@ internal sealed class CommitAnalytics
     /// then renamed, so a reader finds the whole file or none; the files of other commits are then deleted.
     /// Returns the file's path and size.
     /// </summary>
-    public static (string Path, long Bytes) Write(string folder, ParagraphTable table, IReadOnlyList<(int Id, byte[] Bytes)> sections)
+    public static (string Path, long Bytes) Write(string folder, ParagraphTable table, IReadOnlyList<(AnalyticsSection Id, byte[] Bytes)> sections)
     {
         var generation = GenerationOf(table);
         var length = HeaderBytes + sections.Count * 12 + sections.Sum(s => s.Bytes.Length) + 8;
@@ -89,7 +80,7 @@ internal sealed class CommitAnalytics
         var at = HeaderBytes;
         foreach (var (id, payload) in sections)
         {
-            BinaryPrimitives.WriteInt32LittleEndian(span[at..], id);
+            BinaryPrimitives.WriteInt32LittleEndian(span[at..], (int)id);
             BinaryPrimitives.WriteInt64LittleEndian(span[(at + 4)..], payload.Length);
             at += 12;
         }
@@ -154,11 +145,11 @@ internal sealed class CommitAnalytics
         {
             return null;
         }
-        var sections = new Dictionary<int, (int Start, int Length)>();
+        var sections = new Dictionary<AnalyticsSection, (int Start, int Length)>();
         long at = HeaderBytes + count * 12;
         for (var i = 0; i < count; i++)
         {
-            var id = BinaryPrimitives.ReadInt32LittleEndian(span[(HeaderBytes + i * 12)..]);
+            var id = (AnalyticsSection)BinaryPrimitives.ReadInt32LittleEndian(span[(HeaderBytes + i * 12)..]);
             var length = BinaryPrimitives.ReadInt64LittleEndian(span[(HeaderBytes + i * 12 + 4)..]);
             if (length < 0 || at + length > bytes.Length - 8)
             {
@@ -174,7 +165,7 @@ internal sealed class CommitAnalytics
     /// Reads a section with <paramref name="read"/>; a section that does not parse (a fault the checksum missed,
     /// or a writer's bug) gives null, so the caller works the answer out in memory.
     /// </summary>
-    public static T? TryRead<T>(ParagraphTable table, int section, Func<BinaryReader, T?> read)
+    public static T? TryRead<T>(ParagraphTable table, AnalyticsSection section, Func<BinaryReader, T?> read)
         where T : class
     {
         if (Of(table)?.Section(section) is not { } bytes)
@@ -243,4 +234,17 @@ internal sealed class CommitAnalytics
             // Still open elsewhere (Windows) or not ours to delete: the next build tries again.
         }
     }
+}
+
+/// <summary>The parts of the analytics file (<see cref="CommitAnalytics"/>), each written and read by its owner; the number is what the file stores.</summary>
+internal enum AnalyticsSection
+{
+    /// <summary>Each document's rows and their distinct texts (<see cref="CommitDigests"/>).</summary>
+    Digests = 1,
+
+    /// <summary>The suggestion entries of the whole commit.</summary>
+    Suggestions = 2,
+
+    /// <summary>New-terms' rankings and confirmation counts of the whole commit.</summary>
+    NewTerms = 3,
 }

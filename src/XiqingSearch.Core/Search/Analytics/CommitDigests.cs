@@ -117,7 +117,7 @@ internal sealed class CommitDigests
 
     /// <summary>The digests the commit's analytics file holds, or null when it has none that fit.</summary>
     internal static CommitDigests? FromFile(ParagraphTable table) =>
-        CommitAnalytics.TryRead(table.Base, CommitAnalytics.DigestsSection, r => ReadFrom(r, table.Base));
+        CommitAnalytics.TryRead(table.Base, AnalyticsSection.Digests, r => ReadFrom(r, table.Base));
 
     /// <summary>The digests worked out from the doc values, never from the analytics file (what the file is checked against).</summary>
     internal static CommitDigests LoadFromDocValues(ParagraphTable table) => Load(table.Base);

@@ -318,7 +318,7 @@ internal sealed class NewTermsFinder(Analyzer smartCn)
         }
         s_seeded.GetValue(table, t =>
         {
-            var read = CommitAnalytics.TryRead(t, CommitAnalytics.NewTermsSection, ReadFrom);
+            var read = CommitAnalytics.TryRead(t, AnalyticsSection.NewTerms, ReadFrom);
             if (read is not null)
             {
                 var rankings = s_rankings.GetValue(t, _ => new(StringComparer.Ordinal));

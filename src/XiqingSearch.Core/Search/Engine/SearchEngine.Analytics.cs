@@ -85,9 +85,9 @@ public sealed partial class SearchEngine
                 var suggestions = SuggestionIndex.For(table, engine._smartCn);
                 return CommitAnalytics.Write(options.IndexDirectory, table,
                 [
-                    (CommitAnalytics.DigestsSection, CommitAnalytics.Bytes(w => digests.WriteTo(w, table))),
-                    (CommitAnalytics.SuggestionsSection, CommitAnalytics.Bytes(suggestions.WriteTo)),
-                    (CommitAnalytics.NewTermsSection, CommitAnalytics.Bytes(w => NewTermsFinder.WriteTo(w, table))),
+                    (AnalyticsSection.Digests, CommitAnalytics.Bytes(w => digests.WriteTo(w, table))),
+                    (AnalyticsSection.Suggestions, CommitAnalytics.Bytes(suggestions.WriteTo)),
+                    (AnalyticsSection.NewTerms, CommitAnalytics.Bytes(w => NewTermsFinder.WriteTo(w, table))),
                 ]);
             }
             finally

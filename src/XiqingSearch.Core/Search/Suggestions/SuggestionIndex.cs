@@ -61,7 +61,7 @@ internal sealed class SuggestionIndex
 
     /// <summary>The entries the commit's analytics file holds (for the whole commit), or null when it has none that fit.</summary>
     internal static SuggestionIndex? FromFile(ParagraphTable table, Analyzer smartCn) =>
-        CommitAnalytics.TryRead(table, CommitAnalytics.SuggestionsSection, r => ReadFrom(r, table, smartCn));
+        CommitAnalytics.TryRead(table, AnalyticsSection.Suggestions, r => ReadFrom(r, table, smartCn));
 
     /// <summary>The index worked out from the commit's texts, never read from the analytics file (what the file is checked against).</summary>
     internal static SuggestionIndex BuildFromTexts(ParagraphTable table, Analyzer smartCn) => Build(table, smartCn);
