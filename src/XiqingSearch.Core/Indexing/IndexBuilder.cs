@@ -18,6 +18,13 @@ namespace XiqingSearch.Core.Indexing;
 /// </summary>
 public static class IndexBuilder
 {
+    /// <summary>
+    /// Called with the build's options after each new commit, before the build reports: Search sets it to write
+    /// the commit's analytics file (aggregates its answers would otherwise work out in every process). It must
+    /// not throw; the commit is already made.
+    /// </summary>
+    internal static Action<IndexOptions>? AfterCommit { get; set; }
+
     /// <summary>Builds (or, when <paramref name="force"/> is false and the index is current, keeps) the index.</summary>
     public static Result<BuildReport> Build(IndexOptions options, IProgress<IndexProgress>? progress = null,
         bool force = false, CancellationToken cancellationToken = default) =>
@@ -249,6 +256,10 @@ public static class IndexBuilder
             }
             writer.Dispose();
         }
+
+        // What the layers above write beside the new commit (the analytics file), while this build still holds
+        // the folder: optional, so whatever happens there the commit stands.
+        AfterCommit?.Invoke(options);
 
         return new BuildReport
         {

@@ -103,6 +103,7 @@ internal static class FirstAnswers
         using var engine = SearchEngine.Open(options).ValueOrThrow();
         var open = clock.Elapsed.TotalMilliseconds;
         var paragraphs = engine.Stats().Paragraphs;
+        var analyticsFile = Directory.GetFiles(index, "analytics_*.xqa").Select(f => $"{System.IO.Path.GetFileName(f)} ({F(new FileInfo(f).Length / 1e6, 2)} MB)").FirstOrDefault() ?? "none";
 
         clock.Restart();
         var firstSuggest = engine.Suggest("天开", 8);
@@ -152,9 +153,100 @@ internal static class FirstAnswers
         Console.WriteLine($"| {index} | {N(paragraphs)} | {F(open, 0)} | {F(suggestMs, 1)} | {F(warmSuggest, 2)} | {F(termsMs, 1)} | {F(warmTerms, 1)} | {process} |");
         Console.WriteLine($"after PrepareAnalytics ({F(prepareMs, 0)} ms): first suggest 天开 {F(preparedSuggestMs, 2)} ms, first new-terms {year} {F(preparedTermsMs, 2)} ms, "
             + $"first new-terms {year - 1} limit 30 (not answered ahead) {F(otherYearMs, 1)} ms{(otherYear.IsSuccess ? "" : " (a problem)")}");
+        Console.WriteLine($"analytics file: {analyticsFile}");
         Console.WriteLine($"new terms of {year}: {string.Join(", ", firstTerms.Appeared.Take(8).Select(t => $"{t.Term} {N(t.Occurrences)}"))}");
         Console.WriteLine($"suggestions for 天开: {string.Join(", ", firstSuggest.Suggestions.Select(s => $"{s.Text} {N(s.Occurrences)}"))}");
         return 0;
+    }
+
+    /// <summary>
+    /// <c>analytics-file INDEX [--reps R] [--remove]</c>: writes the analytics file of the index's commit as a build
+    /// does after its commit (<see cref="SearchEngine.WriteAnalytics"/>), R times, and prints the median time (what
+    /// the file adds to a build) and its size beside the index's; with <c>--remove</c>, deletes it instead (so
+    /// <c>scale-first</c> measures an index written without it: the in-memory work).
+    /// </summary>
+    public static int AnalyticsFile(string[] args)
+    {
+        var index = args[0];
+        var options = new IndexOptions { IndexDirectory = index, SeedsDirectory = index, SmartCnJar = null };
+        if (args.Contains("--remove"))
+        {
+            foreach (var old in Directory.GetFiles(index, "analytics_*"))
+            {
+                System.IO.File.Delete(old);
+                Console.WriteLine($"removed {old}");
+            }
+            return 0;
+        }
+        if (args.Contains("--read"))
+        {
+            return ReadSteps(options);
+        }
+        var reps = IntOption(args, "--reps", 1);
+        (string Path, long Bytes)? written = null;
+        var times = new List<double>();
+        for (var i = 0; i < reps; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            written = SearchEngine.WriteAnalytics(options);
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        if (written is not { } file)
+        {
+            Console.Error.WriteLine("the analytics file could not be written");
+            return 1;
+        }
+        var indexBytes = IndexBuilder.IndexSize(index);
+        Console.WriteLine($"analytics file {System.IO.Path.GetFileName(file.Path)}: {F(file.Bytes / 1e6, 2)} MB ({F(100.0 * file.Bytes / indexBytes, 2)}% of the index's {F(indexBytes / 1e6, 1)} MB), "
+            + $"written in {F(Median(times), 0)} ms (median of {reps}: {string.Join(", ", times.Select(t => F(t, 0)))})");
+        return 0;
+    }
+
+    /// <summary>The steps of a fresh process's first use of the file, each timed (wall ms, JIT included): read and check, each section parsed.</summary>
+    private static int ReadSteps(IndexOptions options)
+    {
+        using var folder = Lucene.Net.Store.FSDirectory.Open(options.IndexDirectory);
+        var searcher = XiqingSearch.Core.Search.Commit.CommitLoader.Open(folder);
+        try
+        {
+            var table = searcher.Table;
+            using var smartCn = new XiqingSearch.Core.Analysis.SmartCn.SmartCnAnalyzer(XiqingSearch.Core.Analysis.SmartCn.SmartCnDictionary.Shared(XiqingSearch.Core.Analysis.SmartCn.SmartCnOptions.For(null)));
+            var steps = new List<string>();
+            var clock = Stopwatch.StartNew();
+            var generation = CommitAnalytics.GenerationOf(table);
+            steps.Add($"generation {F(clock.Elapsed.TotalMilliseconds, 1)} ms ({generation})");
+            clock.Restart();
+            var bytes = System.IO.File.ReadAllBytes(System.IO.Path.Combine(options.IndexDirectory, CommitAnalytics.FileName(generation)));
+            steps.Add($"read {F(clock.Elapsed.TotalMilliseconds, 1)} ms");
+            clock.Restart();
+            CommitAnalytics.Parse(bytes, generation, searcher.IndexReader.MaxDoc, table.AllDocuments.Count);
+            steps.Add($"check {F(clock.Elapsed.TotalMilliseconds, 1)} ms");
+            clock.Restart();
+            XiqingSearch.Core.Analysis.Bigrams.MatchFolding.Normalize("天开");
+            steps.Add($"folding {F(clock.Elapsed.TotalMilliseconds, 1)} ms");
+            clock.Restart();
+            CommitAnalytics.Attach(table, options.IndexDirectory);
+            var file = CommitAnalytics.Of(table);
+            steps.Add($"read and check {F(clock.Elapsed.TotalMilliseconds, 1)} ms ({(file is null ? "none" : "ok")})");
+            clock.Restart();
+            var entries = XiqingSearch.Core.Search.Suggestions.SuggestionIndex.FromFile(table, smartCn);
+            steps.Add($"suggestion entries {F(clock.Elapsed.TotalMilliseconds, 1)} ms ({N(entries?.Count ?? 0)})");
+            clock.Restart();
+            var found = entries?.Suggest("天开", 8).Count ?? 0;
+            steps.Add($"first lookup {F(clock.Elapsed.TotalMilliseconds, 2)} ms ({found})");
+            clock.Restart();
+            var digests = CommitDigests.FromFile(table);
+            steps.Add($"digests {F(clock.Elapsed.TotalMilliseconds, 1)} ms ({N(digests?.TextCount ?? 0)} texts)");
+            clock.Restart();
+            CommitDigests.LoadFromDocValues(table);
+            steps.Add($"digests from doc values (no file) {F(clock.Elapsed.TotalMilliseconds, 1)} ms");
+            Console.WriteLine(string.Join("; ", steps));
+            return file is null ? 1 : 0;
+        }
+        finally
+        {
+            searcher.IndexReader.DecRef();
+        }
     }
 
     private static double Time(Action action)

@@ -108,8 +108,143 @@ internal sealed class CommitDigests
     /// <summary>By document ordinal: the characters of all its paragraphs (whitespace not counted).</summary>
     public IReadOnlyList<long> DocumentCharacters { get; }
 
-    /// <summary>The digests of <paramref name="table"/>'s commit, read on first use.</summary>
-    public static CommitDigests For(ParagraphTable table) => PerCommit.GetValue(table.Base, t => new Lazy<CommitDigests>(() => Load(t))).Value;
+    /// <summary>
+    /// The digests of <paramref name="table"/>'s commit, read on first use: from the commit's analytics file when
+    /// it has one (<see cref="CommitAnalytics"/>), else from the doc values.
+    /// </summary>
+    public static CommitDigests For(ParagraphTable table) =>
+        PerCommit.GetValue(table.Base, t => new Lazy<CommitDigests>(() => FromFile(t) ?? Load(t))).Value;
+
+    /// <summary>The digests the commit's analytics file holds, or null when it has none that fit.</summary>
+    internal static CommitDigests? FromFile(ParagraphTable table) =>
+        CommitAnalytics.TryRead(table.Base, AnalyticsSection.Digests, r => ReadFrom(r, table.Base));
+
+    /// <summary>The digests worked out from the doc values, never from the analytics file (what the file is checked against).</summary>
+    internal static CommitDigests LoadFromDocValues(ParagraphTable table) => Load(table.Base);
+
+    /// <summary>
+    /// Writes what <see cref="ReadFrom"/> reads: the distinct texts (hash, characters, the row where each is read)
+    /// in text-number order, then each document (its id, then its rows in paragraph order, each with its text
+    /// number). A document's parts, the documents of each text and the characters are worked out from these on
+    /// reading, in one pass without a lookup.
+    /// </summary>
+    public void WriteTo(BinaryWriter writer, ParagraphTable table)
+    {
+        writer.Write7BitEncodedInt(_rowOfText.Length);
+        foreach (var row in _rowOfText)
+        {
+            writer.Write(_hashes[row]);
+            writer.Write7BitEncodedInt(_characters[row]);
+            writer.Write7BitEncodedInt(row);
+        }
+        var textOfRow = new Dictionary<TextKey, int>(_rowOfText.Length);
+        for (var t = 0; t < _rowOfText.Length; t++)
+        {
+            textOfRow[KeyOfText(t)] = t;
+        }
+        var documents = table.Base.AllDocuments;
+        writer.Write7BitEncodedInt(documents.Count);
+        foreach (var document in documents)
+        {
+            writer.Write(document.Doc);
+            var rows = _rowsOf[document.Ordinal];
+            writer.Write7BitEncodedInt(rows.Length);
+            var previous = -1;
+            foreach (var docId in rows)
+            {
+                // Rows are nearly always ascending: the gap from the previous, zig-zag encoded for the rare step back.
+                var gap = docId - previous;
+                writer.Write7BitEncodedInt((gap << 1) ^ (gap >> 31));
+                writer.Write7BitEncodedInt(textOfRow[KeyOf(docId)]);
+                previous = docId;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The digests <see cref="WriteTo"/> wrote, checked against <paramref name="table"/> (every document named as
+    /// the table names it, every row live and its document's, texts numbered in order of first occurrence); null
+    /// when they do not fit, so the caller reads the doc values instead.
+    /// </summary>
+    // Runs once per commit over the whole section: compiled optimised at once rather than first at the JIT's lowest tier.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static CommitDigests? ReadFrom(BinaryReader reader, ParagraphTable table)
+    {
+        var maxDoc = table.Rows.FirstOrDefault()?.Reader.MaxDoc ?? 0;
+        var textCount = reader.Read7BitEncodedInt();
+        if (textCount < 0 || textCount > maxDoc)
+        {
+            return null;
+        }
+        var textHashes = new long[textCount];
+        var textCharacters = new int[textCount];
+        var rowOfText = new int[textCount];
+        for (var t = 0; t < textCount; t++)
+        {
+            textHashes[t] = reader.ReadInt64();
+            textCharacters[t] = reader.Read7BitEncodedInt();
+            rowOfText[t] = reader.Read7BitEncodedInt();
+        }
+        var documents = table.AllDocuments;
+        if (reader.Read7BitEncodedInt() != documents.Count)
+        {
+            return null;
+        }
+        var hashes = new long[maxDoc];
+        var characters = new int[maxDoc];
+        var rowsOf = new int[documents.Count][];
+        var documentCharacters = new long[documents.Count];
+        var partsOf = new TextPart[documents.Count][];
+        var parts = new PartsWalk();
+        var nextText = 0;
+        for (var d = 0; d < documents.Count; d++)
+        {
+            if (!string.Equals(reader.ReadString(), documents[d].Doc, StringComparison.Ordinal))
+            {
+                return null;
+            }
+            var rows = new int[reader.Read7BitEncodedInt()];
+            var previous = -1;
+            for (var i = 0; i < rows.Length; i++)
+            {
+                var zigZag = reader.Read7BitEncodedInt();
+                var docId = previous + ((zigZag >>> 1) ^ -(zigZag & 1));
+                var text = reader.Read7BitEncodedInt();
+                if (docId < 0 || docId >= maxDoc || text < 0 || text >= textCount || text > nextText)
+                {
+                    return null;
+                }
+                ref readonly var keys = ref table.KeysOf(docId);
+                if (!keys.Exists || keys.Document != d)
+                {
+                    return null;
+                }
+                if (text == nextText)
+                {
+                    // A text is numbered where the walk first meets it, at the row it is read from.
+                    if (rowOfText[text] != docId)
+                    {
+                        return null;
+                    }
+                    nextText++;
+                    parts.NewText();
+                }
+                rows[i] = docId;
+                previous = docId;
+                hashes[docId] = textHashes[text];
+                characters[docId] = textCharacters[text];
+                documentCharacters[d] += textCharacters[text];
+                parts.Add(d, text, keys.IsHeading);
+            }
+            rowsOf[d] = rows;
+            partsOf[d] = parts.EndDocument();
+        }
+        if (nextText != textCount || rowsOf.Sum(r => r.Length) != table.Count)
+        {
+            return null;
+        }
+        return new CommitDigests(hashes, characters, rowsOf, documentCharacters, partsOf, parts.DocumentsOf(), rowOfText);
+    }
 
     /// <summary>The paragraphs of <paramref name="document"/>, in paragraph order.</summary>
     public IReadOnlyList<int> RowsOf(DocumentInfo document) => _rowsOf[document.Ordinal];
@@ -196,15 +331,10 @@ internal sealed class CommitDigests
         // Each document's distinct texts and the documents of each text, met in document and paragraph order.
         var textOf = new Dictionary<TextKey, int>();
         var rowOfText = new List<int>();
-        var documentsOf = new List<List<int>>();
         var partsOf = new TextPart[documents.Count][];
-        // By text number: the last document that held it and its place among that document's parts (one lookup a row).
-        var lastDocument = new List<int>();
-        var place = new List<int>();
-        var parts = new List<TextPart>();
+        var parts = new PartsWalk();
         for (var d = 0; d < rowsOf.Length; d++)
         {
-            parts.Clear();
             foreach (var docId in rowsOf[d])
             {
                 var key = new TextKey(hashes[docId], characters[docId]);
@@ -212,27 +342,63 @@ internal sealed class CommitDigests
                 {
                     textOf[key] = text = rowOfText.Count;
                     rowOfText.Add(docId);
-                    documentsOf.Add([]);
-                    lastDocument.Add(-1);
-                    place.Add(0);
+                    parts.NewText();
                 }
-                var heading = table.KeysOf(docId).IsHeading ? 1 : 0;
-                if (lastDocument[text] == d)
-                {
-                    var i = place[text];
-                    parts[i] = parts[i] with { Paragraphs = parts[i].Paragraphs + 1, Headings = parts[i].Headings + heading };
-                }
-                else
-                {
-                    lastDocument[text] = d;
-                    place[text] = parts.Count;
-                    parts.Add(new TextPart(text, 1, heading));
-                    documentsOf[text].Add(d);
-                }
+                parts.Add(d, text, table.KeysOf(docId).IsHeading);
             }
-            partsOf[d] = [.. parts];
+            partsOf[d] = parts.EndDocument();
         }
-        return new CommitDigests(hashes, characters, rowsOf, documentCharacters, partsOf, [.. documentsOf.Select(l => l.ToArray())], [.. rowOfText]);
+        return new CommitDigests(hashes, characters, rowsOf, documentCharacters, partsOf, parts.DocumentsOf(), [.. rowOfText]);
+    }
+
+    /// <summary>
+    /// Each document's parts and each text's documents, made by one walk of the documents' rows in document and
+    /// paragraph order (texts numbered as the walk first meets them): a row costs no lookup, since each text
+    /// remembers the last document that held it and its place among that document's parts.
+    /// </summary>
+    private sealed class PartsWalk
+    {
+        private readonly List<int> _lastDocument = [];
+        private readonly List<int> _place = [];
+        private readonly List<List<int>> _documentsOf = [];
+        private readonly List<TextPart> _parts = [];
+
+        /// <summary>The walk met a text for the first time (the next text number).</summary>
+        public void NewText()
+        {
+            _lastDocument.Add(-1);
+            _place.Add(0);
+            _documentsOf.Add([]);
+        }
+
+        /// <summary>A row of <paramref name="document"/> holding <paramref name="text"/>.</summary>
+        public void Add(int document, int text, bool heading)
+        {
+            var headings = heading ? 1 : 0;
+            if (_lastDocument[text] == document)
+            {
+                var i = _place[text];
+                _parts[i] = _parts[i] with { Paragraphs = _parts[i].Paragraphs + 1, Headings = _parts[i].Headings + headings };
+            }
+            else
+            {
+                _lastDocument[text] = document;
+                _place[text] = _parts.Count;
+                _parts.Add(new TextPart(text, 1, headings));
+                _documentsOf[text].Add(document);
+            }
+        }
+
+        /// <summary>The parts of the document just walked; the next rows are another document's.</summary>
+        public TextPart[] EndDocument()
+        {
+            TextPart[] parts = [.. _parts];
+            _parts.Clear();
+            return parts;
+        }
+
+        /// <summary>By text number: the documents holding it, ascending.</summary>
+        public int[][] DocumentsOf() => [.. _documentsOf.Select(l => l.ToArray())];
     }
 
     private static bool IsInParagraphOrder(ParagraphTable table, List<int> rows)

@@ -61,9 +61,24 @@ internal sealed class NewTermsFinder(Analyzer smartCn)
         // commit or the access rules change), so a repeated question is not worked out again.
         var answerKey = kept.IsEmpty ? $"{request.Year} {request.Since} {request.Limit} {request.MultiYear}" : null;
         var gathered = withTable(request.Caller, table =>
-            answerKey is not null && s_answers.TryGetValue(table, out var answers) && answers.TryGetValue(answerKey, out var answer)
-                ? new YearTexts([], [], [], 0) { Table = table, Answer = answer }
-                : Gather(table, request.MultiYear, kept) with { Table = table });
+        {
+            if (answerKey is null)
+            {
+                return Gather(table, request.MultiYear, kept) with { Table = table };
+            }
+            if (s_answers.TryGetValue(table, out var answers) && answers.TryGetValue(answerKey, out var answer))
+            {
+                return new YearTexts([], [], [], 0) { Table = table, Answer = answer };
+            }
+            // A view of the whole commit starts from the rankings and counts the build wrote with it; when the
+            // ranking asked for is known, no text is read (the confirmations are then counts already made or a search).
+            SeedFromFile(table);
+            var (years, unknownYearParagraphs) = YearsOf(table, request.MultiYear);
+            return years.Count > 0 && s_rankings.TryGetValue(table, out var rankings)
+                && rankings.ContainsKey(RankKey(request.Year, request.Since ?? years[0], request.MultiYear))
+                ? new YearTexts([], [], years, unknownYearParagraphs) { Table = table }
+                : Gather(table, request.MultiYear, kept) with { Table = table };
+        });
         if (gathered.Answer is { } known)
         {
             return known with { TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 3) };
@@ -110,7 +125,7 @@ internal sealed class NewTermsFinder(Analyzer smartCn)
         // The candidates, ranked: without filters the whole ranking is kept per view, year and first year, and a
         // request takes as many as its limit asks (a ranking cut at N is the first N of the whole one).
         var candidates = 2 * request.Limit + 10;
-        var rankKey = answerKey is null ? null : $"{request.Year} {since} {request.MultiYear}";
+        var rankKey = answerKey is null ? null : RankKey(request.Year, since, request.MultiYear);
         var rankings = rankKey is null ? null : s_rankings.GetValue(gathered.Table!, _ => new(StringComparer.Ordinal));
         if (rankings is null || !rankings.TryGetValue(rankKey!, out var ranked))
         {
@@ -246,6 +261,183 @@ internal sealed class NewTermsFinder(Analyzer smartCn)
             }
         }
         return new YearTexts(textsByYear, textsByYearAndType, [.. columns.Years.Order()], columns.UnknownYearParagraphs);
+    }
+
+    /// <summary>The years of <paramref name="table"/>'s documents in order, and its paragraphs of no year (as <see cref="Gather"/> gives them).</summary>
+    private static (List<int> Years, int UnknownYearParagraphs) YearsOf(ParagraphTable table, MultiYearMode multiYear)
+    {
+        var columns = YearColumns.Build(table.Documents, multiYear, [], []);
+        return ([.. columns.Years.Order()], columns.UnknownYearParagraphs);
+    }
+
+    private static string RankKey(int year, int since, MultiYearMode multiYear) => $"{year} {since} {multiYear}";
+
+    /// <summary>
+    /// Longest ranking the analytics file keeps per list: what a request of <see cref="NewTermsRequest.MaxLimit"/>
+    /// takes (a ranking cut at N is the first N of the whole one, so any request takes the same from it).
+    /// </summary>
+    private const int KeptRanking = 2 * NewTermsRequest.MaxLimit + 10;
+
+    /// <summary>Which views have been given the file's rankings and counts (once each).</summary>
+    private static readonly ConditionalWeakTable<ParagraphTable, object> s_seeded = [];
+
+    /// <summary>
+    /// Writes the rankings and confirmation counts kept for the whole commit (<paramref name="table"/>, after its
+    /// new-terms were asked): each ranking by its key (year, first year, multi-year mode), cut at
+    /// <see cref="KeptRanking"/>; each confirmed term's compare row by mode. Only requests without filters keep them.
+    /// </summary>
+    public static void WriteTo(BinaryWriter writer, ParagraphTable table)
+    {
+        var rankings = s_rankings.TryGetValue(table, out var r) ? r.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList() : [];
+        writer.Write7BitEncodedInt(rankings.Count);
+        foreach (var (key, (appeared, disappeared)) in rankings)
+        {
+            writer.Write(key);
+            WriteList(writer, [.. appeared.Take(KeptRanking)]);
+            WriteList(writer, [.. disappeared.Take(KeptRanking)]);
+        }
+        var confirmed = s_confirmed.TryGetValue(table, out var c) ? c.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList() : [];
+        writer.Write7BitEncodedInt(confirmed.Count);
+        foreach (var (mode, rows) in confirmed)
+        {
+            writer.Write(mode);
+            writer.Write7BitEncodedInt(rows.Count);
+            foreach (var (_, row) in rows.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            {
+                WriteRow(writer, row);
+            }
+        }
+    }
+
+    /// <summary>Gives a view of the whole commit the rankings and counts its analytics file holds (once; a view that hides documents works its own out).</summary>
+    private static void SeedFromFile(ParagraphTable table)
+    {
+        if (table.Documents.Count != table.AllDocuments.Count)
+        {
+            return;
+        }
+        s_seeded.GetValue(table, t =>
+        {
+            var read = CommitAnalytics.TryRead(t, AnalyticsSection.NewTerms, ReadFrom);
+            if (read is not null)
+            {
+                var rankings = s_rankings.GetValue(t, _ => new(StringComparer.Ordinal));
+                foreach (var (key, ranked) in read.Rankings)
+                {
+                    rankings.TryAdd(key, ranked);
+                }
+                var confirmed = s_confirmed.GetValue(t, _ => new(StringComparer.Ordinal));
+                foreach (var (mode, rows) in read.Confirmed)
+                {
+                    var of = confirmed.GetOrAdd(mode, _ => new ConcurrentDictionary<string, CompareRow>(StringComparer.Ordinal));
+                    foreach (var row in rows)
+                    {
+                        of.TryAdd(row.Phrase, row);
+                    }
+                }
+            }
+            return new object();
+        });
+    }
+
+    private sealed record FileContent(
+        List<(string Key, (List<string> Appeared, List<string> Disappeared) Ranked)> Rankings,
+        List<(string Mode, List<CompareRow> Rows)> Confirmed);
+
+    private static FileContent? ReadFrom(BinaryReader reader)
+    {
+        var rankings = new List<(string, (List<string>, List<string>))>();
+        for (var i = reader.Read7BitEncodedInt(); i > 0; i--)
+        {
+            rankings.Add((reader.ReadString(), (ReadList(reader), ReadList(reader))));
+        }
+        var confirmed = new List<(string, List<CompareRow>)>();
+        for (var i = reader.Read7BitEncodedInt(); i > 0; i--)
+        {
+            var mode = reader.ReadString();
+            var rows = new List<CompareRow>();
+            for (var j = reader.Read7BitEncodedInt(); j > 0; j--)
+            {
+                rows.Add(ReadRow(reader));
+            }
+            confirmed.Add((mode, rows));
+        }
+        return new FileContent(rankings, confirmed);
+    }
+
+    private static void WriteList(BinaryWriter writer, List<string> list)
+    {
+        writer.Write7BitEncodedInt(list.Count);
+        foreach (var item in list)
+        {
+            writer.Write(item);
+        }
+    }
+
+    private static List<string> ReadList(BinaryReader reader)
+    {
+        var count = reader.Read7BitEncodedInt();
+        var list = new List<string>(Math.Min(Math.Max(count, 0), KeptRanking));
+        for (var i = 0; i < count; i++)
+        {
+            list.Add(reader.ReadString());
+        }
+        return list;
+    }
+
+    private static void WriteRow(BinaryWriter writer, CompareRow row)
+    {
+        writer.Write(row.Phrase);
+        writer.Write(row.Total);
+        writer.Write(row.FirstYear ?? int.MinValue);
+        writer.Write(row.LastYear ?? int.MinValue);
+        writer.Write7BitEncodedInt(row.Cells.Count);
+        foreach (var cell in row.Cells)
+        {
+            writer.Write(cell.Year);
+            writer.Write(cell.Period is not null);
+            if (cell.Period is not null)
+            {
+                writer.Write(cell.Period);
+            }
+            writer.Write(cell.Occurrences);
+            writer.Write(cell.Paragraphs);
+            writer.Write(cell.Documents);
+            writer.Write(cell.Per10k);
+            writer.Write(cell.Characters);
+        }
+    }
+
+    private static CompareRow ReadRow(BinaryReader reader)
+    {
+        var phrase = reader.ReadString();
+        var total = reader.ReadInt32();
+        var first = reader.ReadInt32();
+        var last = reader.ReadInt32();
+        var cells = new CompareCell[reader.Read7BitEncodedInt()];
+        for (var i = 0; i < cells.Length; i++)
+        {
+            var year = reader.ReadInt32();
+            var period = reader.ReadBoolean() ? reader.ReadString() : null;
+            cells[i] = new CompareCell
+            {
+                Year = year,
+                Period = period,
+                Occurrences = reader.ReadInt32(),
+                Paragraphs = reader.ReadInt32(),
+                Documents = reader.ReadInt32(),
+                Per10k = reader.ReadDouble(),
+                Characters = reader.ReadInt64(),
+            };
+        }
+        return new CompareRow
+        {
+            Phrase = phrase,
+            Total = total,
+            FirstYear = first == int.MinValue ? null : first,
+            LastYear = last == int.MinValue ? null : last,
+            Cells = cells,
+        };
     }
 
     /// <summary>The texts of <see cref="Gather"/> without filters, from the commit's per-group texts.</summary>

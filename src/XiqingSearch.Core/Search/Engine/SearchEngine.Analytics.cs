@@ -1,8 +1,11 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using XiqingSearch.Core.Indexing;
 using XiqingSearch.Core.Search.Analytics;
 using XiqingSearch.Core.Search.Commit;
 using XiqingSearch.Core.Search.Model;
 using XiqingSearch.Core.Search.Query;
+using XiqingSearch.Core.Search.Suggestions;
 
 namespace XiqingSearch.Core.Search.Engine;
 
@@ -39,14 +42,75 @@ public sealed partial class SearchEngine
     }
 
     /// <summary>The terms that appear in <see cref="NewTermsRequest.Year"/> and those that disappear from it (<see cref="NewTermsFinder"/>).</summary>
-    public Result<NewTermsResult> NewTerms(NewTermsRequest request) => _newTerms.Find(request, WithTable, CompareCore);
+    public Result<NewTermsResult> NewTerms(NewTermsRequest request) =>
+        _newTerms.Find(request, (caller, action) => WithTable(caller, table => action(Attached(table))), CompareCore);
+
+    /// <summary>
+    /// <paramref name="table"/>, its commit told where its analytics file is (<see cref="CommitAnalytics"/>): an
+    /// answer that reads aggregates reads them from the file when the build wrote one.
+    /// </summary>
+    private ParagraphTable Attached(ParagraphTable table)
+    {
+        CommitAnalytics.Attach(table, _options.IndexDirectory);
+        return table;
+    }
+
+#pragma warning disable CA2255 // The build (Indexing, below Search) cannot name what Search writes beside a commit: Search hands it the writer when the assembly loads, before any build can run.
+    [ModuleInitializer]
+    internal static void RegisterAnalyticsWriter() => IndexBuilder.AfterCommit = options => WriteAnalytics(options);
+#pragma warning restore CA2255
+
+    /// <summary>
+    /// Writes the analytics file of the newest commit of <paramref name="options"/>' index (what
+    /// <see cref="PrepareAnalytics"/> works out, worked out here once: each document's part of the distinct texts,
+    /// the suggestion entries, each year's new-terms rankings and search counts) and returns its path and size;
+    /// null when it could not be written (then every process works the aggregates out in memory, as for an index
+    /// written without it). Any failure is the file's only: the commit stands.
+    /// </summary>
+    internal static (string Path, long Bytes)? WriteAnalytics(IndexOptions options)
+    {
+        try
+        {
+            var opened = Open(options);
+            if (!opened.IsSuccess)
+            {
+                return null;
+            }
+            using var engine = opened.Value;
+            var searcher = engine.Acquire();
+            try
+            {
+                var table = engine.Attached(searcher.Table.Base);
+                engine.PrepareAnalytics();
+                var digests = CommitDigests.For(table);
+                var suggestions = SuggestionIndex.For(table, engine._smartCn);
+                return CommitAnalytics.Write(options.IndexDirectory, table,
+                [
+                    (AnalyticsSection.Digests, CommitAnalytics.Bytes(w => digests.WriteTo(w, table))),
+                    (AnalyticsSection.Suggestions, CommitAnalytics.Bytes(suggestions.WriteTo)),
+                    (AnalyticsSection.NewTerms, CommitAnalytics.Bytes(w => NewTermsFinder.WriteTo(w, table))),
+                ]);
+            }
+            finally
+            {
+                Release(searcher);
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The file is an optimisation: without it the answers are worked out in memory, the same answers.
+            return null;
+        }
+    }
 
     /// <summary>
     /// Works out what the answers that read whole texts keep per commit, once: the commit's distinct texts and
     /// each document's part of them (<see cref="CommitDigests"/>), the per-year groups new-terms reads, the
-    /// suggestion index, and each year's new-terms with its confirmation counts. A server runs it in the
-    /// background when it opens or switches to a commit, so the first suggestion and new-terms a user asks for
-    /// find them ready; a caller's view takes its hidden documents' parts away from them.
+    /// suggestion index, each year's new-terms with its confirmation counts, and compare's text groups. What the
+    /// commit's analytics file holds is read from it rather than worked out. A server runs it in the background
+    /// when it opens or switches to a commit, so the first suggestion and new-terms a user asks for find them
+    /// ready; a caller's view takes its hidden documents' parts away from them. The build runs it once to write
+    /// the file (<see cref="WriteAnalytics"/>).
     /// </summary>
     public void PrepareAnalytics()
     {
@@ -55,9 +119,12 @@ public sealed partial class SearchEngine
         var searcher = Acquire();
         try
         {
-            var table = searcher.Table.Base;
+            var table = Attached(searcher.Table.Base);
             CommitDigests.For(table);
             _suggester.Texts(table);
+            // Compare's text groups: a new-terms the analytics file did not answer ahead (another limit, a filter)
+            // confirms its candidates with a comparison, whose first pass over a commit builds them.
+            TextGroups.For(searcher);
             // Every year's new-terms as the page first asks for it (the default limit), newest first: each keeps
             // its answer and its confirmation counts with the commit.
             foreach (var year in table.Documents.Where(d => d.KnownYear is not null).Select(d => d.Year).Distinct().OrderDescending())
@@ -97,7 +164,7 @@ public sealed partial class SearchEngine
         Result<List<PhraseColumnCounts>> counted;
         try
         {
-            var table = ViewOf(searcher.Table, filters.Caller).Table;
+            var table = Attached(ViewOf(searcher.Table, filters.Caller).Table);
             columns = YearColumns.Build(table.Documents, filters.MultiYear, filters.Years, filters.Docs);
             characters = [];
             // The build's per-paragraph characters, summed per document once per commit (no text is read).

@@ -9,5 +9,5 @@ public sealed partial class SearchEngine
 
     /// <summary>Completions of what the user has typed so far (<see cref="Suggester"/>).</summary>
     public SuggestResponse Suggest(string query, int limit = 8, Access.Caller? caller = null) =>
-        _suggester.Suggest(query, limit, suggest => WithTable(caller, (Func<Commit.ParagraphTable, List<Suggestion>>)suggest));
+        _suggester.Suggest(query, limit, suggest => WithTable(caller, table => suggest(Attached(table))));
 }

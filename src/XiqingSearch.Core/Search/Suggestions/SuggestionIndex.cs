@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Lucene.Net.Analysis;
 using XiqingSearch.Core.Analysis.Bigrams;
@@ -24,33 +25,86 @@ internal sealed class SuggestionIndex
     private const int MaxNgram = 8;
     private const int MaxHeading = 40;
 
+    /// <summary>The kinds an entry may have, numbered as the analytics file writes them.</summary>
+    private static readonly string[] s_kinds = ["heading", "word", "ngram"];
+
     // Lazy: a request and the background preparation asking at once wait for one build.
     private static readonly ConditionalWeakTable<ParagraphTable, Lazy<SuggestionIndex>> PerCommit = [];
 
     /// <summary>Entries sorted by text (ordinal), for prefix lookups.</summary>
     private readonly Suggestion[] _byText;
 
-    /// <summary>For each character, the entries containing it, most frequent first.</summary>
-    private readonly Dictionary<char, Suggestion[]> _byCharacter;
+    /// <summary>For each character asked for, the entries containing it, most frequent first (made on first use).</summary>
+    private readonly ConcurrentDictionary<char, Suggestion[]> _byCharacter = new();
 
-    private SuggestionIndex(List<Suggestion> entries, CorpusText[] texts)
+    private readonly Lazy<CorpusText[]> _texts;
+
+    private SuggestionIndex(Suggestion[] byText, Func<CorpusText[]> texts)
     {
-        Texts = texts;
-        _byText = [.. entries.OrderBy(e => e.Text, StringComparer.Ordinal)];
-        _byCharacter = entries
-            .SelectMany(e => e.Text.Distinct().Select(c => (c, e)))
-            .GroupBy(p => p.c)
-            .ToDictionary(g => g.Key, g => g.Select(p => p.e).OrderByDescending(e => e.Occurrences).ThenBy(e => e.Text, StringComparer.Ordinal).ToArray());
+        _byText = byText;
+        _texts = new Lazy<CorpusText[]>(texts);
     }
 
     public int Count => _byText.Length;
 
     /// <summary>The distinct normalised paragraph texts of the commit, each with its paragraphs (for corpus phrase counts in hints).</summary>
-    public IReadOnlyList<CorpusText> Texts { get; }
+    public IReadOnlyList<CorpusText> Texts => _texts.Value;
 
-    /// <summary>The index of <paramref name="table"/>'s commit, built on first use.</summary>
+    /// <summary>
+    /// The index of <paramref name="table"/> (a commit or a caller's view), made on first use: a view of the whole
+    /// commit reads the entries the build wrote with it (<see cref="CommitAnalytics"/>) when there are any; a view
+    /// that hides documents works its own out from its texts.
+    /// </summary>
     public static SuggestionIndex For(ParagraphTable table, Analyzer smartCn) =>
-        PerCommit.GetValue(table, t => new Lazy<SuggestionIndex>(() => Build(t, smartCn))).Value;
+        PerCommit.GetValue(table, t => new Lazy<SuggestionIndex>(() =>
+            (t.Documents.Count == t.AllDocuments.Count ? FromFile(t, smartCn) : null) ?? Build(t, smartCn))).Value;
+
+    /// <summary>The entries the commit's analytics file holds (for the whole commit), or null when it has none that fit.</summary>
+    internal static SuggestionIndex? FromFile(ParagraphTable table, Analyzer smartCn) =>
+        CommitAnalytics.TryRead(table, AnalyticsSection.Suggestions, r => ReadFrom(r, table, smartCn));
+
+    /// <summary>The index worked out from the commit's texts, never read from the analytics file (what the file is checked against).</summary>
+    internal static SuggestionIndex BuildFromTexts(ParagraphTable table, Analyzer smartCn) => Build(table, smartCn);
+
+    /// <summary>Every entry, in text order (what the analytics file holds).</summary>
+    internal IReadOnlyList<Suggestion> Entries => _byText;
+
+    /// <summary>Writes the entries in text order: text, occurrences, kind.</summary>
+    public void WriteTo(BinaryWriter writer)
+    {
+        writer.Write7BitEncodedInt(_byText.Length);
+        foreach (var entry in _byText)
+        {
+            writer.Write(entry.Text);
+            writer.Write7BitEncodedInt(entry.Occurrences);
+            writer.Write((byte)Array.IndexOf(s_kinds, entry.Kind));
+        }
+    }
+
+    /// <summary>The entries <see cref="WriteTo"/> wrote (null when they are not in text order or name no known kind).</summary>
+    // Runs once per commit over the whole section: compiled optimised at once rather than first at the JIT's lowest tier.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static SuggestionIndex? ReadFrom(BinaryReader reader, ParagraphTable table, Analyzer smartCn)
+    {
+        var count = reader.Read7BitEncodedInt();
+        if (count < 0)
+        {
+            return null;
+        }
+        var entries = new Suggestion[count];
+        for (var i = 0; i < count; i++)
+        {
+            var text = reader.ReadString();
+            var occurrences = reader.Read7BitEncodedInt();
+            var kind = reader.ReadByte();
+            if (kind >= s_kinds.Length || (i > 0 && string.CompareOrdinal(entries[i - 1].Text, text) >= 0))
+            {
+                return null;
+            }
+            entries[i] = new Suggestion(text, occurrences, s_kinds[kind]);
+        }
+        return new SuggestionIndex(entries, () => CorpusTexts(DistinctTexts(table, smartCn)));
+    }
 
     /// <summary>Up to <paramref name="limit"/> completions: prefix matches by frequency, then other containing entries.</summary>
     public List<Suggestion> Suggest(string query, int limit)
@@ -77,7 +131,8 @@ internal sealed class SuggestionIndex
             Suggestion[]? rarest = null;
             foreach (var c in key)
             {
-                if (!_byCharacter.TryGetValue(c, out var list))
+                var list = Containing(c);
+                if (list.Length == 0)
                 {
                     return result;
                 }
@@ -100,6 +155,24 @@ internal sealed class SuggestionIndex
             }
         }
         return result;
+    }
+
+    /// <summary>The entries containing <paramref name="c"/>, most frequent first: one pass over the entries the first time a character is asked for.</summary>
+    private Suggestion[] Containing(char c) => _byCharacter.GetOrAdd(c, EntriesContaining);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private Suggestion[] EntriesContaining(char c)
+    {
+        var list = new List<Suggestion>();
+        foreach (var entry in _byText)
+        {
+            if (entry.Text.Contains(c, StringComparison.Ordinal))
+            {
+                list.Add(entry);
+            }
+        }
+        list.Sort(ByFrequency);
+        return [.. list];
     }
 
     /// <summary>Headings and dictionary words (complete units) before sequences of words, then most frequent first.</summary>
@@ -226,8 +299,12 @@ internal sealed class SuggestionIndex
                 entries[text] = new Suggestion(text, ngrams[text], "ngram");
             }
         }
-        return new SuggestionIndex([.. entries.Values], [.. texts.Select(t => new CorpusText(t.Text.Normalized, t.Count))]);
+        var corpusTexts = CorpusTexts(texts);
+        return new SuggestionIndex([.. entries.Values.OrderBy(e => e.Text, StringComparer.Ordinal)], () => corpusTexts);
     }
+
+    private static CorpusText[] CorpusTexts(List<(DistinctText Text, bool Heading, int Count)> texts) =>
+        [.. texts.Select(t => new CorpusText(t.Text.Normalized, t.Count))];
 
     /// <summary>
     /// The distinct texts of the view's paragraphs in document and paragraph order, each read once, with whether
