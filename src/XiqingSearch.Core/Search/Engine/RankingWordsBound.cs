@@ -41,12 +41,20 @@ internal sealed class RankingWordsBound
     }
 
     /// <summary>
-    /// The bound of <paramref name="query"/> on <paramref name="searcher"/>, or null when the query is not one phrase
-    /// with ranking words scored by plain BM25 (then every match is scored).
+    /// Below this many paragraphs holding every term of the phrase the bound is not made: it costs about 10 µs (the
+    /// words' statistics), more than scoring the few matches it could spare (the first batch is scored whole).
     /// </summary>
-    public static RankingWordsBound? For(LuceneQuery query, IndexSearcher searcher)
+    public const int WorthwhileMatches = 1_000;
+
+    /// <summary>
+    /// The bound of <paramref name="query"/> on <paramref name="searcher"/>, or null when the query is not one phrase
+    /// with ranking words scored by plain BM25, or its rarest term is in fewer than <paramref name="fromMatches"/>
+    /// paragraphs (then every match is scored).
+    /// </summary>
+    public static RankingWordsBound? For(LuceneQuery query, IndexSearcher searcher, int fromMatches = 0)
     {
-        if (searcher.Similarity.GetType() != typeof(BM25Similarity) || !IsPhraseWithWords(query, out var phrase, out var words))
+        if (searcher.Similarity.GetType() != typeof(BM25Similarity) || !IsPhraseWithWords(query, out var phrase, out var words)
+            || phrase.Terms.Min(t => TermStateCache.For(searcher, t).DocFreq) < fromMatches)
         {
             return null;
         }

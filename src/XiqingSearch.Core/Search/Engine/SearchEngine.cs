@@ -51,6 +51,12 @@ public sealed partial class SearchEngine : IDisposable
     /// </summary>
     internal bool ScoreEveryMatch { get; set; }
 
+    /// <summary>
+    /// The fewest paragraphs a phrase must be in for its matches to be bounded (<see cref="RankingWordsBound.WorthwhileMatches"/>;
+    /// the tests lower it to bound every phrase).
+    /// </summary>
+    internal int BoundFromMatches { get; set; } = RankingWordsBound.WorthwhileMatches;
+
     /// <summary>Problems that did not stop the engine (a rebuild refused while an older index still serves).</summary>
     public IReadOnlyList<Problem> Warnings { get; }
 
@@ -232,7 +238,7 @@ public sealed partial class SearchEngine : IDisposable
             approximate is { IsEmpty: false } ? approximate : null);
         var searched = HeadingFilter.Apply(lucene, request.Headings, _smartCn);
         var collector = new AllMatchesCollector(table, occurrences, filter, facets, top,
-            ScoreEveryMatch ? null : RankingWordsBound.For(searched, searcher), budget);
+            ScoreEveryMatch ? null : RankingWordsBound.For(searched, searcher, BoundFromMatches), budget);
         searcher.Search(searched, collector);
         collector.Finish();
         // The budget's timer may not have fired yet for a query that overran it by less than a timer tick.

@@ -71,6 +71,26 @@ public sealed class RankingWordsBoundTests : IClassFixture<RankingWordsBoundTest
     }
 
     [Fact]
+    public void For_PhraseInFewerParagraphsThanAsked_IsNotBounded()
+    {
+        using var directory = FSDirectory.Open(_copies.Options.IndexDirectory);
+        var searcher = CommitLoader.Open(directory);
+        try
+        {
+            using var smartCn = new SmartCnAnalyzer(IndexAnalyzers.SmartCnOptions(_copies.Options));
+            var query = QueryCompiler.Compile("天开西青园", smartCn).ValueOrThrow().Lucene;
+            var paragraphs = _copies.Engine.Search(new SearchRequest { Query = "天开西青园" }).ValueOrThrow().TotalHits;
+
+            Assert.NotNull(RankingWordsBound.For(query, searcher, fromMatches: paragraphs));
+            Assert.Null(RankingWordsBound.For(query, searcher, fromMatches: paragraphs + 1));
+        }
+        finally
+        {
+            searcher.IndexReader.DecRef();
+        }
+    }
+
+    [Fact]
     public void Collect_CommonPhraseOnCopies_ScoresFewerMatchesThanItCounts()
     {
         using var directory = FSDirectory.Open(_copies.Options.IndexDirectory);
@@ -188,10 +208,13 @@ public sealed class RankingWordsBoundTests : IClassFixture<RankingWordsBoundTest
             }
             Options = new IndexOptions { IndexDirectory = Path.Combine(_root, "index"), SeedsDirectory = corpus, KeepCopiesApart = true };
             Assert.True(IndexBuilder.Build(Options).IsSuccess);
+            // Every phrase bounded, however rare, so that every query below goes through the bound.
             Engine = SearchEngine.Open(Options).ValueOrThrow();
+            Engine.BoundFromMatches = 0;
             var seedsOptions = new IndexOptions { IndexDirectory = Path.Combine(_root, "seeds-index"), SeedsDirectory = SeedsFolder.Path };
             Assert.True(IndexBuilder.Build(seedsOptions).IsSuccess);
             Seeds = SearchEngine.Open(seedsOptions).ValueOrThrow();
+            Seeds.BoundFromMatches = 0;
         }
 
         public IndexOptions Options { get; }
