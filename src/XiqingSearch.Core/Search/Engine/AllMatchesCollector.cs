@@ -23,18 +23,12 @@ namespace XiqingSearch.Core.Search.Engine;
 /// counted (its score is shown, not ranked by).
 /// </para>
 /// </summary>
-internal sealed class AllMatchesCollector : ICollector
+internal sealed class AllMatchesCollector(ParagraphTable table, MatchOccurrences occurrences, FacetFilter filter,
+    FacetCounter facets, TopHits top, RankingWordsBound? ranking = null, CancellationToken cancellation = default) : ICollector
 {
     /// <summary>Matches per batch: enough for the memory reads to overlap, few enough to stay in the first-level cache.</summary>
     internal const int BatchSize = 128;
 
-    private readonly ParagraphTable _table;
-    private readonly MatchOccurrences _occurrences;
-    private readonly FacetFilter _filter;
-    private readonly FacetCounter _facets;
-    private readonly TopHits _top;
-    private readonly RankingWordsBound? _ranking;
-    private readonly CancellationToken _cancellation;
     private readonly Pending[] _pending = new Pending[BatchSize];
     private int _pendingCount;
     private Scorer? _scorer;
@@ -44,26 +38,6 @@ internal sealed class AllMatchesCollector : ICollector
     private float _threshold = float.NegativeInfinity;
     private int _docBase;
     private int _seen;
-
-    /// <param name="table">The caller's view of the commit: rows it hides are counted nowhere.</param>
-    /// <param name="occurrences">Counts each match's occurrences.</param>
-    /// <param name="filter">The request's filters.</param>
-    /// <param name="facets">The facet counts.</param>
-    /// <param name="top">The page's candidates.</param>
-    /// <param name="ranking">The ceiling of the searched query's scores (<see cref="RankingWordsBound.For"/>): a match
-    /// whose ceiling cannot reach the page is not scored; null scores every match that could be kept.</param>
-    /// <param name="cancellation">The query's time budget.</param>
-    public AllMatchesCollector(ParagraphTable table, MatchOccurrences occurrences, FacetFilter filter, FacetCounter facets,
-        TopHits top, RankingWordsBound? ranking = null, CancellationToken cancellation = default)
-    {
-        _table = table;
-        _occurrences = occurrences;
-        _filter = filter;
-        _facets = facets;
-        _top = top;
-        _ranking = ranking;
-        _cancellation = cancellation;
-    }
 
     /// <summary>Matches that pass every filter.</summary>
     public int TotalHits { get; private set; }
@@ -91,11 +65,11 @@ internal sealed class AllMatchesCollector : ICollector
     public void SetScorer(Scorer scorer)
     {
         _scorer = scorer;
-        _occurrences.SetScorer(scorer);
-        _bound = _ranking is null || _context is null ? null : _ranking.On(scorer, _context);
+        occurrences.SetScorer(scorer);
+        _bound = ranking is null || _context is null ? null : ranking.On(scorer, _context);
         // Batched, a match is scored before its filters are known: with no bound to refuse most of them, a filtered
         // search would score matches it then drops, so it counts each match as it comes.
-        _batched = _top.ScoreFirst && (_bound is not null || _filter.SelectsAll);
+        _batched = top.ScoreFirst && (_bound is not null || filter.SelectsAll);
     }
 
     public void SetNextReader(AtomicReaderContext context)
@@ -103,7 +77,7 @@ internal sealed class AllMatchesCollector : ICollector
         Finish();
         _context = context;
         _docBase = context.DocBase;
-        _occurrences.SetNextReader(context);
+        occurrences.SetNextReader(context);
     }
 
     public void Collect(int doc)
@@ -111,20 +85,20 @@ internal sealed class AllMatchesCollector : ICollector
         // A query's time budget is checked here, where a costly query spends its time, every 1024 matches.
         if ((++_seen & 1023) == 0)
         {
-            _cancellation.ThrowIfCancellationRequested();
+            cancellation.ThrowIfCancellationRequested();
         }
         var docId = _docBase + doc;
         if (!_batched)
         {
-            ref readonly var keys = ref _table.KeysOf(docId);
+            ref readonly var keys = ref table.KeysOf(docId);
             if (keys.Exists)
             {
-                Count(in keys, docId, _occurrences.Exact(doc, docId), _occurrences.Approximate(docId), float.NaN, scoreHere: true);
+                Count(in keys, docId, occurrences.Exact(doc, docId), occurrences.Approximate(docId), float.NaN, scoreHere: true);
             }
             return;
         }
-        var exact = _occurrences.Exact(doc, docId);
-        var approximate = _occurrences.Approximate(docId);
+        var exact = occurrences.Exact(doc, docId);
+        var approximate = occurrences.Approximate(docId);
         var score = float.NaN;
         // An approximate-only match may displace nothing but is always offered; any other match is scored when it
         // could reach the worst kept score (the threshold only rises, so one taken at the last batch is safe).
@@ -152,19 +126,19 @@ internal sealed class AllMatchesCollector : ICollector
         {
             foreach (ref readonly var match in pending)
             {
-                Prefetch(in _table.KeysOf(match.DocId));
+                Prefetch(in table.KeysOf(match.DocId));
             }
         }
         foreach (ref readonly var match in pending)
         {
-            ref readonly var keys = ref _table.KeysOf(match.DocId);
+            ref readonly var keys = ref table.KeysOf(match.DocId);
             if (keys.Exists)
             {
                 Count(in keys, match.DocId, match.Exact, match.Approximate, match.Score, scoreHere: false);
             }
         }
         _pendingCount = 0;
-        _threshold = _top.Threshold;
+        _threshold = top.Threshold;
     }
 
     /// <summary>
@@ -175,8 +149,8 @@ internal sealed class AllMatchesCollector : ICollector
     {
         var approximateOnly = approximate > 0 && exact == 0;
         var count = exact + approximate;
-        var failed = _filter.Evaluate(in keys, docId);
-        _facets.Add(in keys, count, failed);
+        var failed = filter.Evaluate(in keys, docId);
+        facets.Add(in keys, count, failed);
         if (failed != FacetMask.None)
         {
             return;
@@ -199,9 +173,9 @@ internal sealed class AllMatchesCollector : ICollector
             return;
         }
         var score = RelevanceAdjustment.Adjust(raw, in keys);
-        if (approximateOnly || _top.MayKeep(score))
+        if (approximateOnly || top.MayKeep(score))
         {
-            _top.Offer(new MatchedRow(docId, score, count, in keys) { Approximate = approximateOnly });
+            top.Offer(new MatchedRow(docId, score, count, in keys) { Approximate = approximateOnly });
         }
     }
 

@@ -3,22 +3,22 @@ using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using XiqingSearch.Core.Analysis.Bigrams;
 using XiqingSearch.Core.Search.Commit;
-using XiqingSearch.Core.Search.Query;
-using LuceneQuery = Lucene.Net.Search.Query;
 
 namespace XiqingSearch.Core.Search.Engine;
 
-/// <summary>
-/// A ceiling on a match's score that costs the phrase's own score and a norm: for a query that is one phrase with
-/// its SmartCn ranking words (<see cref="PhraseQueryBuilder"/>: the exact phrase required, the words optional), the
-/// score is the phrase's BM25 plus the words' BM25. A word's BM25 is below <c>idf × boost × (k1 + 1)</c> (its term
-/// frequency part, <c>tf / (tf + norm)</c>, stays below 1); and a word that is the whole phrase, in Chinese
-/// characters that neither analysis changes, occurs in a paragraph at most as often as the phrase does, so its
-/// score is at most BM25's own score of the word at the phrase's frequency, in that paragraph. A match whose
-/// ceiling cannot reach the page's worst score is not scored further: the words' postings, a quarter of a common
-/// phrase's search, are advanced only for the matches that could enter the page. The scores of the matches that
-/// are scored are Lucene's own, so the page and its scores are exactly those of scoring every match.
-/// </summary>
+/// <summary>A ceiling on a match's score that costs only the phrase's own score and a norm.</summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item>The query: one phrase with its SmartCn ranking words (<see cref="Query.PhraseQueryBuilder"/>), the exact
+/// phrase required and the words optional; its score is the phrase's BM25 plus the words'.</item>
+/// <item>Any word: its BM25 stays below <c>idf × boost × (k1 + 1)</c>, as <c>tf / (tf + norm)</c> stays below 1.</item>
+/// <item>A word that is the whole phrase, in Chinese characters neither analysis changes: it occurs in a paragraph at
+/// most as often as the phrase, so it scores at most BM25's own score of it at the phrase's frequency there.</item>
+/// <item>Use: a match whose ceiling cannot reach the page's worst score is not scored further, so the words'
+/// postings (a quarter of a common phrase's search) are advanced only for matches that could enter the page. The
+/// scores taken are Lucene's own: the page and its scores are those of scoring every match.</item>
+/// </list>
+/// </remarks>
 internal sealed class RankingWordsBound
 {
     /// <summary>
@@ -27,12 +27,12 @@ internal sealed class RankingWordsBound
     /// </summary>
     private const float Margin = 1.001f;
 
-    private readonly ExactPhraseQuery _phrase;
+    private readonly Query.ExactPhraseQuery _phrase;
     private readonly Similarity _similarity;
     private readonly float _unbounded;
     private readonly Similarity.SimWeight[] _byPhraseFrequency;
 
-    private RankingWordsBound(ExactPhraseQuery phrase, Similarity similarity, float unbounded, Similarity.SimWeight[] byPhraseFrequency)
+    private RankingWordsBound(Query.ExactPhraseQuery phrase, Similarity similarity, float unbounded, Similarity.SimWeight[] byPhraseFrequency)
     {
         _phrase = phrase;
         _similarity = similarity;
@@ -51,7 +51,7 @@ internal sealed class RankingWordsBound
     /// with ranking words scored by plain BM25, or its rarest term is in fewer than <paramref name="fromMatches"/>
     /// paragraphs (then every match is scored).
     /// </summary>
-    public static RankingWordsBound? For(LuceneQuery query, IndexSearcher searcher, int fromMatches = 0)
+    public static RankingWordsBound? For(Lucene.Net.Search.Query query, IndexSearcher searcher, int fromMatches = 0)
     {
         if (searcher.Similarity.GetType() != typeof(BM25Similarity) || !IsPhraseWithWords(query, out var phrase, out var words)
             || phrase.Terms.Min(t => TermStateCache.For(searcher, t).DocFreq) < fromMatches)
@@ -126,10 +126,10 @@ internal sealed class RankingWordsBound
     }
 
     /// <summary>
-    /// The shape <see cref="PhraseQueryBuilder"/> makes of one phrase: one required exact phrase and optional terms,
+    /// The shape <see cref="Query.PhraseQueryBuilder"/> makes of one phrase: one required exact phrase and optional terms,
     /// nothing excluded, every boost positive (so every part of the score is, and a ceiling of each part bounds the sum).
     /// </summary>
-    private static bool IsPhraseWithWords(LuceneQuery query, out ExactPhraseQuery phrase, out List<TermQuery> words)
+    private static bool IsPhraseWithWords(Lucene.Net.Search.Query query, out Query.ExactPhraseQuery phrase, out List<TermQuery> words)
     {
         phrase = null!;
         words = [];
@@ -145,7 +145,7 @@ internal sealed class RankingWordsBound
             }
             switch (clause.Occur)
             {
-                case Occur.MUST when clause.Query is ExactPhraseQuery exact && phrase is null:
+                case Occur.MUST when clause.Query is Query.ExactPhraseQuery exact && phrase is null:
                     phrase = exact;
                     break;
                 case Occur.SHOULD when clause.Query is TermQuery word:
@@ -162,7 +162,7 @@ internal sealed class RankingWordsBound
     /// The folded text of <paramref name="phrase"/>, put back together from its bigrams at their offsets (null when a
     /// term is not two UTF-16 units, as around a surrogate pair, or the bigrams leave a gap).
     /// </summary>
-    private static string? TextOf(ExactPhraseQuery phrase)
+    private static string? TextOf(Query.ExactPhraseQuery phrase)
     {
         var terms = phrase.Terms;
         var offsets = phrase.Offsets;
