@@ -45,6 +45,18 @@ public sealed partial class SearchEngine : IDisposable
         Warnings = warnings;
     }
 
+    /// <summary>
+    /// True to score every hit in full, as before <see cref="RankingWordsBound"/>: for the tests that hold the pages
+    /// of both ways equal.
+    /// </summary>
+    internal bool ScoreEveryMatch { get; set; }
+
+    /// <summary>
+    /// The fewest paragraphs a phrase must be in for its matches to be bounded (<see cref="RankingWordsBound.WorthwhileMatches"/>;
+    /// the tests lower it to bound every phrase).
+    /// </summary>
+    internal int BoundFromMatches { get; set; } = RankingWordsBound.WorthwhileMatches;
+
     /// <summary>Problems that did not stop the engine (a rebuild refused while an older index still serves).</summary>
     public IReadOnlyList<Problem> Warnings { get; }
 
@@ -226,8 +238,11 @@ public sealed partial class SearchEngine : IDisposable
             : query.Lucene;
         var occurrences = new MatchOccurrences(table, MatchOccurrences.CounterFor(searcher, phrases), phrases,
             approximate is { IsEmpty: false } ? approximate : null);
-        var collector = new AllMatchesCollector(table, occurrences, filter, facets, top, budget);
-        searcher.Search(HeadingFilter.Apply(lucene, request.Headings, _smartCn), collector);
+        var searched = HeadingFilter.Apply(lucene, request.Headings, _smartCn);
+        var collector = new AllMatchesCollector(table, occurrences, filter, facets, top,
+            ScoreEveryMatch ? null : RankingWordsBound.For(searched, searcher, BoundFromMatches), budget);
+        searcher.Search(searched, collector);
+        collector.Finish();
         // The budget's timer may not have fired yet for a query that overran it by less than a timer tick.
         if (limits.Timeout != System.Threading.Timeout.InfiniteTimeSpan && clock.Elapsed > limits.Timeout)
         {

@@ -38,6 +38,9 @@ internal sealed class TopHits
         }
     }
 
+    /// <summary>True when the order puts a higher score first before anything else (relevance).</summary>
+    public bool ScoreFirst => _scoreFirst;
+
     /// <summary>
     /// False when a match with <paramref name="score"/> cannot be kept: the heap is full, the order is by score
     /// first, and the worst kept hit scores higher. Most matches of a common phrase end here, before their row
@@ -46,6 +49,16 @@ internal sealed class TopHits
     /// </summary>
     public bool MayKeep(float score) =>
         !_scoreFirst || _heap is null || _heap.Count < _count || (_count > 0 && (score >= _heap.Peek().Score || _heap.Peek().Approximate));
+
+    /// <summary>
+    /// The score below which <see cref="MayKeep"/> refuses a match, or negative infinity while it refuses none (the
+    /// heap is not full, the order is not by score first, or the worst kept hit is approximate, which any exact
+    /// match may displace). A collector may skip scoring a match whose score cannot reach it.
+    /// </summary>
+    public float Threshold =>
+        _scoreFirst && _heap is not null && _count > 0 && _heap.Count >= _count && !_heap.Peek().Approximate
+            ? _heap.Peek().Score
+            : float.NegativeInfinity;
 
     public void Offer(MatchedRow match)
     {

@@ -31,12 +31,33 @@ internal static class FacetCap
         {
             return values;
         }
-        // Most hits first, the facet's own order on equal counts (a stable sort of positions).
-        var keep = new bool[values.Count];
-        var byCount = Enumerable.Range(0, values.Count).OrderByDescending(i => values[i].Count).ToList();
-        for (var k = 0; k < size; k++)
+        // Most hits first, the facet's own order on equal counts: every value above the size-th largest count, then
+        // those equal to it from the first on, until there are size (what a stable sort by count would take, without
+        // sorting the values: the document facet of a common phrase has thousands).
+        var counts = new int[values.Count];
+        for (var i = 0; i < counts.Length; i++)
         {
-            keep[byCount[k]] = true;
+            counts[i] = values[i].Count;
+        }
+        Array.Sort(counts);
+        var least = counts[^size];
+        var keep = new bool[values.Count];
+        var kept = 0;
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (values[i].Count > least)
+            {
+                keep[i] = true;
+                kept++;
+            }
+        }
+        for (var i = 0; i < values.Count && kept < size; i++)
+        {
+            if (values[i].Count == least)
+            {
+                keep[i] = true;
+                kept++;
+            }
         }
         var shown = new List<FacetValue>(size);
         int leftValues = 0, leftCount = 0, leftOccurrences = 0;

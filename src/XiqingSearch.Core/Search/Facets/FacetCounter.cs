@@ -124,7 +124,15 @@ internal sealed class FacetCounter : IDisposable
         foreach (var ordinal in docOrdinals)
         {
             var document = _table.AllDocuments[ordinal];
-            docValues.Add(Value(document.Doc, docs, ordinal, filter.IsSelectedDoc(document.Doc)) with { Label = document.Title });
+            // One value made whole (not a copy `with` its label): the document facet of a common phrase lists thousands.
+            docValues.Add(new FacetValue
+            {
+                Value = document.Doc,
+                Count = docs.Count(ordinal),
+                Occurrences = docs.Occurrences(ordinal),
+                Selected = filter.IsSelectedDoc(document.Doc),
+                Label = document.Title,
+            });
         }
         var facets = FacetDeclarations.Empty with { Year = yearValues, Chapter = chapterValues, Doc = docValues };
         var valued = FacetDeclarations.Valued;

@@ -64,6 +64,10 @@ internal sealed class FacetFilter
         _deepChapters = [.. _chapters.Where(c => c.Path.Count > 2).Select(c => c.Path)];
     }
 
+    /// <summary>True when the request filters nothing: every match is a hit.</summary>
+    public bool SelectsAll =>
+        _yearPasses is null && _chapter1Passes is null && _docPasses is null && _filteredValues.Length == 0 && _kindPasses is null && _ocr is null;
+
     /// <summary>Level-1 headings of the chapter filters (for the level-2 drill-down).</summary>
     public IEnumerable<string> SelectedChapters1 => _chapters.Select(c => c.Path[0]).Distinct(StringComparer.Ordinal);
 
